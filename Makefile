@@ -1,0 +1,49 @@
+# custseg: `make course` opens the course, `make test` runs the checks.
+# Only python3, pip and make are needed; everything else goes into .venv.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SOURCES := $(wildcard course/src/*.py)
+NOTEBOOKS := $(patsubst course/src/%.py,course/notebooks/%.ipynb,$(SOURCES))
+PORT ?= 8888
+
+.PHONY: course test notebooks lint bench clean help
+
+help:
+	@echo "make course     set up .venv, build the notebooks, open JupyterLab on the course"
+	@echo "make test       set up .venv with the test tools, run ruff and pytest"
+	@echo "make notebooks  build course/notebooks/*.ipynb from the text sources in course/src/"
+	@echo "make bench      run the benchmarks in bench/ (small sizes; see each script's --help)"
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(BIN)/.installed-bench: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+course/notebooks/%.ipynb: course/src/%.py $(BIN)/.installed
+	@mkdir -p course/notebooks
+	$(BIN)/jupytext --quiet --to ipynb --output $@ $<
+
+notebooks: $(NOTEBOOKS)
+
+course: notebooks
+	@echo "正在启动 JupyterLab（Starting JupyterLab）：请在浏览器中打开下面显示的网址 (URL)。按 Ctrl+C 退出。"
+	cd course/notebooks && ../../$(BIN)/jupyter lab --port=$(PORT) 00_welcome.ipynb
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+
+test: lint
+	$(BIN)/python -m pytest -n 2
+
+bench: $(BIN)/.installed-bench
+	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script --small || exit 1; done
+
+clean:
+	rm -rf $(VENV) course/notebooks course/_build .pytest_cache .ruff_cache

@@ -1,0 +1,49 @@
+"""custseg.plotting.style: Chinese labels render with the bundled font, without missing glyphs."""
+
+from __future__ import annotations
+
+import warnings
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import pytest
+
+from custseg.plotting.style import CJK_FONT_FAMILY, chinese_font_context, use_chinese_font
+
+LABEL = "重要价值客户：最近购买、频率高、金额大 −12%"
+
+
+def _draw(title: str) -> None:
+    fig, ax = plt.subplots()
+    ax.set_title(title)
+    ax.plot([-1, 1], [-1, 1])
+    fig.canvas.draw()
+
+
+def test_chinese_renders_without_missing_glyphs():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with chinese_font_context():
+            _draw(LABEL)
+
+
+def test_without_the_font_matplotlib_warns_so_the_check_can_fail():
+    with mpl.rc_context({"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"]}):
+        with pytest.warns(UserWarning, match="missing from font"):
+            _draw(LABEL)
+
+
+def test_the_context_leaves_global_settings_alone():
+    before = list(mpl.rcParams["font.sans-serif"])
+    with chinese_font_context():
+        assert mpl.rcParams["font.sans-serif"][0] == CJK_FONT_FAMILY
+    assert mpl.rcParams["font.sans-serif"] == before
+
+
+def test_use_chinese_font_sets_it_for_the_session():
+    with mpl.rc_context():
+        assert use_chinese_font() == CJK_FONT_FAMILY
+        assert mpl.rcParams["font.sans-serif"][0] == CJK_FONT_FAMILY
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            _draw("客户生命周期价值")
