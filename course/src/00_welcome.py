@@ -78,6 +78,42 @@ ax.set_title("示例数据：每月销售额")
 ax.tick_params(axis="x", rotation=60)
 
 # %% [markdown]
+# ## 4. 练一练
+#
+# 每道题把 `____` 换成你的答案，然后运行单元格：`check()` 会立刻告诉你对不对；
+# 卡住了就运行 `hint()`（`hint(2)` 是第二条提示），最后还可以看 `solution()`。
+# 出错了也不用担心：错误信息下面会用中文解释发生了什么。
+
+# %%
+from custseg.exercises import ____, friendly_errors
+from custseg.exercises import welcome as ex
+
+friendly_errors.enable()
+ex.q1
+
+# %%
+cancelled_lines = ____  # 把 ____ 换成你的答案
+ex.q1.check()
+
+# %%
+ex.q2
+
+# %%
+customers = ____
+ex.q2.check()
+
+# %%
+ex.q3
+
+# %%
+best_month = ____
+ex.q3.check()
+
+# %%
+# ex.q3.hint()
+# ex.q3.solution()
+
+# %% [markdown]
 # ## 小结
 #
 # - 客户分类的第一步是**数据收集与清洗**：先确认每一行都是真实、有效的购买；

@@ -1,0 +1,21 @@
+"""Instant feedback on the course's practice exercises: ``check()``, ``hint()``, ``solution()``.
+
+A problem's logic (what counts as right, the hints, the solution) lives in an
+:class:`~custseg.exercises.problem.Problem`; how the feedback looks in a notebook lives in
+:mod:`custseg.exercises.display`. "Not attempted yet" is told apart from "wrong".
+
+In a notebook::
+
+    from custseg.exercises import welcome as ex
+
+    cancelled_lines = ____          # 把 ____ 换成你的答案
+    ex.q1.check()                   # 读取同名变量并给出反馈
+    ex.q1.hint()                    # 提示；ex.q1.hint(2) 第二条提示
+    ex.q1.solution()                # 参考答案
+"""
+
+from custseg.exercises.blank import ____, is_blank
+from custseg.exercises.feedback import Feedback, Outcome
+from custseg.exercises.problem import Problem, bind
+
+__all__ = ["Feedback", "Outcome", "Problem", "____", "bind", "is_blank"]

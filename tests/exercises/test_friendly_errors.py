@@ -1,0 +1,47 @@
+"""Plain-Chinese explanations for the common beginner errors, raised for real."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from custseg.exercises.friendly_errors import enable, explain
+
+ORDERS = pd.DataFrame(
+    {"customer_id": [1, 2], "invoice_date": ["2024-01-01", "2024-13-45"], "amount": ["9.5", "免费"]}
+)
+
+
+def _raised(action):
+    with pytest.raises(Exception) as info:
+        action()
+    return info.value
+
+
+def test_misspelt_column_suggests_the_right_one():
+    error = _raised(lambda: ORDERS["Amount"])
+    assert "'amount'" in explain(error, {"orders": ORDERS})
+
+
+def test_unknown_column_without_a_close_match_points_to_columns():
+    error = _raised(lambda: ORDERS["xyz"])
+    assert "df.columns" in explain(error, {"orders": ORDERS})
+
+
+def test_bad_date_is_explained():
+    error = _raised(lambda: pd.to_datetime(ORDERS["invoice_date"]))
+    assert "日期" in explain(error)
+
+
+def test_text_where_a_number_is_needed():
+    assert "数字" in explain(_raised(lambda: ORDERS["amount"].astype(float)))
+    assert "文字" in explain(_raised(lambda: ORDERS["amount"] + 1))
+    assert "定义" in explain(_raised(lambda: undefined_name))  # noqa: F821
+
+
+def test_other_errors_are_left_alone():
+    assert explain(ZeroDivisionError("division by zero")) is None
+
+
+def test_enable_outside_a_notebook_does_nothing():
+    assert enable() is False
