@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 SOURCES := $(wildcard course/src/*.py)
 NOTEBOOKS := $(patsubst course/src/%.py,course/notebooks/%.ipynb,$(SOURCES))
 PORT ?= 8888
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: course test notebooks lint bench clean help
 
@@ -34,7 +35,7 @@ notebooks: $(NOTEBOOKS)
 
 course: notebooks
 	@echo "正在启动 JupyterLab（Starting JupyterLab）：请在浏览器中打开下面显示的网址 (URL)。按 Ctrl+C 退出。"
-	cd course/notebooks && ../../$(BIN)/jupyter lab --port=$(PORT) 00_welcome.ipynb
+	cd course/notebooks && ../../$(BIN)/jupyter lab --port=$(PORT) $(ROOT_FLAG) 00_welcome.ipynb
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
