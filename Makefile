@@ -4,8 +4,6 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-SOURCES := $(wildcard course/src/*.py)
-NOTEBOOKS := $(patsubst course/src/%.py,course/notebooks/%.ipynb,$(SOURCES))
 PORT ?= 8888
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
@@ -14,7 +12,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 help:
 	@echo "make course     set up .venv, build the notebooks, open JupyterLab on the course"
 	@echo "make test       set up .venv with the test tools, run ruff and pytest"
-	@echo "make notebooks  build course/notebooks/*.ipynb from the text sources in course/src/"
+	@echo "make notebooks  build course/notebooks (learners) and course/solutions (trainers) from course/src/"
 	@echo "make bench      run the benchmarks in bench/ (small sizes; see each script's --help)"
 
 $(BIN)/.installed: pyproject.toml
@@ -27,11 +25,8 @@ $(BIN)/.installed-bench: $(BIN)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	touch $@
 
-course/notebooks/%.ipynb: course/src/%.py $(BIN)/.installed
-	@mkdir -p course/notebooks
-	$(BIN)/jupytext --quiet --to ipynb --output $@ $<
-
-notebooks: $(NOTEBOOKS)
+notebooks: $(BIN)/.installed
+	$(BIN)/python course/build.py
 
 course: notebooks
 	@echo "正在启动 JupyterLab（Starting JupyterLab）：请在浏览器中打开下面显示的网址 (URL)。按 Ctrl+C 退出。"
@@ -47,4 +42,4 @@ bench: $(BIN)/.installed-bench
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script --small || exit 1; done
 
 clean:
-	rm -rf $(VENV) course/notebooks course/_build .pytest_cache .ruff_cache
+	rm -rf $(VENV) course/notebooks course/solutions course/_build .pytest_cache .ruff_cache

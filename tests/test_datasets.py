@@ -10,7 +10,6 @@ import threading
 
 import pandas as pd
 import pytest
-from conftest import shared_file
 
 from custseg import datasets
 from custseg.datasets import (
@@ -21,6 +20,7 @@ from custseg.datasets import (
     load_sample,
 )
 from custseg.transactions import CANONICAL_COLUMNS, clean_transactions
+from tests.conftest import shared_file
 
 
 def test_cdnow_master_facts(cdnow_master):

@@ -92,21 +92,27 @@ friendly_errors.enable()
 ex.q1
 
 # %%
-cancelled_lines = ____  # 把 ____ 换成你的答案
+### BEGIN SOLUTION
+cancelled_lines = report.counts["cancellation"]
+### END SOLUTION
 ex.q1.check()
 
 # %%
 ex.q2
 
 # %%
-customers = ____
+### BEGIN SOLUTION
+customers = clean["customer_id"].nunique()
+### END SOLUTION
 ex.q2.check()
 
 # %%
 ex.q3
 
 # %%
-best_month = ____
+### BEGIN SOLUTION
+best_month = monthly.loc[monthly["销售额（英镑）"].idxmax(), "月份"]
+### END SOLUTION
 ex.q3.check()
 
 # %%

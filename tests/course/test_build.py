@@ -1,0 +1,63 @@
+"""course/build.py: learner versions lose their solutions, the build is deterministic."""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+
+from tests.course.test_notebooks import SOURCES, build
+
+
+def test_blank_out_keeps_indentation_and_names_each_assignment_once():
+    source = (
+        "for k in ks:\n"
+        "    ### BEGIN SOLUTION\n"
+        "    a, b = 1, 2\n"
+        "    if a:\n"
+        "        c = 3\n"
+        "    a = a + b\n"
+        "    ### END SOLUTION\n"
+        "    print(k)"
+    )
+    assert build.blank_out(source) == (
+        "for k in ks:\n    a, b = ____  # 把 ____ 换成你的答案\n    print(k)"
+    )
+
+
+def test_a_block_without_assignment_gets_a_comment():
+    out = build.blank_out("### BEGIN SOLUTION\nprint(1)\n### END SOLUTION")
+    assert out == "# 在这里写你的代码 (write your code here)"
+
+
+def test_unclosed_block_is_an_error():
+    with pytest.raises(ValueError, match="END SOLUTION"):
+        build.blank_out("### BEGIN SOLUTION\nx = 1")
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[s.stem for s in SOURCES])
+def test_learner_version_has_no_solution_code(source):
+    learner, trainer = build.build_versions(source)
+    text = source.read_text(encoding="utf-8")
+    solutions = []
+    inside = False
+    for line in text.splitlines():
+        if line.strip() == build.BEGIN:
+            inside = True
+        elif line.strip() == build.END:
+            inside = False
+        elif inside:
+            solutions.append(line.strip())
+    learner_code = "\n".join(c.source for c in learner.cells)
+    trainer_code = "\n".join(c.source for c in trainer.cells)
+    for line in solutions:
+        assert line not in learner_code
+        assert line in trainer_code
+    assert build.BEGIN not in trainer_code
+
+
+def test_build_is_deterministic(tmp_path):
+    source = SOURCES[0]
+    first = nbformat.writes(build.build_versions(source)[0])
+    second = nbformat.writes(build.build_versions(source)[0])
+    assert first == second
+    assert '"id": "' in first
