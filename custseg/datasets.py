@@ -344,22 +344,34 @@ def load_bank_marketing(path: str | os.PathLike | None = None) -> pd.DataFrame:
     return _check_rows(frame, "bank_marketing", path or "bank-full.csv")
 
 
-def load_sample() -> pd.DataFrame:
-    """A small offline sample of Online Retail, bundled with the package: the course default.
+_SAMPLES = {
+    "online_retail": "online_retail_sample.csv.gz",
+    "bank_marketing": "bank_marketing_sample.csv.gz",
+}
 
-    All the lines of a random selection of customers, plus a few hundred lines without
-    a customer id, so that cleaning has real work to do. Built by
-    ``datasets/build_sample.py`` in the project's repository.
+
+def load_sample(name: str = "online_retail") -> pd.DataFrame:
+    """A small offline sample bundled with the package: the course's default data.
+
+    Parameters
+    ----------
+    name : {"online_retail", "bank_marketing"}
+        ``"online_retail"`` (default): all the order lines of 150 customers drawn at
+        random from Online Retail, plus 300 lines without a customer id so that
+        cleaning has real work to do; canonical transactions, uncleaned.
+        ``"bank_marketing"``: 3,000 clients drawn at random from Bank Marketing
+        (bank-full), the 17 original columns.
+        Both are built by ``datasets/build_sample.py`` in the project's repository.
 
     Returns
     -------
     pandas.DataFrame
-        Canonical transactions, uncleaned.
 
     Notes
     -----
-    Cut from the UCI Online Retail data set by Daqing Chen, CC BY 4.0,
-    https://doi.org/10.24432/C5BW33.
+    Cut from UCI data sets under CC BY 4.0: Online Retail by Daqing Chen,
+    https://doi.org/10.24432/C5BW33; Bank Marketing by S. Moro, P. Cortez and P. Rita,
+    https://doi.org/10.24432/C5K306.
 
     Examples
     --------
@@ -368,8 +380,16 @@ def load_sample() -> pd.DataFrame:
     [2010, 2011]
     >>> int(sample["customer_id"].isna().sum()) > 0
     True
+    >>> load_sample("bank_marketing").shape
+    (3000, 17)
     """
-    data = resources.files("custseg").joinpath("data", "online_retail_sample.csv.gz")
+    if name not in _SAMPLES:
+        raise ValueError(
+            f"没有名为 {name!r} 的示例数据 (unknown sample)；可选: {', '.join(map(repr, _SAMPLES))}"
+        )
+    data = resources.files("custseg").joinpath("data", _SAMPLES[name])
     with resources.as_file(data) as path:
+        if name == "bank_marketing":
+            return pd.read_csv(path, sep=";")
         raw = pd.read_csv(path, dtype={"InvoiceNo": str, "StockCode": str})
     return to_canonical(raw.rename(columns=_RETAIL_COLUMNS), source="online_retail_sample")

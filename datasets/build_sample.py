@@ -1,16 +1,23 @@
-"""Build the offline sample bundled in the package: custseg/data/online_retail_sample.csv.gz.
+"""Build the offline samples bundled in the package (custseg/data/).
+
+online_retail_sample.csv.gz:
 
 All the order lines of 150 customers drawn at random (seed 2024) from UCI Online Retail,
 among customers with at most 250 lines (so the file stays small), plus 300 lines
 without a customer id, so that cleaning has real work to show. Original UCI column
 names and values, unchanged.
 
+bank_marketing_sample.csv.gz:
+3,000 clients drawn at random (seed 2024) from UCI Bank Marketing (bank-full.csv), all
+17 columns unchanged.
+
 Usage::
 
-    python datasets/build_sample.py PATH_TO_ONLINE_RETAIL   # xlsx, csv or csv.gz
+    python datasets/build_sample.py ONLINE_RETAIL BANK_FULL   # xlsx / csv / csv.gz; bank-full.csv(.gz)
 
 Data: Daqing Chen, Online Retail, UCI Machine Learning Repository, CC BY 4.0,
-https://doi.org/10.24432/C5BW33.
+https://doi.org/10.24432/C5BW33. S. Moro, P. Cortez, P. Rita (2014), Bank Marketing,
+UCI Machine Learning Repository, CC BY 4.0, https://doi.org/10.24432/C5K306.
 """
 
 from __future__ import annotations
@@ -21,7 +28,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-OUT = Path(__file__).resolve().parents[1] / "custseg" / "data" / "online_retail_sample.csv.gz"
+DATA = Path(__file__).resolve().parents[1] / "custseg" / "data"
+BANK_CLIENTS = 3_000
 CUSTOMERS = 150
 MAX_LINES = 250
 ANONYMOUS_LINES = 300
@@ -45,7 +53,19 @@ def build(source: Path) -> pd.DataFrame:
     return sample
 
 
+def build_bank(source: Path) -> pd.DataFrame:
+    raw = pd.read_csv(source, sep=";")
+    rows = np.sort(np.random.default_rng(SEED).choice(len(raw), BANK_CLIENTS, replace=False))
+    return raw.iloc[rows]
+
+
 if __name__ == "__main__":
+    gzip = {"method": "gzip", "mtime": 0}
     sample = build(Path(sys.argv[1]))
-    sample.to_csv(OUT, index=False, compression={"method": "gzip", "mtime": 0})
-    print(f"{OUT}: {len(sample):,} lines, {sample['CustomerID'].nunique()} customers")
+    out = DATA / "online_retail_sample.csv.gz"
+    sample.to_csv(out, index=False, compression=gzip)
+    print(f"{out}: {len(sample):,} lines, {sample['CustomerID'].nunique()} customers")
+    bank = build_bank(Path(sys.argv[2]))
+    out = DATA / "bank_marketing_sample.csv.gz"
+    bank.to_csv(out, index=False, sep=";", compression=gzip)
+    print(f"{out}: {len(bank):,} clients")

@@ -191,3 +191,13 @@ def test_a_download_with_the_right_checksum_is_read(monkeypatch, local_server, t
     digest = hashlib.sha256((served / "bank+marketing.zip").read_bytes()).hexdigest()
     _replace_remote(monkeypatch, "bank_marketing", url=f"{url}/bank+marketing.zip", sha256=digest)
     pd.testing.assert_frame_equal(load_bank_marketing(), bank)
+
+
+def test_bundled_bank_sample_is_a_subset_of_the_real_file(bank):
+    sample = load_sample("bank_marketing")
+    assert sample.shape == (3_000, 17)
+    assert list(sample.columns) == list(bank.columns)
+    merged = sample.merge(bank.drop_duplicates(), how="left", indicator=True)
+    assert (merged["_merge"] == "both").all()
+    with pytest.raises(ValueError, match="'nope'"):
+        load_sample("nope")
