@@ -46,9 +46,12 @@ def chinese_rc() -> dict[str, object]:
     'Noto Sans CJK SC'
     """
     family = _register_font()
-    fallback = [f for f in mpl.rcParamsDefault["font.sans-serif"] if f != family]
+    fallback = ["DejaVu Sans"]  # ships with matplotlib: Latin glyphs the CJK font lacks
+    # The family is named explicitly (not the generic "sans-serif"): text keeps the names
+    # it was created with, so it still finds the CJK font when a notebook draws the figure
+    # after the ``with chinese_font_context()`` block, whatever the global settings are then.
     return {
-        "font.family": "sans-serif",
+        "font.family": [family, *fallback],
         "font.sans-serif": [family, *fallback],
         "axes.unicode_minus": False,
     }

@@ -47,3 +47,14 @@ def test_use_chinese_font_sets_it_for_the_session():
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             _draw("客户生命周期价值")
+
+
+def test_a_figure_made_in_the_context_renders_after_it_whatever_the_globals():
+    with chinese_font_context():
+        fig, ax = plt.subplots()
+        ax.set_title(LABEL)
+        ax.set_xticks([0, 1], ["新客", "老客"])
+    with mpl.rc_context({"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"]}):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            fig.canvas.draw()

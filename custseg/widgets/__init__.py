@@ -1,0 +1,9 @@
+"""Interactive widgets for the course (ipywidgets): sliders that redraw a chart at once.
+
+Each widget takes the data, returns an ``ipywidgets`` box to display, and keeps its
+logic in plain functions of the method modules, so it can be tested without a browser.
+"""
+
+from custseg.widgets.concentration import concentration_explorer
+
+__all__ = ["concentration_explorer"]
