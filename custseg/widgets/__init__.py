@@ -5,5 +5,6 @@ logic in plain functions of the method modules, so it can be tested without a br
 """
 
 from custseg.widgets.concentration import concentration_explorer
+from custseg.widgets.dimensions import dimension_explorer
 
-__all__ = ["concentration_explorer"]
+__all__ = ["concentration_explorer", "dimension_explorer"]
