@@ -7,12 +7,13 @@ BIN := $(VENV)/bin
 PORT ?= 8888
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: course test notebooks lint bench clean help
+.PHONY: course test notebooks site lint bench clean help
 
 help:
 	@echo "make course     set up .venv, build the notebooks, open JupyterLab on the course"
 	@echo "make test       set up .venv with the test tools, run ruff and pytest"
 	@echo "make notebooks  build course/notebooks (learners) and course/solutions (trainers) from course/src/"
+	@echo "make site       execute every notebook and build a static HTML site in course/_build/html"
 	@echo "make bench      run the benchmarks in bench/ (small sizes; see each script's --help)"
 
 $(BIN)/.installed: pyproject.toml
@@ -28,6 +29,9 @@ $(BIN)/.installed-bench: $(BIN)/.installed
 notebooks: $(BIN)/.installed
 	$(BIN)/python course/build.py
 
+site: $(BIN)/.installed
+	$(BIN)/python course/site.py
+
 course: notebooks
 	@echo "正在启动 JupyterLab（Starting JupyterLab）：请在浏览器中打开下面显示的网址 (URL)。按 Ctrl+C 退出。"
 	cd course/notebooks && ../../$(BIN)/jupyter lab --port=$(PORT) $(ROOT_FLAG) 00_welcome.ipynb
@@ -36,7 +40,7 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 
 test: lint
-	$(BIN)/python -m pytest -n 2
+	OMP_NUM_THREADS=1 $(BIN)/python -m pytest -n 2  # two workers on two cores: one BLAS/OpenMP thread each
 
 bench: $(BIN)/.installed-bench
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script --small || exit 1; done

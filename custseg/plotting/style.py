@@ -15,8 +15,16 @@ from importlib import resources
 
 import matplotlib as mpl
 from matplotlib import font_manager
+from matplotlib.axes import Axes
+from matplotlib.text import Text
 
-__all__ = ["CJK_FONT_FAMILY", "chinese_font_context", "chinese_rc", "use_chinese_font"]
+__all__ = [
+    "CJK_FONT_FAMILY",
+    "chinese_font_context",
+    "chinese_rc",
+    "pin_chinese_font",
+    "use_chinese_font",
+]
 
 CJK_FONT_FAMILY = "Noto Sans CJK SC"
 _FONT_FILE = "NotoSansCJKsc-Regular.otf"
@@ -74,6 +82,29 @@ def chinese_font_context() -> Iterator[None]:
     """
     with mpl.rc_context(chinese_rc()):
         yield
+
+
+def pin_chinese_font(*axes: Axes) -> None:
+    """Give every text of ``axes`` the CJK font, whoever made the axes and whenever it is drawn.
+
+    A ``plot_*`` function calls this on the axes it drew on: axes that a caller made
+    outside :func:`chinese_font_context` (``plt.subplots()`` with default settings) carry
+    tick labels in a font without Chinese glyphs, and new ticks copy the first one.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.set_xticks([0, 1], ["新客", "老客"])
+    >>> pin_chinese_font(ax)
+    >>> ax.get_xticklabels()[0].get_fontfamily()[0]
+    'Noto Sans CJK SC'
+    >>> plt.close(fig)
+    """
+    family = chinese_rc()["font.family"]
+    for axis in axes:
+        for text in axis.findobj(Text):
+            text.set_fontfamily(family)
 
 
 def use_chinese_font() -> str:
