@@ -1,0 +1,197 @@
+"""Accept any data frame library, compute with narwhals, hand back pandas.
+
+Aggregations in custseg (RFM, ABC, lifecycle, cohorts) take the transactions as
+pandas, polars (eager ``DataFrame`` or ``LazyFrame``), a DuckDB relation, or anything
+else `narwhals <https://narwhals-dev.github.io/narwhals/>`_ supports. They work on a
+narwhals frame, so the heavy grouping runs in the user's own engine, and only the
+small per-customer result comes back, always as a pandas DataFrame.
+
+The public API is small and stable:
+
+- :func:`as_narwhals` wraps the input (eager stays eager, lazy stays lazy);
+- :func:`as_lazy` wraps it as a narwhals ``LazyFrame`` (the usual start of a query);
+- :func:`column_names` lists the columns without computing anything;
+- :func:`require_frame_columns` raises :class:`~custseg.errors.DataError` for missing columns;
+- :func:`to_pandas` collects a narwhals (or native) frame into pandas.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable
+from typing import Any
+
+import narwhals as nw
+import pandas as pd
+
+from custseg.errors import DataError, require_columns
+
+__all__ = [
+    "as_lazy",
+    "as_narwhals",
+    "column_names",
+    "require_frame_columns",
+    "to_pandas",
+]
+
+
+def as_narwhals(data: Any, *, what: str = "数据 (data)") -> nw.DataFrame | nw.LazyFrame:
+    """Wrap a data frame of any supported library as a narwhals frame.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame, polars.DataFrame, polars.LazyFrame, duckdb relation, ...
+        Any frame narwhals supports; a narwhals frame is returned unchanged.
+    what : str, default "数据 (data)"
+        How the table is called in the error message.
+
+    Returns
+    -------
+    narwhals.DataFrame or narwhals.LazyFrame
+        Eager input gives a ``DataFrame``, lazy input (polars ``LazyFrame``,
+        DuckDB relation) a ``LazyFrame``.
+
+    Raises
+    ------
+    DataError
+        If ``data`` is not a data frame (for example a list or a dict), naming its type.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = as_narwhals(pd.DataFrame({"customer_id": [1, 2]}))
+    >>> type(frame).__name__, str(frame.implementation)
+    ('DataFrame', 'pandas')
+    >>> as_narwhals([1, 2])
+    Traceback (most recent call last):
+    ...
+    custseg.errors.DataError: 数据 (data) 不是数据表 (not a data frame): 收到 (got) list。...
+    """
+    if isinstance(data, nw.DataFrame | nw.LazyFrame):
+        return data
+    try:
+        return nw.from_native(data)
+    except TypeError:
+        raise DataError(
+            f"{what} 不是数据表 (not a data frame): 收到 (got) {type(data).__name__}。"
+            "请传入 pandas / polars DataFrame 或 DuckDB 关系 (relation)。"
+        ) from None
+
+
+def _duckdb_can_scan(native: Any) -> bool:
+    """Whether DuckDB is installed and reads this pandas frame without surprises."""
+    if not isinstance(native, pd.DataFrame) or importlib.util.find_spec("duckdb") is None:
+        return False
+    names_ok = all(isinstance(c, str) for c in native.columns) and native.columns.is_unique
+    # DuckDB would turn time-zone-aware times into UTC, moving some purchases to another day.
+    naive = not any(isinstance(dtype, pd.DatetimeTZDtype) for dtype in native.dtypes)
+    return names_ok and naive
+
+
+def as_lazy(data: Any, *, what: str = "数据 (data)", engine: str = "native") -> nw.LazyFrame:
+    """Wrap a data frame as a narwhals ``LazyFrame``, ready for a query.
+
+    Parameters
+    ----------
+    data : frame of any supported library
+        See :func:`as_narwhals`.
+    what : str, default "数据 (data)"
+        How the table is called in the error message.
+    engine : {"native", "auto"}, default "native"
+        Which library runs the query. ``"native"``: the input's own library (a
+        pandas frame is computed by pandas, a polars frame by polars; nothing is
+        copied). ``"auto"``: the same, except that a pandas frame is handed to DuckDB
+        when DuckDB is installed (it reads the pandas columns in place and groups
+        millions of rows several times faster); frames with time-zone-aware columns
+        or non-text column names stay with pandas. Both give the same results.
+
+    Returns
+    -------
+    narwhals.LazyFrame
+
+    Examples
+    --------
+    >>> import narwhals as nw
+    >>> import pandas as pd
+    >>> lazy = as_lazy(pd.DataFrame({"customer_id": [1, 1, 2], "amount": [1.0, 2.0, 5.0]}))
+    >>> query = lazy.group_by("customer_id").agg(nw.col("amount").sum()).sort("customer_id")
+    >>> to_pandas(query)
+       customer_id  amount
+    0            1     3.0
+    1            2     5.0
+    """
+    if engine not in ("native", "auto"):
+        raise ValueError(f"engine 只能是 'native' 或 'auto' (must be), 收到 (got) {engine!r}")
+    frame = as_narwhals(data, what=what)
+    if isinstance(frame, nw.LazyFrame):
+        return frame
+    native = frame.to_native()
+    if engine == "auto" and _duckdb_can_scan(native):
+        import duckdb
+
+        return nw.from_native(duckdb.connect().from_df(native))
+    return frame.lazy()
+
+
+def column_names(data: Any) -> list[str]:
+    """The column names of a frame of any supported library, without computing it.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> column_names(pd.DataFrame({"customer_id": [1], "amount": [2.0]}))
+    ['customer_id', 'amount']
+    """
+    return list(as_narwhals(data).collect_schema().names())
+
+
+def require_frame_columns(data: Any, columns: Iterable[str], *, what: str = "数据 (data)") -> None:
+    """Like :func:`custseg.errors.require_columns`, for a frame of any supported library.
+
+    Raises
+    ------
+    DataError
+        Naming every missing column and listing the columns found.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> require_frame_columns(pl.DataFrame({"amount": [1.0]}), ["customer_id"], what="交易表")
+    Traceback (most recent call last):
+    ...
+    custseg.errors.DataError: 交易表 缺少必需的列 (missing required column): 'customer_id'。...
+    """
+    names = column_names(data)
+    require_columns(pd.DataFrame(columns=names), columns, what=what)
+
+
+def to_pandas(frame: Any) -> pd.DataFrame:
+    """Collect a narwhals or native frame into a pandas DataFrame.
+
+    Lazy frames (polars ``LazyFrame``, DuckDB relations, narwhals ``LazyFrame``) are
+    computed first. The result is always a new frame with a fresh ``RangeIndex``
+    (whatever the backend), so assigning a column to it never changes the caller's data.
+
+    Parameters
+    ----------
+    frame : narwhals frame or frame of any supported library
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> to_pandas(pl.DataFrame({"customer_id": [1, 2]}).lazy())
+       customer_id
+    0            1
+    1            2
+    """
+    wrapped = as_narwhals(frame)
+    if isinstance(wrapped, nw.LazyFrame):
+        wrapped = wrapped.collect()
+    native = wrapped.to_native()
+    if isinstance(native, pd.DataFrame):
+        return native.reset_index(drop=True)
+    return wrapped.to_pandas()
