@@ -140,7 +140,7 @@ def plot_cluster_profiles(features: pd.DataFrame, labels: Any, ax: Axes | None =
         if ax is None:
             _, ax = plt.subplots(figsize=(2 + 1.6 * z.shape[1], 1.5 + 0.6 * z.shape[0]))
         sns.heatmap(
-            z.set_axis([_label(c) for c in z.columns], axis="columns"),
+            z.set_axis([_label(c).replace(" (", "\n(") for c in z.columns], axis="columns"),
             ax=ax,
             annot=True,
             fmt=".2f",

@@ -4,7 +4,8 @@ Each widget takes the data, returns an ``ipywidgets`` box to display, and keeps 
 logic in plain functions of the method modules, so it can be tested without a browser.
 """
 
+from custseg.widgets.clusters import cluster_explorer
 from custseg.widgets.concentration import concentration_explorer
 from custseg.widgets.dimensions import dimension_explorer
 
-__all__ = ["concentration_explorer", "dimension_explorer"]
+__all__ = ["cluster_explorer", "concentration_explorer", "dimension_explorer"]

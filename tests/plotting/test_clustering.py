@@ -65,7 +65,7 @@ def test_profile_heatmap_cells_are_standardised_means(rfm, labels):
         np.testing.assert_allclose(cells[cluster], expected, rtol=1e-9)
     names = cluster_profiles(rfm, labels)["name"]
     assert [t.get_text() for t in ax.get_yticklabels()] == [f"{c} {n}" for c, n in names.items()]
-    assert [t.get_text() for t in ax.get_xticklabels()][2] == "消费金额 (monetary)"
+    assert [t.get_text() for t in ax.get_xticklabels()][2] == "消费金额\n(monetary)"
     _draws_without_missing_glyphs(ax)
 
 
