@@ -154,8 +154,7 @@ def plot_cluster_profiles(features: pd.DataFrame, labels: Any, ax: Axes | None =
         ax.set_ylabel("客户类别 (cluster)")
         ax.tick_params(axis="y", rotation=0)
         ax.tick_params(axis="x", rotation=0)
-        colorbar = ax.collections[0].colorbar
-        pin_chinese_font(ax, *([colorbar.ax] if colorbar is not None else []))
+        pin_chinese_font(ax)
     return ax
 
 

@@ -101,6 +101,5 @@ def plot_retention_heatmap(
         ax.set_title("留存率 (retention)")
         ax.set_xlabel(f"距首购{unit}数")
         ax.set_ylabel(f"获客{unit}份" if unit == "月" else f"获客{unit}")
-        colorbar = ax.collections[0].colorbar
-        pin_chinese_font(ax, *([colorbar.ax] if colorbar is not None else []))
+        pin_chinese_font(ax)
     return ax

@@ -87,7 +87,8 @@ def chinese_font_context() -> Iterator[None]:
 def pin_chinese_font(*axes: Axes) -> None:
     """Give every text of ``axes`` the CJK font, whoever made the axes and whenever it is drawn.
 
-    A ``plot_*`` function calls this on the axes it drew on: axes that a caller made
+    A ``plot_*`` function calls this on the axes it drew on (their colour bars are
+    included): axes that a caller made
     outside :func:`chinese_font_context` (``plt.subplots()`` with default settings) carry
     tick labels in a font without Chinese glyphs, and new ticks copy the first one.
 
@@ -102,7 +103,13 @@ def pin_chinese_font(*axes: Axes) -> None:
     >>> plt.close(fig)
     """
     family = chinese_rc()["font.family"]
-    for axis in axes:
+    colorbars = [
+        m.colorbar.ax
+        for axis in axes
+        for m in [*axis.collections, *axis.images]
+        if getattr(m, "colorbar", None)
+    ]
+    for axis in [*axes, *colorbars]:
         for text in axis.findobj(Text):
             text.set_fontfamily(family)
 

@@ -7,5 +7,11 @@ logic in plain functions of the method modules, so it can be tested without a br
 from custseg.widgets.clusters import cluster_explorer
 from custseg.widgets.concentration import concentration_explorer
 from custseg.widgets.dimensions import dimension_explorer
+from custseg.widgets.lifecycle import lifecycle_explorer
 
-__all__ = ["cluster_explorer", "concentration_explorer", "dimension_explorer"]
+__all__ = [
+    "cluster_explorer",
+    "concentration_explorer",
+    "dimension_explorer",
+    "lifecycle_explorer",
+]

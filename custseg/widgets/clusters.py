@@ -12,12 +12,19 @@ from custseg.plotting.clustering import plot_clusters
 __all__ = ["cluster_explorer"]
 
 _SHOWN = ["name", "size", "share", "recency_mean", "frequency_mean", "monetary_mean"]
-_HEADERS = {"name": "类别名称", "size": "人数", "share": "占比", "recency_mean": "平均 R（天）",
-            "frequency_mean": "平均 F（次）", "monetary_mean": "平均 M"}
+_HEADERS = {
+    "name": "类别名称",
+    "size": "人数",
+    "share": "占比",
+    "recency_mean": "平均 R（天）",
+    "frequency_mean": "平均 F（次）",
+    "monetary_mean": "平均 M",
+}
 
 
-def cluster_explorer(features: pd.DataFrame, *, k: int = 4, k_max: int = 8,
-                     random_state: int = 0) -> widgets.VBox:
+def cluster_explorer(
+    features: pd.DataFrame, *, k: int = 4, k_max: int = 8, random_state: int = 0
+) -> widgets.VBox:
     """A k slider, the cluster profile table and a recency / monetary scatter coloured by cluster.
 
     Parameters
@@ -34,8 +41,9 @@ def cluster_explorer(features: pd.DataFrame, *, k: int = 4, k_max: int = 8,
     ipywidgets.VBox
         ``children``: the slider, the profile table (HTML) and the chart (Output).
     """
-    slider = widgets.IntSlider(value=k, min=2, max=k_max, description="类别数 k",
-                               continuous_update=False)
+    slider = widgets.IntSlider(
+        value=k, min=2, max=k_max, description="类别数 k", continuous_update=False
+    )
     table = widgets.HTML()
     chart = widgets.Output()
 

@@ -1,0 +1,280 @@
+"""ABC analysis (ABC 分类) and value concentration: Pareto shares, Lorenz curve, Gini.
+
+Customers are ranked by value (usually total spend). Walking down the ranking, the
+cumulative share of value grows to 100 %; with the default cut points (0.8, 0.95):
+
+- **A 重点客户**: the top customers who together first reach 80 % of all value;
+- **B 重要客户**: the next customers, up to 95 %;
+- **C 一般客户**: the rest.
+
+Precisely, a customer is A when the share held by the customers ranked *above* it is
+below 0.8 (so the customer who crosses 80 % is still A), B when it is below 0.95.
+
+Every function accepts either the values themselves (a pandas Series indexed by
+customer, a polars Series, a numpy array or a list) or a frame of any library
+supported by :mod:`custseg.frames`: transactions (``customer_id`` and ``amount``,
+summed per customer), or one row per customer with a ``monetary`` column (such as
+:func:`custseg.rfm.rfm_table`). Values must be non-negative.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import narwhals as nw
+import numpy as np
+import pandas as pd
+
+from custseg.errors import DataError
+from custseg.frames import as_lazy, column_names, to_pandas
+
+__all__ = [
+    "ABC_LABELS",
+    "abc_classify",
+    "customer_values",
+    "gini",
+    "lorenz_curve",
+    "top_share",
+]
+
+ABC_LABELS = {"A": "重点客户", "B": "重要客户", "C": "一般客户"}
+"""Chinese label of each ABC class."""
+
+
+def _from_frame(data: Any) -> pd.Series:
+    names = column_names(data)
+    lazy = as_lazy(data, engine="auto")
+    if "amount" in names and "customer_id" in names:
+        query = lazy.group_by("customer_id").agg(nw.col("amount").sum().alias("value"))
+        table = to_pandas(query.sort("customer_id")).set_index("customer_id")
+        # Engines add in different orders; rounding far below a cent makes ties agree.
+        return table["value"].round(6)
+    if "monetary" in names:
+        # A pandas table such as rfm_table's keeps the customer ids in its index.
+        table = data if isinstance(data, pd.DataFrame) else to_pandas(lazy)
+        if "customer_id" in table.columns:
+            table = table.set_index("customer_id")
+        return table["monetary"].rename("value")
+    raise DataError(
+        "数据表需要 customer_id 和 amount 两列（交易表），或 monetary 列（每个客户一行）"
+        f"(needs customer_id + amount, or monetary)。现有的列 (columns found): {names}"
+    )
+
+
+def customer_values(data: Any) -> pd.Series:
+    """The value of each customer as a pandas Series, checked for ABC and Lorenz analysis.
+
+    Parameters
+    ----------
+    data : Series, array, list, or frame
+        Values per customer (a pandas Series keeps its index as customer ids; other
+        sequences are numbered from 0), transactions with ``customer_id`` and
+        ``amount`` (summed per customer), or a per-customer frame with ``monetary``.
+
+    Returns
+    -------
+    pandas.Series
+        Float values named ``value``, indexed by customer.
+
+    Raises
+    ------
+    DataError
+        No customers, a missing value or a negative value (naming the customer),
+        or a total of zero.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": [2, 1, 2], "amount": [5.0, 3.0, 1.0]})
+    >>> customer_values(tx)
+    customer_id
+    1    3.0
+    2    6.0
+    Name: value, dtype: float64
+    >>> customer_values(pd.Series([4.0, -1.0], index=["x", "y"]))
+    Traceback (most recent call last):
+    ...
+    custseg.errors.DataError: 客户 (customer) y 的价值为负数 (negative value): -1.0。...
+    """
+    if isinstance(data, pd.Series):
+        values = data.copy()
+    elif isinstance(data, np.ndarray | list | tuple):
+        values = pd.Series(np.asarray(data), index=pd.RangeIndex(len(data), name="customer_id"))
+    else:
+        native = nw.to_native(data, pass_through=True)
+        try:
+            series = nw.from_native(native, series_only=True)
+        except TypeError:
+            values = _from_frame(data)
+        else:
+            values = series.to_pandas()
+            values.index = pd.RangeIndex(len(values), name="customer_id")
+    if len(values) == 0:
+        raise DataError("没有任何客户 (no customers)")
+    numbers = pd.to_numeric(values, errors="coerce").astype(float)
+    missing = numbers.isna().to_numpy()
+    if missing.any():
+        first = values.index[np.flatnonzero(missing)[0]]
+        raise DataError(
+            f"客户 (customer) {first} 的价值缺失或不是数值 (missing or non-numeric value): "
+            f"{values.loc[first]}"
+        )
+    negative = (numbers < 0).to_numpy()
+    if negative.any():
+        first = values.index[np.flatnonzero(negative)[0]]
+        raise DataError(
+            f"客户 (customer) {first} 的价值为负数 (negative value): {numbers.loc[first]}。"
+            "ABC 分析只接受非负值，请先去掉退货或换用净额为正的数据。"
+        )
+    if numbers.sum() == 0:
+        raise DataError("所有客户的价值都是 0 (all values are zero)，无法计算占比 (shares)")
+    return numbers.rename("value")
+
+
+def _check_cuts(cuts: Sequence[float]) -> tuple[float, float]:
+    try:
+        a_cut, b_cut = (float(c) for c in cuts)
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"cuts 需要两个累计占比 (two cumulative shares), 收到 (got) {cuts!r}"
+        ) from None
+    if not 0 < a_cut < b_cut <= 1:
+        raise ValueError(f"cuts 必须满足 0 < A < B <= 1 (must be increasing), 收到 (got) {cuts!r}")
+    return a_cut, b_cut
+
+
+def abc_classify(data: Any, *, cuts: Sequence[float] = (0.8, 0.95)) -> pd.DataFrame:
+    """Classify customers A / B / C by their cumulative share of value.
+
+    Parameters
+    ----------
+    data : Series, array, list, or frame
+        See :func:`customer_values`.
+    cuts : pair of float, default (0.8, 0.95)
+        Cumulative shares where A and B end.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per customer, from the highest value down (ties keep their input
+        order), with ``value``, ``share`` (of the total), ``cum_share`` (including the
+        customer), ``abc_class`` ("A", "B", "C") and ``abc_label`` (重点客户, 重要客户,
+        一般客户).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> spend = pd.Series([500.0, 300.0, 100.0, 60.0, 40.0], index=list("abcde"))
+    >>> abc_classify(spend)
+       value  share  cum_share abc_class abc_label
+    a  500.0   0.50       0.50         A      重点客户
+    b  300.0   0.30       0.80         A      重点客户
+    c  100.0   0.10       0.90         B      重要客户
+    d   60.0   0.06       0.96         B      重要客户
+    e   40.0   0.04       1.00         C      一般客户
+    """
+    a_cut, b_cut = _check_cuts(cuts)
+    values = customer_values(data)
+    ordered = values.iloc[np.argsort(-values.to_numpy(), kind="stable")]
+    share = ordered / ordered.sum()
+    cum_share = share.cumsum()
+    before = (cum_share - share).to_numpy()
+    # Compare with a tolerance so that float rounding never moves a customer across a cut.
+    eps = 1e-12
+    classes = np.where(before < a_cut - eps, "A", np.where(before < b_cut - eps, "B", "C"))
+    result = pd.DataFrame(
+        {"value": ordered, "share": share, "cum_share": cum_share, "abc_class": classes},
+        index=ordered.index,
+    )
+    result["abc_label"] = result["abc_class"].map(ABC_LABELS)
+    return result
+
+
+def lorenz_curve(data: Any) -> pd.DataFrame:
+    """Points of the Lorenz curve: the poorest x share of customers holds y of the value.
+
+    Parameters
+    ----------
+    data : Series, array, list, or frame
+        See :func:`customer_values`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``n + 1`` rows from (0, 0) to (1, 1), customers sorted from the lowest value
+        up: ``customer_share`` (cumulative share of customers) and ``value_share``
+        (cumulative share of value).
+
+    Examples
+    --------
+    >>> lorenz_curve([1.0, 3.0])
+       customer_share  value_share
+    0             0.0         0.00
+    1             0.5         0.25
+    2             1.0         1.00
+    """
+    values = np.sort(customer_values(data).to_numpy())
+    n = len(values)
+    value_share = np.concatenate([[0.0], np.cumsum(values) / values.sum()])
+    value_share[-1] = 1.0
+    return pd.DataFrame({"customer_share": np.arange(n + 1) / n, "value_share": value_share})
+
+
+def gini(data: Any) -> float:
+    """Gini coefficient of the values: 0 when all are equal, near 1 when one holds all.
+
+    Computed as ``2 * sum(i * x_(i)) / (n * sum(x)) - (n + 1) / n`` with the values
+    sorted upwards (``i`` from 1), which is one minus twice the area under the
+    Lorenz curve of :func:`lorenz_curve`.
+
+    Parameters
+    ----------
+    data : Series, array, list, or frame
+        See :func:`customer_values`.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> gini([5.0, 5.0, 5.0, 5.0])
+    0.0
+    >>> round(gini([0.0, 0.0, 0.0, 10.0]), 2)
+    0.75
+    """
+    values = np.sort(customer_values(data).to_numpy())
+    n = len(values)
+    ranks = np.arange(1, n + 1)
+    coefficient = 2.0 * np.sum(ranks * values) / (n * values.sum()) - (n + 1) / n
+    return float(max(coefficient, 0.0) if abs(coefficient) > 1e-12 else 0.0)
+
+
+def top_share(data: Any, top: float = 0.2) -> float:
+    """Share of all value held by the top ``top`` fraction of customers.
+
+    Read from the Lorenz curve, interpolating linearly between customers:
+    ``1 - L(1 - top)``. With ``top=0.2`` this is the "80/20" (二八法则) check.
+
+    Parameters
+    ----------
+    data : Series, array, list, or frame
+        See :func:`customer_values`.
+    top : float, default 0.2
+        Fraction of customers, in (0, 1].
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> top_share([10.0, 20.0, 30.0, 40.0, 900.0], top=0.2)
+    0.9
+    """
+    if not 0 < float(top) <= 1:
+        raise ValueError(f"top 必须在 (0, 1] 之间 (must be in (0, 1]), 收到 (got) {top!r}")
+    curve = lorenz_curve(data)
+    below = np.interp(1 - float(top), curve["customer_share"], curve["value_share"])
+    return float(1 - below)

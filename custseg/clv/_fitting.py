@@ -1,0 +1,228 @@
+"""Shared machinery of the CLV models: input checks, duplicate compression, the optimiser."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import optimize
+from sklearn.exceptions import NotFittedError
+
+from custseg.errors import DataError, require_columns
+
+__all__ = [
+    "first_bad_row",
+    "check_counts",
+    "check_fitted",
+    "check_optimiser_settings",
+    "check_penalizer",
+    "check_time",
+    "maximize_log_likelihood",
+    "summary_arrays",
+    "unique_rows",
+]
+
+
+_LOG_BOUND = float(np.log(1e5))
+
+
+def first_bad_row(frame: pd.DataFrame | pd.Series, mask: np.ndarray) -> str:
+    """The index label of the first row where ``mask`` is true, written for a message."""
+    label = frame.index[int(np.argmax(mask))]
+    return repr(label.item() if isinstance(label, np.generic) else label)
+
+
+def summary_arrays(
+    summary: pd.DataFrame, columns: Sequence[str], *, what: str = "汇总表 (summary)"
+) -> dict[str, np.ndarray]:
+    """Check the summary columns and return them as float arrays.
+
+    Every column must be present, numeric, finite and non-negative; ``frequency`` must be a
+    whole number; ``recency`` may not exceed ``T``; and a customer with no repeat purchase
+    (``frequency`` 0) has ``recency`` 0.
+
+    Raises
+    ------
+    DataError
+        Naming the column and the first row at fault.
+    """
+    if not isinstance(summary, pd.DataFrame):
+        raise DataError(f"{what} 必须是 pandas DataFrame, 收到 (got): {type(summary).__name__}")
+    require_columns(summary, columns, what=what)
+    if len(summary) == 0:
+        raise DataError(f"{what} 是空表 (empty table)")
+    arrays: dict[str, np.ndarray] = {}
+    for name in columns:
+        values = pd.to_numeric(summary[name], errors="coerce").to_numpy(np.float64)
+        bad = ~np.isfinite(values)
+        if bad.any():
+            row = first_bad_row(summary, bad)
+            raise DataError(
+                f"列 '{name}' 有缺失或非数值 (missing / non-numeric value), "
+                f"第一处在行 (row) {row}: {summary[name].to_numpy()[bad][0]!r}"
+            )
+        negative = values < 0
+        if negative.any():
+            row = first_bad_row(summary, negative)
+            raise DataError(
+                f"列 '{name}' 不能为负数 (negative value), 行 (row) {row} 的值是 {values[negative][0]!r}"
+            )
+        arrays[name] = values
+    if "frequency" in arrays:
+        frequency = arrays["frequency"]
+        fractional = frequency != np.round(frequency)
+        if fractional.any():
+            row = first_bad_row(summary, fractional)
+            raise DataError(
+                f"列 'frequency' 必须是整数 (whole number of repeat purchases), "
+                f"行 (row) {row} 的值是 {frequency[fractional][0]!r}"
+            )
+    if "recency" in arrays and "T" in arrays:
+        late = arrays["recency"] > arrays["T"] + 1e-9
+        if late.any():
+            row = first_bad_row(summary, late)
+            raise DataError(
+                f"列 'recency' 不能大于列 'T' (recency > T), 行 (row) {row}: "
+                f"recency={arrays['recency'][late][0]!r}, T={arrays['T'][late][0]!r}"
+            )
+        if "frequency" in arrays:
+            lone = (arrays["frequency"] == 0) & (arrays["recency"] > 0)
+            if lone.any():
+                row = first_bad_row(summary, lone)
+                raise DataError(
+                    "列 'recency' 在 frequency 为 0 时必须为 0 (no repeat purchase, recency must "
+                    f"be 0), 行 (row) {row} 的 recency 是 {arrays['recency'][lone][0]!r}"
+                )
+    return arrays
+
+
+def unique_rows(*columns: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
+    """Distinct rows of the given columns and how often each occurs.
+
+    Customers with identical inputs share one likelihood term, weighted by their count.
+    Each column is factorized and the codes are combined into one key per row.
+    """
+    key = np.zeros(len(columns[0]), dtype=np.int64)
+    for column in columns:
+        codes, levels = pd.factorize(column)
+        key, _ = pd.factorize(key * len(levels) + codes)
+    counts = np.bincount(key)
+    first = np.full(len(counts), len(key), dtype=np.int64)
+    np.minimum.at(first, key, np.arange(len(key)))
+    return [np.asarray(column, dtype=np.float64)[first] for column in columns], counts.astype(
+        np.float64
+    )
+
+
+def check_penalizer(penalizer_coef: object) -> float:
+    """The penalizer as a float, or a DataError when it is negative or not a number."""
+    try:
+        value = float(penalizer_coef)  # type: ignore[arg-type]
+    except (TypeError, ValueError) as exc:
+        raise DataError(f"参数 penalizer_coef 必须是数值 (number): {penalizer_coef!r}") from exc
+    if not np.isfinite(value) or value < 0:
+        raise DataError(f"参数 penalizer_coef 必须是非负数 (non-negative): {penalizer_coef!r}")
+    return value
+
+
+def check_optimiser_settings(max_iter: object, tol: object) -> None:
+    """A DataError unless ``max_iter`` is a positive integer and ``tol`` a positive number."""
+    if isinstance(max_iter, bool) or not isinstance(max_iter, (int, np.integer)) or max_iter < 1:
+        raise DataError(
+            f"参数 max_iter (最大迭代次数) 必须是正整数 (positive integer): {max_iter!r}"
+        )
+    if isinstance(tol, bool) or not isinstance(tol, (int, float, np.floating)) or not tol > 0:
+        raise DataError(f"参数 tol (收敛容差 tolerance) 必须是正数 (positive number): {tol!r}")
+
+
+def maximize_log_likelihood(
+    objective: Callable[..., object],
+    n_params: int,
+    *,
+    jac: bool,
+    model: str,
+    max_iter: int,
+    tol: float,
+) -> np.ndarray:
+    """Minimise a negative mean log-likelihood over log-parameters; return the parameters.
+
+    ``objective(log_params)`` returns the value, or ``(value, gradient)`` when ``jac`` is
+    true (then BFGS is used; otherwise L-BFGS-B with a finite-difference gradient, the
+    parameters kept between 1e-5 and 1e5). Starts from all parameters equal to 1 (log 0).
+
+    Raises
+    ------
+    DataError
+        When the optimiser does not converge or ends on a non-finite value.
+    """
+    start = np.zeros(n_params)
+    with np.errstate(over="ignore", under="ignore", invalid="ignore", divide="ignore"):
+        if jac:
+            result = optimize.minimize(
+                objective,
+                start,
+                jac=True,
+                method="BFGS",
+                options={"maxiter": max_iter, "gtol": tol},
+            )
+        else:
+            # finite-difference gradient; log-parameters kept in [-11.5, 11.5] (1e-5 .. 1e5),
+            # where degenerate fits (e.g. no drop-out at all) stop instead of drifting away
+            result = optimize.minimize(
+                objective,
+                start,
+                method="L-BFGS-B",
+                bounds=[(-_LOG_BOUND, _LOG_BOUND)] * n_params,
+                options={"maxiter": max_iter, "gtol": tol, "ftol": 1e-14},
+            )
+            if not result.success:
+                # a line search stopped by finite-difference noise: polish without gradients
+                result = optimize.minimize(
+                    objective,
+                    result.x,
+                    method="Nelder-Mead",
+                    bounds=[(-_LOG_BOUND, _LOG_BOUND)] * n_params,
+                    options={"maxiter": 4 * max_iter, "xatol": 1e-8, "fatol": 1e-12},
+                )
+        value = result.fun
+        gradient = result.jac if jac else None
+    converged = bool(result.success)
+    if not converged and jac and gradient is not None and np.all(np.isfinite(gradient)):
+        # BFGS may stop on "precision loss" right at the optimum: accept a flat gradient.
+        converged = float(np.max(np.abs(gradient))) < 1e-4
+    if not converged or not np.isfinite(value) or not np.all(np.isfinite(result.x)):
+        raise DataError(
+            f"{model} 模型拟合没有收敛 (fit did not converge): {result.message}。"
+            "请检查数据 (check the summary), 或设置 penalizer_coef > 0 (e.g. 0.001)"
+        )
+    return np.exp(result.x)
+
+
+def check_fitted(model: object, attribute: str = "params_") -> None:
+    """Raise NotFittedError (with a Chinese message) unless ``model.fit`` has been called."""
+    if not hasattr(model, attribute):
+        raise NotFittedError(
+            f"{type(model).__name__} 还没有拟合 (not fitted): 请先调用 fit(summary)"
+        )
+
+
+def check_time(t: object, name: str = "t") -> float:
+    """A future period length as a non-negative float, or a DataError naming the parameter."""
+    try:
+        value = float(t)  # type: ignore[arg-type]
+    except (TypeError, ValueError) as exc:
+        raise DataError(f"参数 {name} (时长 period length) 必须是数值 (number): {t!r}") from exc
+    if not np.isfinite(value) or value < 0:
+        raise DataError(f"参数 {name} (时长 period length) 必须是非负数 (non-negative): {t!r}")
+    return value
+
+
+def check_counts(n: object) -> np.ndarray:
+    """Purchase counts as a float array of non-negative whole numbers, or a DataError."""
+    values = np.asarray(n, dtype=np.float64)
+    if np.any(~np.isfinite(values)) or np.any(values < 0) or np.any(values != np.round(values)):
+        raise DataError(
+            f"参数 n (购买次数 number of purchases) 必须是非负整数 (non-negative integer): {n!r}"
+        )
+    return values

@@ -1,0 +1,515 @@
+"""RFM analysis: recency, frequency and monetary value per customer, and their scores.
+
+RFM (最近一次消费 Recency、消费频率 Frequency、消费金额 Monetary) describes each
+customer by three numbers computed from the transactions:
+
+- ``recency``: whole days from the customer's last purchase day to the analysis
+  day ``as_of`` (smaller is better);
+- ``frequency``: the number of purchases, i.e. distinct invoices (``invoice_id``);
+  without an ``invoice_id`` column, the number of distinct purchase days;
+- ``monetary``: the total spent, the sum of ``amount``.
+
+:func:`rfm_table` computes them from pandas, polars or DuckDB input (the grouping runs
+in that library, or in DuckDB for large pandas input, see :mod:`custseg.frames`),
+:class:`RFMScorer` turns them into 1..5 scores, and
+:class:`~custseg.segments.RFMSegmenter` (re-exported here, with
+:func:`~custseg.segments.segment_customers` and :func:`~custseg.segments.rule_table`)
+names the customer segments from those scores.
+
+Examples
+--------
+The whole chain on a toy table:
+
+>>> import pandas as pd
+>>> tx = pd.DataFrame({
+...     "customer_id": [1, 1, 2, 3, 3, 3],
+...     "invoice_id": ["a", "b", "c", "d", "e", "f"],
+...     "invoice_date": pd.to_datetime(["2024-01-02 10:00", "2024-03-01 11:00",
+...         "2024-02-10 09:30", "2024-01-05 16:00", "2024-02-20 12:00", "2024-03-02 08:00"]),
+...     "amount": [20.0, 35.0, 300.0, 15.0, 25.0, 40.0],
+... })
+>>> scored = RFMScorer(bins=3).fit_transform(rfm_table(tx))
+>>> segment_customers(scored, scheme="cn8")[["rfm_score", "segment"]]
+            rfm_score segment
+customer_id
+1                 221  一般发展客户
+2                 113  重要挽留客户
+3                 332  一般价值客户
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import narwhals as nw
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator
+from sklearn.utils.validation import check_is_fitted
+
+from custseg.errors import DataError, require_columns
+from custseg.frames import as_lazy, column_names, require_frame_columns, to_pandas
+from custseg.segments import RFMSegmenter, rule_table, segment_customers
+
+__all__ = [
+    "RFM_COLUMNS",
+    "RFMScorer",
+    "RFMSegmenter",
+    "customer_summary",
+    "rfm_table",
+    "rule_table",
+    "segment_customers",
+]
+
+RFM_COLUMNS = ("recency", "frequency", "monetary")
+_WHAT = "交易表 (transactions)"
+_DAY = pd.Timedelta(days=1)
+_MONEY_DECIMALS = 6
+
+
+def _check_transactions(lazy: nw.LazyFrame, names: list[str]) -> None:
+    """Raise DataError for wrong types, missing values or no rows in the needed columns."""
+    schema = lazy.collect_schema()
+    if not schema["invoice_date"].is_temporal():
+        raise DataError(
+            f"{_WHAT} 的列 'invoice_date' 不是日期时间类型 (not a datetime column): "
+            f"{schema['invoice_date']}。请先用 pandas.to_datetime 转换。"
+        )
+    if not schema["amount"].is_numeric():
+        raise DataError(f"{_WHAT} 的列 'amount' 不是数值类型 (not numeric): {schema['amount']}。")
+    checked = [c for c in ("customer_id", "invoice_date", "amount", "invoice_id") if c in names]
+    counts = to_pandas(
+        lazy.select(nw.len().alias("__rows"), *(nw.col(c).null_count() for c in checked))
+    ).iloc[0]
+    if int(counts["__rows"]) == 0:
+        raise DataError(f"{_WHAT} 没有任何交易 (no transactions)。")
+    for column in checked:
+        if int(counts[column]) > 0:
+            raise DataError(
+                f"{_WHAT} 的列 '{column}' 有 {int(counts[column])} 个缺失值 (missing values)。"
+                "请先清洗数据 (clean the transactions)，去掉这些行。"
+            )
+
+
+def _as_of_day(as_of: Any) -> pd.Timestamp:
+    """The analysis day of ``as_of`` (its date at midnight)."""
+    try:
+        stamp = pd.Timestamp(as_of)
+    except (TypeError, ValueError):
+        raise DataError(f"as_of 不是有效的日期 (not a valid date): {as_of!r}") from None
+    if pd.isna(stamp):
+        raise DataError(f"as_of 不是有效的日期 (not a valid date): {as_of!r}")
+    return stamp.normalize()
+
+
+def customer_summary(transactions: Any, as_of: Any = None, *, engine: str = "auto") -> pd.DataFrame:
+    """Per-customer purchase summary: first and last purchase day, RFM and tenure.
+
+    Parameters
+    ----------
+    transactions : pandas, polars (eager or lazy) or DuckDB frame
+        Needs ``customer_id``, ``invoice_date`` (datetime) and ``amount``;
+        ``invoice_id`` is used when present.
+    as_of : date-like, optional
+        The analysis day (time of day is dropped). Transactions after that day are
+        left out. Defaults to the day after the last purchase day in the data.
+    engine : {"auto", "native"}, default "auto"
+        Which library does the grouping, as in :func:`rfm_table`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``customer_id`` (sorted), with ``first_purchase`` and
+        ``last_purchase`` (days), ``recency`` (days from the last purchase day to
+        ``as_of``), ``tenure`` (days from the first purchase day to ``as_of``),
+        ``frequency`` and ``monetary`` as in :func:`rfm_table`. The analysis day is
+        stored in ``.attrs["as_of"]``.
+
+    Raises
+    ------
+    DataError
+        A missing column, a non-datetime ``invoice_date``, missing values, or no
+        transaction on or before ``as_of``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({
+    ...     "customer_id": [1, 1, 2],
+    ...     "invoice_id": ["a", "b", "c"],
+    ...     "invoice_date": pd.to_datetime(["2024-01-01 09:00", "2024-01-05 18:30", "2024-01-03 12:00"]),
+    ...     "amount": [10.0, 5.0, 8.0],
+    ... })
+    >>> customer_summary(tx)[["recency", "tenure", "frequency", "monetary"]]
+                 recency  tenure  frequency  monetary
+    customer_id
+    1                  1       5          2      15.0
+    2                  3       3          1       8.0
+    """
+    return _summarise(transactions, as_of, with_first=True, engine=engine)
+
+
+def _summarise(transactions: Any, as_of: Any, *, with_first: bool, engine: str) -> pd.DataFrame:
+    require_frame_columns(transactions, ["customer_id", "invoice_date", "amount"], what=_WHAT)
+    names = column_names(transactions)
+    lazy = as_lazy(transactions, what=_WHAT, engine=engine)
+    _check_transactions(lazy, names)
+    day = None if as_of is None else _as_of_day(as_of)
+    if day is not None:
+        # The analysis day is read in the time zone of the purchase times.
+        zone = getattr(lazy.collect_schema()["invoice_date"], "time_zone", None)
+        if zone is not None and day.tzinfo is None:
+            day = day.tz_localize(zone)
+        elif zone is None and day.tzinfo is not None:
+            day = day.tz_localize(None)
+        lazy = lazy.filter(nw.col("invoice_date") < nw.lit((day + _DAY).to_pydatetime()))
+
+    if "invoice_id" in names:
+        purchase_key = "invoice_id"
+    else:
+        purchase_key = "__day"
+        lazy = lazy.with_columns(nw.col("invoice_date").dt.truncate("1d").alias(purchase_key))
+    summary = to_pandas(_aggregate(lazy, purchase_key, with_first=with_first))
+    if summary.empty:
+        raise DataError(f"{_WHAT} 在 as_of={day.date()} 当天或之前没有交易 (no transactions).")
+
+    summary = summary.set_index("customer_id").sort_index()
+    summary["last_purchase"] = pd.to_datetime(summary["last_purchase"]).dt.normalize()
+    if day is None:
+        day = summary["last_purchase"].max() + _DAY
+    summary["recency"] = (day - summary["last_purchase"]).dt.days.astype("int64")
+    if with_first:
+        summary["first_purchase"] = pd.to_datetime(summary["first_purchase"]).dt.normalize()
+        summary["tenure"] = (day - summary["first_purchase"]).dt.days.astype("int64")
+    summary["frequency"] = summary["frequency"].astype("int64")
+    # Engines add in different orders; rounding far below a cent makes them agree exactly.
+    summary["monetary"] = summary["monetary"].astype("float64").round(_MONEY_DECIMALS)
+    columns = ["recency", "frequency", "monetary"]
+    if with_first:
+        columns = ["first_purchase", "last_purchase", "recency", "tenure", "frequency", "monetary"]
+    summary = summary[columns]
+    summary.attrs["as_of"] = day
+    return summary
+
+
+def _aggregate(lazy: nw.LazyFrame, purchase_key: str, *, with_first: bool) -> nw.LazyFrame:
+    """Per customer: first and last purchase time, distinct purchases, total amount."""
+    if lazy.implementation is nw.Implementation.DUCKDB:
+        # DuckDB counts distinct values faster in two steps: one row per purchase first.
+        lazy = lazy.group_by("customer_id", purchase_key).agg(
+            nw.col("invoice_date").min().alias("__first"),
+            nw.col("invoice_date").max(),
+            nw.col("amount").sum(),
+        )
+        purchases = nw.len()
+        first = nw.col("__first").min()
+    else:
+        purchases = nw.col(purchase_key).n_unique()
+        first = nw.col("invoice_date").min()
+    aggregations = [
+        nw.col("invoice_date").max().alias("last_purchase"),
+        purchases.alias("frequency"),
+        nw.col("amount").sum().alias("monetary"),
+    ]
+    if with_first:
+        aggregations.insert(0, first.alias("first_purchase"))
+    return lazy.group_by("customer_id").agg(*aggregations)
+
+
+def rfm_table(transactions: Any, as_of: Any = None, *, engine: str = "auto") -> pd.DataFrame:
+    """Recency, frequency and monetary value of every customer.
+
+    Parameters
+    ----------
+    transactions : pandas, polars (eager or lazy) or DuckDB frame
+        The transactions in the canonical schema. Needs ``customer_id``,
+        ``invoice_date`` (datetime) and ``amount``. When ``invoice_id`` is present,
+        ``frequency`` counts distinct invoices; without it, each distinct purchase
+        day of a customer counts as one purchase.
+    as_of : date-like, optional
+        The analysis day (time of day is dropped). Transactions after that day are
+        left out. Defaults to the day after the last purchase day in the data, so
+        the most recent customers have ``recency == 1``.
+    engine : {"auto", "native"}, default "auto"
+        Which library does the grouping (see :func:`custseg.frames.as_lazy`):
+        ``"auto"`` hands pandas input to DuckDB when it is installed (several times
+        faster on millions of rows), ``"native"`` keeps it in pandas. polars and
+        DuckDB input are always computed by their own library. Results are the same.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per customer, indexed by ``customer_id`` (sorted), with
+        ``recency`` (int, whole days from the last purchase day to ``as_of``),
+        ``frequency`` (int) and ``monetary`` (float, rounded to 6 decimals so that
+        every engine gives exactly the same sums; negative when returns are kept in
+        the data). The analysis day is in ``.attrs["as_of"]``.
+
+    Raises
+    ------
+    DataError
+        A missing column, a non-datetime ``invoice_date``, missing values, or no
+        transaction on or before ``as_of``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({
+    ...     "customer_id": [1, 1, 1, 2],
+    ...     "invoice_id": ["a", "a", "b", "c"],
+    ...     "invoice_date": pd.to_datetime(
+    ...         ["2024-01-01 09:00", "2024-01-01 09:00", "2024-01-05 18:30", "2024-01-03 12:00"]
+    ...     ),
+    ...     "amount": [10.0, 2.0, 5.0, 8.0],
+    ... })
+    >>> rfm_table(tx)
+                 recency  frequency  monetary
+    customer_id
+    1                  1          2      17.0
+    2                  3          1       8.0
+    >>> rfm_table(tx, as_of="2024-01-04")
+                 recency  frequency  monetary
+    customer_id
+    1                  3          1      12.0
+    2                  1          1       8.0
+
+    polars and DuckDB input give the same table:
+
+    >>> import polars as pl
+    >>> rfm_table(pl.from_pandas(tx).lazy()).equals(rfm_table(tx))
+    True
+    """
+    return _summarise(transactions, as_of, with_first=False, engine=engine)
+
+
+def _lex_at_least(
+    values: np.ndarray, boundary: np.ndarray, higher_is_better: Sequence[bool]
+) -> np.ndarray:
+    """Rows of ``values`` at least as good as ``boundary``, comparing columns in order."""
+    result = np.ones(len(values), dtype=bool)
+    for j in reversed(range(values.shape[1])):
+        column, edge = values[:, j], boundary[j]
+        better = column > edge if higher_is_better[j] else column < edge
+        result = better | ((column == edge) & result)
+    return result
+
+
+# Tie-breaking order of each RFM dimension: its own value first, then the other two.
+_SORT_KEYS = {
+    "recency": ("recency", "frequency", "monetary"),
+    "frequency": ("frequency", "monetary", "recency"),
+    "monetary": ("monetary", "frequency", "recency"),
+}
+_HIGHER_IS_BETTER = {"recency": False, "frequency": True, "monetary": True}
+_SCORE_NAMES = {"recency": "r_score", "frequency": "f_score", "monetary": "m_score"}
+
+
+class RFMScorer(BaseEstimator):
+    """Score recency, frequency and monetary value from 1 (worst) to ``bins`` (best).
+
+    A recent purchase (small ``recency``), many purchases and a high spend all give
+    high scores, so ``"555"`` is the best customer and ``"111"`` the weakest.
+
+    Parameters
+    ----------
+    bins : int, default 5
+        Number of scores per dimension, from 2 to 9 (one digit each in ``rfm_score``).
+    method : {"quantile", "thresholds"}, default "quantile"
+        ``"quantile"``: equal-sized groups of customers. Customers are ordered by the
+        dimension's value and, where values are tied, by the other two dimensions
+        (frequency ties by monetary then recency; monetary ties by frequency then
+        recency; recency ties by frequency then monetary). So when most customers
+        bought only once, every F score is still used, and among one-time buyers the
+        bigger spenders get the higher F score. Customers equal on all three values
+        always share a score.
+        ``"thresholds"``: fixed cut points given in ``thresholds``.
+    thresholds : mapping, optional
+        Required with ``method="thresholds"``: ``{"recency": [...], "frequency": [...],
+        "monetary": [...]}``, each ``bins - 1`` increasing cut points. A value ``v``
+        lies in the bin after every cut point ``c <= v`` (intervals closed on the
+        left). Frequency and monetary scores go up with the bin, recency scores down:
+        with recency cut points ``[30, 60, 90, 180]`` a customer who bought 0..29
+        days ago scores 5 and one who bought 180 or more days ago scores 1.
+
+    Attributes
+    ----------
+    bin_edges_ : dict of str to pandas.DataFrame
+        For each of ``"recency"``, ``"frequency"``, ``"monetary"``: the lower
+        boundary of scores 2..bins (one row per score, indexed by score). With
+        ``"quantile"`` a boundary is the first customer of the score, shown with the
+        tie-breaking columns; with ``"thresholds"`` it is the cut point.
+    n_customers_ : int
+        Customers seen in ``fit``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rfm = pd.DataFrame(
+    ...     {"recency": [5, 40, 200, 10], "frequency": [6, 1, 1, 3],
+    ...      "monetary": [900.0, 50.0, 20.0, 300.0]},
+    ...     index=pd.Index([11, 12, 13, 14], name="customer_id"),
+    ... )
+    >>> RFMScorer(bins=2).fit_transform(rfm)
+                 recency  frequency  monetary  r_score  f_score  m_score rfm_score
+    customer_id
+    11                 5          6     900.0        2        2        2       222
+    12                40          1      50.0        1        1        1       111
+    13               200          1      20.0        1        1        1       111
+    14                10          3     300.0        2        2        2       222
+    >>> cuts = {"recency": [30], "frequency": [2], "monetary": [100]}
+    >>> RFMScorer(bins=2, method="thresholds", thresholds=cuts).fit_transform(rfm)["rfm_score"]
+    customer_id
+    11    222
+    12    111
+    13    111
+    14    222
+    Name: rfm_score, dtype: object
+    """
+
+    def __init__(
+        self,
+        bins: int = 5,
+        *,
+        method: str = "quantile",
+        thresholds: Mapping[str, Sequence[float]] | None = None,
+    ) -> None:
+        self.bins = bins
+        self.method = method
+        self.thresholds = thresholds
+
+    def _validate_params(self) -> None:
+        if isinstance(self.bins, bool) or not isinstance(self.bins, int | np.integer):
+            raise ValueError(f"bins 必须是整数 (must be an integer), 收到 (got) {self.bins!r}")
+        if not 2 <= self.bins <= 9:
+            raise ValueError(f"bins 必须在 2 到 9 之间 (must be 2..9), 收到 (got) {self.bins}")
+        if self.method not in ("quantile", "thresholds"):
+            raise ValueError(
+                "method 只能是 'quantile' 或 'thresholds' (must be 'quantile' or "
+                f"'thresholds'), 收到 (got) {self.method!r}"
+            )
+        if self.method == "thresholds":
+            if self.thresholds is None:
+                raise ValueError(
+                    "method='thresholds' 需要 thresholds 参数 (thresholds= is required)"
+                )
+            missing = [c for c in RFM_COLUMNS if c not in self.thresholds]
+            if missing:
+                raise ValueError(f"thresholds 缺少 (missing) {missing}")
+            for column in RFM_COLUMNS:
+                cuts = np.asarray(self.thresholds[column], dtype=float)
+                if cuts.ndim != 1 or len(cuts) != self.bins - 1:
+                    raise ValueError(
+                        f"thresholds[{column!r}] 需要 {self.bins - 1} 个切分点 "
+                        f"(needs bins - 1 cut points), 收到 (got) {list(cuts)}"
+                    )
+                if not np.all(np.diff(cuts) > 0) or not np.all(np.isfinite(cuts)):
+                    raise ValueError(
+                        f"thresholds[{column!r}] 必须严格递增 (must be strictly increasing): "
+                        f"{list(cuts)}"
+                    )
+
+    @staticmethod
+    def _check_rfm(rfm: pd.DataFrame) -> pd.DataFrame:
+        if not isinstance(rfm, pd.DataFrame):
+            raise DataError(
+                f"RFM 表必须是 pandas DataFrame (must be a pandas DataFrame), "
+                f"收到 (got) {type(rfm).__name__}。请先用 rfm_table 计算。"
+            )
+        require_columns(rfm, RFM_COLUMNS, what="RFM 表 (RFM table)")
+        values = rfm[list(RFM_COLUMNS)]
+        for column in RFM_COLUMNS:
+            numeric = pd.to_numeric(values[column], errors="coerce")
+            bad = ~np.isfinite(numeric.to_numpy(dtype=float, na_value=np.nan))
+            if bad.any():
+                first = values.index[np.flatnonzero(bad)[0]]
+                raise DataError(
+                    f"RFM 表的列 '{column}' 有缺失或非数值 (missing or non-numeric value)，"
+                    f"例如客户 (customer) {first}: {values[column].loc[first]}"
+                )
+        return values.astype(float)
+
+    def fit(self, rfm: pd.DataFrame, y: None = None) -> RFMScorer:
+        """Learn the score boundaries from an RFM table.
+
+        Parameters
+        ----------
+        rfm : pandas.DataFrame
+            With columns ``recency``, ``frequency``, ``monetary`` (e.g. from
+            :func:`rfm_table`).
+        y : None
+            Ignored.
+
+        Returns
+        -------
+        RFMScorer
+            ``self``.
+        """
+        self._validate_params()
+        values = self._check_rfm(rfm)
+        if self.method == "quantile" and len(values) < self.bins:
+            raise DataError(
+                f"客户数 ({len(values)}) 少于分数档数 bins={self.bins} (fewer customers than bins)"
+            )
+        scores = pd.RangeIndex(2, self.bins + 1, name="score")
+        edges = {}
+        for column in RFM_COLUMNS:
+            if self.method == "thresholds":
+                edges[column] = pd.DataFrame(
+                    {column: np.asarray(self.thresholds[column], dtype=float)}, index=scores
+                )
+                continue
+            keys = list(_SORT_KEYS[column])
+            signs = np.array([1.0 if _HIGHER_IS_BETTER[k] else -1.0 for k in keys])
+            oriented = values[keys].to_numpy() * signs
+            # np.lexsort sorts by the last key first: worst customers first.
+            order = np.lexsort(oriented.T[::-1])
+            starts = [int(np.floor(k * len(values) / self.bins)) for k in range(1, self.bins)]
+            edges[column] = pd.DataFrame(
+                values[keys].to_numpy()[order[starts]], columns=keys, index=scores
+            )
+        self.bin_edges_ = edges
+        self.n_customers_ = len(values)
+        return self
+
+    def _score(self, values: pd.DataFrame, column: str) -> np.ndarray:
+        edges = self.bin_edges_[column]
+        keys = list(edges.columns)
+        higher = [_HIGHER_IS_BETTER[k] for k in keys]
+        matrix = values[keys].to_numpy()
+        if self.method == "thresholds":
+            # Bin index counts the cut points <= value; recency scores run backwards.
+            position = sum((matrix[:, 0] >= edge).astype(int) for edge in edges[column])
+            return position + 1 if higher[0] else self.bins - position
+        above = [_lex_at_least(matrix, edge, higher) for edge in edges.to_numpy()]
+        return 1 + np.sum(above, axis=0)
+
+    def transform(self, rfm: pd.DataFrame) -> pd.DataFrame:
+        """Add ``r_score``, ``f_score``, ``m_score`` and ``rfm_score`` to a copy of ``rfm``.
+
+        Parameters
+        ----------
+        rfm : pandas.DataFrame
+            With columns ``recency``, ``frequency``, ``monetary``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            A copy of ``rfm`` with the integer scores and ``rfm_score``, the three
+            digits as a string (e.g. ``"545"``).
+        """
+        check_is_fitted(self, "bin_edges_")
+        values = self._check_rfm(rfm)
+        result = rfm.copy()
+        for column in RFM_COLUMNS:
+            result[_SCORE_NAMES[column]] = self._score(values, column).astype("int64")
+        result["rfm_score"] = (
+            result["r_score"].astype(str)
+            + result["f_score"].astype(str)
+            + result["m_score"].astype(str)
+        )
+        return result
+
+    def fit_transform(self, rfm: pd.DataFrame, y: None = None) -> pd.DataFrame:
+        """Fit on ``rfm`` and return its scores; same as ``fit(rfm).transform(rfm)``."""
+        return self.fit(rfm).transform(rfm)

@@ -1,0 +1,223 @@
+"""summary_from_transactions reproduces the published CDNOW summary and an independent DuckDB SQL."""
+
+from __future__ import annotations
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pytest
+
+from custseg.clv import summary_from_transactions
+from custseg.errors import DataError
+
+CDNOW_CALIBRATION_END = "1997-09-30"
+HALF_CENT = 0.005 + 1e-9
+
+
+def duckdb_summary(
+    transactions: pd.DataFrame,
+    calibration_end: str,
+    observation_end: str | None = None,
+    days_per_unit: float = 1.0,
+) -> pd.DataFrame:
+    """The BTYD summary written independently in SQL: purchase days, then per customer."""
+    con = duckdb.connect()
+    con.register("tx", transactions[["customer_id", "invoice_date", "amount"]])
+    calibration = f"DATE '{calibration_end}'"
+    summary = con.execute(
+        f"""
+        WITH days AS (
+            SELECT customer_id, CAST(invoice_date AS DATE) AS day, SUM(amount) AS amount
+            FROM tx WHERE CAST(invoice_date AS DATE) <= {calibration}
+            GROUP BY customer_id, day
+        ), ranked AS (
+            SELECT *, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY day) AS k FROM days
+        )
+        SELECT customer_id,
+               COUNT(*) - 1 AS frequency,
+               date_diff('day', MIN(day), MAX(day)) / {days_per_unit} AS recency,
+               date_diff('day', MIN(day), {calibration}) / {days_per_unit} AS "T",
+               COALESCE(AVG(amount) FILTER (WHERE k > 1), 0) AS monetary_value
+        FROM ranked GROUP BY customer_id ORDER BY customer_id
+        """
+    ).df()
+    summary = summary.set_index("customer_id")
+    if observation_end is not None:
+        holdout = con.execute(
+            f"""
+            WITH days AS (
+                SELECT customer_id, CAST(invoice_date AS DATE) AS day, SUM(amount) AS amount
+                FROM tx
+                WHERE CAST(invoice_date AS DATE) > {calibration}
+                  AND CAST(invoice_date AS DATE) <= DATE '{observation_end}'
+                GROUP BY customer_id, day
+            )
+            SELECT customer_id, COUNT(*) AS frequency_holdout,
+                   AVG(amount) AS monetary_value_holdout
+            FROM days GROUP BY customer_id
+            """
+        ).df()
+        summary = summary.join(holdout.set_index("customer_id"), how="left")
+        summary["frequency_holdout"] = summary["frequency_holdout"].fillna(0)
+        summary["monetary_value_holdout"] = summary["monetary_value_holdout"].fillna(0.0)
+    return summary
+
+
+@pytest.fixture(scope="module")
+def cdnow_weekly(cdnow_sample):
+    return summary_from_transactions(cdnow_sample, CDNOW_CALIBRATION_END, unit="W")
+
+
+def test_cdnow_reproduces_the_published_summary(cdnow_weekly, cdnow_summary):
+    published = cdnow_summary.set_index("customer_id")
+    assert len(cdnow_weekly) == len(published) == 2357
+    ours = cdnow_weekly.reindex(published.index)
+    assert not ours.isna().any().any(), "a published customer is missing"
+    np.testing.assert_array_equal(ours["frequency"], published["frequency"])
+    # the published file rounds to 2 decimals (weeks and dollars)
+    for column in ("recency", "T", "monetary_value"):
+        gap = (ours[column] - published[column]).abs()
+        assert gap.max() <= HALF_CENT, (column, gap.idxmax())
+    assert (ours["monetary_value"] > 0).sum() == 946  # the repeat buyers of the Gamma-Gamma paper
+
+
+def test_cdnow_columns_and_types(cdnow_weekly):
+    assert list(cdnow_weekly.columns) == ["frequency", "recency", "T", "monetary_value"]
+    assert cdnow_weekly.index.name == "customer_id"
+    assert cdnow_weekly.index.is_monotonic_increasing
+    assert cdnow_weekly["frequency"].dtype == np.int64
+    assert (cdnow_weekly["recency"] <= cdnow_weekly["T"]).all()
+
+
+def test_cdnow_holdout_matches_duckdb(cdnow_sample):
+    ours = summary_from_transactions(cdnow_sample, CDNOW_CALIBRATION_END, "1998-06-30", unit="W")
+    expected = duckdb_summary(cdnow_sample, CDNOW_CALIBRATION_END, "1998-06-30", 7.0)
+    assert ours.index.equals(expected.index)
+    np.testing.assert_array_equal(ours["frequency_holdout"], expected["frequency_holdout"])
+    np.testing.assert_allclose(ours["monetary_value_holdout"], expected["monetary_value_holdout"])
+    # 1997-09-30 .. 1998-06-30 is 273 days = 39 weeks
+    assert (ours["duration_holdout"] == 39.0).all()
+    assert ours["frequency_holdout"].sum() > 0
+
+
+@pytest.mark.parametrize(
+    ("calibration_end", "observation_end"),
+    [(None, None), ("2011-06-30", None), ("2011-06-30", "2011-12-09")],
+)
+def test_online_retail_matches_duckdb(online_retail_clean, calibration_end, observation_end):
+    ours = summary_from_transactions(online_retail_clean, calibration_end, observation_end)
+    end = calibration_end or str(online_retail_clean["invoice_date"].max().date())
+    expected = duckdb_summary(online_retail_clean, end, observation_end)
+    # customers whose first purchase is after calibration_end are left out
+    assert ours.index.equals(expected.index.astype(ours.index.dtype))
+    if calibration_end is None:
+        assert len(ours) == online_retail_clean["customer_id"].nunique() == 4338
+    else:
+        assert len(ours) < 4338
+    for column in expected.columns:
+        np.testing.assert_allclose(
+            ours[column].to_numpy(float),
+            expected[column].to_numpy(float),
+            rtol=1e-9,
+            err_msg=column,
+        )
+    if observation_end is not None:
+        assert (ours["duration_holdout"] == 162.0).all()  # 2011-06-30 .. 2011-12-09
+
+
+def test_string_ids_give_the_same_summary(online_retail_clean):
+    as_text = online_retail_clean.assign(customer_id=online_retail_clean["customer_id"].astype(str))
+    ours = summary_from_transactions(as_text, "2011-09-30", unit="W")
+    numeric = summary_from_transactions(online_retail_clean, "2011-09-30", unit="W")
+    numeric.index = numeric.index.astype(str)
+    pd.testing.assert_frame_equal(ours, numeric.loc[ours.index])
+
+
+def test_same_day_purchases_count_once_and_weeks_are_days_over_seven():
+    tx = pd.DataFrame(
+        {
+            "customer_id": ["a", "a", "a", "b"],
+            "invoice_date": pd.to_datetime(
+                ["2024-01-01 09:00", "2024-01-01 17:30", "2024-01-15 12:00", "2024-01-10 00:00"]
+            ),
+            "amount": [10.0, 5.0, 21.0, 8.0],
+        }
+    )
+    daily = summary_from_transactions(tx, "2024-01-29")
+    assert daily.loc["a"].tolist() == [1, 14.0, 28.0, 21.0]
+    assert daily.loc["b"].tolist() == [0, 0.0, 19.0, 0.0]
+    weekly = summary_from_transactions(tx, "2024-01-29", unit="W")
+    assert weekly.loc["a", "recency"] == 2.0 and weekly.loc["a", "T"] == 4.0
+
+
+def test_default_calibration_end_is_the_last_date(cdnow_sample):
+    summary = summary_from_transactions(cdnow_sample)
+    last = cdnow_sample["invoice_date"].max()
+    firsts = cdnow_sample.groupby("customer_id")["invoice_date"].min()
+    np.testing.assert_array_equal(summary["T"], (last - firsts).dt.days.to_numpy())
+
+
+def test_input_is_not_mutated(cdnow_sample):
+    before = cdnow_sample.copy()
+    summary_from_transactions(cdnow_sample, CDNOW_CALIBRATION_END, "1998-06-30", unit="W")
+    pd.testing.assert_frame_equal(cdnow_sample, before)
+
+
+def test_missing_column_is_named(cdnow_sample):
+    with pytest.raises(DataError, match="amount"):
+        summary_from_transactions(cdnow_sample.drop(columns="amount"))
+
+
+def test_missing_customer_names_the_row():
+    tx = pd.DataFrame(
+        {
+            "customer_id": [1.0, np.nan],
+            "invoice_date": pd.to_datetime(["2024-01-01", "2024-01-02"]),
+            "amount": [1.0, 2.0],
+        },
+        index=[10, 11],
+    )
+    with pytest.raises(DataError, match=r"customer_id.*11"):
+        summary_from_transactions(tx)
+
+
+def test_missing_date_names_the_row():
+    tx = pd.DataFrame(
+        {"customer_id": [1, 2], "invoice_date": pd.to_datetime(["2024-01-01", None]), "amount": 1.0}
+    )
+    with pytest.raises(DataError, match=r"invoice_date.*1"):
+        summary_from_transactions(tx)
+
+
+def test_bad_unit_and_bad_holdout_are_errors(cdnow_sample):
+    with pytest.raises(DataError, match="unit"):
+        summary_from_transactions(cdnow_sample, unit="M")
+    with pytest.raises(DataError, match="observation_end"):
+        summary_from_transactions(cdnow_sample, "1997-09-30", "1997-09-01")
+
+
+def test_text_dates_and_local_time_zones_use_the_calendar_day():
+    text = pd.DataFrame(
+        {"customer_id": [1, 1], "invoice_date": ["2024-01-01", "2024-01-05"], "amount": [1.0, 2.0]}
+    )
+    assert summary_from_transactions(text).loc[1].tolist() == [1, 4.0, 4.0, 2.0]
+    local = text.assign(
+        invoice_date=pd.to_datetime(["2024-01-01 23:00", "2024-01-03 01:00"]).tz_localize(
+            "Asia/Shanghai"
+        )
+    )
+    # the local calendar days (1st and 3rd), not the UTC ones
+    assert summary_from_transactions(local, "2024-01-10").loc[1].tolist() == [1, 2.0, 9.0, 2.0]
+
+
+def test_empty_log_gives_an_empty_summary():
+    empty = pd.DataFrame(
+        {
+            "customer_id": pd.Series([], dtype="int64"),
+            "invoice_date": pd.Series([], dtype="datetime64[ns]"),
+            "amount": pd.Series([], dtype=float),
+        }
+    )
+    summary = summary_from_transactions(empty)
+    assert summary.empty
+    assert list(summary.columns) == ["frequency", "recency", "T", "monetary_value"]

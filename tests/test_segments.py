@@ -1,0 +1,166 @@
+"""custseg.segments: the cn8 and classic RFM segment rule tables, checked on Online Retail."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.exceptions import NotFittedError
+
+from custseg.errors import DataError
+from custseg.rfm import RFMScorer, rfm_table
+from custseg.segments import RFMSegmenter, apply_rules, rule_table, segment_customers
+
+
+@pytest.fixture(scope="module")
+def scored(online_retail_clean):
+    return RFMScorer().fit_transform(rfm_table(online_retail_clean))
+
+
+# (R high, F high, M high) -> name, written out independently of the rule table.
+CN8_BY_FLAGS = {
+    (1, 1, 1): "重要价值客户",
+    (1, 0, 1): "重要发展客户",
+    (0, 1, 1): "重要保持客户",
+    (0, 0, 1): "重要挽留客户",
+    (1, 1, 0): "一般价值客户",
+    (1, 0, 0): "一般发展客户",
+    (0, 1, 0): "一般保持客户",
+    (0, 0, 0): "一般挽留客户",
+}
+
+
+def test_cn8_matches_an_independent_mean_split(scored):
+    got = segment_customers(scored, scheme="cn8")
+    r_high = (scored["recency"].to_numpy() < scored["recency"].to_numpy().mean()).astype(int)
+    f_high = (scored["frequency"].to_numpy() > scored["frequency"].to_numpy().mean()).astype(int)
+    m_high = (scored["monetary"].to_numpy() > scored["monetary"].to_numpy().mean()).astype(int)
+    expected = [CN8_BY_FLAGS[key] for key in zip(r_high, f_high, m_high, strict=True)]
+    assert got["segment"].tolist() == expected
+    assert got["segment"].nunique() == 8
+
+
+# The classic grid, one row per R score (5 at the top), one column per F score 1..5.
+CLASSIC_GRID = {
+    5: ["New", "Potential Loyalist", "Potential Loyalist", "Champions", "Champions"],
+    4: ["Promising", "Potential Loyalist", "Potential Loyalist", "Loyal", "Loyal"],
+    3: ["About to Sleep", "About to Sleep", "Need Attention", "Loyal", "Loyal"],
+    2: ["Hibernating", "Hibernating", "At Risk", "At Risk", "Can't Lose Them"],
+    1: ["Lost", "Lost", "At Risk", "At Risk", "Can't Lose Them"],
+}
+
+
+def test_classic_matches_the_r_by_f_grid(scored):
+    got = segment_customers(scored, scheme="classic")
+    expected = [
+        CLASSIC_GRID[r][f - 1] for r, f in zip(scored["r_score"], scored["f_score"], strict=True)
+    ]
+    assert got["segment_en"].tolist() == expected
+    assert got["segment_en"].nunique() == 11
+
+
+@pytest.mark.parametrize("scheme", ["cn8", "classic"])
+def test_every_customer_gets_one_segment_with_a_chinese_name_and_action(scored, scheme):
+    got = segment_customers(scored, scheme=scheme)
+    table = rule_table(scheme)
+    assert got.index.equals(scored.index)
+    assert got[["segment", "segment_en", "action"]].notna().all().all()
+    assert set(got["segment"]) <= set(table["segment"])
+    names = dict(zip(table["segment"], table["segment_en"], strict=True))
+    assert (got["segment_en"] == got["segment"].map(names)).all()
+    for text in [*table["segment"], *table["action"]]:
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    assert table["segment"].is_unique
+
+
+def test_rule_tables_are_fresh_copies():
+    table = rule_table("cn8")
+    table.loc[0, "segment"] = "改掉"
+    assert rule_table("cn8").loc[0, "segment"] == "重要价值客户"
+
+
+def test_a_user_rule_table_works(scored):
+    rules = pd.DataFrame(
+        {
+            "segment": ["高消费", "中消费", "低消费"],
+            "segment_en": ["High", "Middle", "Low"],
+            "rule": ["m_score >= 4", "m_score == 3", "m_score <= 2"],
+            "action": ["专属服务", "推荐新品", "发放优惠券"],
+        }
+    )
+    got = RFMSegmenter(scheme=rules).fit_transform(scored)
+    expected = np.select(
+        [scored["m_score"] >= 4, scored["m_score"] == 3], ["高消费", "中消费"], "低消费"
+    )
+    assert got["segment"].tolist() == expected.tolist()
+
+
+def test_rules_leaving_customers_out_name_one_of_them(scored):
+    rules = rule_table("classic").iloc[1:]  # drop Champions
+    champion = scored.index[(scored["r_score"] == 5) & (scored["f_score"] >= 4)][0]
+    with pytest.raises(DataError, match="match no rule") as info:
+        segment_customers(scored, scheme=rules)
+    assert f"(customer) {champion}:" in str(info.value)
+
+
+def test_overlapping_rules_name_the_customer_and_both_rules(scored):
+    rules = rule_table("classic")
+    rules.loc[1, "rule"] = "r_score >= 3 and f_score >= 4"  # Loyal now also covers R = 5
+    champion = scored.index[(scored["r_score"] == 5) & (scored["f_score"] >= 4)][0]
+    with pytest.raises(DataError, match="match several rules") as info:
+        segment_customers(scored, scheme=rules)
+    message = str(info.value)
+    assert f"(customer) {champion} " in message
+    assert "冠军客户" in message and "忠诚客户" in message
+
+
+def test_broken_rules_are_named(scored):
+    rules = rule_table("cn8")
+    rules.loc[2, "rule"] = "r_high and no_such_column"
+    with pytest.raises(DataError, match="重要保持客户"):
+        segment_customers(scored, scheme=rules)
+    rules.loc[2, "rule"] = "monetary * 2"
+    with pytest.raises(DataError, match="true/false"):
+        segment_customers(scored, scheme=rules)
+    with pytest.raises(DataError, match="'action'"):
+        segment_customers(scored, scheme=rule_table("cn8").drop(columns="action"))
+
+
+def test_classic_needs_the_scores(scored):
+    with pytest.raises(DataError, match="'r_score'"):
+        segment_customers(scored[["recency", "frequency", "monetary"]], scheme="classic")
+
+
+def test_unknown_scheme_and_unfitted_segmenter(scored):
+    segmenter = RFMSegmenter(scheme="abc")  # stored, not checked yet
+    with pytest.raises(ValueError, match="'abc'"):
+        segmenter.fit(scored)
+    with pytest.raises(NotFittedError):
+        RFMSegmenter().transform(scored)
+
+
+def test_means_are_learned_in_fit_and_input_is_kept(scored):
+    before = scored.copy()
+    segmenter = RFMSegmenter().fit(scored)
+    np.testing.assert_allclose(
+        segmenter.means_.to_numpy(), scored[["recency", "frequency", "monetary"]].mean().to_numpy()
+    )
+    subset = scored.iloc[:50]
+    full = segmenter.transform(scored)
+    assert segmenter.transform(subset)["segment"].tolist() == full["segment"].iloc[:50].tolist()
+    pd.testing.assert_frame_equal(scored, before)
+
+
+def test_apply_rules_with_variables():
+    frame = pd.DataFrame({"x": [1, 5, 9]}, index=["a", "b", "c"])
+    rules = pd.DataFrame(
+        {
+            "stage": ["小", "大"],
+            "stage_en": ["small", "big"],
+            "rule": ["x < limit", "x >= limit"],
+            "action": ["甲", "乙"],
+        }
+    )
+    got = apply_rules(frame, rules, label="stage", variables={"limit": 5})
+    assert got["stage"].tolist() == ["小", "大", "大"]
+    assert got.columns.tolist() == ["stage", "stage_en", "action"]
