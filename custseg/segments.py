@@ -308,6 +308,11 @@ class RFMSegmenter(BaseEstimator):
         column of the table passed to ``transform`` plus ``r_high``, ``f_high`` and
         ``m_high`` (high against the means learned in ``fit``). ``"classic"`` needs
         the 1..5 scores of :class:`~custseg.rfm.RFMScorer` (``bins=5``).
+    cutoffs : mapping, optional
+        Your own cut points for ``r_high`` / ``f_high`` / ``m_high`` instead of the
+        means, e.g. ``{"recency": 60, "monetary": 1000}`` (days, orders, money); the
+        ones left out stay at the mean. ``r_high`` is ``recency < cutoffs["recency"]``,
+        ``f_high`` is ``frequency > ...``, ``m_high`` is ``monetary > ...``.
 
     Attributes
     ----------
@@ -315,6 +320,8 @@ class RFMSegmenter(BaseEstimator):
         The rule table in use (a copy).
     means_ : pandas.Series
         Mean ``recency``, ``frequency`` and ``monetary`` of the customers seen in ``fit``.
+    cutoffs_ : pandas.Series
+        The cut points in use: ``cutoffs`` where given, the means elsewhere.
 
     Examples
     --------
@@ -333,8 +340,11 @@ class RFMSegmenter(BaseEstimator):
     4            一般挽留客户     General win-back
     """
 
-    def __init__(self, scheme: str | pd.DataFrame = "cn8") -> None:
+    def __init__(
+        self, scheme: str | pd.DataFrame = "cn8", *, cutoffs: Mapping[str, float] | None = None
+    ) -> None:
         self.scheme = scheme
+        self.cutoffs = cutoffs
 
     def fit(self, rfm: pd.DataFrame, y: None = None) -> RFMSegmenter:
         """Choose the rule table and learn the R, F, M means.
@@ -369,8 +379,17 @@ class RFMSegmenter(BaseEstimator):
         require_columns(rfm, ["recency", "frequency", "monetary"], what="RFM 表 (RFM table)")
         if len(rfm) == 0:
             raise DataError("RFM 表没有客户 (RFM table is empty)")
+        cutoffs = dict(self.cutoffs or {})
+        unknown = sorted(set(cutoffs) - {"recency", "frequency", "monetary"})
+        if unknown:
+            raise ValueError(
+                f"cutoffs 只能包含 recency、frequency、monetary (unknown keys): {unknown}"
+            )
         self.rules_ = rules.reset_index(drop=True)
         self.means_ = rfm[["recency", "frequency", "monetary"]].astype(float).mean()
+        self.cutoffs_ = self.means_.copy()
+        for name, value in cutoffs.items():
+            self.cutoffs_[name] = float(value)
         return self
 
     def transform(self, rfm: pd.DataFrame) -> pd.DataFrame:
@@ -384,9 +403,9 @@ class RFMSegmenter(BaseEstimator):
         check_is_fitted(self, "rules_")
         require_columns(rfm, ["recency", "frequency", "monetary"], what="RFM 表 (RFM table)")
         context = rfm.copy()
-        context["r_high"] = context["recency"] < self.means_["recency"]
-        context["f_high"] = context["frequency"] > self.means_["frequency"]
-        context["m_high"] = context["monetary"] > self.means_["monetary"]
+        context["r_high"] = context["recency"] < self.cutoffs_["recency"]
+        context["f_high"] = context["frequency"] > self.cutoffs_["frequency"]
+        context["m_high"] = context["monetary"] > self.cutoffs_["monetary"]
         labels = apply_rules(context, self.rules_, label="segment")
         result = rfm.copy()
         for column in labels.columns:

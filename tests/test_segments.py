@@ -164,3 +164,21 @@ def test_apply_rules_with_variables():
     got = apply_rules(frame, rules, label="stage", variables={"limit": 5})
     assert got["stage"].tolist() == ["小", "大", "大"]
     assert got.columns.tolist() == ["stage", "stage_en", "action"]
+
+
+def test_user_cutoffs_replace_the_means(online_retail_clean):
+    from custseg.rfm import rfm_table
+    from custseg.segments import RFMSegmenter
+
+    rfm = rfm_table(online_retail_clean)
+    segmenter = RFMSegmenter(cutoffs={"recency": 30, "monetary": 5000}).fit(rfm)
+    assert segmenter.cutoffs_["frequency"] == pytest.approx(rfm["frequency"].mean())
+    out = segmenter.transform(rfm)
+    vip = (
+        (rfm["recency"] < 30)
+        & (rfm["frequency"] > rfm["frequency"].mean())
+        & (rfm["monetary"] > 5000)
+    )
+    assert (out["segment"] == "重要价值客户").sum() == vip.sum()
+    with pytest.raises(ValueError, match="spend"):
+        RFMSegmenter(cutoffs={"spend": 1}).fit(rfm)

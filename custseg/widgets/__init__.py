@@ -8,10 +8,12 @@ from custseg.widgets.clusters import cluster_explorer
 from custseg.widgets.concentration import concentration_explorer
 from custseg.widgets.dimensions import dimension_explorer
 from custseg.widgets.lifecycle import lifecycle_explorer
+from custseg.widgets.rfm import rfm_cutoff_explorer
 
 __all__ = [
     "cluster_explorer",
     "concentration_explorer",
     "dimension_explorer",
     "lifecycle_explorer",
+    "rfm_cutoff_explorer",
 ]
