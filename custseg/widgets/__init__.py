@@ -4,6 +4,7 @@ Each widget takes the data, returns an ``ipywidgets`` box to display, and keeps 
 logic in plain functions of the method modules, so it can be tested without a browser.
 """
 
+from custseg.widgets.abc import abc_cut_explorer
 from custseg.widgets.clusters import cluster_explorer
 from custseg.widgets.concentration import concentration_explorer
 from custseg.widgets.dimensions import dimension_explorer
@@ -11,6 +12,7 @@ from custseg.widgets.lifecycle import lifecycle_explorer
 from custseg.widgets.rfm import rfm_cutoff_explorer
 
 __all__ = [
+    "abc_cut_explorer",
     "cluster_explorer",
     "concentration_explorer",
     "dimension_explorer",
