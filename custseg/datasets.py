@@ -347,6 +347,7 @@ def load_bank_marketing(path: str | os.PathLike | None = None) -> pd.DataFrame:
 _SAMPLES = {
     "online_retail": "online_retail_sample.csv.gz",
     "bank_marketing": "bank_marketing_sample.csv.gz",
+    "distributors": "distributors.csv",
 }
 
 
@@ -355,13 +356,16 @@ def load_sample(name: str = "online_retail") -> pd.DataFrame:
 
     Parameters
     ----------
-    name : {"online_retail", "bank_marketing"}
+    name : {"online_retail", "bank_marketing", "distributors"}
         ``"online_retail"`` (default): all the order lines of 150 customers drawn at
         random from Online Retail, plus 300 lines without a customer id so that
         cleaning has real work to do; canonical transactions, uncleaned.
         ``"bank_marketing"``: 3,000 clients drawn at random from Bank Marketing
         (bank-full), the 17 original columns.
         Both are built by ``datasets/build_sample.py`` in the project's repository.
+        ``"distributors"``: a seeded **synthetic** table of 120 distributors (经销商)
+        evaluated in two periods (no real one is public), built by
+        ``datasets/build_distributors.py``; see ``datasets/distributors.md``.
 
     Returns
     -------
@@ -382,6 +386,8 @@ def load_sample(name: str = "online_retail") -> pd.DataFrame:
     True
     >>> load_sample("bank_marketing").shape
     (3000, 17)
+    >>> load_sample("distributors")["period"].unique().tolist()
+    ['2024-H1', '2024-H2']
     """
     if name not in _SAMPLES:
         raise ValueError(
@@ -391,5 +397,7 @@ def load_sample(name: str = "online_retail") -> pd.DataFrame:
     with resources.as_file(data) as path:
         if name == "bank_marketing":
             return pd.read_csv(path, sep=";")
+        if name == "distributors":
+            return pd.read_csv(path)
         raw = pd.read_csv(path, dtype={"InvoiceNo": str, "StockCode": str})
     return to_canonical(raw.rename(columns=_RETAIL_COLUMNS), source="online_retail_sample")

@@ -1,0 +1,197 @@
+"""custseg.customer_groups on a seeded synthetic customer table (no real Huawei data is public).
+
+Europe is drawn as a technology-led market (high technical need, low price sensitivity), Africa
+as a price-performance market (the reverse), Asia-Pacific in between; the tests check the rule
+table against an independent numpy implementation, the regional contrast against DuckDB SQL,
+and invariants that any sound grouping keeps.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
+
+from custseg.customer_groups import (
+    DEFAULT_RULES,
+    GROUP_STRATEGIES,
+    GROUPS,
+    CustomerGroupClassifier,
+    regional_contrast,
+)
+from custseg.errors import DataError
+
+MARKETS = {
+    # region: (mean technical need, mean price sensitivity)
+    "欧洲": (3.9, 2.8),
+    "亚太": (3.3, 3.4),
+    "非洲": (2.7, 4.0),
+}
+
+
+def synthetic_customers(seed: int = 11, per_region: int = 400) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    frames = []
+    for region, (technical, price) in MARKETS.items():
+        frames.append(
+            pd.DataFrame(
+                {
+                    "region": region,
+                    "technical_need": np.clip(rng.normal(technical, 0.7, per_region), 1, 5),
+                    "price_sensitivity": np.clip(rng.normal(price, 0.7, per_region), 1, 5),
+                    "strategic_importance": np.clip(rng.normal(2.8, 0.9, per_region), 1, 5),
+                    "revenue": rng.lognormal(5, 1, per_region).round(1),
+                }
+            )
+        )
+    table = pd.concat(frames, ignore_index=True)
+    table.index = pd.Index([f"C{i:04d}" for i in range(len(table))], name="customer_id")
+    return table
+
+
+@pytest.fixture(scope="module")
+def customers():
+    return synthetic_customers()
+
+
+@pytest.fixture(scope="module")
+def model(customers):
+    return CustomerGroupClassifier().fit(customers)
+
+
+def numpy_groups(frame: pd.DataFrame, revenue_cut: float) -> np.ndarray:
+    strategic = (frame["revenue"] >= revenue_cut) | (frame["strategic_importance"] >= 4.5)
+    technical = (frame["technical_need"] >= 3.5) & (frame["price_sensitivity"] < 3.5)
+    return np.where(strategic, "战略型", np.where(technical, "技术型", "标准型"))
+
+
+def test_default_rules_match_numpy(customers, model):
+    cut = np.quantile(customers["revenue"], 0.9)
+    assert model.rules_.loc[0, "threshold_value"] == pytest.approx(cut)
+    got = model.predict(customers)
+    assert got.index.equals(customers.index)
+    np.testing.assert_array_equal(got.to_numpy(), numpy_groups(customers, cut))
+    assert set(got) == set(GROUPS)
+    assert model.groups_ == list(GROUPS)
+
+
+def test_regional_contrast_shows_technology_led_and_price_led_markets(customers, model):
+    frame = customers.assign(group=model.predict(customers))
+    contrast = regional_contrast(frame, "group")
+    expected = (
+        duckdb.sql('SELECT region, "group", count(*) AS n FROM frame GROUP BY ALL')
+        .df()
+        .pivot(index="region", columns="group", values="n")
+        .fillna(0)
+    )
+    for region in MARKETS:
+        assert contrast.loc[region, "customers"] == 400
+        for group in GROUPS:
+            assert contrast.loc[region, group] == pytest.approx(expected.loc[region, group] / 400)
+    np.testing.assert_allclose(contrast[list(GROUPS)].sum(axis=1), 1.0)
+    assert (
+        contrast.loc["欧洲", "技术型"]
+        > contrast.loc["亚太", "技术型"]
+        > contrast.loc["非洲", "技术型"]
+    )
+    assert contrast.loc["非洲", "标准型"] > contrast.loc["欧洲", "标准型"]
+    assert contrast.loc["欧洲", "dominant"] == "技术型"
+    assert contrast.loc["非洲", "dominant"] == "标准型"
+    assert list(contrast.columns) == [*GROUPS, "customers", "dominant"]
+    # the same table from a Series of groups
+    pd.testing.assert_frame_equal(regional_contrast(customers, frame["group"]), contrast)
+
+
+def test_rules_are_tried_in_order_and_explained(customers, model):
+    table = model.explain(customers)
+    both = (
+        (customers["strategic_importance"] >= 4.5)
+        & (customers["technical_need"] >= 3.5)
+        & (customers["price_sensitivity"] < 3.5)
+    )
+    assert both.sum() > 0
+    assert (table.loc[both, "group"] == "战略型").all()
+    top = customers["revenue"] >= model.rules_.loc[0, "threshold_value"]
+    assert (table.loc[top, "rule"] == 1).all()
+    assert table.loc[top, "reason"].str.startswith("规则 1：收入贡献 revenue = ").all()
+    assert table.loc[top, "reason"].str.contains("前 10% 分界").all()
+    default = table["group"] == "标准型"
+    assert table.loc[default, "rule"].isna().all()
+    assert table["strategy"].tolist() == [GROUP_STRATEGIES[g] for g in table["group"]]
+    row = table[table["rule"] == 3].iloc[0]
+    assert "技术需求 technical_need" in row["reason"] and "价格敏感度" in row["reason"]
+
+
+def test_thresholds_are_learned_once(customers, model):
+    other = synthetic_customers(seed=12, per_region=100)
+    got = model.predict(other)
+    expected = numpy_groups(other, np.quantile(customers["revenue"], 0.9))
+    np.testing.assert_array_equal(got.to_numpy(), expected)
+
+
+def test_the_rule_table_is_replaceable(customers):
+    rules = pd.DataFrame(
+        {
+            "rule": [1, 2],
+            "group": ["战略型", "技术型"],
+            "attribute": ["revenue", "technical_need"],
+            "operator": [">", ">="],
+            "threshold": [500.0, "q0.5"],
+        }
+    )
+    model = CustomerGroupClassifier(rules).fit(customers)
+    got = model.predict(customers).to_numpy()
+    median = customers["technical_need"].median()
+    expected = np.where(
+        customers["revenue"] > 500,
+        "战略型",
+        np.where(customers["technical_need"] >= median, "技术型", "标准型"),
+    )
+    np.testing.assert_array_equal(got, expected)
+    watch = CustomerGroupClassifier(
+        DEFAULT_RULES, default_group="观察型", strategies={**GROUP_STRATEGIES, "观察型": "定期回访"}
+    ).fit(customers)
+    assert (watch.predict(customers) == "观察型").sum() == (
+        CustomerGroupClassifier().fit(customers).predict(customers) == "标准型"
+    ).sum()
+    assert watch.groups_[-1] == "观察型"
+
+
+def test_estimator_conventions(customers):
+    before = customers.copy()
+    rules_before = DEFAULT_RULES.copy()
+    model = CustomerGroupClassifier()
+    assert clone(model).get_params()["default_group"] == "标准型"
+    with pytest.raises(NotFittedError):
+        model.predict(customers)
+    assert model.fit(customers) is model
+    model.explain(customers)
+    regional_contrast(customers.assign(group=model.predict(customers)), "group")
+    pd.testing.assert_frame_equal(customers, before)
+    pd.testing.assert_frame_equal(DEFAULT_RULES, rules_before)
+
+
+def test_bad_input_names_the_culprit(customers):
+    bad = DEFAULT_RULES.copy()
+    bad.loc[2, "operator"] = "=>"
+    with pytest.raises(DataError, match="第 2 行.*'=>'"):
+        CustomerGroupClassifier(bad).fit(customers)
+    bad = DEFAULT_RULES.copy()
+    bad.loc[0, "threshold"] = "q1.5"
+    with pytest.raises(DataError, match="'q1.5'"):
+        CustomerGroupClassifier(bad).fit(customers)
+    bad = DEFAULT_RULES.copy()
+    bad.loc[3, "group"] = "价格型"
+    with pytest.raises(DataError, match="'价格型'"):
+        CustomerGroupClassifier(bad).fit(customers)
+    with pytest.raises(DataError, match="'revenue'"):
+        CustomerGroupClassifier().fit(customers.drop(columns="revenue"))
+    broken = customers.copy()
+    broken.loc["C0007", "technical_need"] = np.nan
+    with pytest.raises(DataError, match="'C0007'"):
+        CustomerGroupClassifier().fit(broken)
+    with pytest.raises(DataError, match="lengths differ"):
+        regional_contrast(customers, pd.Series(["技术型"]))

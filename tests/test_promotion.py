@@ -1,0 +1,241 @@
+"""custseg.promotion: campaign statistics against scipy, published values and DuckDB SQL."""
+
+from __future__ import annotations
+
+import math
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from custseg.errors import DataError
+from custseg.promotion import (
+    CAMPAIGN_COLUMNS,
+    PromotionPlan,
+    contact_history_groups,
+    evaluate_campaign,
+    newcombe_interval,
+    summarize_campaign,
+    two_proportion_ztest,
+    wilson_interval,
+)
+
+
+@pytest.fixture(scope="module")
+def clients(bank):
+    return bank.assign(contact=contact_history_groups(bank))
+
+
+@pytest.fixture(scope="module")
+def result(clients):
+    return evaluate_campaign(
+        clients,
+        group_col="contact",
+        treatment="此前联系过",
+        control="首次联系",
+        outcome_col="y",
+        positive="yes",
+        revenue_per_response=120.0,
+        cost_per_contact=8.0,
+        segment_col="job",
+    )
+
+
+@pytest.mark.parametrize(
+    ("x1", "n1", "x0", "n0", "low", "high"),
+    [(56, 70, 48, 80, 0.0524, 0.3339), (9, 10, 3, 10, 0.1705, 0.8090)],
+)
+def test_newcombe_matches_published_examples(x1, n1, x0, n0, low, high):
+    # Newcombe (1998b), Table II, method 10.
+    got = newcombe_interval(x1, n1, x0, n0)
+    assert got == pytest.approx((low, high), abs=6e-5)
+
+
+@pytest.mark.parametrize(("x", "n"), [(0, 20), (1, 29), (81, 263), (5289, 45211), (20, 20)])
+def test_wilson_matches_scipy(x, n):
+    expected = stats.binomtest(x, n).proportion_ci(confidence_level=0.95, method="wilson")
+    assert wilson_interval(x, n) == pytest.approx((expected.low, expected.high), abs=1e-12)
+    expected = stats.binomtest(x, n).proportion_ci(confidence_level=0.9, method="wilson")
+    assert wilson_interval(x, n, alpha=0.1) == pytest.approx((expected.low, expected.high))
+
+
+def test_ztest_is_the_uncorrected_chi_square(clients):
+    table = pd.crosstab(clients["contact"], clients["y"])
+    x1, n1 = table.loc["此前联系过", "yes"], table.loc["此前联系过"].sum()
+    x0, n0 = table.loc["首次联系", "yes"], table.loc["首次联系"].sum()
+    chi2, p, _, _ = stats.chi2_contingency(table.to_numpy(), correction=False)
+    z, p_value = two_proportion_ztest(x1, n1, x0, n0)
+    assert z * z == pytest.approx(chi2, rel=1e-10)
+    assert z > 0  # clients contacted before subscribe more often
+    assert p_value == pytest.approx(p, rel=1e-9)
+    small = clients.sample(3000, random_state=0)
+    table = pd.crosstab(small["contact"], small["y"])
+    chi2, p, _, _ = stats.chi2_contingency(table.to_numpy(), correction=False)
+    z, p_value = two_proportion_ztest(
+        table.loc["此前联系过", "yes"],
+        table.loc["此前联系过"].sum(),
+        table.loc["首次联系", "yes"],
+        table.loc["首次联系"].sum(),
+    )
+    assert p_value == pytest.approx(p, rel=1e-9)
+
+
+def test_counts_and_rates_match_sql(clients, result):
+    expected = (
+        duckdb.connect()
+        .execute(
+            """
+            SELECT job, contact, count(*) AS n, sum(CASE WHEN y = 'yes' THEN 1 ELSE 0 END) AS x
+            FROM clients GROUP BY job, contact
+            """
+        )
+        .df()
+        .pivot(index="job", columns="contact", values=["n", "x"])
+    )
+    assert list(result.columns) == list(CAMPAIGN_COLUMNS)
+    assert result.index[0] == "全部 (all)"
+    segments = result.drop(index="全部 (all)")
+    assert sorted(segments.index) == sorted(expected.index)
+    for job, row in segments.iterrows():
+        assert row["treatment_n"] == expected.loc[job, ("n", "此前联系过")]
+        assert row["control_n"] == expected.loc[job, ("n", "首次联系")]
+        assert row["treatment_responses"] == expected.loc[job, ("x", "此前联系过")]
+        assert row["control_responses"] == expected.loc[job, ("x", "首次联系")]
+    overall = result.loc["全部 (all)"]
+    assert overall["treatment_n"] + overall["control_n"] == len(clients) == 45_211
+    assert overall["treatment_responses"] + overall["control_responses"] == 5_289
+    assert overall["treatment_n"] == (clients["pdays"] != -1).sum()
+    assert segments["treatment_n"].sum() == overall["treatment_n"]
+
+
+def test_lift_revenue_and_roi_follow_their_formulas(result):
+    for _, row in result.iterrows():
+        p1 = row["treatment_responses"] / row["treatment_n"]
+        p0 = row["control_responses"] / row["control_n"]
+        assert row["abs_lift"] == pytest.approx(p1 - p0)
+        assert row["rel_lift"] == pytest.approx(p1 / p0 - 1)
+        low1, high1 = stats.binomtest(
+            int(row["treatment_responses"]), int(row["treatment_n"])
+        ).proportion_ci(method="wilson")
+        low0, high0 = stats.binomtest(
+            int(row["control_responses"]), int(row["control_n"])
+        ).proportion_ci(method="wilson")
+        assert row["abs_lift_ci_low"] == pytest.approx(
+            p1 - p0 - math.sqrt((p1 - low1) ** 2 + (high0 - p0) ** 2)
+        )
+        assert row["abs_lift_ci_high"] == pytest.approx(
+            p1 - p0 + math.sqrt((high1 - p1) ** 2 + (p0 - low0) ** 2)
+        )
+        assert row["abs_lift_ci_low"] <= row["abs_lift"] <= row["abs_lift_ci_high"]
+        assert row["significant"] == (row["p_value"] < 0.05)
+        # Significance and an interval excluding zero agree except at the margin.
+        if row["p_value"] < 0.01:
+            assert row["abs_lift_ci_low"] > 0 or row["abs_lift_ci_high"] < 0
+        incremental = (p1 - p0) * row["treatment_n"]
+        assert row["incremental_revenue"] == pytest.approx(incremental * 120.0)
+        assert row["cost"] == pytest.approx(row["treatment_n"] * 8.0)
+        assert row["roi"] == pytest.approx((incremental * 120.0 - row["cost"]) / row["cost"])
+
+
+def test_a_randomised_experiment_recovers_its_true_lift():
+    rng = np.random.default_rng(7)
+    covered = 0
+    for _ in range(200):
+        group = rng.permutation(np.repeat(["活动组", "对照组"], 2000))
+        rate = np.where(group == "活动组", 0.15, 0.10)
+        frame = pd.DataFrame({"group": group, "y": rng.random(4000) < rate})
+        row = evaluate_campaign(
+            frame,
+            group_col="group",
+            treatment="活动组",
+            control="对照组",
+            outcome_col="y",
+            positive=True,
+        ).iloc[0]
+        covered += row["abs_lift_ci_low"] <= 0.05 <= row["abs_lift_ci_high"]
+    # 95 % intervals: about 190 of 200 cover the true lift (binomial sd about 3).
+    assert 180 <= covered <= 199
+
+
+def test_input_is_not_mutated(clients):
+    before = clients.copy()
+    evaluate_campaign(
+        clients, group_col="contact", treatment="此前联系过", control="首次联系", outcome_col="y"
+    )
+    pd.testing.assert_frame_equal(clients, before)
+
+
+def test_bad_input_names_the_culprit(clients):
+    kwargs = {"group_col": "contact", "treatment": "此前联系过", "outcome_col": "y"}
+    with pytest.raises(DataError, match="'对照'"):
+        evaluate_campaign(clients, control="对照", **kwargs)
+    with pytest.raises(DataError, match="'是'"):
+        evaluate_campaign(clients, control="首次联系", positive="是", **kwargs)
+    with pytest.raises(DataError, match="'segment'"):
+        evaluate_campaign(clients, control="首次联系", segment_col="segment", **kwargs)
+    with pytest.raises(DataError, match="'pdays'"):
+        contact_history_groups(pd.DataFrame({"pdays": [1, "x"]}))
+    with pytest.raises(DataError, match="cost_per_contact"):
+        evaluate_campaign(clients, control="首次联系", cost_per_contact=-1, **kwargs)
+
+
+def plan(**changes) -> PromotionPlan:
+    settings = {
+        "objective": "提升定期存款签约率",
+        "target_segments": ["student", "retired"],
+        "segment_col": "job",
+        "scope": ["电话"],
+        "start": "2025-05-01",
+        "end": "2025-05-31",
+        "budget": 20_000.0,
+        "cost_per_contact": 5.0,
+        "expected_response_rate": 0.2,
+        "revenue_per_response": 100.0,
+    }
+    settings.update(changes)
+    return PromotionPlan(**settings)
+
+
+def test_a_consistent_plan_has_no_problem(bank):
+    good = plan()
+    assert good.check() == []
+    assert good.check(bank) == []
+    n = duckdb.sql("SELECT count(*) FROM bank WHERE job IN ('student', 'retired')").fetchone()[0]
+    assert len(good.target_customers(bank)) == n
+
+
+def test_plan_problems_are_found_on_bank_marketing(bank):
+    n = int(bank["job"].isin(["student", "retired"]).sum())
+    problems = plan(budget=n * 5.0 - 1).check(bank)
+    assert len(problems) == 1 and "预算" in problems[0] and str(n) in problems[0]
+    problems = plan(target_segments=["student", "学生"]).check(bank)
+    assert problems == ["目标客群 (target segment) '学生' 不在数据的 'job' 列中"]
+    problems = plan(expected_response_rate=0.04).check(bank)
+    assert len(problems) == 1 and "亏损" in problems[0]
+    problems = plan(start="2025-06-01", objective=" ", scope=[], budget=0).check()
+    assert len(problems) == 4
+    assert any("end" in p and "2025-05-31" in p for p in problems)
+    assert any("objective" in p for p in problems)
+    assert any("scope" in p for p in problems)
+    assert any("budget" in p for p in problems)
+    assert any("segment_col" in p for p in plan(segment_col="职业").check(bank))
+
+
+def test_lessons_name_the_overall_effect_and_the_segments(bank, result):
+    lines = summarize_campaign(result, top=2)
+    before = bank["pdays"] >= 0
+    treated = (bank.loc[before, "y"] == "yes").mean()
+    control = (bank.loc[~before, "y"] == "yes").mean()
+    assert lines[0].startswith(f"总体：活动组响应率 {treated:.1%}，对照组 {control:.1%}")
+    assert "p < 0.001" in lines[0] and "效果显著" in lines[0]
+    segments = result.iloc[1:]
+    best = segments[segments["significant"]]["abs_lift"].nlargest(2).index
+    assert lines[2].startswith(f"效果最好的细分群体：{best[0]}（") and str(best[1]) in lines[2]
+    weak = segments[(segments["p_value"] >= 0.05) | (segments["roi"] < 0)].index
+    assert len(weak) > 0
+    assert all(str(name) in lines[3] for name in weak)
+    strong = set(segments.index) - set(weak)
+    assert not any(f"{name}、" in lines[3] for name in strong)
+    assert lines[-1].startswith("提醒")

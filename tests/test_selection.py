@@ -1,0 +1,179 @@
+"""custseg.selection: the customer scorecard on Online Retail, checked with DuckDB and numpy.
+
+Potential value is the 12-month CLV of BG/NBD + Gamma-Gamma, loyalty the number of invoices,
+and payment ability the share of a customer's invoices that were not cancelled (Online Retail
+has no payment record; cancellations stand in for reliability).
+"""
+
+from __future__ import annotations
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
+
+from custseg.clv import BetaGeoModel, GammaGammaModel, summary_from_transactions
+from custseg.errors import DataError
+from custseg.rfm import rfm_table
+from custseg.selection import TIER_LABELS, CustomerScorecard
+
+
+@pytest.fixture(scope="module")
+def customers(online_retail, online_retail_clean):
+    summary = summary_from_transactions(online_retail_clean, unit="W")
+    transactions = BetaGeoModel().fit(summary)
+    spend = GammaGammaModel().fit(summary[summary["frequency"] > 0])
+    clv = spend.customer_lifetime_value(transactions, summary, time=12, freq="W")
+    rfm = rfm_table(online_retail_clean)
+    raw = online_retail.dropna(subset=["customer_id"])
+    invoices = raw.drop_duplicates(["customer_id", "invoice_id"])
+    cancelled = invoices["invoice_id"].astype(str).str.startswith("C")
+    kept = (~cancelled).groupby(invoices["customer_id"]).mean()
+    table = pd.DataFrame(
+        {
+            "clv": clv,
+            "orders": rfm["frequency"],
+            "paid_share": kept.reindex(rfm.index),
+        }
+    )
+    table.index = table.index.astype("int64")
+    return table
+
+
+COLUMNS = {"potential_value": "clv", "loyalty": "orders", "payment_ability": "paid_share"}
+
+
+@pytest.fixture(scope="module")
+def card(customers):
+    return CustomerScorecard(COLUMNS).fit(customers)
+
+
+def test_the_customer_table_is_complete(customers):
+    assert len(customers) == 4_338
+    assert customers.notna().all().all()
+    assert customers["paid_share"].between(0, 1).all()
+    assert (customers["paid_share"] < 1).mean() > 0.2  # many customers cancelled something
+
+
+def test_scores_are_sql_cume_dist(customers, card):
+    frame = customers.reset_index(names="customer_id")  # noqa: F841 (read by DuckDB)
+    expected = (
+        duckdb.sql(
+            """
+            SELECT customer_id,
+                   100 * cume_dist() OVER (ORDER BY clv) AS potential_value,
+                   100 * cume_dist() OVER (ORDER BY orders) AS loyalty,
+                   100 * cume_dist() OVER (ORDER BY paid_share) AS payment_ability
+            FROM frame
+            """
+        )
+        .df()
+        .set_index("customer_id")
+        .sort_index()
+    )
+    got = card.transform(customers).sort_index()
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False, check_index_type=False)
+
+
+def test_total_rank_tier_and_reasons(customers, card):
+    table = card.evaluate(customers)
+    assert card.weights_.to_dict() == pytest.approx(
+        {"potential_value": 0.5, "loyalty": 0.3, "payment_ability": 0.2}
+    )
+    scores = card.transform(customers).loc[table.index]
+    total = scores.to_numpy() @ np.array([0.5, 0.3, 0.2])
+    np.testing.assert_allclose(table["total_score"], total)
+    assert table["total_score"].is_monotonic_decreasing
+    assert table["rank"].tolist() == list(range(1, len(customers) + 1))
+    assert sorted(table.index) == sorted(customers.index)
+    cuts = np.array([80.0, 60.0, 40.0])
+    expected = [TIER_LABELS[int(np.sum(t < cuts))] for t in table["total_score"]]
+    assert table["tier"].tolist() == expected
+    assert set(table["tier"]) == set(TIER_LABELS)
+    # The first reason is the criterion with the largest weighted contribution.
+    names = {"potential_value": "潜在价值", "loyalty": "忠诚度", "payment_ability": "支付能力"}
+    weighted = scores * np.array([0.5, 0.3, 0.2])
+    first = weighted.to_numpy().argmax(axis=1)
+    starts = [names[scores.columns[j]] for j in first]
+    assert all(r.startswith(s) for r, s in zip(table["reasons"], starts, strict=True))
+    best = table.iloc[0]
+    assert "潜在价值高" in best["reasons"] and best["tier"] == "核心客户"
+
+
+def test_weights_set_by_the_user_change_the_ranking(customers):
+    only_loyalty = CustomerScorecard(COLUMNS, weights={**dict.fromkeys(COLUMNS, 0), "loyalty": 1})
+    table = only_loyalty.fit(customers).evaluate(customers)
+    assert table.index[0] == customers["orders"].idxmax()
+    np.testing.assert_array_equal(
+        table["score_loyalty"].to_numpy(), np.sort(table["score_loyalty"].to_numpy())[::-1]
+    )
+    assert "支付能力" not in table["reasons"].iloc[0]  # zero weight: no reason given
+    heavy = CustomerScorecard(
+        COLUMNS, weights={"potential_value": 2, "loyalty": 1, "payment_ability": 1}
+    ).fit(customers)
+    assert heavy.weights_["potential_value"] == pytest.approx(0.5)
+    assert heavy.weights_["payment_ability"] == pytest.approx(0.25)
+
+
+def test_lower_is_better_reverses_the_percentile(customers):
+    late = customers.assign(cancel_share=1 - customers["paid_share"])
+    columns = {**COLUMNS, "payment_ability": "cancel_share"}
+    reversed_card = CustomerScorecard(columns, lower_is_better=["payment_ability"]).fit(late)
+    got = reversed_card.transform(late)["payment_ability"].to_numpy()
+    values = late["cancel_share"].to_numpy()
+    expected = 100 * (values[None, :] >= values[:, None]).mean(axis=1)
+    np.testing.assert_allclose(got, expected)
+
+
+def test_a_yardstick_fitted_on_one_group_scores_another(customers, card):
+    first_half = customers.iloc[::2]
+    second_half = customers.iloc[1::2]
+    half_card = CustomerScorecard(COLUMNS).fit(first_half)
+    scores = half_card.transform(second_half)
+    reference = np.sort(first_half["clv"].to_numpy())
+    expected = 100 * np.array([np.sum(reference <= v) for v in second_half["clv"]]) / len(reference)
+    np.testing.assert_allclose(scores["potential_value"], expected)
+    above = second_half.iloc[[0]].assign(clv=reference[-1] * 10)
+    assert half_card.transform(above)["potential_value"].iloc[0] == 100.0
+    shortlist = card.shortlist(customers, top=25, min_score=90)
+    assert len(shortlist) <= 25 and (shortlist["total_score"] >= 90).all()
+    assert card.predict(customers).index.equals(customers.index)
+
+
+def test_estimator_conventions(customers):
+    before = customers.copy()
+    card = CustomerScorecard(
+        COLUMNS, weights={"potential_value": 1, "loyalty": 1, "payment_ability": 1}
+    )
+    assert clone(card).get_params()["columns"] == COLUMNS
+    with pytest.raises(NotFittedError):
+        card.evaluate(customers)
+    assert card.fit(customers) is card
+    card.evaluate(customers)
+    pd.testing.assert_frame_equal(customers, before)
+
+
+def test_bad_input_names_the_culprit(customers):
+    with pytest.raises(DataError, match="'orders'"):
+        CustomerScorecard(COLUMNS).fit(customers.drop(columns="orders"))
+    broken = customers.copy()
+    broken.loc[broken.index[3], "clv"] = np.nan
+    with pytest.raises(DataError, match=f"{broken.index[3]}"):
+        CustomerScorecard(COLUMNS).fit(broken)
+    with pytest.raises(DataError, match="growth"):
+        CustomerScorecard(COLUMNS, weights={"growth": 1}).fit(customers)
+    with pytest.raises(DataError, match="tier_cuts"):
+        CustomerScorecard(COLUMNS, tier_cuts=(40, 60, 80)).fit(customers)
+    with pytest.raises(DataError, match="weights"):
+        CustomerScorecard(COLUMNS, weights=dict.fromkeys(COLUMNS, 0)).fit(customers)
+
+
+def test_a_score_on_a_cut_belongs_to_the_higher_tier():
+    small = pd.DataFrame({"spend": [1.0, 2.0, 3.0, 4.0, 5.0]})
+    card = CustomerScorecard({"potential_value": "spend"}).fit(small)
+    table = card.evaluate(small)
+    assert table["total_score"].tolist() == [100.0, 80.0, 60.0, 40.0, 20.0]
+    assert table["tier"].tolist() == ["核心客户", "核心客户", "重要客户", "普通客户", "观察客户"]
+    assert table["reasons"].tolist()[1] == "潜在价值高（80 分 × 100%）"
