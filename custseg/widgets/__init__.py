@@ -10,6 +10,7 @@ from custseg.widgets.concentration import concentration_explorer
 from custseg.widgets.dimensions import dimension_explorer
 from custseg.widgets.lifecycle import lifecycle_explorer
 from custseg.widgets.rfm import rfm_cutoff_explorer
+from custseg.widgets.sales import monthly_sales_explorer
 
 __all__ = [
     "abc_cut_explorer",
@@ -17,5 +18,6 @@ __all__ = [
     "concentration_explorer",
     "dimension_explorer",
     "lifecycle_explorer",
+    "monthly_sales_explorer",
     "rfm_cutoff_explorer",
 ]
