@@ -448,3 +448,43 @@ def segment_customers(rfm: pd.DataFrame, scheme: str | pd.DataFrame = "cn8") -> 
     8             已流失客户       Lost
     """
     return RFMSegmenter(scheme=scheme).fit_transform(rfm)
+
+
+def segment_migration(
+    transactions: Any, start: Any, end: Any, *, scheme: str | pd.DataFrame = "cn8"
+) -> pd.DataFrame:
+    """How customers moved between RFM segments from one analysis day to another.
+
+    Segments are computed twice with :func:`custseg.rfm.rfm_table`: on the purchases
+    up to ``start`` (that day included) and on those up to ``end``. Customers who first bought between
+    the two days appear in the row ``"（新客户）"``.
+
+    Parameters
+    ----------
+    transactions : frame
+        Canonical transactions.
+    start, end : date-like
+        The two analysis days, ``start`` before ``end``.
+    scheme : {"cn8", "classic"} or pandas.DataFrame
+        See :class:`RFMSegmenter` (``"classic"`` scores the customers first).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A crosstab: rows the segment at ``start``, columns the segment at ``end``.
+    """
+    from custseg.rfm import RFMScorer, rfm_table
+
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    if start >= end:
+        raise ValueError(f"start 必须早于 end (start must be before end): {start} >= {end}")
+
+    def segments_at(day: pd.Timestamp) -> pd.Series:
+        rfm = rfm_table(transactions, as_of=day)
+        if isinstance(scheme, str) and scheme == "classic":
+            rfm = RFMScorer(bins=5).fit_transform(rfm)
+        return RFMSegmenter(scheme=scheme).fit_transform(rfm)["segment"]
+
+    before, after = segments_at(start), segments_at(end)
+    before = before.reindex(after.index).fillna("（新客户）")
+    return pd.crosstab(before.rename("分析日 1 的客户群"), after.rename("分析日 2 的客户群"))

@@ -182,3 +182,20 @@ def test_user_cutoffs_replace_the_means(online_retail_clean):
     assert (out["segment"] == "重要价值客户").sum() == vip.sum()
     with pytest.raises(ValueError, match="spend"):
         RFMSegmenter(cutoffs={"spend": 1}).fit(rfm)
+
+
+def test_segment_migration_counts_every_customer_once(online_retail_clean):
+    from custseg.rfm import rfm_table
+    from custseg.segments import segment_customers, segment_migration
+
+    table = segment_migration(online_retail_clean, "2011-06-01", "2011-12-01")
+    at_end = rfm_table(online_retail_clean, as_of="2011-12-01")
+    assert table.to_numpy().sum() == len(at_end)
+    new = at_end.index.difference(rfm_table(online_retail_clean, as_of="2011-06-01").index)
+    assert table.loc["（新客户）"].sum() == len(new)
+    expected_end = segment_customers(at_end)["segment"].value_counts()
+    pd.testing.assert_series_equal(
+        table.sum(axis=0).sort_index(), expected_end.sort_index(), check_names=False
+    )
+    with pytest.raises(ValueError, match="start"):
+        segment_migration(online_retail_clean, "2011-12-01", "2011-06-01")

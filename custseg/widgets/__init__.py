@@ -8,6 +8,7 @@ from custseg.widgets.abc import abc_cut_explorer
 from custseg.widgets.clusters import cluster_explorer
 from custseg.widgets.concentration import concentration_explorer
 from custseg.widgets.dimensions import dimension_explorer
+from custseg.widgets.dynamic import segments_over_time_explorer
 from custseg.widgets.lifecycle import lifecycle_explorer
 from custseg.widgets.rfm import rfm_cutoff_explorer
 from custseg.widgets.sales import monthly_sales_explorer
@@ -20,4 +21,5 @@ __all__ = [
     "lifecycle_explorer",
     "monthly_sales_explorer",
     "rfm_cutoff_explorer",
+    "segments_over_time_explorer",
 ]

@@ -1,0 +1,51 @@
+"""Slide the analysis day and watch the segments change: dynamic segmentation (module 12)."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from custseg.plotting.rfm import plot_segment_sizes
+from custseg.rfm import rfm_table
+from custseg.segments import RFMSegmenter
+
+__all__ = ["segments_over_time_explorer"]
+
+
+def segments_over_time_explorer(transactions: pd.DataFrame) -> widgets.VBox:
+    """A slider over month ends; the cn8 segments computed on the purchases up to that day.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``children``: the slider, a summary line (HTML) and the chart (Output).
+    """
+    first = transactions["invoice_date"].min().to_period("M") + 2
+    last = transactions["invoice_date"].max().to_period("M") + 1
+    days = [p.to_timestamp() for p in pd.period_range(first, last, freq="M")]
+    slider = widgets.SelectionSlider(
+        options=[(day.strftime("%Y-%m-%d"), day) for day in days],
+        value=days[-1],
+        description="分析日",
+        continuous_update=False,
+    )
+    summary = widgets.HTML()
+    chart = widgets.Output()
+
+    def update(change: dict | None = None) -> None:
+        rfm = rfm_table(transactions, as_of=slider.value)
+        segmented = RFMSegmenter().fit_transform(rfm)
+        vip = int((segmented["segment"] == "重要价值客户").sum())
+        summary.value = (
+            f"截至 {slider.value:%Y-%m-%d}：{len(rfm)} 位客户，其中重要价值客户 {vip} 位"
+        )
+        with chart:
+            chart.clear_output(wait=True)
+            fig, ax = plt.subplots(figsize=(6, 3.8))
+            plot_segment_sizes(segmented, ax=ax)
+            plt.show()
+
+    slider.observe(update, names="value")
+    update()
+    return widgets.VBox([slider, summary, chart])
