@@ -1,0 +1,54 @@
+"""Notebook execution for autograding that survives a student's code killing the kernel.
+
+nbgrader's ``Execute`` preprocessor gives up on the whole notebook when the kernel dies
+(``os._exit``, a segfault, running out of memory): every cell of that student then scores
+zero. :class:`ResilientExecute` instead marks the cell that killed the kernel with an
+error, restarts the kernel and carries on, so only the cells affected score zero. Cells
+after the crash run in a fresh kernel; those that needed the lost state fail on their own.
+
+``grading/nbgrader_config.py`` puts it in place of ``Execute`` in
+``Autograde.autograde_preprocessors``; the per-cell ``Execute.timeout`` still applies.
+"""
+
+from __future__ import annotations
+
+from jupyter_client.utils import run_sync
+from nbclient.exceptions import DeadKernelError
+from nbformat.notebooknode import NotebookNode
+from nbgrader.preprocessors import Execute
+
+__all__ = ["KERNEL_DIED", "ResilientExecute"]
+
+KERNEL_DIED = "KernelDied"
+
+
+def _kernel_died_output() -> NotebookNode:
+    message = (
+        "这个单元格让 Python 内核崩溃了 (the kernel died while running this cell)，本格计 0 分"
+    )
+    return NotebookNode(
+        output_type="error",
+        ename=KERNEL_DIED,
+        evalue=message,
+        traceback=[f"{KERNEL_DIED}: {message}"],
+    )
+
+
+class ResilientExecute(Execute):
+    """nbgrader's ``Execute``, but a dead kernel fails one cell instead of the notebook."""
+
+    def preprocess_cell(self, cell, resources, index):
+        """Run one cell; if the kernel dies, record the error and restart the kernel."""
+        try:
+            return super().preprocess_cell(cell, resources, index)
+        except DeadKernelError:
+            self.log.warning("Kernel died in cell %s; restarting it", index)
+            cell.outputs = [_kernel_died_output()]
+            self._restart_kernel()
+            return cell, self.resources
+
+    def _restart_kernel(self) -> None:
+        run_sync(self.km.restart_kernel)(now=True)
+        if self.kc is not None:
+            self.kc.stop_channels()
+        self.start_new_kernel_client()

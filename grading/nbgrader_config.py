@@ -1,0 +1,41 @@
+"""nbgrader settings of the custseg course. Plain ``nbgrader`` commands run in this folder use them.
+
+Everything stays inside this folder: the gradebook (``gradebook.db``), the exchange folder
+through which assignments are released and submitted (``exchange/``, created on first
+release, so no ``/srv`` permissions are needed), and nbgrader's standard sub-folders
+``source/``, ``release/``, ``submitted/``, ``autograded/`` and ``feedback/``.
+"""
+
+from pathlib import Path
+
+c = get_config()  # noqa: F821  (provided by nbgrader when it reads this file)
+here = Path(__file__).resolve().parent
+
+c.CourseDirectory.root = str(here)
+c.CourseDirectory.course_id = "custseg"
+c.Exchange.root = str(here / "exchange")
+c.Exchange.cache = str(here / "exchange" / ".cache")  # students' record of their submissions
+c.Exchange.timezone = "Asia/Shanghai"
+
+# Per-cell time limit (seconds): an infinite loop is interrupted and that cell scores zero.
+c.Execute.timeout = 30
+c.Execute.interrupt_on_timeout = True
+
+# A cell that kills the kernel scores zero; the kernel is restarted and grading goes on.
+c.Autograde.autograde_preprocessors = [
+    "custseg.grading.execute.ResilientExecute",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+
+# A test cell a student deleted is put back, so it is graded on the original test.
+c.OverwriteCells.add_missing_cells = True
+
+c.ClearSolutions.code_stub = {
+    "python": "# 在这里写代码 (YOUR CODE HERE)\nraise NotImplementedError()"
+}
+c.ClearSolutions.text_stub = "在这里作答 (YOUR ANSWER HERE)"

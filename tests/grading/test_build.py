@@ -1,0 +1,141 @@
+"""Released notebooks hide solutions and hidden tests; assignments come from text sources."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import nbformat
+import pytest
+
+from custseg.errors import DataError
+from custseg.grading.build import build_source
+from custseg.grading.course import Course
+from custseg.grading.questions import questions
+from tests.grading.conftest import ASSIGNMENT, GRADING
+
+_REGION = re.compile(r"### BEGIN (SOLUTION|HIDDEN TESTS)\n(.*?)### END \1", re.DOTALL)
+
+
+def _regions(notebook, kind: str) -> list[str]:
+    """The lines inside every BEGIN/END region of ``kind`` in ``notebook``."""
+    lines = []
+    for cell in notebook.cells:
+        for found_kind, body in _REGION.findall(cell.source):
+            if found_kind == kind:
+                lines += [line.strip() for line in body.splitlines() if line.strip()]
+    return lines
+
+
+@pytest.fixture(scope="module")
+def notebooks(released_template):
+    course = released_template
+    source = nbformat.read(course.notebook_path("source", ASSIGNMENT), as_version=4)
+    released = nbformat.read(course.notebook_path("release", ASSIGNMENT), as_version=4)
+    return course, source, released
+
+
+def test_released_notebook_has_no_solution_code(notebooks):
+    _, source, released = notebooks
+    solution_lines = _regions(source, "SOLUTION")
+    assert len(solution_lines) >= 5
+    text = "\n".join(cell.source for cell in released.cells)
+    for line in solution_lines:
+        assert line not in text, line
+    assert "BEGIN SOLUTION" not in text and "END SOLUTION" not in text
+    manual = [
+        c for c in source.cells if c.cell_type == "markdown" and c.metadata["nbgrader"]["solution"]
+    ]
+    assert len(manual) == 2
+    for cell in manual:
+        for line in filter(None, map(str.strip, cell.source.splitlines())):
+            assert line not in text
+    code = [c for c in released.cells if c.cell_type == "code"]
+    stubs = [c for c in code if "raise NotImplementedError()" in c.source]
+    assert len(stubs) == 5
+
+
+def test_released_notebook_has_no_hidden_tests(notebooks):
+    _, source, released = notebooks
+    hidden = _regions(source, "HIDDEN TESTS")
+    assert len(hidden) >= 5
+    text = "\n".join(cell.source for cell in released.cells)
+    for line in hidden:
+        assert line not in text, line
+    assert "HIDDEN TESTS" not in text
+    visible = [
+        c.source.split("###")[0].strip() for c in source.cells if "q1_test" in str(c.metadata)
+    ]
+    assert visible[0] in text
+
+
+def test_exchange_copy_is_the_released_notebook(notebooks):
+    course, _, released = notebooks
+    outbound = course.exchange / "custseg" / "outbound" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    assert nbformat.read(outbound, as_version=4) == released
+
+
+def test_read_only_cells_are_locked_for_students(notebooks):
+    _, _, released = notebooks
+    tests = [
+        c for c in released.cells if c.metadata["nbgrader"].get("grade_id", "").endswith("_test")
+    ]
+    assert len(tests) == 5
+    assert all(c.metadata.get("editable") is False for c in tests)
+
+
+def test_adding_an_assignment_is_adding_one_text_file(tmp_path):
+    root = tmp_path / "grading"
+    shutil.copytree(GRADING / "assignments", root / "assignments")
+    course = Course(root)
+    (root / "assignments" / "02_demo.py").write_text(
+        "# %% [markdown]\n# ## 第 1 题：加法\n\n"
+        '# %% nbgrader={"grade": false, "grade_id": "a", "locked": false, "schema_version": 3, '
+        '"solution": true, "task": false}\n'
+        "### BEGIN SOLUTION\nx = 1 + 1\n### END SOLUTION\n\n"
+        '# %% nbgrader={"grade": true, "grade_id": "a_test", "locked": true, "points": 3, '
+        '"schema_version": 3, "solution": false, "task": false} topic="加法"\n'
+        "assert x == 2\n",
+        encoding="utf-8",
+    )
+    assert course.assignment_ids() == [ASSIGNMENT, "02_demo"]
+    build_source(course, "02_demo")
+    built = nbformat.read(course.notebook_path("source", "02_demo"), as_version=4)
+    assert [c.metadata.get("nbgrader", {}).get("grade_id") for c in built.cells] == [
+        None,
+        "a",
+        "a_test",
+    ]
+    table = questions(course, "02_demo")
+    assert table[["question", "title", "topic", "points", "kind"]].to_dict("records") == [
+        {
+            "question": "a_test",
+            "title": "第 1 题：加法",
+            "topic": "加法",
+            "points": 3.0,
+            "kind": "auto",
+        }
+    ]
+
+
+def test_graded_cell_without_topic_is_refused(tmp_path):
+    course = Course(tmp_path)
+    course.assignments_dir.mkdir()
+    (course.assignments_dir / "03_bad.py").write_text(
+        '# %% nbgrader={"grade": true, "grade_id": "t1", "locked": true, "points": 1, '
+        '"schema_version": 3, "solution": false, "task": false}\nassert True\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match="'t1'.*topic"):
+        build_source(course, "03_bad")
+    with pytest.raises(DataError, match="03_bad"):
+        build_source(course, "04_missing")
+
+
+def test_every_graded_cell_of_the_course_has_a_topic():
+    course = Course(GRADING)
+    for assignment in course.assignment_ids():
+        table = questions(course, assignment)
+        assert not table.empty
+        assert not table["topic"].str.startswith("未分类").any(), assignment
+        assert set(table["kind"]) == {"auto", "manual"}, assignment

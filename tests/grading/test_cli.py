@@ -1,0 +1,24 @@
+"""The command line reports errors in Chinese with exit code 1, never a traceback."""
+
+from __future__ import annotations
+
+from custseg.grading.cli import main
+
+
+def test_missing_roster_file_is_a_clear_error(tmp_path, capsys):
+    assert main(["--course", str(tmp_path), "roster", str(tmp_path / "名单.csv")]) == 1
+    assert "名单.csv" in capsys.readouterr().err
+
+
+def test_backups_and_restore_without_a_gradebook(tmp_path, capsys):
+    assert main(["--course", str(tmp_path), "backups"]) == 0
+    assert "还没有备份" in capsys.readouterr().out
+    assert main(["--course", str(tmp_path), "restore"]) == 1
+    assert "no gradebook backup" in capsys.readouterr().err
+
+
+def test_unknown_assignment_names_the_known_ones(tmp_path, capsys):
+    (tmp_path / "assignments").mkdir()
+    (tmp_path / "assignments" / "01_data_cleaning.py").write_text("# %%\nx = 1\n")
+    assert main(["--course", str(tmp_path), "build", "09_nothing"]) == 1
+    assert "01_data_cleaning" in capsys.readouterr().err
