@@ -1,11 +1,37 @@
-"""custseg.dimensions on Bank Marketing, checked against independent pandas computations."""
+"""custseg.dimensions on Bank Marketing, Online Retail and the iFood file, checked independently."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
+import duckdb
+import numpy as np
 import pandas as pd
 import pytest
+from sklearn.cluster import KMeans
+from threadpoolctl import threadpool_limits
 
-from custseg.dimensions import age_bands, response_by
+from custseg.dimensions import (
+    BANK_LABELS,
+    IFOOD_CHANNELS,
+    IFOOD_SPENDING,
+    OVERALL,
+    PURCHASE_STYLES,
+    age_bands,
+    cluster_mix,
+    combine_segments,
+    country_regions,
+    customer_countries,
+    dominant_segments,
+    income_bands,
+    label_values,
+    profile_index,
+    profile_segments,
+    purchase_styles,
+    response_by,
+    spending_mix,
+)
 from custseg.errors import DataError
 
 
@@ -43,3 +69,281 @@ def test_bad_input_names_the_culprit():
         response_by(pd.DataFrame({"job": ["a"], "y": ["yes"]}), "job", positive="是")
     with pytest.raises(DataError, match="'工作'"):
         response_by(pd.DataFrame({"job": ["a"], "y": ["yes"]}), "工作")
+
+
+# ----------------------------------- demographic, geographic, psychographic, behavioural
+
+IFOOD = (
+    Path(
+        os.environ.get(
+            "CUSTSEG_SHARED_DATASETS", Path(__file__).parents[1] / ".." / "shared" / "datasets"
+        )
+    )
+    / "marketing_campaign.csv.gz"
+)
+EUROPE = {  # written out here, apart from the package's table
+    "United Kingdom", "EIRE", "France", "Germany", "Spain", "Netherlands", "Belgium",
+    "Switzerland", "Portugal", "Italy", "Channel Islands", "Finland", "Cyprus", "Sweden",
+    "Austria", "Denmark", "Poland", "Norway", "Iceland", "Greece", "Malta", "Lithuania",
+    "Czech Republic", "European Community",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def ifood():
+    """The Customer Personality Analysis file, read through its path (never shipped)."""
+    if not IFOOD.exists():
+        pytest.skip(f"shared data file missing: {IFOOD}")
+    return pd.read_csv(IFOOD, sep="\t")
+
+
+def test_income_quartiles_on_ifood(ifood):
+    bands = income_bands(ifood["Income"])
+    q1, q3 = ifood["Income"].quantile([0.25, 0.75])
+    counts = bands.value_counts()
+    assert counts["低收入"] == (ifood["Income"] <= q1).sum()
+    assert counts["高收入"] == (ifood["Income"] > q3).sum()
+    assert bands.isna().sum() == ifood["Income"].isna().sum() == 24
+    assert list(bands.cat.categories) == ["低收入", "中低收入", "中高收入", "高收入"]
+    fixed = income_bands(ifood["Income"], edges=[0, 30_000, 1e9], labels=["低", "高"])
+    assert (fixed == "低").sum() == (ifood["Income"] < 30_000).sum()
+    with pytest.raises(DataError, match="'abc'"):
+        income_bands(pd.Series([1.0, "abc"]))
+    with pytest.raises(DataError, match="edges"):
+        income_bands(pd.Series([1.0]), edges=[0, 10], labels=["a", "b"])
+
+
+def test_chinese_labels_and_combined_segments(bank):
+    before = bank.copy()
+    labelled = label_values(bank, BANK_LABELS)
+    pd.testing.assert_frame_equal(bank, before)
+    assert (labelled["job"] == "学生").sum() == (bank["job"] == "student").sum()
+    for column in ["job", "marital", "education", "y"]:
+        assert not labelled[column].isin(list(BANK_LABELS[column])).any(), column
+    combined = combine_segments(
+        labelled.assign(age_band=age_bands(bank["age"])), ["age_band", "marital"]
+    )
+    assert (
+        combined.nunique()
+        == bank.groupby([age_bands(bank["age"]), "marital"], observed=True).ngroups
+    )
+    assert combined.iloc[0] == "55-64岁·已婚"  # first client: 58, married
+    with pytest.raises(DataError, match="'城市'"):
+        combine_segments(bank, ["job", "城市"])
+
+
+def test_customer_countries_against_sql(online_retail_clean):
+    sql = duckdb.connect()
+    sql.register("tx", online_retail_clean[["customer_id", "country"]])
+    expected = sql.sql(
+        """
+        SELECT customer_id, arg_min(country, (-n, country)) AS country
+        FROM (SELECT customer_id, country, count(*) AS n FROM tx GROUP BY ALL)
+        GROUP BY customer_id ORDER BY customer_id
+        """
+    ).df()
+    countries = customer_countries(online_retail_clean)
+    assert len(countries) == 4_338
+    assert countries.loc[expected["customer_id"]].tolist() == expected["country"].tolist()
+
+
+def test_country_regions_on_online_retail(online_retail_clean):
+    countries = customer_countries(online_retail_clean)
+    regions = country_regions(countries)
+    assert (regions == "英国").sum() == (countries == "United Kingdom").sum()
+    europe = countries.isin(EUROPE - {"United Kingdom"})
+    assert (regions == "欧洲其他").sum() == europe.sum()
+    assert (regions == "未知").sum() == (countries == "Unspecified").sum()
+    assert (regions == "其他地区").sum() == (~countries.isin(EUROPE | {"Unspecified"})).sum()
+    assert list(regions.cat.categories) == ["英国", "欧洲其他", "其他地区", "未知"]
+    continents = country_regions(online_retail_clean["country"], level="continent")
+    assert set(continents) <= {"欧洲", "亚洲", "北美洲", "南美洲", "大洋洲", "非洲", "未知"}
+    assert (continents == "欧洲").sum() == online_retail_clean["country"].isin(EUROPE).sum()
+    names = country_regions(pd.Series(["Germany", "Hong Kong"]), level="country")
+    assert names.tolist() == ["德国", "中国香港"]
+    french_home = country_regions(pd.Series(["France", "Germany"]), home="France")
+    assert french_home.tolist() == ["法国", "欧洲其他"]
+    with pytest.raises(DataError, match="'Hungary'"):
+        country_regions(pd.Series(["Hungary", "France"]))
+    extra = country_regions(pd.Series(["Hungary"]), extra={"Hungary": ("匈牙利", "欧洲")})
+    assert extra.tolist() == ["欧洲其他"]
+    with pytest.raises(DataError, match="level"):
+        country_regions(countries, level="city")
+
+
+def test_spending_mix_and_lifestyle_rules_on_ifood(ifood):
+    amounts = ifood[list(IFOOD_SPENDING)].to_numpy(dtype=float)
+    totals = amounts.sum(axis=1)
+    mix = spending_mix(ifood, IFOOD_SPENDING)
+    assert list(mix.columns) == list(IFOOD_SPENDING.values())
+    np.testing.assert_allclose(mix.to_numpy(), amounts / totals[:, None])
+    segments = dominant_segments(mix)
+    names = np.array(list(IFOOD_SPENDING.values()))
+    top = amounts.argmax(axis=1)
+    dominant = amounts.max(axis=1) >= 0.5 * totals
+    expected = np.where(dominant, [f"{n}偏好型" for n in names[top]], "均衡型")
+    assert segments.tolist() == expected.tolist()
+    assert (segments == "葡萄酒偏好型").sum() == (ifood["MntWines"] >= 0.5 * totals).sum()
+    # raw amounts give the same segments as shares
+    raw = ifood[list(IFOOD_SPENDING)].rename(columns=IFOOD_SPENDING)
+    assert dominant_segments(raw).equals(segments)
+
+
+def test_channel_segments_on_ifood(ifood):
+    counts = ifood[list(IFOOD_CHANNELS)].rename(columns=IFOOD_CHANNELS)
+    channels = dominant_segments(counts, suffix="为主", mixed="多渠道", dominance=0.6)
+    store = ifood["NumStorePurchases"] >= 0.6 * counts.sum(axis=1)
+    assert (channels == "门店为主").sum() == (store & (counts.sum(axis=1) > 0)).sum()
+    assert (channels == "无记录").sum() == (counts.sum(axis=1) == 0).sum()
+    assert set(channels) <= {"网店为主", "目录邮购为主", "门店为主", "多渠道", "无记录"}
+
+
+def test_cluster_mix_on_ifood(ifood):
+    mix = spending_mix(ifood, IFOOD_SPENDING)
+    segments = cluster_mix(mix, 4, random_state=0)
+    assert segments.notna().all() and segments.nunique() == 4
+    sizes = segments.value_counts(sort=False)
+    assert sizes.is_monotonic_decreasing  # categories run from the largest cluster
+    # the same partition as k-means run directly
+    with threadpool_limits(limits=1, user_api="openmp"):
+        direct = KMeans(n_clusters=4, n_init=10, random_state=0).fit_predict(mix.to_numpy())
+    table = pd.crosstab(segments, direct)
+    assert ((table > 0).sum(axis=1) == 1).all() and ((table > 0).sum(axis=0) == 1).all()
+    # each name lists the categories standing out in its cluster
+    index = mix.groupby(segments, observed=True).mean() / mix.mean()
+    for name, row in index.iterrows():
+        standing = row[row >= 1.2].sort_values(ascending=False).index[:2].tolist()
+        expected = "、".join(standing) + "偏好型" if standing else "均衡型"
+        assert name.rstrip("0123456789") == expected
+    assert cluster_mix(mix, 4, random_state=0).equals(segments)
+    with pytest.raises(DataError, match="n_clusters"):
+        cluster_mix(mix, 1)
+
+
+def test_profile_segments_on_bank(bank):
+    before = bank.copy()
+    profile = profile_segments(bank, "job", ["age", "balance", "education", "y"])
+    pd.testing.assert_frame_equal(bank, before)
+    assert list(profile.columns) == ["customers", "share", "age", "balance", "education", "y"]
+    assert profile.index[-1] == OVERALL
+    segments = profile.drop(index=OVERALL)
+    assert segments["customers"].is_monotonic_decreasing
+    for job, rows in bank.groupby("job"):
+        assert segments.loc[job, "customers"] == len(rows)
+        assert segments.loc[job, "age"] == pytest.approx(rows["age"].mean())
+        assert segments.loc[job, "balance"] == pytest.approx(rows["balance"].mean())
+        assert segments.loc[job, "education"] == rows["education"].mode()[0]
+    assert profile.loc[OVERALL, "customers"] == 45_211
+    assert profile.loc[OVERALL, "age"] == pytest.approx(bank["age"].mean())
+    assert profile.loc[OVERALL, "y"] == "no"
+    assert segments["share"].sum() == pytest.approx(1.0)
+
+    index = profile_index(profile)
+    assert list(index.columns) == ["age", "balance"]
+    assert index.loc["retired", "age"] == pytest.approx(
+        100 * bank.loc[bank["job"] == "retired", "age"].mean() / bank["age"].mean()
+    )
+
+
+def test_profile_segments_keeps_band_order_and_bools(bank):
+    clients = bank.assign(band=age_bands(bank["age"]), subscribed=bank["y"] == "yes")
+    profile = profile_segments(clients, "band", ["subscribed"], overall=False)
+    assert profile.index.tolist() == [
+        b for b in clients["band"].cat.categories if b in set(clients["band"])
+    ]
+    for band, rows in clients.groupby("band", observed=True):
+        assert profile.loc[band, "subscribed"] == pytest.approx((rows["y"] == "yes").mean())
+    with pytest.raises(DataError, match="'收入'"):
+        profile_segments(bank, "job", ["收入"])
+    with pytest.raises(DataError, match="'job'"):
+        profile_segments(bank, "job", ["job"])
+    with pytest.raises(DataError, match="overall"):
+        profile_index(profile)
+
+
+def _styles_sql(tx: pd.DataFrame) -> pd.DataFrame:
+    """The purchase-style rules with their default thresholds, written out in SQL."""
+    return duckdb.sql(
+        """
+        WITH orders AS (
+            SELECT customer_id, invoice_id, sum(amount) AS value
+            FROM tx GROUP BY customer_id, invoice_id
+        ), med AS (SELECT median(value) AS m FROM orders),
+        c AS (
+            SELECT customer_id,
+                count(DISTINCT invoice_id) AS orders,
+                date_diff('day', CAST(min(invoice_date) AS DATE), CAST(max(invoice_date) AS DATE))
+                    AS span_days,
+                sum(amount) AS total,
+                sum(CASE WHEN month(invoice_date) IN (11, 12) THEN amount ELSE 0 END)
+                    / sum(amount) AS promo_share
+            FROM tx GROUP BY customer_id
+        ), big AS (SELECT customer_id, max(value) AS largest FROM orders GROUP BY customer_id)
+        SELECT c.*, big.largest / c.total AS concentration, big.largest / med.m AS vs_median,
+            CASE
+                WHEN orders >= 5 AND span_days >= 180 THEN '忠诚型'
+                WHEN promo_share >= 0.6 THEN '冲动型'
+                WHEN big.largest / med.m >= 3 AND big.largest / c.total >= 0.5 THEN '冲动型'
+                ELSE '理性型'
+            END AS style
+        FROM c JOIN big USING (customer_id), med
+        ORDER BY customer_id
+        """
+    ).df()
+
+
+def test_purchase_styles_on_online_retail_against_sql(online_retail_clean):
+    tx = online_retail_clean[["customer_id", "invoice_id", "invoice_date", "amount"]]
+    before = tx.copy()
+    styles = purchase_styles(tx)
+    pd.testing.assert_frame_equal(tx, before)
+    expected = _styles_sql(tx).set_index("customer_id")
+    styles = styles.loc[expected.index]
+    assert len(styles) == 4_338
+    assert (styles["orders"] == expected["orders"]).all()
+    assert (styles["span_days"] == expected["span_days"]).all()
+    np.testing.assert_allclose(styles["total"], expected["total"])
+    np.testing.assert_allclose(styles["promo_share"], expected["promo_share"], atol=1e-12)
+    np.testing.assert_allclose(styles["concentration"], expected["concentration"])
+    np.testing.assert_allclose(styles["largest_vs_median"], expected["vs_median"])
+    assert (styles["style"] == expected["style"]).all()
+    assert set(styles["style"]) == set(PURCHASE_STYLES)
+    # loyal customers are few but bring most of the revenue in this shop
+    loyal = styles["style"] == "忠诚型"
+    assert loyal.mean() < 0.5 < styles.loc[loyal, "total"].sum() / styles["total"].sum()
+
+
+def test_purchase_style_thresholds_move_customers(online_retail_clean):
+    base = purchase_styles(online_retail_clean)
+    strict = purchase_styles(online_retail_clean, loyal_min_orders=10, loyal_min_days=300)
+    assert (strict["style"] == "忠诚型").sum() < (base["style"] == "忠诚型").sum()
+    expected = (base["orders"] >= 10) & (base["span_days"] >= 300)
+    assert ((strict["style"] == "忠诚型") == expected).all()
+    no_promo = purchase_styles(online_retail_clean, promo_months=[])
+    assert (no_promo["promo_share"] == 0).all()
+
+
+def test_purchase_styles_without_invoices_and_bad_input(online_retail):
+    tx = pd.DataFrame(
+        {
+            "customer_id": [1, 1, 1, 2],
+            "invoice_date": pd.to_datetime(
+                ["2011-03-01 10:00", "2011-03-01 15:00", "2011-04-01 09:00", "2011-11-20 09:00"]
+            ),
+            "amount": [10.0, 20.0, 30.0, 5.0],
+        }
+    )
+    styles = purchase_styles(tx)
+    assert styles.loc[1, "orders"] == 2  # two lines on 1 March are one purchase
+    assert styles.loc[1, "largest_order"] == 30.0
+    assert styles.loc[2, "style"] == "冲动型"  # bought only in the promotion season
+    assert styles.loc[1, "style"] == "理性型"
+    first_bad = online_retail.index[~(online_retail["amount"] > 0)][0]
+    with pytest.raises(DataError, match=f"索引 {int(first_bad)}，值 -"):
+        purchase_styles(online_retail.dropna(subset=["customer_id"]).loc[first_bad:])
+    with pytest.raises(DataError, match="promo_months"):
+        purchase_styles(tx, promo_months=[13])
+    with pytest.raises(DataError, match="impulsive_promo_share"):
+        purchase_styles(tx, impulsive_promo_share=0)
+    with pytest.raises(DataError, match="'amount'"):
+        purchase_styles(tx.drop(columns="amount"))
