@@ -348,6 +348,7 @@ _SAMPLES = {
     "online_retail": "online_retail_sample.csv.gz",
     "bank_marketing": "bank_marketing_sample.csv.gz",
     "distributors": "distributors.csv",
+    "online_retail_ii": "online_retail_ii_sample.csv.gz",
 }
 
 
@@ -356,13 +357,15 @@ def load_sample(name: str = "online_retail") -> pd.DataFrame:
 
     Parameters
     ----------
-    name : {"online_retail", "bank_marketing", "distributors"}
+    name : {"online_retail", "bank_marketing", "distributors", "online_retail_ii"}
         ``"online_retail"`` (default): all the order lines of 150 customers drawn at
         random from Online Retail, plus 300 lines without a customer id so that
         cleaning has real work to do; canonical transactions, uncleaned.
         ``"bank_marketing"``: 3,000 clients drawn at random from Bank Marketing
         (bank-full), the 17 original columns.
         Both are built by ``datasets/build_sample.py`` in the project's repository.
+        ``"online_retail_ii"``: the same recipe on Online Retail II (2009-12 to
+        2010-12), customers the course has not shown: the final project's data.
         ``"distributors"``: a seeded **synthetic** table of 120 distributors (经销商)
         evaluated in two periods (no real one is public), built by
         ``datasets/build_distributors.py``; see ``datasets/distributors.md``.
@@ -399,5 +402,5 @@ def load_sample(name: str = "online_retail") -> pd.DataFrame:
             return pd.read_csv(path, sep=";")
         if name == "distributors":
             return pd.read_csv(path)
-        raw = pd.read_csv(path, dtype={"InvoiceNo": str, "StockCode": str})
-    return to_canonical(raw.rename(columns=_RETAIL_COLUMNS), source="online_retail_sample")
+        raw = pd.read_csv(path, dtype={"InvoiceNo": str, "Invoice": str, "StockCode": str})
+    return to_canonical(raw.rename(columns=_RETAIL_COLUMNS), source=_SAMPLES[name])

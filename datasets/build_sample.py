@@ -7,16 +7,20 @@ among customers with at most 250 lines (so the file stays small), plus 300 lines
 without a customer id, so that cleaning has real work to show. Original UCI column
 names and values, unchanged.
 
+online_retail_ii_sample.csv.gz:
+the same recipe (other seed: 2025) on UCI Online Retail II, sheet "Year 2009-2010": customers the
+course has not shown before, for the final project. Original columns (Invoice, Price, Customer ID).
+
 bank_marketing_sample.csv.gz:
 3,000 clients drawn at random (seed 2024) from UCI Bank Marketing (bank-full.csv), all
 17 columns unchanged.
 
 Usage::
 
-    python datasets/build_sample.py ONLINE_RETAIL BANK_FULL   # xlsx / csv / csv.gz; bank-full.csv(.gz)
+    python datasets/build_sample.py ONLINE_RETAIL BANK_FULL ONLINE_RETAIL_II_2009_2010
 
-Data: Daqing Chen, Online Retail, UCI Machine Learning Repository, CC BY 4.0,
-https://doi.org/10.24432/C5BW33. S. Moro, P. Cortez, P. Rita (2014), Bank Marketing,
+Data: Daqing Chen, Online Retail (https://doi.org/10.24432/C5BW33) and Online Retail II
+(https://doi.org/10.24432/C5CG6D), UCI Machine Learning Repository, CC BY 4.0. S. Moro, P. Cortez, P. Rita (2014), Bank Marketing,
 UCI Machine Learning Repository, CC BY 4.0, https://doi.org/10.24432/C5K306.
 """
 
@@ -36,20 +40,21 @@ ANONYMOUS_LINES = 300
 SEED = 2024
 
 
-def build(source: Path) -> pd.DataFrame:
+def build(source: Path, *, seed: int = SEED, customer: str = "CustomerID") -> pd.DataFrame:
+    text = {"InvoiceNo": str, "Invoice": str, "StockCode": str}
     if source.suffix == ".xlsx":
-        raw = pd.read_excel(source, dtype={"InvoiceNo": str, "StockCode": str})
+        raw = pd.read_excel(source, dtype=text)
     else:
-        raw = pd.read_csv(source, dtype={"InvoiceNo": str, "StockCode": str})
-    rng = np.random.default_rng(SEED)
-    lines = raw.groupby("CustomerID").size()
+        raw = pd.read_csv(source, dtype=text)
+    rng = np.random.default_rng(seed)
+    lines = raw.groupby(customer).size()
     eligible = np.sort(lines[lines <= MAX_LINES].index.to_numpy())
     chosen = rng.choice(eligible, size=CUSTOMERS, replace=False)
-    known = raw[raw["CustomerID"].isin(chosen)]
-    anonymous = raw[raw["CustomerID"].isna()]
+    known = raw[raw[customer].isin(chosen)]
+    anonymous = raw[raw[customer].isna()]
     anonymous = anonymous.iloc[np.sort(rng.choice(len(anonymous), ANONYMOUS_LINES, replace=False))]
     sample = pd.concat([known, anonymous]).sort_index()
-    sample["CustomerID"] = sample["CustomerID"].astype("Int64")
+    sample[customer] = sample[customer].astype("Int64")
     return sample
 
 
@@ -69,3 +74,7 @@ if __name__ == "__main__":
     out = DATA / "bank_marketing_sample.csv.gz"
     bank.to_csv(out, index=False, sep=";", compression=gzip)
     print(f"{out}: {len(bank):,} clients")
+    second = build(Path(sys.argv[3]), seed=2025, customer="Customer ID")
+    out = DATA / "online_retail_ii_sample.csv.gz"
+    second.to_csv(out, index=False, compression=gzip)
+    print(f"{out}: {len(second):,} lines, {second['Customer ID'].nunique()} customers")

@@ -201,3 +201,13 @@ def test_bundled_bank_sample_is_a_subset_of_the_real_file(bank):
     assert (merged["_merge"] == "both").all()
     with pytest.raises(ValueError, match="'nope'"):
         load_sample("nope")
+
+
+def test_bundled_online_retail_ii_sample_is_whole_customers_of_the_real_file():
+    real = load_online_retail(2, path=shared_file("online_retail_II_year2009-2010_only.csv.gz"))
+    sample = load_sample("online_retail_ii")
+    assert sample["customer_id"].nunique() == 150
+    known = sample.dropna(subset=["customer_id"])
+    chosen = real[real["customer_id"].isin(known["customer_id"].unique())]
+    assert len(chosen) == len(known)  # every line of every chosen customer
+    assert (sample["customer_id"].isna()).sum() == 300
