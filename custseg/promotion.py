@@ -271,7 +271,8 @@ def evaluate_campaign(
     Returns
     -------
     pandas.DataFrame
-        One row for all customers (``"全部 (all)"``), then one per segment (in sorted
+        One row for all customers (``"全部 (all)"``), then one per segment (in category
+        order for a categorical column, else in sorted
         order) if ``segment_col`` is given, with the columns of :data:`CAMPAIGN_COLUMNS`:
         counts, rates and Wilson intervals of both groups, ``abs_lift`` with its Newcombe
         interval, ``rel_lift``, ``z``, ``p_value``, ``significant``,
@@ -337,7 +338,11 @@ def evaluate_campaign(
     rows = {ALL_SEGMENTS: compare(np.ones(len(frame), dtype=bool))}
     if segment_col is not None:
         segments = frame[segment_col]
-        for segment in sorted(segments.dropna().unique(), key=str):
+        if isinstance(segments.dtype, pd.CategoricalDtype):  # keep the categories' own order
+            order = [c for c in segments.cat.categories if (segments == c).any()]
+        else:
+            order = sorted(segments.dropna().unique(), key=str)
+        for segment in order:
             rows[segment] = compare((segments == segment).to_numpy())
     table = pd.DataFrame.from_dict(
         {key: row for key, row in rows.items() if row is not None}, orient="index"
@@ -345,7 +350,11 @@ def evaluate_campaign(
     table.index.name = segment_col or "segment"
     types = {name: float for name in CAMPAIGN_COLUMNS}
     types.update(
-        {name: "int64" for name in CAMPAIGN_COLUMNS if name.endswith(("_n", "_responses"))}
+        {
+            name: "int64"
+            for name in CAMPAIGN_COLUMNS
+            if name.endswith(("_n", "_responses")) and name != "incremental_responses"
+        }
     )
     types["significant"] = bool
     return table[list(CAMPAIGN_COLUMNS)].astype(types)

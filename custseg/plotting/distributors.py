@@ -82,7 +82,8 @@ def plot_distributor_grades(evaluation: pd.DataFrame, ax: Axes | None = None) ->
 def plot_grade_changes(changes: pd.DataFrame, ax: Axes | None = None) -> Axes:
     """Heat map of grade before against grade after: who moved up, down or stayed.
 
-    Cells above the diagonal (towards A) are upgrades, below are downgrades.
+    Rows are the grade before, columns the grade after, both from A down: cells below
+    the diagonal are upgrades (a later grade nearer A), cells above it downgrades.
 
     Parameters
     ----------

@@ -8,8 +8,10 @@ from custseg.widgets.abc import abc_cut_explorer
 from custseg.widgets.clusters import cluster_explorer
 from custseg.widgets.concentration import concentration_explorer
 from custseg.widgets.dimensions import dimension_explorer
+from custseg.widgets.distributors import distributor_weight_explorer
 from custseg.widgets.dynamic import segments_over_time_explorer
 from custseg.widgets.lifecycle import lifecycle_explorer
+from custseg.widgets.promotion import promotion_roi_simulator
 from custseg.widgets.rfm import rfm_cutoff_explorer
 from custseg.widgets.sales import monthly_sales_explorer
 
@@ -18,8 +20,10 @@ __all__ = [
     "cluster_explorer",
     "concentration_explorer",
     "dimension_explorer",
+    "distributor_weight_explorer",
     "lifecycle_explorer",
     "monthly_sales_explorer",
+    "promotion_roi_simulator",
     "rfm_cutoff_explorer",
     "segments_over_time_explorer",
 ]

@@ -62,8 +62,8 @@ def ranked_distributors(
     Returns
     -------
     pandas.DataFrame
-        Indexed by distributor id, best first (ties in input order): ``排名``, ``覆盖类型``,
-        ``总分``, ``等级``, ``等级名称``.
+        Indexed by distributor id (named ``经销商``), best first (ties in input order):
+        ``排名``, ``覆盖类型``, ``总分``, ``等级``, ``等级名称``.
 
     Examples
     --------
@@ -75,7 +75,7 @@ def ranked_distributors(
     ['D1', 'D2', 'D3']
     >>> ranked_distributors(h1, {"coverage": 0, "sales": 1, "cooperation": 0}, top=1)
                     排名  覆盖类型     总分 等级   等级名称
-    distributor_id
+    经销商
     D3               1  地方性经销商  100.0  A  核心经销商
     """
     evaluation = DistributorEvaluator(weights=dict(weights)).fit(frame).evaluate(frame)
@@ -92,7 +92,7 @@ def _ranking(evaluation: pd.DataFrame, top: int) -> pd.DataFrame:
             "等级": best["grade"],
             "等级名称": best["grade_label"],
         },
-        index=best.index,
+        index=pd.Index(best.index, name="经销商"),
     )
     return table
 

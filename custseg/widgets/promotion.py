@@ -112,7 +112,8 @@ def plot_roi_curve(
     Returns
     -------
     matplotlib.axes.Axes
-        ``ax.lines[0]`` is the profit curve, ``ax.collections[0]`` the planned point.
+        ``ax.lines[0]`` is the profit curve, ``ax.lines[1]`` the zero line, ``ax.lines[2]``
+        the break-even rate (drawn when it is within reach), ``ax.collections[0]`` the plan.
 
     Examples
     --------
@@ -164,7 +165,8 @@ def _result_html(result: dict[str, float]) -> str:
         even_text = f"{even:.1%}（超过 100%：这个方案不可能保本）"
     else:
         even_text = f"{even:.1%}"
-    verdict = "盈利" if result["profit"] > 0 else ("持平" if result["profit"] == 0 else "亏损")
+    profit = round(result["profit"], 2)
+    verdict = "盈利" if profit > 0 else ("持平" if profit == 0 else "亏损")
     rows = [
         ("增量响应（次）", f"{result['incremental_responses']:,.1f}"),
         ("增量收入", f"{result['incremental_revenue']:,.0f}"),

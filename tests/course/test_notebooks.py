@@ -46,7 +46,8 @@ def _outputs_text(notebook) -> str:
 
 @pytest.mark.parametrize("version", ["learner", "trainer"])
 @pytest.mark.parametrize("source", SOURCES, ids=[s.stem for s in SOURCES])
-def test_notebook_runs_cleanly(source, version, tmp_path):
+def test_notebook_runs_cleanly(source, version, tmp_path, monkeypatch):
+    monkeypatch.delenv("MPLBACKEND", raising=False)  # the kernel must use the inline backend
     for attempt in (1, 2):
         learner, trainer = build.build_versions(source)
         notebook = learner if version == "learner" else trainer

@@ -1,0 +1,116 @@
+"""The ROI simulator: its arithmetic agrees with the campaign evaluation, its table with the sliders."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pytest
+
+from custseg.errors import DataError
+from custseg.promotion import contact_history_groups, evaluate_campaign
+from custseg.widgets.promotion import plot_roi_curve, promotion_roi, promotion_roi_simulator
+
+
+def _cell(html: str, name: str) -> str:
+    return re.search(rf"<th>{re.escape(name)}</th><td>([^<]*)</td>", html).group(1)
+
+
+def _number(text: str) -> float:
+    return float(re.match(r"-?[\d,.]+", text).group(0).replace(",", ""))
+
+
+def test_simulator_agrees_with_evaluate_campaign_on_bank(bank):
+    clients = bank.assign(contact_history=contact_history_groups(bank))
+    result = evaluate_campaign(
+        clients,
+        group_col="contact_history",
+        treatment="此前联系过",
+        control="首次联系",
+        outcome_col="y",
+        revenue_per_response=120,
+        cost_per_contact=7,
+    ).iloc[0]
+    treated = clients["pdays"] >= 0
+    responded = clients["y"] == "yes"
+    forecast = promotion_roi(
+        targets=int(treated.sum()),
+        cost_per_contact=7,
+        revenue_per_response=120,
+        response_rate=responded[treated].mean(),
+        baseline_rate=responded[~treated].mean(),
+    )
+    for name in ("incremental_revenue", "cost", "roi"):
+        assert forecast[name] == pytest.approx(result[name], rel=1e-12), name
+    lift = responded[treated].sum() / treated.sum() - responded[~treated].sum() / (~treated).sum()
+    assert forecast["incremental_responses"] == pytest.approx(lift * treated.sum(), rel=1e-12)
+
+
+def test_break_even_rate_is_where_profit_is_zero():
+    plan = {"targets": 2500, "cost_per_contact": 6.0, "revenue_per_response": 80.0}
+    even = promotion_roi(response_rate=0.2, baseline_rate=0.04, **plan)["break_even_rate"]
+    assert even == pytest.approx(0.04 + 6 / 80)
+    assert promotion_roi(response_rate=even, baseline_rate=0.04, **plan)["profit"] == pytest.approx(
+        0, abs=1e-9
+    )
+    assert promotion_roi(response_rate=even + 0.01, baseline_rate=0.04, **plan)["profit"] > 0
+    assert promotion_roi(response_rate=even - 0.01, baseline_rate=0.04, **plan)["roi"] < 0
+    free = promotion_roi(targets=10, cost_per_contact=0, revenue_per_response=0, response_rate=0.1)
+    assert math.isnan(free["roi"]) and math.isnan(free["break_even_rate"])
+
+
+@pytest.mark.parametrize(
+    ("settings", "culprit"),
+    [
+        ({"targets": 0}, "targets"),
+        ({"cost_per_contact": -1}, "cost_per_contact"),
+        ({"response_rate": 1.5}, "response_rate"),
+        ({"baseline_rate": -0.1}, "baseline_rate"),
+    ],
+)
+def test_bad_plans_are_refused_by_name(settings, culprit):
+    plan = {
+        "targets": 100,
+        "cost_per_contact": 5,
+        "revenue_per_response": 50,
+        "response_rate": 0.1,
+        "baseline_rate": 0.0,
+    }
+    with pytest.raises(DataError, match=culprit):
+        promotion_roi(**{**plan, **settings})
+
+
+def test_sliders_update_the_table():
+    box = promotion_roi_simulator()
+    sliders, table, _ = box.children
+    targets, cost, revenue, rate, baseline = sliders.children
+    # defaults: 1000 x (10% - 5%) = 50 extra responses x 100 = 5000 against 1000 x 5 = 5000
+    assert _number(_cell(table.value, "利润")) == 0
+    targets.value, cost.value, revenue.value, rate.value, baseline.value = 2000, 8, 120, 0.2, 0.1
+    html = table.value
+    assert _number(_cell(html, "增量响应（次）")) == pytest.approx(2000 * 0.1)
+    assert _number(_cell(html, "增量收入")) == pytest.approx(2000 * 0.1 * 120)
+    assert _number(_cell(html, "联系成本")) == 2000 * 8
+    assert _number(_cell(html, "利润")) == pytest.approx(2000 * 0.1 * 120 - 16000)
+    assert _cell(html, "ROI") == "50.0%"
+    assert _cell(html, "保本响应率") == f"{0.1 + 8 / 120:.1%}"
+    cost.value = 50  # 50 per call, 120 per response: even 100% response cannot pay
+    revenue.value = 40
+    assert "不可能保本" in _cell(table.value, "保本响应率")
+    assert "亏损" in _cell(table.value, "利润")
+
+
+def test_roi_curve_crosses_zero_at_break_even():
+    plan = {
+        "targets": 1000,
+        "cost_per_contact": 5,
+        "revenue_per_response": 100,
+        "baseline_rate": 0.04,
+    }
+    ax = plot_roi_curve(response_rate=0.12, **plan)
+    rates, profit = (np.asarray(v, dtype=float) for v in ax.lines[0].get_data())
+    np.testing.assert_allclose(profit, (rates - 0.04) * 1000 * 100 - 5000)
+    crossing = rates[np.argmin(np.abs(profit))]
+    even_line = ax.lines[2].get_xdata()[0]
+    assert even_line == pytest.approx(0.09) and abs(crossing - 0.09) < rates[1] - rates[0]
