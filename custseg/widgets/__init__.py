@@ -11,6 +11,7 @@ from custseg.widgets.dimensions import dimension_explorer
 from custseg.widgets.distributors import distributor_weight_explorer
 from custseg.widgets.dynamic import segments_over_time_explorer
 from custseg.widgets.lifecycle import lifecycle_explorer
+from custseg.widgets.process import process_explorer
 from custseg.widgets.promotion import promotion_roi_simulator
 from custseg.widgets.rfm import rfm_cutoff_explorer
 from custseg.widgets.sales import monthly_sales_explorer
@@ -23,6 +24,7 @@ __all__ = [
     "distributor_weight_explorer",
     "lifecycle_explorer",
     "monthly_sales_explorer",
+    "process_explorer",
     "promotion_roi_simulator",
     "rfm_cutoff_explorer",
     "segments_over_time_explorer",

@@ -1,0 +1,20 @@
+"""The five-step widget: the control-group slider changes the control-group size, counted independently."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from custseg.process import SegmentationProcess
+from custseg.widgets.process import process_explorer
+
+
+def test_control_share_and_scheme(online_retail_clean):
+    part = online_retail_clean[online_retail_clean["invoice_date"] >= "2011-09-01"]
+    box = process_explorer(part)
+    (scheme, share), summary, table = box.children[0].children, box.children[1], box.children[2]
+    sizes = SegmentationProcess().fit(part).customers_["segment"].value_counts()
+    assert f"对照组 {int(np.floor(sizes * 0.1).sum())} 人" in summary.value
+    share.value = 0.2
+    assert f"对照组 {int(np.floor(sizes * 0.2).sum())} 人" in summary.value
+    scheme.value = "classic"
+    assert "冠军客户" in table.value
