@@ -36,6 +36,7 @@ from custseg.plotting.clv import plot_period_transactions, plot_probability_aliv
 from custseg.plotting.selection import plot_shortlist
 from custseg.selection import CustomerScorecard
 from custseg.transactions import clean_transactions
+from custseg.widgets import scorecard_explorer
 
 custseg.use_chinese_font()
 sns.set_theme(style="whitegrid", font=custseg.CJK_FONT_FAMILY)
@@ -134,7 +135,12 @@ plot_shortlist(scorecard, criteria, top=10)
 plt.show()
 
 # %% [markdown]
-# 改变权重（例如更看重支付能力），名单会变——权重反映的是企业当前的策略重点。
+# ### 互动：权重由策略决定
+#
+# 拖动滑块改变三条标准的权重（例如更看重支付能力），看看名单和分层如何变化——权重反映的是企业当前的策略重点。
+
+# %%
+scorecard_explorer(criteria, top=10)
 #
 # ## 4. 练一练
 

@@ -15,6 +15,7 @@ from custseg.widgets.process import process_explorer
 from custseg.widgets.promotion import promotion_roi_simulator
 from custseg.widgets.rfm import rfm_cutoff_explorer
 from custseg.widgets.sales import monthly_sales_explorer
+from custseg.widgets.selection import scorecard_explorer
 
 __all__ = [
     "abc_cut_explorer",
@@ -27,5 +28,6 @@ __all__ = [
     "process_explorer",
     "promotion_roi_simulator",
     "rfm_cutoff_explorer",
+    "scorecard_explorer",
     "segments_over_time_explorer",
 ]
