@@ -7,14 +7,15 @@ BIN := $(VENV)/bin
 PORT ?= 8888
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: course test notebooks site lint bench clean help
+.PHONY: course test notebooks site lint bench bench-small clean help
 
 help:
 	@echo "make course     set up .venv, build the notebooks, open JupyterLab on the course"
 	@echo "make test       set up .venv with the test tools, run ruff and pytest"
 	@echo "make notebooks  build course/notebooks (learners) and course/solutions (trainers) from course/src/"
 	@echo "make site       execute every notebook and build a static HTML site in course/_build/html"
-	@echo "make bench      run the benchmarks in bench/ (small sizes; see each script's --help)"
+	@echo "make bench      run the benchmarks in bench/ at full size (10 million transactions; minutes)"
+	@echo "make bench-small  the same at a tenth of the size"
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,7 +44,14 @@ test: lint
 	OMP_NUM_THREADS=1 $(BIN)/python -m pytest -n 2  # two workers on two cores: one BLAS/OpenMP thread each
 
 bench: $(BIN)/.installed-bench
-	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script --small || exit 1; done
+	$(BIN)/python bench/bench_rfm.py
+	$(BIN)/python bench/bench_clv.py
+	$(BIN)/python bench/bench_grading.py
+
+bench-small: $(BIN)/.installed-bench
+	$(BIN)/python bench/bench_rfm.py --customers 100000 --transactions 1000000
+	$(BIN)/python bench/bench_clv.py --customers 100000 --transactions 1000000
+	$(BIN)/python bench/bench_grading.py --small
 
 clean:
 	rm -rf $(VENV) course/notebooks course/solutions course/_build .pytest_cache .ruff_cache
