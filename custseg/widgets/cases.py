@@ -17,6 +17,7 @@ from collections.abc import Mapping
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from sklearn.utils.validation import check_is_fitted
 
@@ -102,17 +103,20 @@ def product_categories(
     keywords = PRODUCT_KEYWORDS if keywords is None else keywords
     if not keywords:
         raise DataError("至少需要一个品类 (no category given)")
-    text = pd.Series(descriptions).astype("string").fillna("").str.upper()
-    category = pd.Series(OTHER_CATEGORY, index=text.index, dtype=object, name="category")
-    found = pd.Series(False, index=text.index)
+    series = pd.Series(descriptions)
+    text = series.astype("string").fillna("").str.upper()
+    distinct = pd.Index(text.unique())  # a catalogue repeats its descriptions: match each once
+    found = np.zeros(len(distinct), dtype=bool)
+    labels = np.full(len(distinct), OTHER_CATEGORY, dtype=object)
     for name, words in keywords.items():
         if not words:
             raise DataError(f"品类 {name!r} 没有关键词 (no keyword)")
         pattern = "|".join(re.escape(str(word).upper()) for word in words)
-        hit = text.str.contains(pattern, regex=True).to_numpy(dtype=bool) & ~found.to_numpy()
-        category[hit] = name
+        hit = distinct.str.contains(pattern, regex=True).to_numpy(dtype=bool) & ~found
+        labels[hit] = name
         found |= hit
-    return category
+    codes = distinct.get_indexer(text)
+    return pd.Series(labels[codes], index=series.index, name="category")
 
 
 def category_spend(
@@ -322,7 +326,9 @@ def customer_group_explorer(customers: pd.DataFrame, *, region_col: str = "regio
         table.value = shown.to_html(formatters={c: "{:.1%}".format for c in shares})
         with chart:
             chart.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=(8, 0.6 * len(contrast) + 2), layout="constrained")
+            fig, ax = plt.subplots(
+                figsize=(8, max(4.0, 0.6 * len(contrast) + 2.8)), layout="constrained"
+            )
             plot_group_mix(contrast, ax=ax)
             plt.show()
 
