@@ -43,6 +43,7 @@ from custseg.dimensions import (
     response_by,
     spending_mix,
 )
+from custseg.dimensions.categories import category_spend
 from custseg.exercises import ____, friendly_errors
 from custseg.exercises import cases as ex
 from custseg.plotting.customer_groups import plot_group_mix
@@ -56,7 +57,7 @@ from custseg.recommend import (
 )
 from custseg.rfm import rfm_table, segment_customers
 from custseg.transactions import clean_transactions
-from custseg.widgets.cases import also_bought_explorer, category_spend, customer_group_explorer
+from custseg.widgets.cases import also_bought_explorer, customer_group_explorer
 
 custseg.use_chinese_font()
 sns.set_theme(style="whitegrid", font=custseg.CJK_FONT_FAMILY)

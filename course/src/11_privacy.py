@@ -41,6 +41,7 @@ from custseg.privacy import (
     PIPL_SUMMARY,
     check_k_anonymity,
     classify_columns,
+    generalise_ages,
     k_anonymity,
     mask_email,
     mask_name,
@@ -49,7 +50,7 @@ from custseg.privacy import (
     pseudonymise,
     suppress_small_groups,
 )
-from custseg.widgets.privacy import generalise_ages, k_anonymity_explorer
+from custseg.widgets.privacy import k_anonymity_explorer
 
 custseg.use_chinese_font()
 friendly_errors.enable()

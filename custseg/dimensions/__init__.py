@@ -18,6 +18,12 @@ compare them on a target, such as the answer to a campaign ("did the client subs
 """
 
 from custseg.dimensions.behavioural import PURCHASE_STYLES, purchase_styles
+from custseg.dimensions.categories import (
+    OTHER_CATEGORY,
+    PRODUCT_KEYWORDS,
+    category_spend,
+    product_categories,
+)
 from custseg.dimensions.demographic import (
     AGE_EDGES,
     BANK_LABELS,
@@ -44,9 +50,12 @@ __all__ = [
     "IFOOD_CHANNELS",
     "IFOOD_SPENDING",
     "INCOME_LABELS",
+    "OTHER_CATEGORY",
+    "PRODUCT_KEYWORDS",
     "OVERALL",
     "PURCHASE_STYLES",
     "age_bands",
+    "category_spend",
     "cluster_mix",
     "combine_segments",
     "country_regions",
@@ -55,6 +64,7 @@ __all__ = [
     "income_bands",
     "label_values",
     "profile_index",
+    "product_categories",
     "profile_segments",
     "purchase_styles",
     "response_by",

@@ -24,7 +24,7 @@ def _products():
 
 def _kitchen_lovers() -> int:
     from custseg.dimensions import dominant_segments, spending_mix
-    from custseg.widgets.cases import category_spend
+    from custseg.dimensions.categories import category_spend
 
     spend = category_spend(_products())
     segments = dominant_segments(spending_mix(spend, list(spend.columns)), dominance=0.3)

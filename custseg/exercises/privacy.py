@@ -9,8 +9,7 @@ __all__ = ["q1", "q2", "q3"]
 
 def _rows_at_risk_10y() -> int:
     from custseg.datasets import load_sample
-    from custseg.privacy import suppress_small_groups
-    from custseg.widgets.privacy import generalise_ages
+    from custseg.privacy import generalise_ages, suppress_small_groups
 
     clients = load_sample("bank_marketing")
     banded = clients.assign(age=generalise_ages(clients["age"], 10))

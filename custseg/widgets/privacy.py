@@ -2,8 +2,8 @@
 
 k-anonymity (:func:`custseg.privacy.k_anonymity`) asks how many rows share each combination of
 the columns an outsider could know. Exact ages single people out; ages cut into wider bands
-(a generalisation, 泛化) hide each row among more others. :func:`generalise_ages` does the
-cutting and :func:`k_risk` counts what the widget shows.
+(a generalisation, 泛化) hide each row among more others. :func:`custseg.privacy.generalise_ages` does the
+cutting and :func:`custseg.privacy.k_risk` counts what the widget shows.
 """
 
 from __future__ import annotations
@@ -12,93 +12,13 @@ from collections.abc import Mapping, Sequence
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
-import numpy as np
 import pandas as pd
 
 from custseg.errors import DataError, require_columns
 from custseg.plotting.privacy import plot_group_sizes
-from custseg.privacy import k_anonymity
+from custseg.privacy import generalise_ages, k_risk
 
-__all__ = ["generalise_ages", "k_anonymity_explorer", "k_risk"]
-
-
-def generalise_ages(ages: pd.Series, width: int) -> pd.Series:
-    """Ages cut into bands ``width`` years wide, starting at multiples of ``width``.
-
-    With ``width=1`` the exact ages are kept (as text, ``"37岁"``); otherwise a band reads
-    ``"30-39岁"`` (width 10) or ``"35-39岁"`` (width 5).
-
-    Parameters
-    ----------
-    ages : pandas.Series
-        Whole or fractional ages; missing values stay missing.
-    width : int
-        Band width in years, 1 to 100.
-
-    Returns
-    -------
-    pandas.Series
-        Same index and name, text labels.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> generalise_ages(pd.Series([37, 30, 44.5, None]), 10).tolist()
-    ['30-39岁', '30-39岁', '40-49岁', nan]
-    >>> generalise_ages(pd.Series([37]), 1).tolist()
-    ['37岁']
-    """
-    if isinstance(width, bool) or not isinstance(width, int | np.integer) or not 1 <= width <= 100:
-        raise DataError(f"年龄段宽度 (width) 须为 1 到 100 的整数：收到 {width!r}")
-    values = pd.to_numeric(ages, errors="coerce")
-    wrong = values.isna() & pd.Series(ages).notna()
-    if wrong.any():
-        row = values.index[wrong.to_numpy()][0]
-        raise DataError(f"年龄 (age) 不是数字：索引 (index) {row!r}，值 (value) {ages.loc[row]!r}")
-    low = (np.floor(values / width) * width).astype("Int64")
-    if width == 1:
-        labels = low.astype("string") + "岁"
-    else:
-        labels = low.astype("string") + "-" + (low + width - 1).astype("string") + "岁"
-    return labels.astype(object).where(values.notna(), np.nan).rename(pd.Series(ages).name)
-
-
-def k_risk(frame: pd.DataFrame, quasi_identifiers: Sequence[str], *, k_min: int = 5) -> dict:
-    """k, number of combinations and rows in combinations smaller than ``k_min``.
-
-    Parameters
-    ----------
-    frame : pandas.DataFrame
-        One row per person.
-    quasi_identifiers : sequence of str
-        The columns an outsider could know.
-    k_min : int, default 5
-        The smallest group size accepted.
-
-    Returns
-    -------
-    dict
-        ``k``, ``groups``, ``rows_at_risk`` (rows whose combination has fewer than ``k_min``
-        rows) and ``share_at_risk`` (of all rows).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> table = pd.DataFrame({"城市": ["北京"] * 5 + ["拉萨"], "性别": ["女"] * 6})
-    >>> k_risk(table, ["城市", "性别"], k_min=5)
-    {'k': 1, 'groups': 2, 'rows_at_risk': 1, 'share_at_risk': 0.16666666666666666}
-    """
-    if isinstance(k_min, bool) or not isinstance(k_min, int | np.integer) or k_min < 1:
-        raise DataError(f"k_min 须为正整数：收到 {k_min!r}")
-    result = k_anonymity(frame, list(quasi_identifiers))
-    sizes = frame.groupby(list(quasi_identifiers), dropna=False, observed=True).size()
-    at_risk = int(sizes[sizes < k_min].sum())
-    return {
-        "k": result.k,
-        "groups": result.groups,
-        "rows_at_risk": at_risk,
-        "share_at_risk": at_risk / len(frame),
-    }
+__all__ = ["k_anonymity_explorer"]
 
 
 def k_anonymity_explorer(

@@ -5,11 +5,11 @@ from __future__ import annotations
 import duckdb
 
 from custseg.datasets import load_sample
+from custseg.dimensions.categories import OTHER_CATEGORY, PRODUCT_KEYWORDS
 from custseg.exercises import Outcome, ____
 from custseg.exercises import cases as ex
 from custseg.recommend import ONLINE_RETAIL_NON_PRODUCTS
 from custseg.transactions import clean_transactions
-from custseg.widgets.cases import OTHER_CATEGORY, PRODUCT_KEYWORDS
 
 
 def _category_sql() -> str:

@@ -9,16 +9,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from custseg.errors import DataError
-from custseg.recommend import ONLINE_RETAIL_NON_PRODUCTS, ItemToItemRecommender
-from custseg.widgets.cases import (
+from custseg.dimensions.categories import (
     OTHER_CATEGORY,
     PRODUCT_KEYWORDS,
-    also_bought_explorer,
     category_spend,
-    customer_group_explorer,
     product_categories,
 )
+from custseg.errors import DataError
+from custseg.recommend import ONLINE_RETAIL_NON_PRODUCTS, ItemToItemRecommender
+from custseg.widgets.cases import also_bought_explorer, customer_group_explorer
 
 
 def _category_sql() -> str:

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from custseg.errors import DataError
-from custseg.widgets.privacy import generalise_ages, k_anonymity_explorer, k_risk
+from custseg.privacy import generalise_ages, k_risk
+from custseg.widgets.privacy import k_anonymity_explorer
 
 CANDIDATES = {"年龄": "age", "职业": "job", "婚姻": "marital", "学历": "education"}
 

@@ -1,0 +1,158 @@
+"""Product categories from product descriptions, and each customer's spend per category.
+
+A gift-shop catalogue such as Online Retail has no category column; keywords of the
+description give one (:data:`PRODUCT_KEYWORDS`), and :func:`category_spend` gives the
+spending mix that :func:`custseg.dimensions.spending_mix` turns into lifestyle segments
+(the P&G case of the course: segment by what people buy, then a product line per segment).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from custseg.errors import DataError, require_columns
+
+__all__ = ["OTHER_CATEGORY", "PRODUCT_KEYWORDS", "category_spend", "product_categories"]
+
+PRODUCT_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "节日派对": (
+        "CHRISTMAS", "XMAS", "PARTY", "BUNTING", "EASTER", "BIRTHDAY", "CARD", "WRAP", "GIFT",
+        "BALLOON", "PAPER CHAIN", "ADVENT", "SNOWFLAKE", "REINDEER", "SANTA", "TREE",
+    ),
+    "个人用品": (
+        "LIP GLOSS", "HOT WATER BOTTLE", "PLASTERS", "UMBRELLA", "PARASOL", "FAN", "NECKLACE",
+        "BRACELET", "EARRINGS", "HAIR", "SEWING", "MIRROR", "PURSE", "WALLET", "SCARF",
+    ),
+    "儿童玩具文具": (
+        "TOY", "GAME", "DOLL", "PENCIL", "NOTEBOOK", "CHALK", "CRAYON", "SNAP CARDS", "KNITTING",
+        "CHILD", "SPACEBOY", "STICKER", "JIGSAW", "PAINT", "RUBBER", "CIRCUS", "TEDDY",
+        "PLAYHOUSE", "SKIPPING", "SPINNING TOP", "CLAY", "SKITTLES", "RULER", "BUILDING BLOCK",
+        "BINGO", "FELTCRAFT", "COLOURING", "STATIONERY", "SNAKES", "ROUNDERS",
+    ),
+    "厨房餐具": (
+        "CAKE", "TEA", "MUG", "CUP", "PLATE", "BOWL", "JAM", "BAKING", "KITCHEN", "SPOON",
+        "NAPKIN", "PANTRY", "CUTLERY", "JUG", "BOTTLE", "LUNCH BOX", "TRAY", "APRON", "COFFEE",
+        "GLASS", "BEAKER", "STRAW", "EGG", "OVEN", "RECIPE", "TIN", "BREAD", "COOKIE", "CUTTER",
+    ),
+    "包袋收纳": (
+        "BAG", "BOX", "STORAGE", "BASKET", "CASE", "SHOPPER", "HOLDER", "DRAWER", "CABINET",
+        "JAR", "TOTE",
+    ),
+    "家居园艺": (
+        "HEART", "T-LIGHT", "CANDLE", "FRAME", "LANTERN", "CLOCK", "SIGN", "DOORMAT", "CUSHION",
+        "WICKER", "ORNAMENT", "HOOK", "VASE", "LIGHT", "DECORATION", "GARLAND", "WREATH",
+        "CHALKBOARD", "PLAQUE", "BIRD", "HANGING", "LAMP", "FLOWER", "DOOR", "PEGS", "RIBBON",
+        "COAT RACK", "HERB MARKER", "GARDEN", "BLACK BOARD",
+    ),
+}  # fmt: skip
+"""Product categories of a gift-shop catalogue (Online Retail) and the keywords that mark them.
+
+A description gets the first category, in this order, one of whose keywords it contains
+(upper case, plain substring): "CHRISTMAS CAKE TIN" is 节日派对, "JUMBO BAG" 包袋收纳."""
+
+OTHER_CATEGORY = "其他"
+"""The category of descriptions that match no keyword (and of missing descriptions)."""
+
+
+def product_categories(
+    descriptions: pd.Series, keywords: Mapping[str, tuple[str, ...]] | None = None
+) -> pd.Series:
+    """The category of each product description, by keywords (first category that matches).
+
+    Parameters
+    ----------
+    descriptions : pandas.Series
+        Product descriptions; matching ignores case.
+    keywords : mapping of str to tuple of str, optional
+        Category -> keywords, tried in order; default :data:`PRODUCT_KEYWORDS`.
+
+    Returns
+    -------
+    pandas.Series
+        Same index, named ``category``; :data:`OTHER_CATEGORY` when nothing matches.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> product_categories(pd.Series(["Jumbo Bag Red", "CHRISTMAS CAKE TIN", "CLOCK", None])).tolist()
+    ['包袋收纳', '节日派对', '家居园艺', '其他']
+    """
+    keywords = PRODUCT_KEYWORDS if keywords is None else keywords
+    if not keywords:
+        raise DataError("至少需要一个品类 (no category given)")
+    series = pd.Series(descriptions)
+    text = series.astype("string").fillna("").str.upper()
+    distinct = pd.Index(text.unique())  # a catalogue repeats its descriptions: match each once
+    found = np.zeros(len(distinct), dtype=bool)
+    labels = np.full(len(distinct), OTHER_CATEGORY, dtype=object)
+    for name, words in keywords.items():
+        if not words:
+            raise DataError(f"品类 {name!r} 没有关键词 (no keyword)")
+        pattern = "|".join(re.escape(str(word).upper()) for word in words)
+        hit = distinct.str.contains(pattern, regex=True).to_numpy(dtype=bool) & ~found
+        labels[hit] = name
+        found |= hit
+    codes = distinct.get_indexer(text)
+    return pd.Series(labels[codes], index=series.index, name="category")
+
+
+def category_spend(
+    transactions: pd.DataFrame, keywords: Mapping[str, tuple[str, ...]] | None = None
+) -> pd.DataFrame:
+    """Each customer's spend per product category: one row per customer, one column per category.
+
+    Parameters
+    ----------
+    transactions : pandas.DataFrame
+        Cleaned transactions with ``customer_id``, ``description`` and ``amount``; drop
+        postage and fees first (e.g. ``custseg.recommend.ONLINE_RETAIL_NON_PRODUCTS``).
+    keywords : mapping, optional
+        As in :func:`product_categories`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``customer_id``; columns in the order of the keywords, then
+        :data:`OTHER_CATEGORY`; 0 where a customer bought nothing of a category.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": [1, 1, 2], "amount": [10.0, 30.0, 5.0],
+    ...                    "description": ["TEA CUP", "JUMBO BAG", "TEA CUP"]})
+    >>> category_spend(tx)[["厨房餐具", "包袋收纳"]]
+                 厨房餐具  包袋收纳
+    customer_id
+    1            10.0  30.0
+    2             5.0   0.0
+    """
+    require_columns(
+        transactions, ["customer_id", "description", "amount"], what="交易明细 (transactions)"
+    )
+    keywords = PRODUCT_KEYWORDS if keywords is None else keywords
+    amount = pd.to_numeric(transactions["amount"], errors="coerce")
+    if amount.isna().any():
+        row = amount.index[amount.isna().to_numpy()][0]
+        raise DataError(
+            f"金额 (amount) 缺失或不是数字：索引 {row!r}，值 {transactions.loc[row, 'amount']!r}"
+        )
+    lines = pd.DataFrame(
+        {
+            "customer_id": transactions["customer_id"].to_numpy(),
+            "category": product_categories(transactions["description"], keywords).to_numpy(),
+            "amount": amount.to_numpy(dtype=float),
+        }
+    )
+    table = lines.pivot_table(
+        index="customer_id", columns="category", values="amount", aggfunc="sum", fill_value=0.0
+    )
+    table = table.reindex(columns=[*keywords, OTHER_CATEGORY], fill_value=0.0)
+    table.columns.name = None
+    return table
+
+
+# ----------------------------------------------------------------------------- Amazon
