@@ -75,6 +75,7 @@ def plot_group_mix(contrast: pd.DataFrame, ax: Axes | None = None) -> Axes:
         ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
         ax.set_xlabel("客户群占比 (share of customers)")
         ax.set_title("各地区的客户群结构：技术导向市场 vs 性价比导向市场")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=len(groups))
+        # Outside the axes on the right: it never covers the bars, the title or the x label.
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
         pin_chinese_font(ax)
     return ax
