@@ -20,6 +20,12 @@ def _category_sql() -> str:
     return f"CASE {' '.join(cases)} ELSE '{OTHER_CATEGORY}' END"
 
 
+def _category_position_sql() -> str:
+    """The category's place in the keyword table: ties go to the first, as in the library."""
+    names = [*PRODUCT_KEYWORDS, OTHER_CATEGORY]
+    return "CASE category " + " ".join(f"WHEN '{n}' THEN {i}" for i, n in enumerate(names)) + " END"
+
+
 def _dominant_counts(lines) -> dict[str, int]:
     """Customers whose largest category holds at least 30% of their spend, per category."""
     rows = duckdb.sql(
@@ -30,7 +36,9 @@ def _dominant_counts(lines) -> dict[str, int]:
         ranked AS (
             SELECT customer_id, category, amount / sum(amount) OVER (PARTITION BY customer_id)
                    AS share,
-                   row_number() OVER (PARTITION BY customer_id ORDER BY amount DESC) AS place
+                   row_number() OVER (PARTITION BY customer_id
+                                      ORDER BY round(amount, 6) DESC, {_category_position_sql()})
+                       AS place
             FROM spend)
         SELECT category, count(*) FROM ranked WHERE place = 1 AND share >= 0.3 GROUP BY ALL
         """

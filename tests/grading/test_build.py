@@ -88,7 +88,8 @@ def test_adding_an_assignment_is_adding_one_text_file(tmp_path):
     root = tmp_path / "grading"
     shutil.copytree(GRADING / "assignments", root / "assignments")
     course = Course(root)
-    (root / "assignments" / "02_demo.py").write_text(
+    before = course.assignment_ids()
+    (root / "assignments" / "99_demo.py").write_text(
         "# %% [markdown]\n# ## 第 1 题：加法\n\n"
         '# %% nbgrader={"grade": false, "grade_id": "a", "locked": false, "schema_version": 3, '
         '"solution": true, "task": false}\n'
@@ -98,15 +99,15 @@ def test_adding_an_assignment_is_adding_one_text_file(tmp_path):
         "assert x == 2\n",
         encoding="utf-8",
     )
-    assert course.assignment_ids() == [ASSIGNMENT, "02_demo"]
-    build_source(course, "02_demo")
-    built = nbformat.read(course.notebook_path("source", "02_demo"), as_version=4)
+    assert course.assignment_ids() == [*before, "99_demo"]
+    build_source(course, "99_demo")
+    built = nbformat.read(course.notebook_path("source", "99_demo"), as_version=4)
     assert [c.metadata.get("nbgrader", {}).get("grade_id") for c in built.cells] == [
         None,
         "a",
         "a_test",
     ]
-    table = questions(course, "02_demo")
+    table = questions(course, "99_demo")
     assert table[["question", "title", "topic", "points", "kind"]].to_dict("records") == [
         {
             "question": "a_test",
