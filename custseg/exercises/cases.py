@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from custseg.exercises.problem import Problem, bind
+from custseg.exercises.problem import Problem, bind, close_to
 
 __all__ = ["q1", "q2", "q3"]
 
@@ -50,17 +50,6 @@ def _quality_rate() -> float:
     return round(float((clients.loc[quality, "y"] == "yes").mean()), 3)
 
 
-def _close(tolerance: float):
-    def compare(expected: float, answer: object) -> str | None:
-        if isinstance(answer, bool) or not isinstance(answer, float | int):
-            return f"答案应该是数字 (number)，你给的是 {answer!r}。"
-        if abs(answer - expected) <= tolerance:
-            return None
-        return f"不对：你的答案是 {answer!r}。"
-
-    return compare
-
-
 q1 = bind(
     Problem(
         name="kitchen_lovers",
@@ -103,7 +92,7 @@ q3 = bind(
             "没有个人贷款”的客户定为优质客户。优质客户的认购率是多少？写成小数，保留三位。"
         ),
         expected=_quality_rate,
-        compare=_close(0.0006),
+        compare=close_to(0.0006),
         hints=[
             "三个条件用 `&` 连起来，每个条件加括号；75% 分位数是 `clients['balance'].quantile(0.75)`。",
             "`quality_rate = round((clients.loc[quality, 'y'] == 'yes').mean(), 3)`。",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from custseg.exercises.problem import Problem, bind
+from custseg.exercises.problem import Problem, bind, close_to
 
 __all__ = ["q1", "q2", "q3"]
 
@@ -33,11 +33,7 @@ q1 = bind(
         name="retired_rate",
         prompt="退休客户（job 为 'retired'）中认购定期存款（y 为 'yes'）的比例是多少？保留三位小数。",
         expected=lambda: _rate(lambda c: c["job"] == "retired"),
-        compare=lambda expected, answer: (
-            None
-            if isinstance(answer, float | int) and abs(answer - expected) <= 0.0005
-            else f"不对：你的答案是 {answer!r}。"
-        ),
+        compare=close_to(0.0005),
         hints=[
             "先筛选出退休客户：`clients[clients['job'] == 'retired']`。",
             "`(retired['y'] == 'yes').mean()` 就是比例，再用 `round(..., 3)`。",

@@ -15,7 +15,7 @@ from custseg.exercises.blank import is_blank
 from custseg.exercises.display import feedback_markdown, hint_markdown, solution_markdown
 from custseg.exercises.feedback import Feedback, Outcome
 
-__all__ = ["Problem", "ProblemView", "bind", "compare_answers"]
+__all__ = ["Problem", "ProblemView", "bind", "close_to", "compare_answers"]
 
 _MISSING = object()
 
@@ -106,6 +106,30 @@ def compare_answers(expected: object, answer: object, *, rel_tol: float = 1e-6) 
             return f"多了 {sorted(got - want)}，少了 {sorted(want - got)}。"
         return "顺序或内容不对。"
     return None if answer == expected else f"不对：你的答案是 {answer!r}。"
+
+
+def close_to(tolerance: float) -> Callable[[object, object], str | None]:
+    """A ``compare`` for numeric answers that may differ from the expected one by ``tolerance``.
+
+    Examples
+    --------
+    >>> compare = close_to(0.005)
+    >>> compare(0.57, 0.572) is None
+    True
+    >>> compare(0.57, 0.58)
+    '不对：你的答案是 0.58。'
+    >>> compare(0.57, "0.57")
+    "答案应该是数字 (number)，你给的是 '0.57'。"
+    """
+
+    def compare(expected: object, answer: object) -> str | None:
+        if isinstance(answer, bool | np.bool_) or not isinstance(answer, int | float | np.number):
+            return f"答案应该是数字 (number)，你给的是 {answer!r}。"
+        if abs(float(answer) - float(expected)) <= tolerance:
+            return None
+        return f"不对：你的答案是 {answer!r}。"
+
+    return compare
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from custseg.exercises.problem import Problem, bind
+from custseg.exercises.problem import Problem, bind, close_to
 
 __all__ = ["q1", "q2", "q3"]
 
@@ -31,17 +31,6 @@ def _result():
     )
 
 
-def _close(tolerance: float):
-    def compare(expected: float, answer: object) -> str | None:
-        if isinstance(answer, bool) or not isinstance(answer, float | int):
-            return f"答案应该是数字 (number)，你给的是 {answer!r}。"
-        if abs(answer - expected) <= tolerance:
-            return None
-        return f"不对：你的答案是 {answer!r}。"
-
-    return compare
-
-
 def _lift_points() -> float:
     return round(float(_result().iloc[0]["abs_lift"]) * 100, 1)
 
@@ -63,7 +52,7 @@ q1 = bind(
             "保留一位小数（例如 5.2）。"
         ),
         expected=_lift_points,
-        compare=_close(0.051),
+        compare=close_to(0.051),
         hints=[
             "`result.loc['全部 (all)', 'abs_lift']` 是两组响应率之差（一个小数）。",
             "小数 × 100 就是百分点，再 `round(..., 1)`。",
@@ -101,7 +90,7 @@ q3 = bind(
             "写成小数，保留三位（例如 0.125）。"
         ),
         expected=_break_even_rate,
-        compare=_close(0.0006),
+        compare=close_to(0.0006),
         hints=[
             "保本：增量收入 = 成本。每联系一人要多出 8 / 100 = 0.08 次响应。",
             "保本响应率 = 不做活动的响应率 + 8 / 100；不做活动的响应率是 "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from custseg.exercises.problem import Problem, bind
+from custseg.exercises.problem import Problem, bind, close_to
 
 __all__ = ["q1", "q2", "q3"]
 
@@ -28,11 +28,7 @@ q1 = bind(
         name="top10_share",
         prompt="消费最多的前 10% 客户（15 位）贡献了多少比例的销售额？保留两位小数，例如 0.35。",
         expected=_top_decile_share,
-        compare=lambda expected, answer: (
-            None
-            if isinstance(answer, float | int) and abs(answer - expected) <= 0.005
-            else f"不对：你的答案是 {answer!r}。"
-        ),
+        compare=close_to(0.005),
         hints=[
             "先按客户汇总消费额：`spend = clean.groupby('customer_id')['amount'].sum()`。",
             "从大到小排序后取前 15 位：`spend.sort_values(ascending=False).head(15).sum()`，"
