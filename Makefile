@@ -6,21 +6,25 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8888
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.d
 
-.PHONY: course test notebooks site lint bench bench-small clean help
+.PHONY: course dashboard test notebooks site lint bench bench-small clean help
 
 help:
 	@echo "make course     set up .venv, build the notebooks, open JupyterLab on the course"
+	@echo "make dashboard  open the code-free dashboards (Voila), one per module, for trainers"
 	@echo "make test       set up .venv with the test tools, run ruff and pytest"
 	@echo "make notebooks  build course/notebooks (learners) and course/solutions (trainers) from course/src/"
 	@echo "make site       execute every notebook and build a static HTML site in course/_build/html"
 	@echo "make bench      run the benchmarks in bench/ at full size (10 million transactions; minutes)"
 	@echo "make bench-small  the same at a tenth of the size"
 
-$(BIN)/.installed: pyproject.toml
+$(BIN)/.installed: pyproject.toml course/share/jupyter/lab/settings/overrides.d/custseg-zh-CN.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	mkdir -p $(LAB_SETTINGS)  # JupyterLab in Chinese (zh_CN), no news pop-up
+	cp course/share/jupyter/lab/settings/overrides.d/custseg-zh-CN.json $(LAB_SETTINGS)/
 	touch $@
 
 $(BIN)/.installed-bench: $(BIN)/.installed
@@ -37,6 +41,11 @@ course: notebooks
 	@echo "正在启动 JupyterLab（Starting JupyterLab）：请在浏览器中打开下面显示的网址 (URL)。按 Ctrl+C 退出。"
 	cd course/notebooks && ../../$(BIN)/jupyter lab --port=$(PORT) $(ROOT_FLAG) 00_welcome.ipynb
 
+dashboard: notebooks
+	@echo "正在启动互动仪表板（Voilà dashboards）：请在浏览器中打开下面显示的网址，选择一讲。按 Ctrl+C 退出。"
+	JUPYTER_PATH=$(CURDIR)/course/share/jupyter $(BIN)/voila course/dashboards --port=$(PORT) \
+		--template=custseg --VoilaConfiguration.classic_tree=True
+
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 
@@ -47,11 +56,13 @@ bench: $(BIN)/.installed-bench
 	$(BIN)/python bench/bench_rfm.py
 	$(BIN)/python bench/bench_clv.py
 	$(BIN)/python bench/bench_grading.py
+	$(BIN)/python bench/bench_widgets.py
 
 bench-small: $(BIN)/.installed-bench
 	$(BIN)/python bench/bench_rfm.py --customers 100000 --transactions 1000000
 	$(BIN)/python bench/bench_clv.py --customers 100000 --transactions 1000000
 	$(BIN)/python bench/bench_grading.py --small
+	$(BIN)/python bench/bench_widgets.py 03_rfm 04_abc_value
 
 clean:
-	rm -rf $(VENV) course/notebooks course/solutions course/_build .pytest_cache .ruff_cache
+	rm -rf $(VENV) course/notebooks course/solutions course/dashboards course/_build build .pytest_cache .ruff_cache

@@ -6,7 +6,10 @@ solution versions. This script writes, for each of them,
 - ``course/notebooks/<name>.ipynb``: the learner's version, where the code between
   ``### BEGIN SOLUTION`` and ``### END SOLUTION`` is replaced by a blank to fill in
   (``answer = ____``) and markdown cells tagged ``solution`` by a prompt;
-- ``course/solutions/<name>.ipynb``: the trainer's version, markers removed.
+- ``course/solutions/<name>.ipynb``: the trainer's version, markers removed;
+- ``course/dashboards/<name>.ipynb``: the module's code-free dashboard for Voilà: the title,
+  the set-up cell, each widget with the text just before it, and only the cells the widget
+  needs (found from the names they assign), with their tables and prints hidden.
 
 The output is deterministic (fixed cell ids, no outputs), so rebuilding changes nothing.
 
@@ -17,6 +20,7 @@ builds and that each learner's version really has its solutions removed.
 from __future__ import annotations
 
 import argparse
+import ast
 import copy
 import re
 import sys
@@ -29,6 +33,12 @@ COURSE = Path(__file__).resolve().parent
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 ASSIGNMENT = re.compile(r"^(\s*)([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*=(?!=)")
 ANSWER_PROMPT = "✏️ **在这里写下你的回答。** (Write your answer here.)"
+WIDGET_CALL = re.compile(r"^\w+_(?:explorer|simulator)\(", re.MULTILINE)
+DASHBOARD_NOTE = (
+    "本页是这一讲的**互动仪表板**：不显示代码，只保留小部件。拖动滑块、切换选项，图表和数字会立即更新。"
+    "完整讲解见同名的课程笔记本。\n\n"
+    "*(Code-free dashboard of this module: move the controls and the charts update.)*"
+)
 
 
 def blank_out(source: str) -> str:
@@ -78,7 +88,9 @@ def _finish(notebook: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode
         cell.metadata.pop("lines_to_next_cell", None)
     notebook.metadata.pop("jupytext", None)
     notebook.metadata["kernelspec"] = {
-        "display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3",
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+        "name": "python3",
     }
     notebook.metadata["language_info"] = {"name": "python"}
     notebook.nbformat, notebook.nbformat_minor = 4, 5
@@ -99,6 +111,76 @@ def build_versions(source: Path) -> tuple[nbformat.NotebookNode, nbformat.Notebo
     return _finish(learner, source.stem), _finish(trainer, source.stem)
 
 
+def _names(source: str) -> tuple[set[str], set[str]]:
+    """Names a cell assigns or changes in place (``x = …``, ``x["c"] = …``) and names it reads."""
+    tree = ast.parse(source)
+    assigned, read = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (assigned if isinstance(node.ctx, ast.Store) else read).add(node.id)
+        elif isinstance(node, ast.Subscript | ast.Attribute) and isinstance(node.ctx, ast.Store):
+            base = node.value
+            while isinstance(base, ast.Subscript | ast.Attribute):
+                base = base.value
+            if isinstance(base, ast.Name):
+                assigned.add(base.id)
+    return assigned, read
+
+
+def _is_print(node: ast.expr) -> bool:
+    return (
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print"
+    )
+
+
+def drop_display(source: str) -> str:
+    """The cell without its last line(s) if they only display a value.
+
+    >>> print(drop_display("rfm = rfm_table(clean)\\nrfm.head()"))
+    rfm = rfm_table(clean)
+    >>> drop_display("x = 1")
+    'x = 1'
+    """
+    body = ast.parse(source).body
+    last = body[-1] if body else None
+    if not isinstance(last, ast.Expr) or _is_print(last.value):
+        return source
+    return "\n".join(source.splitlines()[: body[-1].lineno - 1]).rstrip()
+
+
+def build_dashboard(trainer: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode | None:
+    """The code-free dashboard of a module, from its trainer's version; None without a widget.
+
+    Kept: the module's title, the first code cell (imports and data), every widget call with
+    the markdown cell just before it, and each earlier code cell that assigns a name those
+    cells read (transitively). Kept cells other than the widgets lose a trailing expression,
+    so the page shows the widgets, not intermediate tables.
+    """
+    cells = trainer.cells
+    code = [i for i, c in enumerate(cells) if c.cell_type == "code"]
+    widgets = [i for i in code if WIDGET_CALL.search(cells[i].source)]
+    if not widgets:
+        return None
+    keep = {code[0], *widgets}
+    keep |= {i - 1 for i in widgets if cells[i - 1].cell_type == "markdown"}
+    names = {i: _names(cells[i].source) for i in code}
+    needed = set().union(*(names[i][1] for i in keep if i in names))
+    for i in reversed(code):
+        if i < max(keep) and i not in keep and names[i][0] & needed:
+            keep.add(i)
+            needed |= names[i][1]
+    title = cells[0].source.splitlines()[0].lstrip("# ").strip()
+    dashboard = copy.deepcopy(trainer)
+    dashboard.cells = [nbformat.v4.new_markdown_cell(f"# {title} · 互动仪表板\n\n{DASHBOARD_NOTE}")]
+    for i in sorted(keep):
+        cell = copy.deepcopy(cells[i])
+        if cell.cell_type == "code" and i not in widgets:
+            cell.source = drop_display(cell.source)
+        dashboard.cells.append(cell)
+    dashboard.metadata["title"] = f"{title} · 互动仪表板"
+    return _finish(dashboard, stem)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="verify only, write nothing")
@@ -113,7 +195,11 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         if args.check:
             continue
-        for folder, notebook in (("notebooks", learner), ("solutions", trainer)):
+        outputs = [("notebooks", learner), ("solutions", trainer)]
+        dashboard = build_dashboard(trainer, source.stem)
+        if dashboard is not None:
+            outputs.append(("dashboards", dashboard))
+        for folder, notebook in outputs:
             target = COURSE / folder / f"{source.stem}.ipynb"
             target.parent.mkdir(exist_ok=True)
             text = nbformat.writes(notebook) + "\n"

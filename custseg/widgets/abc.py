@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from custseg.abc_analysis import ABC_LABELS, abc_classify, customer_values
 from custseg.plotting.abc_analysis import plot_lorenz
+from custseg.widgets.chart import Chart
 
 __all__ = ["abc_cut_explorer", "abc_summary"]
 
@@ -48,7 +48,7 @@ def abc_cut_explorer(data: Any, *, a_cut: float = 0.8, b_cut: float = 0.95) -> w
     Returns
     -------
     ipywidgets.VBox
-        ``children``: a box of the two sliders, the summary table (HTML), the chart (Output).
+        ``children``: a box of the two sliders, the summary table (HTML), the chart (Image).
     """
     values = customer_values(data)
     style = {"description_width": "initial"}
@@ -73,7 +73,7 @@ def abc_cut_explorer(data: Any, *, a_cut: float = 0.8, b_cut: float = 0.95) -> w
         continuous_update=False,
     )
     table = widgets.HTML()
-    chart = widgets.Output()
+    chart = Chart(figsize=(6, 4))
 
     def update(change: dict | None = None) -> None:
         if b_slider.value <= a_slider.value:
@@ -88,13 +88,11 @@ def abc_cut_explorer(data: Any, *, a_cut: float = 0.8, b_cut: float = 0.95) -> w
                 "价值": "{:,.0f}".format,
             }
         )
-        with chart:
-            chart.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=(6, 4))
-            plot_lorenz(values, ax=ax, cuts=cuts)
-            plt.show()
+        ax = chart.axes()
+        plot_lorenz(values, ax=ax, cuts=cuts)
+        chart.show()
 
     a_slider.observe(update, names="value")
     b_slider.observe(update, names="value")
     update()
-    return widgets.VBox([widgets.VBox([a_slider, b_slider]), table, chart])
+    return widgets.VBox([widgets.VBox([a_slider, b_slider]), table, chart.image])

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import pandas as pd
 from sklearn.utils.validation import check_is_fitted
 
@@ -20,6 +19,7 @@ from custseg.errors import DataError, require_columns
 from custseg.plotting.customer_groups import plot_group_mix
 from custseg.plotting.recommend import plot_recommendations
 from custseg.recommend import ItemToItemRecommender
+from custseg.widgets.chart import Chart
 
 __all__ = ["also_bought_explorer", "customer_group_explorer", "group_rules"]
 
@@ -55,7 +55,7 @@ def also_bought_explorer(
         options=options, description="顾客买了", style={"description_width": "initial"}
     )
     table = widgets.HTML()
-    chart = widgets.Output()
+    chart = Chart(figsize=(7, 4))
 
     def update(change: dict | None = None) -> None:
         recommendations = model.recommend([choice.value], n=n)
@@ -68,15 +68,13 @@ def also_bought_explorer(
             }
         )
         table.value = shown.to_html(index=False, float_format="{:.3f}".format)
-        with chart:
-            chart.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=(7, 0.4 * len(recommendations) + 1.2))
-            plot_recommendations(recommendations, ax=ax)
-            plt.show()
+        ax = chart.axes(figsize=(7, 0.4 * len(recommendations) + 1.2))
+        plot_recommendations(recommendations, ax=ax)
+        chart.show()
 
     choice.observe(update, names="value")
     update()
-    return widgets.VBox([choice, table, chart])
+    return widgets.VBox([choice, table, chart.image])
 
 
 # ----------------------------------------------------------------------------- Huawei
@@ -138,7 +136,7 @@ def customer_group_explorer(customers: pd.DataFrame, *, region_col: str = "regio
     ipywidgets.VBox
         ``children``: a box of four sliders (top revenue share counted strategic, least
         strategic importance, least technical need, price sensitivity below), the table of
-        :func:`custseg.customer_groups.regional_contrast` (HTML) and the chart (Output).
+        :func:`custseg.customer_groups.regional_contrast` (HTML) and the chart (Image).
     """
     require_columns(customers, [region_col], what="客户数据 (customers)")
     CustomerGroupClassifier(group_rules()).fit(customers)  # refuse bad data before the sliders
@@ -157,7 +155,7 @@ def customer_group_explorer(customers: pd.DataFrame, *, region_col: str = "regio
         value=3.5, min=1.0, max=5.5, step=0.5, description="价格敏感度低于", **common
     )
     table = widgets.HTML()
-    chart = widgets.Output()
+    chart = Chart(figsize=(8, 4), layout="constrained")
 
     def update(change: dict | None = None) -> None:
         rules = group_rules(
@@ -171,15 +169,13 @@ def customer_group_explorer(customers: pd.DataFrame, *, region_col: str = "regio
         shown = contrast.rename(columns={"customers": "客户数", "dominant": "主导客户群"})
         shares = [c for c in contrast.columns if c not in ("customers", "dominant")]
         table.value = shown.to_html(formatters={c: "{:.1%}".format for c in shares})
-        with chart:
-            chart.clear_output(wait=True)
-            fig, ax = plt.subplots(
-                figsize=(8, max(4.0, 0.6 * len(contrast) + 2.8)), layout="constrained"
-            )
-            plot_group_mix(contrast, ax=ax)
-            plt.show()
+        ax = chart.axes(figsize=(8, max(4.0, 0.6 * len(contrast) + 2.8)))
+        plot_group_mix(contrast, ax=ax)
+        chart.show()
 
     for slider in (top_share, strategic, technical, price):
         slider.observe(update, names="value")
     update()
-    return widgets.VBox([widgets.VBox([top_share, strategic, technical, price]), table, chart])
+    return widgets.VBox(
+        [widgets.VBox([top_share, strategic, technical, price]), table, chart.image]
+    )

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from custseg.clustering import CustomerClusterer, cluster_profiles
 from custseg.plotting.clustering import plot_clusters
+from custseg.widgets.chart import Chart
 
 __all__ = ["cluster_explorer"]
 
@@ -39,25 +39,23 @@ def cluster_explorer(
     Returns
     -------
     ipywidgets.VBox
-        ``children``: the slider, the profile table (HTML) and the chart (Output).
+        ``children``: the slider, the profile table (HTML) and the chart (Image).
     """
     slider = widgets.IntSlider(
         value=k, min=2, max=k_max, description="类别数 k", continuous_update=False
     )
     table = widgets.HTML()
-    chart = widgets.Output()
+    chart = Chart(figsize=(6, 4))
 
     def update(change: dict | None = None) -> None:
         model = CustomerClusterer(n_clusters=slider.value, random_state=random_state).fit(features)
         profiles = cluster_profiles(features, model.labels_)
         shown = profiles[[c for c in _SHOWN if c in profiles.columns]].rename(columns=_HEADERS)
         table.value = shown.to_html(float_format=lambda v: f"{v:,.2f}")
-        with chart:
-            chart.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=(6, 4))
-            plot_clusters(features, model.labels_, ax=ax)
-            plt.show()
+        ax = chart.axes()
+        plot_clusters(features, model.labels_, ax=ax)
+        chart.show()
 
     slider.observe(update, names="value")
     update()
-    return widgets.VBox([slider, table, chart])
+    return widgets.VBox([slider, table, chart.image])

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 
 from custseg.abc_analysis import customer_values, lorenz_curve, top_share
 from custseg.plotting.abc_analysis import plot_lorenz
+from custseg.widgets.chart import Chart
 
 __all__ = ["concentration_explorer", "concentration_sentence"]
 
@@ -56,27 +56,25 @@ def concentration_explorer(data: Any, *, top_percent: int = 20) -> widgets.VBox:
         style={"description_width": "initial"},
     )
     sentence = widgets.HTML()
-    chart = widgets.Output()
+    chart = Chart(figsize=(6, 4))
 
     def update(change: dict | None = None) -> None:
         top = slider.value
         sentence.value = f"<b>{concentration_sentence(values, top)}</b>"
-        with chart:
-            chart.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=(6, 4))
-            plot_lorenz(values, ax=ax)
-            x = 1 - top / 100
-            y = float(curve["value_share"].iloc[(curve["customer_share"] - x).abs().argmin()])
-            ax.axvline(x, color="#C44E52", linestyle=":")
-            ax.annotate(
-                f"前 {top}% 客户：{1 - y:.0%}",
-                (x, y),
-                textcoords="offset points",
-                xytext=(-110, 20),
-                arrowprops={"arrowstyle": "->"},
-            )
-            plt.show()
+        ax = chart.axes()
+        plot_lorenz(values, ax=ax)
+        x = 1 - top / 100
+        y = float(curve["value_share"].iloc[(curve["customer_share"] - x).abs().argmin()])
+        ax.axvline(x, color="#C44E52", linestyle=":")
+        ax.annotate(
+            f"前 {top}% 客户：{1 - y:.0%}",
+            (x, y),
+            textcoords="offset points",
+            xytext=(-110, 20),
+            arrowprops={"arrowstyle": "->"},
+        )
+        chart.show()
 
     slider.observe(update, names="value")
     update()
-    return widgets.VBox([slider, sentence, chart])
+    return widgets.VBox([slider, sentence, chart.image])

@@ -11,6 +11,7 @@ from matplotlib.ticker import PercentFormatter
 
 from custseg.dimensions import response_by
 from custseg.plotting.style import chinese_font_context
+from custseg.widgets.chart import Chart
 
 __all__ = ["dimension_explorer", "plot_response_by"]
 
@@ -58,11 +59,11 @@ def dimension_explorer(
     Returns
     -------
     ipywidgets.VBox
-        ``children``: the dropdown, a summary line (HTML) and the chart (Output).
+        ``children``: the dropdown, a summary line (HTML) and the chart (Image).
     """
     choice = widgets.Dropdown(options=list(dimensions), description="分类维度")
     summary = widgets.HTML()
-    chart = widgets.Output()
+    chart = Chart(figsize=(7, 4))
 
     def update(change: dict | None = None) -> None:
         column = dimensions[choice.value]
@@ -73,11 +74,9 @@ def dimension_explorer(
             f"（{table['response_rate'].iloc[0]:.1%}），最低的是 <b>{worst}</b>"
             f"（{table['response_rate'].iloc[-1]:.1%}）。"
         )
-        with chart:
-            chart.clear_output(wait=True)
-            plot_response_by(table, title=f"按{choice.value}分群的响应率")
-            plt.show()
+        plot_response_by(table, chart.axes(), title=f"按{choice.value}分群的响应率")
+        chart.show()
 
     choice.observe(update, names="value")
     update()
-    return widgets.VBox([choice, summary, chart])
+    return widgets.VBox([choice, summary, chart.image])

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from custseg.distributors import (
@@ -17,6 +16,7 @@ from custseg.distributors import (
 )
 from custseg.errors import DataError
 from custseg.plotting.distributors import plot_distributor_grades
+from custseg.widgets.chart import Chart
 
 __all__ = ["distributor_weight_explorer", "grade_counts", "ranked_distributors"]
 
@@ -134,7 +134,7 @@ def distributor_weight_explorer(
     }
     summary = widgets.HTML()
     ranking = widgets.HTML()
-    chart = widgets.Output()
+    chart = Chart(figsize=(6.5, 5.5))
 
     def update(change: dict | None = None) -> None:
         chosen = {name: slider.value for name, slider in sliders.items()}
@@ -154,13 +154,11 @@ def distributor_weight_explorer(
         )
         summary.value = f"实际权重（合计 100%）：{used}<br>{counts}"
         ranking.value = _ranking(evaluation, top).to_html(float_format="{:.1f}".format)
-        with chart:
-            chart.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=(6.5, 5.5))
-            plot_distributor_grades(evaluation, ax=ax)
-            plt.show()
+        ax = chart.axes()
+        plot_distributor_grades(evaluation, ax=ax)
+        chart.show()
 
     for slider in sliders.values():
         slider.observe(update, names="value")
     update()
-    return widgets.VBox([widgets.VBox(list(sliders.values())), summary, ranking, chart])
+    return widgets.VBox([widgets.VBox(list(sliders.values())), summary, ranking, chart.image])

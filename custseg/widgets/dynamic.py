@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from custseg.plotting.rfm import plot_segment_sizes
 from custseg.rfm import rfm_table
 from custseg.segments import RFMSegmenter
+from custseg.widgets.chart import Chart
 
 __all__ = ["segments_over_time_explorer"]
 
@@ -19,7 +19,7 @@ def segments_over_time_explorer(transactions: pd.DataFrame) -> widgets.VBox:
     Returns
     -------
     ipywidgets.VBox
-        ``children``: the slider, a summary line (HTML) and the chart (Output).
+        ``children``: the slider, a summary line (HTML) and the chart (Image).
     """
     first = transactions["invoice_date"].min().to_period("M") + 2
     last = transactions["invoice_date"].max().to_period("M") + 1
@@ -31,7 +31,7 @@ def segments_over_time_explorer(transactions: pd.DataFrame) -> widgets.VBox:
         continuous_update=False,
     )
     summary = widgets.HTML()
-    chart = widgets.Output()
+    chart = Chart(figsize=(6, 3.8))
 
     def update(change: dict | None = None) -> None:
         rfm = rfm_table(transactions, as_of=slider.value)
@@ -40,12 +40,10 @@ def segments_over_time_explorer(transactions: pd.DataFrame) -> widgets.VBox:
         summary.value = (
             f"截至 {slider.value:%Y-%m-%d}：{len(rfm)} 位客户，其中重要价值客户 {vip} 位"
         )
-        with chart:
-            chart.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=(6, 3.8))
-            plot_segment_sizes(segmented, ax=ax)
-            plt.show()
+        ax = chart.axes()
+        plot_segment_sizes(segmented, ax=ax)
+        chart.show()
 
     slider.observe(update, names="value")
     update()
-    return widgets.VBox([slider, summary, chart])
+    return widgets.VBox([slider, summary, chart.image])

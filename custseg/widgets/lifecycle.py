@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 
 from custseg.lifecycle import lifecycle_stages
 from custseg.plotting.lifecycle import plot_lifecycle_stages
+from custseg.widgets.chart import Chart
 
 __all__ = ["lifecycle_explorer"]
 
@@ -28,7 +28,7 @@ def lifecycle_explorer(
     Returns
     -------
     ipywidgets.VBox
-        ``children``: a box of the three sliders, a summary line (HTML) and the chart (Output).
+        ``children``: a box of the three sliders, a summary line (HTML) and the chart (Image).
     """
     style = {"description_width": "initial"}
     at_risk = widgets.IntSlider(
@@ -58,7 +58,7 @@ def lifecycle_explorer(
         continuous_update=False,
     )
     summary = widgets.HTML()
-    chart = widgets.Output()
+    chart = Chart(figsize=(6, 3.5))
 
     def update(change: dict | None = None) -> None:
         if churn.value <= at_risk.value:
@@ -73,13 +73,11 @@ def lifecycle_explorer(
         )
         counts = stages["stage"].value_counts()
         summary.value = "，".join(f"{stage} {count} 人" for stage, count in counts.items())
-        with chart:
-            chart.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=(6, 3.5))
-            plot_lifecycle_stages(stages, ax=ax)
-            plt.show()
+        ax = chart.axes()
+        plot_lifecycle_stages(stages, ax=ax)
+        chart.show()
 
     for slider in (at_risk, churn, loyal):
         slider.observe(update, names="value")
     update()
-    return widgets.VBox([widgets.VBox([at_risk, churn, loyal]), summary, chart])
+    return widgets.VBox([widgets.VBox([at_risk, churn, loyal]), summary, chart.image])

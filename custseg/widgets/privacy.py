@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from custseg.errors import DataError, require_columns
 from custseg.plotting.privacy import plot_group_sizes
 from custseg.privacy import generalise_ages, k_risk
+from custseg.widgets.chart import Chart
 
 __all__ = ["k_anonymity_explorer"]
 
@@ -53,7 +53,7 @@ def k_anonymity_explorer(
     ipywidgets.VBox
         ``children``: a box of the checkboxes (in the order of ``candidates``), a box of the
         sliders (age band width, if any, then k_min), the summary (HTML, from :func:`k_risk`)
-        and the chart (Output, :func:`custseg.plotting.privacy.plot_group_sizes`).
+        and the chart (Image, :func:`custseg.plotting.privacy.plot_group_sizes`).
     """
     if not candidates:
         raise DataError("至少需要一个候选的准标识符列 (no candidate column)")
@@ -82,14 +82,13 @@ def k_anonymity_explorer(
     )
     sliders.append(k_slider)
     summary = widgets.HTML()
-    chart = widgets.Output()
+    chart = Chart(figsize=(7, 4))
 
     def update(change: dict | None = None) -> None:
         columns = [candidates[box.description] for box in boxes if box.value]
         if not columns:
             summary.value = "<b>请至少勾选一个准标识符。</b>"
-            with chart:
-                chart.clear_output()
+            chart.clear()
             return
         table = frame[columns]
         if age_col is not None and age_col in columns:
@@ -109,13 +108,11 @@ def k_anonymity_explorer(
             + "".join(f"<tr><th>{name}</th><td>{value}</td></tr>" for name, value in rows)
             + "</table>"
         )
-        with chart:
-            chart.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=(7, 4))
-            plot_group_sizes(table, columns, ax=ax, k_min=k_slider.value)
-            plt.show()
+        ax = chart.axes()
+        plot_group_sizes(table, columns, ax=ax, k_min=k_slider.value)
+        chart.show()
 
     for control in [*boxes, *sliders]:
         control.observe(update, names="value")
     update()
-    return widgets.VBox([widgets.VBox(boxes), widgets.VBox(sliders), summary, chart])
+    return widgets.VBox([widgets.VBox(boxes), widgets.VBox(sliders), summary, chart.image])

@@ -17,6 +17,7 @@ from matplotlib.axes import Axes
 
 from custseg.errors import DataError
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
+from custseg.widgets.chart import Chart
 
 __all__ = ["plot_roi_curve", "promotion_roi", "promotion_roi_simulator"]
 
@@ -199,7 +200,7 @@ def promotion_roi_simulator(
     ipywidgets.VBox
         ``children``: a box of the five sliders (targets, cost per contact, revenue per
         response, expected response rate, response rate without the promotion), the result
-        table (HTML, from :func:`promotion_roi`) and the chart (Output, :func:`plot_roi_curve`).
+        table (HTML, from :func:`promotion_roi`) and the chart (Image, :func:`plot_roi_curve`).
     """
     promotion_roi(
         targets=targets,
@@ -255,18 +256,16 @@ def promotion_roi_simulator(
         ),
     }
     table = widgets.HTML()
-    chart = widgets.Output()
+    chart = Chart(figsize=(7, 4))
 
     def update(change: dict | None = None) -> None:
         plan = {name: slider.value for name, slider in sliders.items()}
         table.value = _result_html(promotion_roi(**plan))
-        with chart:
-            chart.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=(7, 4))
-            plot_roi_curve(ax=ax, **plan)
-            plt.show()
+        ax = chart.axes()
+        plot_roi_curve(ax=ax, **plan)
+        chart.show()
 
     for slider in sliders.values():
         slider.observe(update, names="value")
     update()
-    return widgets.VBox([widgets.VBox(list(sliders.values())), table, chart])
+    return widgets.VBox([widgets.VBox(list(sliders.values())), table, chart.image])

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from custseg.plotting.rfm import plot_segment_sizes
 from custseg.segments import RFMSegmenter
+from custseg.widgets.chart import Chart
 
 __all__ = ["rfm_cutoff_explorer"]
 
@@ -24,7 +24,7 @@ def rfm_cutoff_explorer(rfm: pd.DataFrame) -> widgets.VBox:
     -------
     ipywidgets.VBox
         ``children``: a box of the three sliders, the segment counts (HTML) and the
-        chart (Output).
+        chart (Image).
     """
     means = rfm[["recency", "frequency", "monetary"]].astype(float).mean()
     style = {"description_width": "initial"}
@@ -55,7 +55,7 @@ def rfm_cutoff_explorer(rfm: pd.DataFrame) -> widgets.VBox:
         continuous_update=False,
     )
     summary = widgets.HTML()
-    chart = widgets.Output()
+    chart = Chart(figsize=(6, 3.8))
 
     def update(change: dict | None = None) -> None:
         cutoffs = {
@@ -66,13 +66,11 @@ def rfm_cutoff_explorer(rfm: pd.DataFrame) -> widgets.VBox:
         segmented = RFMSegmenter(cutoffs=cutoffs).fit_transform(rfm)
         counts = segmented["segment"].value_counts()
         summary.value = "，".join(f"{name} {count} 人" for name, count in counts.items())
-        with chart:
-            chart.clear_output(wait=True)
-            fig, ax = plt.subplots(figsize=(6, 3.8))
-            plot_segment_sizes(segmented, ax=ax)
-            plt.show()
+        ax = chart.axes()
+        plot_segment_sizes(segmented, ax=ax)
+        chart.show()
 
     for slider in (recency, frequency, monetary):
         slider.observe(update, names="value")
     update()
-    return widgets.VBox([widgets.VBox([recency, frequency, monetary]), summary, chart])
+    return widgets.VBox([widgets.VBox([recency, frequency, monetary]), summary, chart.image])

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
+from custseg.widgets.chart import Chart
 
 __all__ = ["monthly_sales", "monthly_sales_explorer"]
 
@@ -36,29 +36,27 @@ def monthly_sales_explorer(transactions: pd.DataFrame) -> widgets.VBox:
     Returns
     -------
     ipywidgets.VBox
-        ``children``: the dropdown, the total (HTML) and the chart (Output).
+        ``children``: the dropdown, the total (HTML) and the chart (Image).
     """
     countries = transactions["country"].value_counts().index.tolist()
     choice = widgets.Dropdown(options=[ALL, *countries], description="国家/地区")
     total = widgets.HTML()
-    chart = widgets.Output()
+    chart = Chart(figsize=(7, 3.5))
 
     def update(change: dict | None = None) -> None:
         sales = monthly_sales(transactions, choice.value)
         total.value = (
             f"<b>{choice.value}：{len(sales)} 个月，销售额合计 {sales.sum():,.0f} 英镑</b>"
         )
-        with chart:
-            chart.clear_output(wait=True)
-            with chinese_font_context():
-                fig, ax = plt.subplots(figsize=(7, 3.5))
-                ax.bar(sales.index.astype(str), sales.to_numpy(), color="#4C72B0")
-                ax.set_title(f"每月销售额：{choice.value}")
-                ax.set_ylabel("销售额（英镑）")
-                ax.tick_params(axis="x", rotation=60)
-                pin_chinese_font(ax)
-            plt.show()
+        with chinese_font_context():
+            ax = chart.axes()
+            ax.bar(sales.index.astype(str), sales.to_numpy(), color="#4C72B0")
+            ax.set_title(f"每月销售额：{choice.value}")
+            ax.set_ylabel("销售额（英镑）")
+            ax.tick_params(axis="x", rotation=60)
+            pin_chinese_font(ax)
+        chart.show()
 
     choice.observe(update, names="value")
     update()
-    return widgets.VBox([choice, total, chart])
+    return widgets.VBox([choice, total, chart.image])

@@ -64,3 +64,37 @@ def test_build_is_deterministic(tmp_path):
     second = nbformat.writes(build.build_versions(source)[0])
     assert first == second
     assert '"id": "' in first
+
+
+def test_dashboard_keeps_what_the_widget_needs_and_nothing_else():
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("# 第 9 讲 示例\n\n学习目标……"),
+            nbformat.v4.new_code_cell("import custseg\ndata = custseg.load()"),
+            nbformat.v4.new_code_cell("base = data.copy()\nbase.head()"),
+            nbformat.v4.new_code_cell('base["x"] = 1'),
+            nbformat.v4.new_code_cell("unrelated = 2\nunrelated"),
+            nbformat.v4.new_code_cell("answer = ____\nq.check()"),
+            nbformat.v4.new_markdown_cell("### 互动：拖动滑块"),
+            nbformat.v4.new_code_cell("demo_explorer(base)"),
+            nbformat.v4.new_code_cell("after = 3"),
+        ]
+    )
+    dashboard = build.build_dashboard(notebook, "09_demo")
+    sources = [c.source for c in dashboard.cells]
+    assert sources[0].startswith("# 第 9 讲 示例 · 互动仪表板")
+    assert sources[1:] == [
+        "import custseg\ndata = custseg.load()",
+        "base = data.copy()",  # the table it displayed is left out
+        'base["x"] = 1',  # changes a name the widget reads
+        "### 互动：拖动滑块",
+        "demo_explorer(base)",
+    ]
+    assert dashboard.metadata["title"] == "第 9 讲 示例 · 互动仪表板"
+
+
+def test_a_module_without_widget_has_no_dashboard():
+    notebook = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("# 标题"), nbformat.v4.new_code_cell("x = 1")]
+    )
+    assert build.build_dashboard(notebook, "x") is None

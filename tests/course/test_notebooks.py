@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 from pathlib import Path
 
@@ -30,7 +31,9 @@ def _problems(notebook) -> list[str]:
             if output.get("output_type") == "error":
                 found.append(f"cell {index}: {output['ename']}: {output['evalue']}")
             text = output.get("text", "")
-            if output.get("name") == "stderr" and ("missing from font" in text or "Warning" in text):
+            if output.get("name") == "stderr" and (
+                "missing from font" in text or "Warning" in text
+            ):
                 found.append(f"cell {index}: {text.strip()[:300]}")
     return found
 
@@ -51,8 +54,13 @@ def test_notebook_runs_cleanly(source, version, tmp_path, monkeypatch):
     for attempt in (1, 2):
         learner, trainer = build.build_versions(source)
         notebook = learner if version == "learner" else trainer
-        client = NotebookClient(notebook, timeout=180, kernel_name="python3", allow_errors=True,
-                                resources={"metadata": {"path": str(tmp_path)}})
+        client = NotebookClient(
+            notebook,
+            timeout=180,
+            kernel_name="python3",
+            allow_errors=True,
+            resources={"metadata": {"path": str(tmp_path)}},
+        )
         try:
             client.execute()
             break
@@ -63,10 +71,48 @@ def test_notebook_runs_cleanly(source, version, tmp_path, monkeypatch):
             if attempt == 2:
                 raise
     assert _problems(notebook) == []
-    images = [o for c in notebook.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    images = [
+        o for c in notebook.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})
+    ]
     assert images, "the notebook should show at least one chart"
     text = _outputs_text(notebook)
     if version == "trainer":  # every exercise's reference answer passes its own check
         assert "还不对" not in text and "还没有作答" not in text
     elif build.BEGIN in source.read_text(encoding="utf-8"):
         assert "还没有作答" in text and "还不对" not in text
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[s.stem for s in SOURCES])
+def test_dashboard_runs_and_shows_its_widgets(source, tmp_path, monkeypatch):
+    """Each module's Voilà dashboard runs on its own and displays every widget of the module."""
+    monkeypatch.delenv("MPLBACKEND", raising=False)
+    _, trainer = build.build_versions(source)
+    dashboard = build.build_dashboard(trainer, source.stem)
+    assert dashboard is not None, f"{source.name} has no widget for a dashboard"
+    for attempt in (1, 2):
+        client = NotebookClient(
+            copy.deepcopy(dashboard),
+            timeout=180,
+            kernel_name="python3",
+            allow_errors=True,
+            resources={"metadata": {"path": str(tmp_path)}},
+        )
+        try:
+            executed = client.execute()
+            break
+        except CellTimeoutError:  # jupyter/nbclient#312, as above
+            if attempt == 2:
+                raise
+    assert _problems(executed) == []
+    calls = [
+        c for c in executed.cells if c.cell_type == "code" and build.WIDGET_CALL.search(c.source)
+    ]
+    shown = [
+        c
+        for c in calls
+        if any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c.outputs)
+    ]
+    assert calls and len(shown) == len(calls)
+    widget_names = set(build.WIDGET_CALL.findall(source.read_text(encoding="utf-8")))
+    assert widget_names == set(build.WIDGET_CALL.findall("\n".join(c.source for c in calls)))
+    assert not any("= ____" in c.source or ".check()" in c.source for c in executed.cells)

@@ -1,0 +1,181 @@
+"""How fast each course widget answers, measured in a real Jupyter kernel against 200 ms.
+
+For every module's dashboard (``course/build.py`` makes them from ``course/src/``), the
+notebook runs in a fresh kernel with the inline matplotlib backend, exactly as a trainer
+sees it. Then every control of every widget (sliders, drop-downs, multiple choices, check
+boxes) is set to three other values; each change runs the widget's update (the new
+numbers, tables and the chart rendered to PNG) and is timed. The table lists, per control,
+the median and the slowest update and the slowest as a share of the 200 ms target.
+
+    python bench/bench_widgets.py                 # every module
+    python bench/bench_widgets.py 03_rfm 04_abc   # some modules
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+TARGET_MS = 200.0
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def controls(widget: Any, path: str = "") -> list[tuple[str, Any]]:
+    """Every control a trainer can move inside ``widget``, with a readable path."""
+    found = []
+    if isinstance(widget, _control_types()):
+        found.append((path + (widget.description or type(widget).__name__), widget))
+    for index, child in enumerate(getattr(widget, "children", ())):
+        found += controls(child, f"{path}{index}/")
+    return found
+
+
+def _control_types() -> tuple[type, ...]:
+    import ipywidgets as w
+
+    return (
+        w.IntSlider, w.FloatSlider, w.IntRangeSlider, w.FloatRangeSlider, w.SelectionSlider,
+        w.Dropdown, w.RadioButtons, w.ToggleButtons, w.Select, w.SelectMultiple,
+        w.Checkbox, w.ToggleButton, w.BoundedIntText, w.BoundedFloatText,
+    )  # fmt: skip
+
+
+def new_values(control: Any) -> list[Any]:
+    """Three values other than the current one, spread over the control's range."""
+    import ipywidgets as w
+
+    if isinstance(control, w.Checkbox | w.ToggleButton):
+        return [not control.value, control.value, not control.value]
+    if isinstance(control, w.SelectMultiple):
+        n = len(control.options)
+        picks = [tuple(range(max(1, n - 1))), (0,), tuple(range(n))]
+        return [
+            tuple(
+                control.options[i]
+                if not isinstance(control.options[i], tuple)
+                else control.options[i][1]
+                for i in pick
+            )
+            for pick in picks
+        ]
+    if hasattr(control, "options"):
+        others = [i for i in range(len(control.options)) if i != control.index]
+        return [("index", i) for i in others[:3]]
+    low, high = control.min, control.max
+    if isinstance(control.value, tuple):
+        span = high - low
+        return [(low, low + span / 2), (low + span / 4, high), (low, high)]
+    step = getattr(control, "step", None) or 1
+    values = []
+    for share in (0.25, 0.75, 0.5):
+        value = low + round((high - low) * share / step) * step
+        values.append(type(control.value)(value))
+    return values
+
+
+def time_widget(widget: Any) -> list[dict]:
+    """Set each control to its new values; the milliseconds each change took."""
+    rows = []
+    for name, control in controls(widget):
+        times = []
+        original = (
+            control.index
+            if hasattr(control, "index") and not isinstance(control.value, tuple)
+            else control.value
+        )
+        for value in new_values(control):
+            start = time.perf_counter()
+            if isinstance(value, tuple) and len(value) == 2 and value[0] == "index":
+                control.index = value[1]
+            else:
+                control.value = value
+            times.append((time.perf_counter() - start) * 1000)
+        if (
+            hasattr(control, "index")
+            and isinstance(original, int)
+            and not isinstance(control.value, tuple)
+        ):
+            control.index = original
+        rows.append({"control": name, "ms": times})
+    return rows
+
+
+def time_outputs(outputs: dict) -> str:
+    """Inside the kernel: time every widget the dashboard displayed (IPython's ``Out``)."""
+    import ipywidgets as w
+
+    results = []
+    for number, value in sorted(outputs.items()):
+        if isinstance(value, w.Widget):
+            results.append({"cell": number, "controls": time_widget(value)})
+    return json.dumps(results)
+
+
+def _builder():
+    spec = importlib.util.spec_from_file_location("course_build", ROOT / "course" / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def measure(source: Path) -> list[dict]:
+    """Run one module's dashboard in a fresh kernel, then time its controls there."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    build = _builder()
+    _, trainer = build.build_versions(source)
+    dashboard = build.build_dashboard(trainer, source.stem)
+    if dashboard is None:
+        return []
+    dashboard.cells.append(
+        nbformat.v4.new_code_cell(
+            f"import sys\nsys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+            "import bench_widgets\nprint(bench_widgets.time_outputs(Out))"
+        )
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        NotebookClient(
+            dashboard, timeout=600, kernel_name="python3", resources={"metadata": {"path": folder}}
+        ).execute()
+    printed = "".join(
+        o.get("text", "") for o in dashboard.cells[-1].outputs if o.get("name") == "stdout"
+    )
+    return json.loads(printed.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help="module names or prefixes, e.g. 03_rfm")
+    args = parser.parse_args(argv)
+    sources = sorted((ROOT / "course" / "src").glob("*.py"))
+    if args.modules:
+        sources = [s for s in sources if any(s.stem.startswith(m) for m in args.modules)]
+    print(f"{'module':<22} {'control':<34} {'median ms':>9} {'max ms':>8} {'max/200ms':>9}")
+    worst = 0.0
+    for source in sources:
+        for widget in measure(source):
+            for row in widget["controls"]:
+                slowest = max(row["ms"])
+                worst = max(worst, slowest)
+                print(
+                    f"{source.stem:<22} {row['control'][:34]:<34} "
+                    f"{statistics.median(row['ms']):>9.1f} {slowest:>8.1f} "
+                    f"{slowest / TARGET_MS:>9.2f}"
+                )
+    print(
+        f"\nslowest update: {worst:.1f} ms = {worst / TARGET_MS:.2f} x the 200 ms target "
+        f"({'met' if worst < TARGET_MS else 'NOT met'})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
