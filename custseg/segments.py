@@ -252,11 +252,17 @@ def apply_rules(
     require_columns(rules, columns, what=what)
     if rules.empty:
         raise DataError(f"{what} 是空的 (has no rules)")
-    resolvers = (dict(variables),) if variables else ()
+    # The names a rule may use, gathered once: DataFrame.eval would rebuild them for every rule.
+    names = {"index": frame.index.to_series(), **{str(c): frame[c] for c in frame.columns}}
+    if frame.index.name is not None:
+        names[str(frame.index.name)] = names["index"]
+    names.update(variables or {})
     matches = {}
     for position, (name, expression) in enumerate(zip(rules[label], rules["rule"], strict=True)):
         try:
-            mask = frame.eval(str(expression), engine="python", resolvers=resolvers)
+            mask = pd.eval(
+                str(expression), engine="python", resolvers=(names,), local_dict={}, global_dict={}
+            )
         except Exception as exc:  # pandas raises many types for a bad expression
             raise DataError(
                 f"{what} 第 {position} 条规则 (rule) {name!r} 无法计算 (cannot be evaluated): "
