@@ -155,7 +155,7 @@ def customer_group_explorer(customers: pd.DataFrame, *, region_col: str = "regio
         value=3.5, min=1.0, max=5.5, step=0.5, description="价格敏感度低于", **common
     )
     table = widgets.HTML()
-    chart = Chart(figsize=(8, 4), layout="constrained")
+    chart = Chart(figsize=(8, 4))
 
     def update(change: dict | None = None) -> None:
         rules = group_rules(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 
 import matplotlib.pyplot as plt
-import pytest
 from PIL import Image
 
 from custseg.widgets.chart import Chart
@@ -49,6 +48,37 @@ def test_clear_hides_and_show_brings_back():
     assert chart.image.layout.display is None
 
 
-def test_unknown_layout_is_refused():
-    with pytest.raises(ValueError, match="layout"):
-        Chart(layout="grid")
+def _inside(chart: Chart) -> bool:
+    """Every text of the last drawing lies inside the picture."""
+    box = chart.figure.get_tightbbox(chart.figure.canvas.get_renderer())
+    width, height = chart.figure.get_size_inches()
+    return box.x0 >= 0 and box.y0 >= 0 and box.x1 <= width and box.y1 <= height
+
+
+def test_margins_follow_the_labels_and_stay_when_only_numbers_change(monkeypatch):
+    chart = Chart(figsize=(5, 3))
+    layouts = []
+    fit = chart.figure.tight_layout
+    monkeypatch.setattr(chart.figure, "tight_layout", lambda: layouts.append(1) or fit())
+    labels = ["最近买过又常买的重要价值客户", "很久没买的一般挽留客户"]
+
+    chart.axes().barh(["新客", "老客"], [1, 2])
+    chart.show()
+    short = chart.figure.subplotpars.left
+    chart.axes().barh(labels, [12, 40])
+    chart.show()
+    assert chart.figure.subplotpars.left > short and _inside(chart)
+    assert len(layouts) == 2
+
+    for values in ([40, 12], [15, 35], [22, 18]):  # a slider moves: new lengths, numbers
+        ax = chart.axes()
+        ax.barh(labels[::-1] if values[0] > values[1] else labels, values)
+        chart.show()
+        assert _inside(chart)
+    assert len(layouts) == 2  # same texts around the axes: the margins were kept
+
+    ax = chart.axes()
+    ax.barh(labels, [1, 2])
+    ax.set_title("各客户群人数")
+    chart.show()
+    assert len(layouts) == 3 and _inside(chart)
