@@ -12,9 +12,10 @@ below 0.8 (so the customer who crosses 80 % is still A), B when it is below 0.95
 
 Every function accepts either the values themselves (a pandas Series indexed by
 customer, a polars Series, a numpy array or a list) or a frame of any library
-supported by :mod:`custseg.frames`: transactions (``customer_id`` and ``amount``,
-summed per customer), or one row per customer with a ``monetary`` column (such as
-:func:`custseg.rfm.rfm_table`). Values must be non-negative.
+supported by :mod:`custseg.frames` (pandas, polars, DuckDB, PySpark): transactions
+(``customer_id`` and ``amount``, summed per customer by that library), or one row per
+customer with a ``monetary`` column (such as :func:`custseg.rfm.rfm_table`). Values must
+be non-negative.
 """
 
 from __future__ import annotations

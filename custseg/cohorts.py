@@ -7,8 +7,10 @@ purchase (or the revenue they brought in). Dividing each row by its cohort size 
 the retention matrix (留存矩阵), the usual way to see whether newer customers stay
 longer than older ones.
 
-The transactions may be pandas, polars or a DuckDB relation: the grouping runs in
-that engine through narwhals and only the small cohort table comes back, as pandas.
+The transactions may be pandas, polars, a DuckDB relation or a PySpark DataFrame: the
+grouping runs in that engine through narwhals and only the small cohort table comes back,
+as pandas. A Spark ``TIMESTAMP`` column is read in the session time zone (see
+:mod:`custseg.frames`).
 Only ``customer_id`` and ``invoice_date`` are needed (plus ``amount`` for revenue);
 each transaction line counts, so a customer is active in a month if any line of theirs
 is dated in that month, whatever ``invoice_id`` says.
@@ -98,7 +100,7 @@ def cohort_table(
 
     Parameters
     ----------
-    transactions : pandas.DataFrame, polars.DataFrame / LazyFrame or DuckDB relation
+    transactions : pandas, polars (eager or lazy), DuckDB or PySpark frame
         Order lines with ``customer_id`` and ``invoice_date`` (datetime), plus
         ``amount`` when ``value="amount"``. Not modified.
     period : {"M", "Q"}, default "M"
@@ -185,7 +187,7 @@ def retention_matrix(transactions: Any, *, period: Literal["M", "Q"] = "M") -> p
 
     Parameters
     ----------
-    transactions : pandas.DataFrame, polars.DataFrame / LazyFrame or DuckDB relation
+    transactions : pandas, polars (eager or lazy), DuckDB or PySpark frame
         Order lines with ``customer_id`` and ``invoice_date``. Not modified.
     period : {"M", "Q"}, default "M"
         Monthly or quarterly cohorts.

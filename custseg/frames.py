@@ -1,10 +1,16 @@
 """Accept any data frame library, compute with narwhals, hand back pandas.
 
-Aggregations in custseg (RFM, ABC, lifecycle, cohorts) take the transactions as
-pandas, polars (eager ``DataFrame`` or ``LazyFrame``), a DuckDB relation, or anything
-else `narwhals <https://narwhals-dev.github.io/narwhals/>`_ supports. They work on a
-narwhals frame, so the heavy grouping runs in the user's own engine, and only the
-small per-customer result comes back, always as a pandas DataFrame.
+Aggregations in custseg (RFM, ABC, lifecycle, cohorts, the BTYD summary) take the
+transactions as pandas, polars (eager ``DataFrame`` or ``LazyFrame``), a DuckDB relation,
+a PySpark DataFrame, or anything else `narwhals <https://narwhals-dev.github.io/narwhals/>`_
+supports. They work on a narwhals frame, so the heavy grouping runs in the user's own
+engine, and only the small per-customer result comes back, always as a pandas DataFrame.
+
+Time zones: a purchase's calendar day is read in the time zone of its column. Naive
+columns (pandas ``datetime64``, Spark ``TIMESTAMP_NTZ``) are taken as they are; a Spark
+``TIMESTAMP`` column is read in the session time zone (``spark.sql.session.timeZone``),
+as Spark's own ``to_date`` and ``show()`` do, and its results come back in that zone.
+Nothing depends on the time zone of the Python process.
 
 The public API is small and stable:
 
@@ -12,6 +18,7 @@ The public API is small and stable:
 - :func:`as_lazy` wraps it as a narwhals ``LazyFrame`` (the usual start of a query);
 - :func:`column_names` lists the columns without computing anything;
 - :func:`require_frame_columns` raises :class:`~custseg.errors.DataError` for missing columns;
+- :func:`datetime_literal` is a point in time to compare a datetime column with;
 - :func:`to_pandas` collects a narwhals (or native) frame into pandas.
 """
 
@@ -30,6 +37,7 @@ __all__ = [
     "as_lazy",
     "as_narwhals",
     "column_names",
+    "datetime_literal",
     "require_frame_columns",
     "to_pandas",
 ]
@@ -41,7 +49,8 @@ def as_narwhals(data: Any, *, what: str = "数据 (data)") -> nw.DataFrame | nw.
     Parameters
     ----------
     data : pandas.DataFrame, polars.DataFrame, polars.LazyFrame, duckdb relation, ...
-        Any frame narwhals supports; a narwhals frame is returned unchanged.
+        Any frame narwhals supports (also a PySpark DataFrame); a narwhals frame is
+        returned unchanged.
     what : str, default "数据 (data)"
         How the table is called in the error message.
 
@@ -49,7 +58,7 @@ def as_narwhals(data: Any, *, what: str = "数据 (data)") -> nw.DataFrame | nw.
     -------
     narwhals.DataFrame or narwhals.LazyFrame
         Eager input gives a ``DataFrame``, lazy input (polars ``LazyFrame``,
-        DuckDB relation) a ``LazyFrame``.
+        DuckDB relation, PySpark DataFrame) a ``LazyFrame``.
 
     Raises
     ------
@@ -74,7 +83,7 @@ def as_narwhals(data: Any, *, what: str = "数据 (data)") -> nw.DataFrame | nw.
     except TypeError:
         raise DataError(
             f"{what} 不是数据表 (not a data frame): 收到 (got) {type(data).__name__}。"
-            "请传入 pandas / polars DataFrame 或 DuckDB 关系 (relation)。"
+            "请传入 pandas / polars / PySpark DataFrame 或 DuckDB 关系 (relation)。"
         ) from None
 
 
@@ -165,12 +174,61 @@ def require_frame_columns(data: Any, columns: Iterable[str], *, what: str = "数
     require_columns(pd.DataFrame(columns=names), columns, what=what)
 
 
+def datetime_literal(value: Any, frame: nw.LazyFrame, column: str) -> nw.Expr:
+    """A point in time to compare the datetime ``column`` of ``frame`` with.
+
+    ``value`` is read as a wall-clock time in the column's time zone (a naive
+    ``value`` on an aware column) or converted to it (an aware ``value``), so that
+    ``nw.col(column) < datetime_literal(...)`` means the same on every backend. On
+    Spark the literal is built from text and cast by Spark itself: PySpark would turn a
+    naive Python ``datetime`` into an instant with the time zone of the Python process,
+    which need not be the session time zone the column is read in.
+
+    Parameters
+    ----------
+    value : date-like
+        Anything :class:`pandas.Timestamp` accepts.
+    frame : narwhals.LazyFrame
+        The frame the literal is compared with.
+    column : str
+        A ``Datetime`` column of ``frame``.
+
+    Returns
+    -------
+    narwhals.Expr
+
+    Examples
+    --------
+    >>> import narwhals as nw
+    >>> import pandas as pd
+    >>> times = pd.to_datetime(["2024-01-01 23:30", "2024-01-02 00:30"])
+    >>> times = times.tz_localize("Asia/Shanghai")
+    >>> lazy = as_lazy(pd.DataFrame({"t": times}))
+    >>> to_pandas(lazy.filter(nw.col("t") < datetime_literal("2024-01-02", lazy, "t")))
+                              t
+    0 2024-01-01 23:30:00+08:00
+    """
+    stamp = pd.Timestamp(value)
+    dtype = frame.collect_schema()[column]
+    zone = getattr(dtype, "time_zone", None)
+    if zone is None:
+        stamp = stamp.tz_localize(None) if stamp.tzinfo is not None else stamp
+    else:
+        stamp = stamp.tz_localize(zone) if stamp.tzinfo is None else stamp.tz_convert(zone)
+    if frame.implementation.is_spark_like():
+        wall_clock = stamp.tz_localize(None).isoformat(sep=" ")
+        return nw.lit(wall_clock).cast(nw.Datetime("us", zone))
+    return nw.lit(stamp.to_pydatetime())
+
+
 def to_pandas(frame: Any) -> pd.DataFrame:
     """Collect a narwhals or native frame into a pandas DataFrame.
 
-    Lazy frames (polars ``LazyFrame``, DuckDB relations, narwhals ``LazyFrame``) are
-    computed first. The result is always a new frame with a fresh ``RangeIndex``
-    (whatever the backend), so assigning a column to it never changes the caller's data.
+    Lazy frames (polars ``LazyFrame``, DuckDB relations, PySpark DataFrames, narwhals
+    ``LazyFrame``) are computed first. The result is always a new frame with a fresh
+    ``RangeIndex`` (whatever the backend), so assigning a column to it never changes
+    the caller's data. Time-zone-aware columns keep the time zone of the frame's schema
+    (Spark hands them over in UTC; they are converted back to the session time zone).
 
     Parameters
     ----------
@@ -189,9 +247,19 @@ def to_pandas(frame: Any) -> pd.DataFrame:
     1            2
     """
     wrapped = as_narwhals(frame)
+    zones = {
+        name: dtype.time_zone
+        for name, dtype in wrapped.collect_schema().items()
+        if isinstance(dtype, nw.Datetime) and dtype.time_zone is not None
+    }
     if isinstance(wrapped, nw.LazyFrame):
         wrapped = wrapped.collect()
     native = wrapped.to_native()
     if isinstance(native, pd.DataFrame):
         return native.reset_index(drop=True)
-    return wrapped.to_pandas()
+    result = wrapped.to_pandas()
+    for name, zone in zones.items():
+        times = result[name]
+        if isinstance(times.dtype, pd.DatetimeTZDtype) and str(times.dt.tz) != zone:
+            result[name] = times.dt.tz_convert(zone)
+    return result

@@ -9,8 +9,8 @@ customer by three numbers computed from the transactions:
   without an ``invoice_id`` column, the number of distinct purchase days;
 - ``monetary``: the total spent, the sum of ``amount``.
 
-:func:`rfm_table` computes them from pandas, polars or DuckDB input (the grouping runs
-in that library, or in DuckDB for large pandas input, see :mod:`custseg.frames`),
+:func:`rfm_table` computes them from pandas, polars, DuckDB or PySpark input (the grouping
+runs in that library, or in DuckDB for large pandas input, see :mod:`custseg.frames`),
 :class:`RFMScorer` turns them into 1..5 scores, and
 :class:`~custseg.segments.RFMSegmenter` (re-exported here, with
 :func:`~custseg.segments.segment_customers` and :func:`~custseg.segments.rule_table`)
@@ -49,7 +49,13 @@ from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
 from custseg.errors import DataError, require_columns
-from custseg.frames import as_lazy, column_names, require_frame_columns, to_pandas
+from custseg.frames import (
+    as_lazy,
+    column_names,
+    datetime_literal,
+    require_frame_columns,
+    to_pandas,
+)
 from custseg.segments import RFMSegmenter, rule_table, segment_customers
 
 __all__ = [
@@ -108,7 +114,7 @@ def customer_summary(transactions: Any, as_of: Any = None, *, engine: str = "aut
 
     Parameters
     ----------
-    transactions : pandas, polars (eager or lazy) or DuckDB frame
+    transactions : pandas, polars (eager or lazy), DuckDB or PySpark frame
         Needs ``customer_id``, ``invoice_date`` (datetime) and ``amount``;
         ``invoice_id`` is used when present.
     as_of : date-like, optional
@@ -163,7 +169,8 @@ def _summarise(transactions: Any, as_of: Any, *, with_first: bool, engine: str) 
             day = day.tz_localize(zone)
         elif zone is None and day.tzinfo is not None:
             day = day.tz_localize(None)
-        lazy = lazy.filter(nw.col("invoice_date") < nw.lit((day + _DAY).to_pydatetime()))
+        end = datetime_literal(day + _DAY, lazy, "invoice_date")
+        lazy = lazy.filter(nw.col("invoice_date") < end)
 
     if "invoice_id" in names:
         purchase_key = "invoice_id"
@@ -222,7 +229,7 @@ def rfm_table(transactions: Any, as_of: Any = None, *, engine: str = "auto") -> 
 
     Parameters
     ----------
-    transactions : pandas, polars (eager or lazy) or DuckDB frame
+    transactions : pandas, polars (eager or lazy), DuckDB or PySpark frame
         The transactions in the canonical schema. Needs ``customer_id``,
         ``invoice_date`` (datetime) and ``amount``. When ``invoice_id`` is present,
         ``frequency`` counts distinct invoices; without it, each distinct purchase
@@ -234,8 +241,9 @@ def rfm_table(transactions: Any, as_of: Any = None, *, engine: str = "auto") -> 
     engine : {"auto", "native"}, default "auto"
         Which library does the grouping (see :func:`custseg.frames.as_lazy`):
         ``"auto"`` hands pandas input to DuckDB when it is installed (several times
-        faster on millions of rows), ``"native"`` keeps it in pandas. polars and
-        DuckDB input are always computed by their own library. Results are the same.
+        faster on millions of rows), ``"native"`` keeps it in pandas. polars, DuckDB
+        and PySpark input are always computed by their own library (for Spark, only
+        the per-customer result is collected). Results are the same.
 
     Returns
     -------
@@ -244,7 +252,8 @@ def rfm_table(transactions: Any, as_of: Any = None, *, engine: str = "auto") -> 
         ``recency`` (int, whole days from the last purchase day to ``as_of``),
         ``frequency`` (int) and ``monetary`` (float, rounded to 6 decimals so that
         every engine gives exactly the same sums; negative when returns are kept in
-        the data). The analysis day is in ``.attrs["as_of"]``.
+        the data). The analysis day is in ``.attrs["as_of"]`` (time-zone-aware for
+        aware input, e.g. a Spark ``TIMESTAMP`` column, read in the session time zone).
 
     Raises
     ------

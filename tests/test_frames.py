@@ -9,7 +9,14 @@ import polars as pl
 import pytest
 
 from custseg.errors import DataError
-from custseg.frames import as_lazy, as_narwhals, column_names, require_frame_columns, to_pandas
+from custseg.frames import (
+    as_lazy,
+    as_narwhals,
+    column_names,
+    datetime_literal,
+    require_frame_columns,
+    to_pandas,
+)
 
 COLUMNS = ["customer_id", "invoice_id", "invoice_date", "amount"]
 
@@ -115,3 +122,24 @@ def test_engine_auto_keeps_time_zone_aware_frames_in_pandas(small):
     assert str(as_lazy(polars_lazy, engine="auto").implementation) == "polars"
     with pytest.raises(ValueError, match="engine"):
         as_lazy(small, engine="spark")
+
+
+@pytest.mark.parametrize("name", ["pandas", "polars_lazy", "duckdb"])
+@pytest.mark.parametrize("zone", [None, "Asia/Shanghai"])
+def test_datetime_literal_is_a_wall_clock_time_in_the_column_zone(small, name, zone):
+    frame = small
+    if zone is not None:
+        frame = small.assign(invoice_date=small["invoice_date"].dt.tz_localize(zone))
+    if name == "polars_lazy":
+        frame = pl.from_pandas(frame).lazy()
+    elif name == "duckdb":
+        connection = duckdb.connect()
+        # DuckDB shows time-zone-aware times in the connection's time zone
+        connection.execute(f"SET TimeZone = '{zone or 'UTC'}'")
+        frame = connection.from_df(frame)
+    lazy = as_lazy(frame)
+    cut = "2010-12-08 12:00"
+    before = lazy.filter(nw.col("invoice_date") < datetime_literal(cut, lazy, "invoice_date"))
+    expected = int((small["invoice_date"] < pd.Timestamp(cut)).sum())
+    assert 0 < expected < len(small)
+    assert len(to_pandas(before)) == expected

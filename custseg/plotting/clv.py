@@ -33,8 +33,6 @@ class PurchaseModel(Protocol):
     def probability_alive(self, summary: pd.DataFrame) -> pd.Series: ...
 
 
-
-
 def _unit_name(unit: str) -> str:
     if unit not in _UNIT_NAMES:
         raise DataError(f"参数 unit 只能是 'D' (天 days) 或 'W' (周 weeks), 收到 (got): {unit!r}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 import numpy as np
 import pandas as pd
+import polars as pl
 import pytest
 
 from custseg.clv import summary_from_transactions
@@ -221,3 +222,45 @@ def test_empty_log_gives_an_empty_summary():
     summary = summary_from_transactions(empty)
     assert summary.empty
     assert list(summary.columns) == ["frequency", "recency", "T", "monetary_value"]
+
+
+@pytest.mark.parametrize("engine", ["polars", "duckdb"])
+def test_polars_and_duckdb_input_give_the_pandas_summary(online_retail_clean, engine):
+    columns = ["customer_id", "invoice_date", "amount"]
+    tx = online_retail_clean[columns]
+    native = pl.from_pandas(tx).lazy() if engine == "polars" else duckdb.connect().from_df(tx)
+    for calibration_end, observation_end in [(None, None), ("2011-06-30", "2011-12-09")]:
+        expected = summary_from_transactions(tx, calibration_end, observation_end, unit="W")
+        got = summary_from_transactions(native, calibration_end, observation_end, unit="W")
+        pd.testing.assert_frame_equal(got, expected, check_index_type=False, rtol=1e-9)
+
+
+def test_lazy_input_uses_the_local_calendar_day():
+    local = pl.DataFrame(
+        {
+            "customer_id": [1, 1],
+            "invoice_date": pd.to_datetime(["2024-01-01 23:00", "2024-01-03 01:00"]).tz_localize(
+                "Asia/Shanghai"
+            ),
+            "amount": [1.0, 2.0],
+        }
+    )
+    # 2024-01-03 01:00 in Shanghai is still 2024-01-02 in UTC: the local day must count
+    assert summary_from_transactions(local, "2024-01-10").loc[1].tolist() == [1, 2.0, 9.0, 2.0]
+
+
+def test_lazy_input_refuses_text_dates_and_counts_missing_values():
+    text = pl.DataFrame(
+        {"customer_id": [1, 2], "invoice_date": ["2024-01-01", "2024-01-05"], "amount": 1.0}
+    )
+    with pytest.raises(DataError, match="'invoice_date' 不是日期时间类型"):
+        summary_from_transactions(text)
+    holes = pl.DataFrame(
+        {
+            "customer_id": [1, None, None],
+            "invoice_date": pd.to_datetime(["2024-01-01", "2024-01-02", "2024-01-03"]),
+            "amount": [1.0, 2.0, 3.0],
+        }
+    )
+    with pytest.raises(DataError, match="'customer_id' 有 2 个缺失"):
+        summary_from_transactions(holes.lazy())
