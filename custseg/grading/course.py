@@ -24,6 +24,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from traitlets.config.loader import PyFileConfigLoader
+
 __all__ = ["COURSE_ID", "Course", "NbgraderError", "tool_environment"]
 
 COURSE_ID = "custseg"  # the same as ``c.CourseDirectory.course_id`` in nbgrader_config.py
@@ -75,6 +77,16 @@ class Course:
 
     @property
     def exchange(self) -> Path:
+        """The exchange folder: ``Exchange.root`` of the course's ``nbgrader_config.py``.
+
+        A course on a shared server points it at the exchange all accounts use; without
+        the setting it is the ``exchange`` folder inside the course.
+        """
+        config_file = self.root / "nbgrader_config.py"
+        if config_file.exists():
+            config = PyFileConfigLoader(config_file.name, path=str(self.root)).load_config()
+            if "root" in config.get("Exchange", {}):
+                return Path(config.Exchange.root)
         return self.root / "exchange"
 
     @property

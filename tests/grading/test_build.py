@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -140,3 +141,12 @@ def test_every_graded_cell_of_the_course_has_a_topic():
         assert not table.empty
         assert not table["topic"].str.startswith("未分类").any(), assignment
         assert set(table["kind"]) == {"auto", "manual"}, assignment
+
+
+def test_the_exchange_is_the_one_the_course_config_names(tmp_path):
+    course = Course(tmp_path)
+    assert course.exchange == course.root / "exchange"  # no config: inside the course
+    (tmp_path / "nbgrader_config.py").write_text(
+        "c = get_config()\nc.Exchange.root = '/srv/nbgrader/exchange'\n", encoding="utf-8"
+    )
+    assert Course(tmp_path).exchange == Path("/srv/nbgrader/exchange")
