@@ -210,24 +210,16 @@ def plot_clusters(
     with chinese_font_context():
         if ax is None:
             _, ax = plt.subplots(figsize=(7, 5))
-        sns.scatterplot(
-            data=data,
-            x="x",
-            y="y",
-            hue="类别",
-            hue_order=list(names.values()),
-            ax=ax,
-            s=12,
-            alpha=0.6,
-            linewidth=0,
-        )
+        colors = sns.color_palette(n_colors=len(names))
+        for color, name in zip(colors, names.values(), strict=True):
+            members = data[data["类别"] == name]
+            ax.scatter(members["x"], members["y"], s=12, alpha=0.6, linewidths=0,
+                       color=color, label=name)  # fmt: skip
         if log_y:
             ax.set_yscale("log" if (data["y"] > 0).all() else "symlog")
         ax.set_xlabel(_label(x))
         ax.set_ylabel(_label(y))
         ax.set_title("客户分群散点图")
-        legend = ax.get_legend()
-        if legend is not None:
-            legend.set_title("客户类别")
+        ax.legend(title="客户类别")
         pin_chinese_font(ax)
     return ax

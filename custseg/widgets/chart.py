@@ -11,6 +11,8 @@ from __future__ import annotations
 import io
 
 import ipywidgets as widgets
+import numpy as np
+import PIL.Image
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -78,8 +80,12 @@ class Chart:
             params = self.figure.subplotpars
             sides = ("left", "right", "bottom", "top", "wspace", "hspace")
             self._margins = (layout, {side: getattr(params, side) for side in sides})
+        canvas = self.figure.canvas
+        canvas.draw()  # one pass; savefig would add its own set-up around the same drawing
         buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
+        PIL.Image.fromarray(np.asarray(canvas.buffer_rgba())).save(
+            buffer, format="png", compress_level=1
+        )
         self.image.value = buffer.getvalue()
         width, _ = self.figure.get_size_inches() * self.figure.dpi
         self.image.layout.width = f"{round(width)}px"  # actual size, not stretched to the page
