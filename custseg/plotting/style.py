@@ -15,7 +15,9 @@ from importlib import resources
 
 import matplotlib as mpl
 from matplotlib import font_manager
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.axis import Axis
 from matplotlib.text import Text
 
 __all__ = [
@@ -110,8 +112,25 @@ def pin_chinese_font(*axes: Axes) -> None:
         if getattr(m, "colorbar", None)
     ]
     for axis in [*axes, *colorbars]:
-        for text in axis.findobj(Text):
+        for text in _texts(axis):
             text.set_fontfamily(family)
+
+
+def _texts(artist: Artist) -> Iterator[Text]:
+    """Every text under ``artist``, like ``findobj(Text)``, without making new ticks.
+
+    ``findobj`` asks each axis for all the ticks its locator wants, creating them; the
+    ticks that exist are enough, because matplotlib copies the first tick's font to the
+    ticks it creates later.
+    """
+    if isinstance(artist, Text):
+        yield artist
+    if isinstance(artist, Axis):
+        children = [artist.label, artist.offsetText, *artist.majorTicks, *artist.minorTicks]
+    else:
+        children = artist.get_children()
+    for child in children:
+        yield from _texts(child)
 
 
 def use_chinese_font() -> str:
