@@ -47,62 +47,38 @@ def _control_types() -> tuple[type, ...]:
     )  # fmt: skip
 
 
-def new_values(control: Any) -> list[Any]:
-    """Three values other than the current one, spread over the control's range."""
+def new_values(control: Any) -> tuple[str, list[Any]]:
+    """The trait to set and three values of it other than the current one, spread out."""
     import ipywidgets as w
 
     if isinstance(control, w.Checkbox | w.ToggleButton):
-        return [not control.value, control.value, not control.value]
-    if isinstance(control, w.SelectMultiple):
+        return "value", [not control.value, control.value, not control.value]
+    if isinstance(control, w.SelectMultiple):  # its index is a tuple of positions
         n = len(control.options)
-        picks = [tuple(range(max(1, n - 1))), (0,), tuple(range(n))]
-        return [
-            tuple(
-                control.options[i]
-                if not isinstance(control.options[i], tuple)
-                else control.options[i][1]
-                for i in pick
-            )
-            for pick in picks
-        ]
+        return "index", [tuple(range(max(1, n - 1))), (0,), tuple(range(n))]
     if hasattr(control, "options"):
-        others = [i for i in range(len(control.options)) if i != control.index]
-        return [("index", i) for i in others[:3]]
+        return "index", [i for i in range(len(control.options)) if i != control.index][:3]
     low, high = control.min, control.max
     if isinstance(control.value, tuple):
         span = high - low
-        return [(low, low + span / 2), (low + span / 4, high), (low, high)]
+        return "value", [(low, low + span / 2), (low + span / 4, high), (low, high)]
     step = getattr(control, "step", None) or 1
-    values = []
-    for share in (0.25, 0.75, 0.5):
-        value = low + round((high - low) * share / step) * step
-        values.append(type(control.value)(value))
-    return values
+    kind = type(control.value)
+    return "value", [kind(low + round((high - low) * share / step) * step)
+                     for share in (0.25, 0.75, 0.5)]  # fmt: skip
 
 
 def time_widget(widget: Any) -> list[dict]:
     """Set each control to its new values; the milliseconds each change took."""
     rows = []
     for name, control in controls(widget):
-        times = []
-        original = (
-            control.index
-            if hasattr(control, "index") and not isinstance(control.value, tuple)
-            else control.value
-        )
-        for value in new_values(control):
+        trait, values = new_values(control)
+        original, times = getattr(control, trait), []
+        for value in values:
             start = time.perf_counter()
-            if isinstance(value, tuple) and len(value) == 2 and value[0] == "index":
-                control.index = value[1]
-            else:
-                control.value = value
+            setattr(control, trait, value)
             times.append((time.perf_counter() - start) * 1000)
-        if (
-            hasattr(control, "index")
-            and isinstance(original, int)
-            and not isinstance(control.value, tuple)
-        ):
-            control.index = original
+        setattr(control, trait, original)  # the next control starts from the page as shown
         rows.append({"control": name, "ms": times})
     return rows
 
