@@ -35,7 +35,7 @@ notebooks: $(BIN)/.installed
 	$(BIN)/python course/build.py
 
 site: $(BIN)/.installed
-	$(BIN)/python course/site.py
+	$(BIN)/python course/build_site.py
 
 course: notebooks
 	@echo "正在启动 JupyterLab（Starting JupyterLab）：请在浏览器中打开下面显示的网址 (URL)。按 Ctrl+C 退出。"
@@ -48,6 +48,7 @@ dashboard: notebooks
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check custseg tests bench course deploy grading
 
 test: lint
 	OMP_NUM_THREADS=1 $(BIN)/python -m pytest -n 2  # two workers on two cores: one BLAS/OpenMP thread each

@@ -108,10 +108,17 @@ response_by(clients, "poutcome")
 # 在下拉框里选择不同的维度，比较各群的响应率。哪个维度把客户分得最“开”（最高和最低差得最多）？
 
 # %%
-dimension_explorer(clients, {
-    "年龄段": "age_band", "职业": "job", "婚姻状况": "marital", "学历": "education",
-    "是否有房贷": "housing", "上次活动结果": "poutcome",
-})
+dimension_explorer(
+    clients,
+    {
+        "年龄段": "age_band",
+        "职业": "job",
+        "婚姻状况": "marital",
+        "学历": "education",
+        "是否有房贷": "housing",
+        "上次活动结果": "poutcome",
+    },
+)
 
 # %% [markdown]
 # ## 6. 练一练

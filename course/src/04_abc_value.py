@@ -31,11 +31,11 @@ import custseg
 from custseg.abc_analysis import abc_classify, gini, top_share
 from custseg.datasets import load_sample
 from custseg.exercises import ____, friendly_errors
-from custseg.exercises import abc as ex
+from custseg.exercises import abc_analysis as ex
 from custseg.plotting.abc_analysis import plot_lorenz
 from custseg.transactions import clean_transactions
 from custseg.widgets import abc_cut_explorer
-from custseg.widgets.abc import abc_summary
+from custseg.widgets.abc_analysis import abc_summary
 
 custseg.use_chinese_font()
 sns.set_theme(style="whitegrid", font=custseg.CJK_FONT_FAMILY)

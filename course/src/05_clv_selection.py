@@ -121,13 +121,15 @@ if cdnow is not None:
 invoices = load_sample().dropna(subset=["customer_id"])
 cancel_share = (
     invoices.assign(cancelled=invoices["invoice_id"].str.startswith("C"))
-    .groupby("customer_id")["cancelled"].mean()
+    .groupby("customer_id")["cancelled"]
+    .mean()
 )
 criteria = summary[["clv_12m"]].rename(columns={"clv_12m": "potential_value"})
 criteria["loyalty"] = summary["frequency"]
 criteria["payment_ability"] = 1 - cancel_share.reindex(criteria.index).fillna(0)
-scorecard = CustomerScorecard(weights={"potential_value": 0.5, "loyalty": 0.3,
-                                       "payment_ability": 0.2}).fit(criteria)
+scorecard = CustomerScorecard(
+    weights={"potential_value": 0.5, "loyalty": 0.3, "payment_ability": 0.2}
+).fit(criteria)
 scorecard.shortlist(criteria, top=10)
 
 # %%

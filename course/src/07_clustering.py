@@ -112,7 +112,9 @@ ex.q1
 
 # %%
 ### BEGIN SOLUTION
-largest_cluster = CustomerClusterer(n_clusters=3, random_state=0).fit(rfm).labels_.value_counts().max()
+largest_cluster = (
+    CustomerClusterer(n_clusters=3, random_state=0).fit(rfm).labels_.value_counts().max()
+)
 ### END SOLUTION
 ex.q1.check()
 

@@ -73,8 +73,10 @@ plt.show()
 # 没有客户编号——这些购买无法归到任何一位客户身上：
 
 # %%
-print(f"缺少客户编号的订单行：{orders['customer_id'].isna().sum()} 行，"
-      f"占 {orders['customer_id'].isna().mean():.1%}")
+print(
+    f"缺少客户编号的订单行：{orders['customer_id'].isna().sum()} 行，"
+    f"占 {orders['customer_id'].isna().mean():.1%}"
+)
 
 # %% [markdown]
 # 应对：建立数据收集机制（会员注册、电子发票、CRM 录入规范），并在清洗时如实报告缺失。

@@ -93,7 +93,8 @@ before = orders[orders["invoice_date"] < "2010-10-01"]
 after = orders[orders["invoice_date"] >= "2010-10-01"]
 trial = SegmentationProcess(control_share=0.2, random_state=0).fit(before)
 result = trial.evaluate(after, revenue_per_response=50, cost_per_contact=2)
-result[["treatment_n", "treatment_rate", "control_n", "control_rate", "abs_lift", "p_value"]].round(3)
+shown = ["treatment_n", "treatment_rate", "control_n", "control_rate", "abs_lift", "p_value"]
+result[shown].round(3)
 
 # %% [markdown]
 # 样本很小，置信区间很宽、p 值很大：**没有显著差异**。真实活动要有足够的人数，差异才看得出来。

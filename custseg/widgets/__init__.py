@@ -4,7 +4,7 @@ Each widget takes the data, returns an ``ipywidgets`` box to display, and keeps 
 logic in plain functions of the method modules, so it can be tested without a browser.
 """
 
-from custseg.widgets.abc import abc_cut_explorer
+from custseg.widgets.abc_analysis import abc_cut_explorer
 from custseg.widgets.cases import also_bought_explorer, customer_group_explorer
 from custseg.widgets.clusters import cluster_explorer
 from custseg.widgets.concentration import concentration_explorer

@@ -6,7 +6,7 @@ import re
 
 import numpy as np
 
-from custseg.widgets.abc import abc_cut_explorer
+from custseg.widgets.abc_analysis import abc_cut_explorer
 
 
 def _a_count(html: str) -> int:

@@ -1,6 +1,6 @@
 """Build a static HTML site of the course for reading: every notebook executed, one page each.
 
-Usage: ``python course/site.py [--out course/_build/html]``. The trainer's versions
+Usage: ``python course/build_site.py [--out course/_build/html]``. The trainer's versions
 (with solutions) are executed with their widget state kept, converted with nbconvert, and
 linked from an index page. Open ``course/_build/html/index.html`` in a browser.
 """
@@ -37,8 +37,13 @@ def build_site(out: Path, sources: list[Path]) -> list[tuple[str, str]]:
     pages = []
     for source in sources:
         _, notebook = build.build_versions(source)
-        NotebookClient(notebook, timeout=600, kernel_name="python3", store_widget_state=True,
-                       resources={"metadata": {"path": str(out)}}).execute()
+        NotebookClient(
+            notebook,
+            timeout=600,
+            kernel_name="python3",
+            store_widget_state=True,
+            resources={"metadata": {"path": str(out)}},
+        ).execute()
         body, _ = exporter.from_notebook_node(notebook)
         page = f"{source.stem}.html"
         (out / page).write_text(body, encoding="utf-8")
@@ -53,9 +58,9 @@ def write_index(out: Path, pages: list[tuple[str, str]]) -> Path:
     )
     index = out / "index.html"
     index.write_text(
-        "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-        "<title>客户分类课程</title></head><body style=\"font-family:sans-serif;max-width:48em;"
-        "margin:2em auto\"><h1>客户分类课程 · custseg</h1><ol>\n"
+        '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
+        '<title>客户分类课程</title></head><body style="font-family:sans-serif;max-width:48em;'
+        'margin:2em auto"><h1>客户分类课程 · custseg</h1><ol>\n'
         f"{items}\n</ol></body></html>\n",
         encoding="utf-8",
     )

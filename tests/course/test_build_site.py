@@ -1,4 +1,4 @@
-"""course/site.py builds a readable HTML page per notebook and an index linking them."""
+"""course/build_site.py builds a readable HTML page per notebook and an index linking them."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ COURSE = Path(__file__).parents[2] / "course"
 
 def test_site_page_and_index(tmp_path, monkeypatch):
     monkeypatch.delenv("MPLBACKEND", raising=False)
-    spec = importlib.util.spec_from_file_location("course_site", COURSE / "site.py")
+    spec = importlib.util.spec_from_file_location("course_site", COURSE / "build_site.py")
     site = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(site)
     pages = site.build_site(tmp_path, [COURSE / "src" / "00_welcome.py"])
