@@ -10,6 +10,7 @@ import pytest
 
 from custseg.errors import DataError
 from custseg.frames import (
+    DUCKDB_MIN_ROWS,
     as_lazy,
     as_narwhals,
     column_names,
@@ -105,23 +106,37 @@ def test_non_frames_are_refused_naming_their_type(bad):
         as_narwhals(bad)
 
 
-def test_engine_auto_hands_pandas_to_duckdb_with_the_same_result(small):
-    auto = as_lazy(small, engine="auto")
+@pytest.fixture(scope="module")
+def large(small):
+    """The small frame repeated to just over the size from which DuckDB is used."""
+    return pd.concat([small] * (DUCKDB_MIN_ROWS // len(small) + 1), ignore_index=True)
+
+
+def test_engine_auto_hands_large_numpy_frames_to_duckdb_with_the_same_result(large):
+    auto = as_lazy(large, engine="auto")
     assert str(auto.implementation) == "duckdb"
-    assert str(as_lazy(small).implementation) == "pandas"
+    assert str(as_lazy(large).implementation) == "pandas"
     query = [nw.col("amount").sum(), nw.col("invoice_id").n_unique().alias("invoices")]
     got = to_pandas(auto.group_by("customer_id").agg(*query).sort("customer_id"))
-    native = to_pandas(as_lazy(small).group_by("customer_id").agg(*query).sort("customer_id"))
+    native = to_pandas(as_lazy(large).group_by("customer_id").agg(*query).sort("customer_id"))
     pd.testing.assert_frame_equal(got, native, check_dtype=False)
 
 
-def test_engine_auto_keeps_time_zone_aware_frames_in_pandas(small):
-    aware = small.assign(invoice_date=small["invoice_date"].dt.tz_localize("Asia/Shanghai"))
+def test_engine_auto_keeps_small_frames_and_text_columns_in_pandas(small, online_retail_clean):
+    assert len(small) < DUCKDB_MIN_ROWS
+    assert str(as_lazy(small, engine="auto").implementation) == "pandas"
+    assert len(online_retail_clean) >= DUCKDB_MIN_ROWS  # pandas string columns: slow in DuckDB
+    assert online_retail_clean["invoice_id"].dtype == "string"
+    assert str(as_lazy(online_retail_clean, engine="auto").implementation) == "pandas"
+
+
+def test_engine_auto_keeps_time_zone_aware_frames_in_pandas(large):
+    aware = large.assign(invoice_date=large["invoice_date"].dt.tz_localize("Asia/Shanghai"))
     assert str(as_lazy(aware, engine="auto").implementation) == "pandas"
-    polars_lazy = pl.from_pandas(small).lazy()
+    polars_lazy = pl.from_pandas(large).lazy()
     assert str(as_lazy(polars_lazy, engine="auto").implementation) == "polars"
     with pytest.raises(ValueError, match="engine"):
-        as_lazy(small, engine="spark")
+        as_lazy(large, engine="spark")
 
 
 @pytest.mark.parametrize("name", ["pandas", "polars_lazy", "duckdb"])

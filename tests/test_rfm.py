@@ -11,6 +11,7 @@ from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 
 from custseg.errors import DataError
+from custseg.frames import as_lazy
 from custseg.rfm import RFMScorer, customer_summary, rfm_table
 
 COLUMNS = ["customer_id", "invoice_id", "invoice_date", "amount"]
@@ -95,8 +96,11 @@ def test_polars_and_duckdb_input_give_the_pandas_result(tx, rfm, backend):
 
 @pytest.mark.parametrize("as_of", [None, "2011-06-30"])
 def test_pandas_and_duckdb_engines_agree(tx, as_of):
+    columns = ["customer_id", "invoice_id", "invoice_date", "amount"]
+    numpy_columns = tx[columns].astype({"customer_id": "int64", "invoice_id": object})
+    assert str(as_lazy(numpy_columns, engine="auto").implementation) == "duckdb"
     native = rfm_table(tx, as_of, engine="native")
-    auto = rfm_table(tx, as_of, engine="auto")
+    auto = rfm_table(numpy_columns, as_of, engine="auto")
     pd.testing.assert_frame_equal(auto, native, check_index_type=False)
     expected = duckdb_rfm(tx, "2011-06-30" if as_of else "2011-12-10")
     assert_same_rfm(native, expected)
