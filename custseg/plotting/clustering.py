@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.axes import Axes
+from matplotlib.ticker import LogLocator, NullLocator, StrMethodFormatter
 
 from custseg.clustering import cluster_profiles
 from custseg.errors import DataError, require_columns
@@ -215,8 +216,15 @@ def plot_clusters(
             members = data[data["类别"] == name]
             ax.scatter(members["x"], members["y"], s=12, alpha=0.6, linewidths=0,
                        color=color, label=name)  # fmt: skip
-        if log_y:
-            ax.set_yscale("log" if (data["y"] > 0).all() else "symlog")
+        if log_y and (data["y"] > 0).all():
+            ax.set_yscale("log")
+            # Marks at 1, 2, 5, 10, 20, 50 ... written as plain numbers ("1,000", not
+            # "10^3"), and no unlabelled minor marks in between.
+            ax.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
+            ax.yaxis.set_major_formatter(StrMethodFormatter("{x:,.10g}"))
+            ax.yaxis.set_minor_locator(NullLocator())
+        elif log_y:
+            ax.set_yscale("symlog")
         ax.set_xlabel(_label(x))
         ax.set_ylabel(_label(y))
         ax.set_title("客户分群散点图")

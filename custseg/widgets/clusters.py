@@ -47,13 +47,19 @@ def cluster_explorer(
     table = widgets.HTML()
     chart = Chart(figsize=(6, 4))
 
+    fitted: dict[int, tuple[pd.Series, str]] = {}  # per k: the labels and the profile table
+
     def update(change: dict | None = None) -> None:
-        model = CustomerClusterer(n_clusters=slider.value, random_state=random_state).fit(features)
-        profiles = cluster_profiles(features, model.labels_)
-        shown = profiles[[c for c in _SHOWN if c in profiles.columns]].rename(columns=_HEADERS)
-        table.value = shown.to_html(float_format=lambda v: f"{v:,.2f}")
+        if slider.value not in fitted:  # k-means runs once per k: going back is instant
+            model = CustomerClusterer(n_clusters=slider.value, random_state=random_state)
+            labels = model.fit(features).labels_
+            profiles = cluster_profiles(features, labels)
+            shown = profiles[[c for c in _SHOWN if c in profiles.columns]]
+            html = shown.rename(columns=_HEADERS).to_html(float_format=lambda v: f"{v:,.2f}")
+            fitted[slider.value] = labels, html
+        labels, table.value = fitted[slider.value]
         ax = chart.axes()
-        plot_clusters(features, model.labels_, ax=ax)
+        plot_clusters(features, labels, ax=ax)
         chart.show()
 
     slider.observe(update, names="value")

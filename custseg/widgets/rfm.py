@@ -5,9 +5,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from custseg.plotting.rfm import plot_segment_sizes
-from custseg.segments import RFMSegmenter
-from custseg.widgets.chart import Chart
+from custseg.segments import RFMSegmenter, rule_table
+from custseg.widgets.live import LiveChart
 
 __all__ = ["rfm_cutoff_explorer"]
 
@@ -24,7 +23,8 @@ def rfm_cutoff_explorer(rfm: pd.DataFrame) -> widgets.VBox:
     -------
     ipywidgets.VBox
         ``children``: a box of the three sliders, the segment counts (HTML) and the
-        chart (Image).
+        chart (a bqplot Figure: one bar per segment of the cn8 scheme, in the scheme's
+        order, so the room sees each bar grow or shrink).
     """
     means = rfm[["recency", "frequency", "monetary"]].astype(float).mean()
     style = {"description_width": "initial"}
@@ -55,7 +55,11 @@ def rfm_cutoff_explorer(rfm: pd.DataFrame) -> widgets.VBox:
         continuous_update=False,
     )
     summary = widgets.HTML()
-    chart = Chart(figsize=(6, 3.8))
+    names = rule_table("cn8")["segment"].tolist()
+    chart = LiveChart(title="各客户群人数", x_label="客户数（人）", y_scale="ordinal", x_min=0)
+    bars = chart.bars(names, [0] * len(names), horizontal=True,
+                      tooltip_labels=("客户群", "人数"))  # fmt: skip
+    numbers = chart.labels([0] * len(names), names, [""] * len(names), y_offset=0)
 
     def update(change: dict | None = None) -> None:
         cutoffs = {
@@ -66,11 +70,14 @@ def rfm_cutoff_explorer(rfm: pd.DataFrame) -> widgets.VBox:
         segmented = RFMSegmenter(cutoffs=cutoffs).fit_transform(rfm)
         counts = segmented["segment"].value_counts()
         summary.value = "，".join(f"{name} {count} 人" for name, count in counts.items())
-        ax = chart.axes()
-        plot_segment_sizes(segmented, ax=ax)
-        chart.show()
+        sizes = counts.reindex(names, fill_value=0).to_numpy()
+        with chart.hold():
+            chart.leave_room(sizes)
+            bars.y = sizes
+            numbers.x = sizes
+            numbers.text = [str(n) for n in sizes]
 
     for slider in (recency, frequency, monetary):
         slider.observe(update, names="value")
     update()
-    return widgets.VBox([widgets.VBox([recency, frequency, monetary]), summary, chart.image])
+    return widgets.VBox([widgets.VBox([recency, frequency, monetary]), summary, chart.figure])

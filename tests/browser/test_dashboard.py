@@ -21,7 +21,8 @@ from tests.browser.conftest import (
 )
 from tests.course.test_notebooks import build
 
-IMAGE = ".widget-image"
+CHART = ".bqplot"
+BAR_LABELS = ".bqplot .label.element"  # the number written at the end of each bar
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +57,19 @@ def _readouts(page) -> list[float]:
     return [float(t) for t in page.locator(".widget-readout").all_inner_texts()]
 
 
+def _top_down(locator) -> list[str]:
+    """The texts of the matched SVG elements, from the top of the page down."""
+    boxes = [(item.bounding_box()["y"], item.text_content()) for item in locator.all()]
+    return [text for _, text in sorted(boxes)]
+
+
+def _bar_numbers(page) -> dict[str, int]:
+    """The segment names down the chart's vertical axis and the number beside each bar."""
+    names = _top_down(page.locator(".bqplot .axis").nth(1).locator(".tick text"))
+    numbers = _top_down(page.locator(BAR_LABELS))
+    return {name: int(n) for name, n in zip(names, numbers, strict=True)}
+
+
 def test_tree_lists_the_dashboard_in_chinese(browser_page, dashboard_url):
     browser_page.goto(dashboard_url)
     assert "互动仪表板" in browser_page.title()
@@ -66,12 +80,18 @@ def test_tree_lists_the_dashboard_in_chinese(browser_page, dashboard_url):
 def test_moving_a_slider_redraws_chart_and_counts(browser_page, dashboard_url):
     page = browser_page
     page.goto(dashboard_url + "voila/render/03_rfm.ipynb", timeout=180_000)
-    page.wait_for_selector(IMAGE, timeout=180_000)
+    page.wait_for_selector(CHART, timeout=180_000)
+    page.wait_for_function(
+        "sel => [...document.querySelectorAll(sel)].some(t => t.textContent.trim() !== '')",
+        arg=BAR_LABELS,
+        timeout=60_000,
+    )
     assert page.title() == "第 3 讲 RFM 模型 · 互动仪表板"
     assert "rfm_cutoff_explorer" not in page.inner_text("body")  # no code on the page
     summary = page.locator(".widget-html-content").first
     before_counts = _counts(summary.inner_text())
-    before_image = page.locator(IMAGE).get_attribute("src")
+    before_bars = _bar_numbers(page)
+    assert sum(before_bars.values()) == sum(before_counts.values())
     before_values = _readouts(page)
     page.screenshot(path=screenshot_dir() / "dashboard_03_rfm_before.png", full_page=True)
 
@@ -82,8 +102,8 @@ def test_moving_a_slider_redraws_chart_and_counts(browser_page, dashboard_url):
     page.mouse.move(box["x"] + 120, box["y"] + box["height"] / 2, steps=5)
     page.mouse.up()
     page.wait_for_function(
-        "([sel, old]) => document.querySelector(sel).src !== old",
-        arg=[IMAGE, before_image],
+        "([sel, old]) => [...document.querySelectorAll(sel)].map(t => t.textContent).join() !== old",
+        arg=[BAR_LABELS, ",".join(str(n) for n in before_bars.values())],
         timeout=60_000,
     )
     page.screenshot(path=screenshot_dir() / "dashboard_03_rfm_after.png", full_page=True)
@@ -101,4 +121,6 @@ def test_moving_a_slider_redraws_chart_and_counts(browser_page, dashboard_url):
         .value_counts()
     )
     assert after_counts == expected.to_dict()
+    # The chart the browser drew shows the same numbers, every segment in the scheme order.
+    assert {name: n for name, n in _bar_numbers(page).items() if n} == after_counts
     assert (screenshot_dir() / "dashboard_03_rfm_after.png").stat().st_size > 10_000
