@@ -128,7 +128,7 @@ class LiveChart:
             bq.Axis(
                 scale=self.y,
                 label=y_label,
-                orientation="vertical",
+                side="left",
                 tick_format=y_format,
                 grid_lines="dashed",
                 label_offset="4em",
@@ -152,7 +152,8 @@ class LiveChart:
     def hold(self) -> Iterator[None]:
         """Collect the changes of every mark and send them to the browser together."""
         with contextlib.ExitStack() as stack:
-            for widget in (self.figure, *self.figure.marks, *self.figure.axes):
+            held = (self.figure, self.x, self.y, *self.figure.marks, *self.figure.axes)
+            for widget in held:
                 stack.enter_context(widget.hold_sync())
             yield
 
