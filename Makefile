@@ -57,14 +57,14 @@ bench: $(BIN)/.installed-bench
 	$(BIN)/python bench/bench_rfm.py
 	$(BIN)/python bench/bench_clv.py
 	$(BIN)/python bench/bench_grading.py
-	$(BIN)/python bench/bench_widgets.py
+	$(BIN)/python bench/bench_widgets.py --browser
 	$(BIN)/python bench/bench_scale.py
 
 bench-small: $(BIN)/.installed-bench
 	$(BIN)/python bench/bench_rfm.py --customers 100000 --transactions 1000000
 	$(BIN)/python bench/bench_clv.py --customers 100000 --transactions 1000000
 	$(BIN)/python bench/bench_grading.py --small
-	$(BIN)/python bench/bench_widgets.py 03_rfm 04_abc_value
+	$(BIN)/python bench/bench_widgets.py --browser 03_rfm 04_abc_value
 	$(BIN)/python bench/bench_scale.py --transactions 1000000 --customers 100000
 
 clean:

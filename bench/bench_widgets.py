@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import shutil
 import statistics
 import sys
 import tempfile
@@ -226,7 +227,9 @@ def main(argv: list[str] | None = None) -> int:
         f"\nslowest update: {worst:.1f} ms = {worst / TARGET_MS:.2f} x the 200 ms target "
         f"({'met' if worst < TARGET_MS else 'NOT met'})"
     )
-    if args.browser:
+    if args.browser and shutil.which("chromium") is None:
+        print("\nbrowser round trip: skipped, no Chromium here (apt-get install chromium)")
+    elif args.browser:
         trips = browser_round_trips()
         print(
             f"\nbrowser round trip, module 03 R slider, {len(trips)} key presses: "
