@@ -44,7 +44,8 @@ course: notebooks
 dashboard: notebooks
 	@echo "正在启动互动仪表板（Voilà dashboards）：请在浏览器中打开下面显示的网址，选择一讲。按 Ctrl+C 退出。"
 	JUPYTER_PATH=$(CURDIR)/course/share/jupyter $(BIN)/voila course/dashboards --port=$(PORT) \
-		--template=custseg --VoilaConfiguration.classic_tree=True
+		--template=custseg --VoilaConfiguration.classic_tree=True \
+		--VoilaConfiguration.show_tracebacks=True  # a failing cell shows its (Chinese) message
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -8,10 +8,14 @@ import ipywidgets as widgets
 import pandas as pd
 
 from custseg.abc_analysis import ABC_LABELS, abc_classify, customer_values
-from custseg.plotting.abc_analysis import plot_lorenz
-from custseg.widgets.chart import Chart
+from custseg.widgets.concentration import lorenz_chart
+from custseg.widgets.live import PALETTE
 
 __all__ = ["abc_cut_explorer", "abc_summary"]
+
+_COLORS = {"A": PALETTE[3], "B": PALETTE[1], "C": PALETTE[7]}
+_ROWS = [0.95, 0.90, 0.85]  # heights of a zone's letter, name and share of customers
+_WIDE = 0.1  # the narrowest zone, as a share of the width, that its name fits in
 
 
 def abc_summary(classified: pd.DataFrame) -> pd.DataFrame:
@@ -48,7 +52,12 @@ def abc_cut_explorer(data: Any, *, a_cut: float = 0.8, b_cut: float = 0.95) -> w
     Returns
     -------
     ipywidgets.VBox
-        ``children``: a box of the two sliders, the summary table (HTML), the chart (Image).
+        ``children``: a box of the two sliders, the summary table (HTML) and the chart
+        (a bqplot Figure: ``marks[0:3]`` the shaded zones of A, B and C customers, from
+        the right, each as wide as the class's share of customers; ``marks[3]`` the Lorenz
+        curve; ``marks[4]`` the equality diagonal; ``marks[5:7]`` the dotted left edges of
+        A and B; ``marks[7:10]`` the labels of A, B and C: letter, name, share of customers,
+        the name only in a zone 10 % wide or more, the share from 5 %).
     """
     values = customer_values(data)
     style = {"description_width": "initial"}
@@ -73,7 +82,22 @@ def abc_cut_explorer(data: Any, *, a_cut: float = 0.8, b_cut: float = 0.95) -> w
         continuous_update=False,
     )
     table = widgets.HTML()
-    chart = Chart(figsize=(6, 4))
+    chart = lorenz_chart(values)
+    lorenz = list(chart.figure.marks)
+    zones = {
+        cls: chart.lines([0.0] * 4, [0.0, 0.0, 1.0, 1.0], color=_COLORS[cls], fill="inside",
+                         opacity=0.12, width=0)
+        for cls in ABC_LABELS
+    }  # fmt: skip
+    edges = {cls: chart.vline(0.0, color=_COLORS[cls]) for cls in ("A", "B")}
+    for edge in edges.values():
+        edge.line_style = "dotted"
+    names = {
+        cls: chart.labels([0.0] * 3, _ROWS, [""] * 3, color=_COLORS[cls], align="middle",
+                          x_offset=0, y_offset=0)
+        for cls in ABC_LABELS
+    }  # fmt: skip
+    chart.figure.marks = [*zones.values(), *lorenz, *edges.values(), *names.values()]
 
     def update(change: dict | None = None) -> None:
         if b_slider.value <= a_slider.value:
@@ -88,11 +112,23 @@ def abc_cut_explorer(data: Any, *, a_cut: float = 0.8, b_cut: float = 0.95) -> w
                 "价值": "{:,.0f}".format,
             }
         )
-        ax = chart.axes()
-        plot_lorenz(values, ax=ax, cuts=cuts)
-        chart.show()
+        right = 1.0
+        with chart.hold():
+            for cls, width in zip(ABC_LABELS, summary["客户占比"], strict=True):
+                left = right - width
+                zones[cls].x = [left, right, right, left]
+                if cls in edges:
+                    edges[cls].x = [left, left]
+                middle = (left + right) / 2
+                names[cls].x = [middle] * 3
+                names[cls].text = [
+                    cls if width > 0 else "",
+                    ABC_LABELS[cls] if width >= _WIDE else "",
+                    f"{width:.0%}" if width >= _WIDE / 2 else "",
+                ]
+                right = left
 
     a_slider.observe(update, names="value")
     b_slider.observe(update, names="value")
     update()
-    return widgets.VBox([widgets.VBox([a_slider, b_slider]), table, chart.image])
+    return widgets.VBox([widgets.VBox([a_slider, b_slider]), table, chart.figure])

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import ipywidgets as widgets
+import numpy as np
+import pandas as pd
 
-from custseg.abc_analysis import customer_values, lorenz_curve, top_share
-from custseg.plotting.abc_analysis import plot_lorenz
-from custseg.widgets.chart import Chart
+from custseg.abc_analysis import customer_values, gini, lorenz_curve, top_share
+from custseg.widgets.live import PALETTE, LiveChart
 
-__all__ = ["concentration_explorer", "concentration_sentence"]
+__all__ = ["concentration_explorer", "concentration_sentence", "lorenz_chart"]
 
 
 def concentration_sentence(values: Any, top_percent: int) -> str:
@@ -27,6 +28,51 @@ def concentration_sentence(values: Any, top_percent: int) -> str:
     return f"前 {top_percent}% 的客户（{count:,} 位）贡献了 {share:.1%} 的销售额。"
 
 
+def lorenz_chart(values: pd.Series, curve: pd.DataFrame | None = None) -> LiveChart:
+    """A chart of the Lorenz curve (``marks[0]``) and the equality diagonal (``marks[1]``).
+
+    Both axes run from 0 to 100 %; the title gives the Gini coefficient.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        From :func:`custseg.abc_analysis.customer_values`.
+    curve : pandas.DataFrame, optional
+        Its :func:`custseg.abc_analysis.lorenz_curve`, if already computed.
+
+    Examples
+    --------
+    >>> chart = lorenz_chart(customer_values([1.0, 1.0, 2.0, 6.0]))
+    >>> chart.figure.title
+    '洛伦兹曲线 (Lorenz curve)  基尼系数 (Gini) = 0.40'
+    >>> [float(v) for v in chart.figure.marks[0].y]
+    [0.0, 0.1, 0.2, 0.4, 1.0]
+    """
+    curve = lorenz_curve(values) if curve is None else curve
+    chart = LiveChart(
+        title=f"洛伦兹曲线 (Lorenz curve)  基尼系数 (Gini) = {gini(values):.2f}",
+        x_label="客户累计占比（按价值从低到高）(cumulative share of customers)",
+        y_label="价值累计占比 (cumulative share of value)",
+        x_format=".0%",
+        y_format=".0%",
+        x_min=0.0,
+        x_max=1.0,
+        y_min=0.0,
+        y_max=1.0,
+        size=(620, 470),
+        legend=True,
+    )
+    chart.figure.legend_location = "left"
+    chart.lines(
+        curve["customer_share"].to_numpy(),
+        curve["value_share"].to_numpy(),
+        label="洛伦兹曲线 (Lorenz curve)",
+    )
+    chart.lines([0.0, 1.0], [0.0, 1.0], color=PALETTE[7], dashed=True, width=1,
+                label="完全平均 (equality)")  # fmt: skip
+    return chart
+
+
 def concentration_explorer(data: Any, *, top_percent: int = 20) -> widgets.VBox:
     """A slider over the top x % of customers, the share of value they hold, and the Lorenz curve.
 
@@ -41,8 +87,10 @@ def concentration_explorer(data: Any, *, top_percent: int = 20) -> widgets.VBox:
     Returns
     -------
     ipywidgets.VBox
-        ``children``: the slider, the sentence (an HTML widget) and the chart (an
-        Output widget).
+        ``children``: the slider, the sentence (an HTML widget) and the chart (a bqplot
+        Figure: ``marks[0]`` the Lorenz curve, ``marks[1]`` the equality diagonal,
+        ``marks[2]`` the dashed line where the top x % begin, ``marks[3]`` the point of
+        the curve there and ``marks[4]`` its note "前 x% 客户：share").
     """
     values = customer_values(data)
     curve = lorenz_curve(values)
@@ -56,25 +104,28 @@ def concentration_explorer(data: Any, *, top_percent: int = 20) -> widgets.VBox:
         style={"description_width": "initial"},
     )
     sentence = widgets.HTML()
-    chart = Chart(figsize=(6, 4))
+    chart = lorenz_chart(values, curve)
+    cut = chart.vline(0.0, color=PALETTE[3])
+    point = chart.scatter([0.0], [0.0], color=PALETTE[3], size=50, opacity=1.0,
+                          tooltip_labels=("客户累计占比", "价值累计占比"))  # fmt: skip
+    point.tooltip.formats = [".0%", ".1%"]
+    note = chart.labels([0.0], [0.0], [""], color=PALETTE[3], size=13)
 
     def update(change: dict | None = None) -> None:
         top = slider.value
         sentence.value = f"<b>{concentration_sentence(values, top)}</b>"
-        ax = chart.axes()
-        plot_lorenz(values, ax=ax)
         x = 1 - top / 100
-        y = float(curve["value_share"].iloc[(curve["customer_share"] - x).abs().argmin()])
-        ax.axvline(x, color="#C44E52", linestyle=":")
-        ax.annotate(
-            f"前 {top}% 客户：{1 - y:.0%}",
-            (x, y),
-            textcoords="offset points",
-            xytext=(-110, 20),
-            arrowprops={"arrowstyle": "->"},
-        )
-        chart.show()
+        y = float(np.interp(x, curve["customer_share"], curve["value_share"]))
+        left = x > 0.3
+        with chart.hold():
+            cut.x = [x, x]
+            point.x, point.y = [x], [y]
+            note.x, note.y = [x], [y]
+            note.text = [f"前 {top}% 客户：{1 - y:.0%}"]
+            note.align = "end" if left else "start"
+            note.x_offset = -10 if left else 10
+            note.y_offset = -14 if y < 0.9 else 20
 
     slider.observe(update, names="value")
     update()
-    return widgets.VBox([slider, sentence, chart.image])
+    return widgets.VBox([slider, sentence, chart.figure])

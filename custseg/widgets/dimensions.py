@@ -11,7 +11,7 @@ from matplotlib.ticker import PercentFormatter
 
 from custseg.dimensions import response_by
 from custseg.plotting.style import chinese_font_context
-from custseg.widgets.chart import Chart
+from custseg.widgets.live import LiveChart
 
 __all__ = ["dimension_explorer", "plot_response_by"]
 
@@ -59,11 +59,26 @@ def dimension_explorer(
     Returns
     -------
     ipywidgets.VBox
-        ``children``: the dropdown, a summary line (HTML) and the chart (Image).
+        ``children``: the dropdown, a summary line (HTML) and the chart (a bqplot Figure:
+        ``marks[0]`` the bars of the segments' response rates, highest on top,
+        ``marks[1]`` their percentages, ``marks[2]`` the dashed line of the overall rate).
     """
     choice = widgets.Dropdown(options=list(dimensions), description="分类维度")
     summary = widgets.HTML()
-    chart = Chart(figsize=(7, 4))
+    chart = LiveChart(
+        x_label="响应率（认购定期存款的比例）",
+        y_scale="ordinal",
+        x_format=".0%",
+        x_min=0,
+        size=(700, 420),
+        legend=True,
+    )
+    chart.figure.legend_location = "bottom-right"
+    bars = chart.bars([], [], horizontal=True, tooltip_labels=("客户群", "响应率"))
+    bars.tooltip.formats = ["", ".1%"]
+    rates = chart.labels([], [], [], y_offset=0)
+    overall_line = chart.vline(0.0, label="整体")
+    margin = dict(chart.figure.fig_margin)
 
     def update(change: dict | None = None) -> None:
         column = dimensions[choice.value]
@@ -74,9 +89,20 @@ def dimension_explorer(
             f"（{table['response_rate'].iloc[0]:.1%}），最低的是 <b>{worst}</b>"
             f"（{table['response_rate'].iloc[-1]:.1%}）。"
         )
-        plot_response_by(table, chart.axes(), title=f"按{choice.value}分群的响应率")
-        chart.show()
+        names = [str(i) for i in table.index]
+        values = table["response_rate"].to_numpy()
+        overall = table["responses"].sum() / table["customers"].sum()
+        with chart.hold():
+            chart.figure.title = f"按{choice.value}分群的响应率"
+            chart.figure.fig_margin = margin
+            chart.fit_categories(names)
+            chart.leave_room([*values, overall], share=0.15)
+            bars.x, bars.y = names, values
+            rates.x, rates.y = values, names
+            rates.text = [f"{v:.0%}" for v in values]
+            overall_line.x = [overall, overall]
+            overall_line.labels = [f"整体 {overall:.0%}"]
 
     choice.observe(update, names="value")
     update()
-    return widgets.VBox([choice, summary, chart.image])
+    return widgets.VBox([choice, summary, chart.figure])

@@ -262,7 +262,7 @@ class LiveChart:
                 scales={"x": self.x, "y": self.y},
                 colors=[color],
                 default_size=size,
-                default_opacities=[opacity],
+                opacities=[opacity],
                 stroke="white",
                 labels=[label] if label else [],
                 display_legend=self._legend and bool(label),

@@ -5,8 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from custseg.plotting.style import chinese_font_context, pin_chinese_font
-from custseg.widgets.chart import Chart
+from custseg.widgets.live import LiveChart
 
 __all__ = ["monthly_sales", "monthly_sales_explorer"]
 
@@ -36,27 +35,45 @@ def monthly_sales_explorer(transactions: pd.DataFrame) -> widgets.VBox:
     Returns
     -------
     ipywidgets.VBox
-        ``children``: the dropdown, the total (HTML) and the chart (Image).
+        ``children``: the dropdown, the total (HTML) and the chart (a bqplot Figure: one
+        bar per month of the whole data, in calendar order, 0 where the country bought
+        nothing).
     """
     countries = transactions["country"].value_counts().index.tolist()
+    months = transactions["invoice_date"].dt.to_period("M").rename("month")
+    by_country = transactions.groupby(["country", months])["amount"].sum()
+    sales_of = {ALL: monthly_sales(transactions)}
+    sales_of.update((country, by_country.loc[country]) for country in countries)
+    month_names = sales_of[ALL].index.astype(str).tolist()
+
     choice = widgets.Dropdown(options=[ALL, *countries], description="国家/地区")
     total = widgets.HTML()
-    chart = Chart(figsize=(7, 3.5))
+    chart = LiveChart(
+        y_label="销售额（英镑）",
+        x_scale="ordinal",
+        y_format=",.0f",
+        y_min=0,
+        size=(700, 360),
+        left=100,
+    )
+    chart.figure.axes[0].tick_rotate = -40
+    chart.figure.axes[0].tick_style = {"text-anchor": "end"}
+    chart.figure.axes[1].label_offset = "5.5em"
+    chart.figure.fig_margin = {**chart.figure.fig_margin, "bottom": 60}
+    bars = chart.bars(month_names, [0.0] * len(month_names),
+                      tooltip_labels=("月份", "销售额（英镑）"))  # fmt: skip
+    bars.tooltip.formats = ["", ",.0f"]
 
     def update(change: dict | None = None) -> None:
-        sales = monthly_sales(transactions, choice.value)
+        sales = sales_of[choice.value]
         total.value = (
             f"<b>{choice.value}：{len(sales)} 个月，销售额合计 {sales.sum():,.0f} 英镑</b>"
         )
-        with chinese_font_context():
-            ax = chart.axes()
-            ax.bar(sales.index.astype(str), sales.to_numpy(), color="#4C72B0")
-            ax.set_title(f"每月销售额：{choice.value}")
-            ax.set_ylabel("销售额（英镑）")
-            ax.tick_params(axis="x", rotation=60)
-            pin_chinese_font(ax)
-        chart.show()
+        heights = sales.reindex(sales_of[ALL].index, fill_value=0.0).to_numpy()
+        with chart.hold():
+            chart.figure.title = f"每月销售额：{choice.value}"
+            bars.y = heights
 
     choice.observe(update, names="value")
     update()
-    return widgets.VBox([choice, total, chart.image])
+    return widgets.VBox([choice, total, chart.figure])

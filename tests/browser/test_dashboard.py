@@ -77,6 +77,15 @@ def test_tree_lists_the_dashboard_in_chinese(browser_page, dashboard_url):
     assert link.count() == 1
 
 
+def test_a_missing_dashboard_gets_a_chinese_page_with_the_way_back(browser_page, dashboard_url):
+    response = browser_page.goto(dashboard_url + "voila/render/99_missing.ipynb")
+    assert response.status == 404
+    text = browser_page.inner_text("body")
+    assert "404：页面不存在" in text and "回到仪表板列表" in text
+    browser_page.get_by_role("link", name="回到仪表板列表").click()
+    assert "互动仪表板" in browser_page.title()
+
+
 def test_moving_a_slider_redraws_chart_and_counts(browser_page, dashboard_url):
     page = browser_page
     page.goto(dashboard_url + "voila/render/03_rfm.ipynb", timeout=180_000)

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from custseg.widgets.sales import monthly_sales_explorer
+
+
+def _by_month(transactions):
+    months = transactions["invoice_date"].dt.strftime("%Y-%m")
+    return transactions.groupby(months)["amount"].sum()
 
 
 def test_choosing_a_country(online_retail_clean):
@@ -12,3 +19,21 @@ def test_choosing_a_country(online_retail_clean):
     choice.value = "Germany"
     german = online_retail_clean.loc[online_retail_clean["country"] == "Germany", "amount"].sum()
     assert f"Germany：13 个月，销售额合计 {german:,.0f}" in total.value
+
+
+def test_the_bars_are_the_months_of_the_chosen_country(online_retail_clean):
+    box = monthly_sales_explorer(online_retail_clean)
+    choice, _, figure = box.children
+    bars = figure.marks[0]
+    everyone = _by_month(online_retail_clean)
+    assert list(bars.x) == everyone.index.tolist()
+    np.testing.assert_allclose(bars.y, everyone.to_numpy())
+    assert figure.title == "每月销售额：全部国家"
+    for country in ("Germany", "Australia"):
+        choice.value = country
+        rows = online_retail_clean[online_retail_clean["country"] == country]
+        expected = _by_month(rows).reindex(everyone.index, fill_value=0.0)
+        assert list(bars.x) == everyone.index.tolist()  # every month stays in place
+        np.testing.assert_allclose(bars.y, expected.to_numpy())
+        assert figure.title == f"每月销售额：{country}"
+    assert (np.asarray(bars.y) == 0).any()  # Australia did not buy every month
