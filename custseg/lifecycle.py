@@ -124,6 +124,7 @@ def lifecycle_stages(
     churn_days: int = 180,
     loyal_orders: int = 5,
     rules: pd.DataFrame | None = None,
+    summary: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Place every customer (and every known prospect) in a lifecycle stage.
 
@@ -148,6 +149,10 @@ def lifecycle_stages(
     rules : pandas.DataFrame, optional
         Your own rule table with ``stage``, ``stage_en``, ``rule``, ``action``;
         defaults to :func:`lifecycle_rule_table`.
+    summary : pandas.DataFrame, optional
+        ``customer_summary(transactions, as_of)`` when already computed, e.g. by a
+        widget that stages the same customers again at every move of a threshold;
+        ``transactions`` and ``as_of`` are then not read again.
 
     Returns
     -------
@@ -198,7 +203,8 @@ def lifecycle_stages(
     if params["loyal_orders"] < 2:
         raise ValueError(f"loyal_orders 至少为 2 (must be at least 2), 收到 (got) {loyal_orders}")
 
-    summary = customer_summary(transactions, as_of)
+    if summary is None:
+        summary = customer_summary(transactions, as_of)
     table = summary[["frequency", "recency", "tenure", "monetary"]].rename(
         columns={"frequency": "orders"}
     )

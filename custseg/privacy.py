@@ -34,6 +34,7 @@ from custseg.errors import DataError, require_columns
 
 __all__ = [
     "generalise_ages",
+    "group_size_classes",
     "k_risk",
     "INFO_CLASSES",
     "PIPL_SUMMARY",
@@ -752,6 +753,51 @@ def generalise_ages(ages: pd.Series, width: int) -> pd.Series:
     else:
         labels = low.astype("string") + "-" + (low + width - 1).astype("string") + "岁"
     return labels.astype(object).where(values.notna(), np.nan).rename(pd.Series(ages).name)
+
+
+_SIZE_EDGES = (1, 2, 3, 5, 10, 50)
+
+
+def group_size_classes(sizes: Sequence[int], k_min: int) -> pd.DataFrame:
+    """How many rows sit in groups of size 1, 2, 3-4, 5-9, 10-49 and ≥50 (split at ``k_min``).
+
+    Parameters
+    ----------
+    sizes : sequence of int
+        The number of rows of each quasi-identifier combination, e.g.
+        ``frame.groupby(columns).size()``.
+    k_min : int
+        The smallest acceptable group; the classes below it are at risk.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per size class, smallest first, indexed by its label: ``rows`` (rows in
+        groups of that size) and ``at_risk`` (the class is below ``k_min``).
+
+    Examples
+    --------
+    >>> group_size_classes([6, 1, 1], k_min=5)
+            rows  at_risk
+    1          2     True
+    2          0     True
+    3-4        0     True
+    5-9        6    False
+    10-49      0    False
+    ≥50        0    False
+    """
+    k_min = int(k_min)
+    if k_min < 1:
+        raise DataError(f"k_min 须 >= 1：收到 {k_min!r}")
+    sizes = np.asarray(sizes)
+    edges = sorted({*_SIZE_EDGES, k_min})
+    labels, rows, at_risk = [], [], []
+    for low, end in zip(edges, [*edges[1:], np.inf], strict=True):
+        high = end - 1
+        labels.append(f"≥{low}" if end == np.inf else f"{low}" if low == high else f"{low}-{high}")
+        rows.append(int(sizes[(sizes >= low) & (sizes < end)].sum()))
+        at_risk.append(bool(high < k_min))
+    return pd.DataFrame({"rows": rows, "at_risk": at_risk}, index=pd.Index(labels))
 
 
 def k_risk(frame: pd.DataFrame, quasi_identifiers: Sequence[str], *, k_min: int = 5) -> dict:

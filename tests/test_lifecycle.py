@@ -9,6 +9,7 @@ import pytest
 
 from custseg.errors import DataError
 from custseg.lifecycle import STAGES, lifecycle_rule_table, lifecycle_stages
+from custseg.rfm import customer_summary
 
 
 @pytest.fixture(scope="module")
@@ -132,3 +133,11 @@ def test_input_is_not_changed(tx):
     before = sample.copy()
     lifecycle_stages(sample, prospects=[1, 2])
     pd.testing.assert_frame_equal(sample, before)
+
+
+def test_a_summary_computed_once_gives_the_same_stages_without_reading_transactions(tx):
+    summary = customer_summary(tx, "2011-09-30")
+    expected = lifecycle_stages(tx, "2011-09-30", at_risk_days=120, churn_days=200)
+    got = lifecycle_stages(None, at_risk_days=120, churn_days=200, summary=summary)
+    pd.testing.assert_frame_equal(got, expected)
+    assert got.attrs["as_of"] == expected.attrs["as_of"]

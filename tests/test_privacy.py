@@ -16,6 +16,7 @@ from custseg.privacy import (
     PIPL_SUMMARY,
     check_k_anonymity,
     classify_columns,
+    group_size_classes,
     id_card_is_valid,
     k_anonymity,
     mask_email,
@@ -262,3 +263,16 @@ def test_pipl_checklist_covers_the_main_duties():
     assert checklist["条款"].str.startswith("第").all()
     assert "非法律意见" in PIPL_SUMMARY
     assert all(topic in PIPL_SUMMARY for topic in checklist["要求"])
+
+
+@pytest.mark.parametrize("k_min", [2, 4, 7, 60])
+def test_group_size_classes_split_at_k_min_and_count_every_row(bank, k_min):
+    sizes = bank.groupby(QUASI, observed=True).size()
+    classes = group_size_classes(sizes, k_min)
+    assert classes["rows"].sum() == len(bank)
+    below = classes.index[classes["at_risk"]]
+    assert classes.loc[below, "rows"].sum() == sizes[sizes < k_min].sum()
+    # the first class that is not at risk starts exactly at k_min
+    assert classes.index[~classes["at_risk"]][0].split("-")[0].lstrip("≥") == str(k_min)
+    with pytest.raises(DataError, match="k_min"):
+        group_size_classes(sizes, 0)

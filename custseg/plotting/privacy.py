@@ -9,22 +9,13 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from custseg.errors import DataError
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
-from custseg.privacy import k_anonymity
+from custseg.privacy import group_size_classes, k_anonymity
 
 __all__ = ["plot_group_sizes"]
 
 _RISK = "#C44E52"
 _SAFE = "#4C72B0"
-_EDGES = (1, 2, 3, 5, 10, 50)
-
-
-def _buckets(k_min: int) -> list[tuple[int, float]]:
-    edges = sorted({*_EDGES, k_min})
-    return [(low, high - 1) for low, high in zip(edges, edges[1:], strict=False)] + [
-        (edges[-1], np.inf)
-    ]
 
 
 def plot_group_sizes(
@@ -68,24 +59,17 @@ def plot_group_sizes(
     'k-匿名检查 (k-anonymity)：k = 1，1 行 (14.3%) 在少于 5 行的组合中'
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
-    k_min = int(k_min)
-    if k_min < 1:
-        raise DataError(f"k_min 须 >= 1：收到 {k_min!r}")
     result = k_anonymity(frame, quasi_identifiers)
     columns = [quasi_identifiers] if isinstance(quasi_identifiers, str) else list(quasi_identifiers)
     sizes = frame.groupby(columns, dropna=False, observed=True).size().to_numpy()
-    buckets = _buckets(k_min)
-    rows = [int(sizes[(sizes >= low) & (sizes <= high)].sum()) for low, high in buckets]
-    labels = [
-        f"{low}" if low == high else (f"≥{low}" if np.isinf(high) else f"{low}-{int(high)}")
-        for low, high in buckets
-    ]
-    colors = [_RISK if high < k_min else _SAFE for _, high in buckets]
+    classes = group_size_classes(sizes, k_min)
+    rows, labels = classes["rows"].tolist(), classes.index.tolist()
+    colors = [_RISK if risky else _SAFE for risky in classes["at_risk"]]
     at_risk = int(sizes[sizes < k_min].sum())
     with chinese_font_context():
         if ax is None:
             _, ax = plt.subplots(figsize=(7, 4))
-        positions = np.arange(len(buckets))
+        positions = np.arange(len(classes))
         ax.bar(positions, rows, color=colors)
         ax.set_xticks(positions, labels)
         for x, count in zip(positions, rows, strict=True):

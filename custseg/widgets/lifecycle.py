@@ -6,9 +6,9 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from custseg.lifecycle import lifecycle_stages
-from custseg.plotting.lifecycle import plot_lifecycle_stages
-from custseg.widgets.chart import Chart
+from custseg.lifecycle import STAGES, lifecycle_stages
+from custseg.rfm import customer_summary
+from custseg.widgets.live import PALETTE, LiveChart
 
 __all__ = ["lifecycle_explorer"]
 
@@ -17,6 +17,10 @@ def lifecycle_explorer(
     transactions: Any, *, at_risk_days: int = 90, churn_days: int = 180, loyal_orders: int = 5
 ) -> widgets.VBox:
     """Sliders for the at-risk and churn thresholds and the loyal order count, and the stage counts.
+
+    The customers' orders, recency and tenure do not depend on the sliders: they are
+    computed once (:func:`custseg.rfm.customer_summary`), and each move only stages them
+    again with :func:`custseg.lifecycle.lifecycle_stages` and the new thresholds.
 
     Parameters
     ----------
@@ -28,7 +32,9 @@ def lifecycle_explorer(
     Returns
     -------
     ipywidgets.VBox
-        ``children``: a box of the three sliders, a summary line (HTML) and the chart (Image).
+        ``children``: a box of the three sliders, a summary line (HTML) and the chart
+        (a bqplot Figure: one bar per stage in lifecycle order, 潜在 → 已流失, with the
+        number of customers written above each bar).
     """
     style = {"description_width": "initial"}
     at_risk = widgets.IntSlider(
@@ -58,7 +64,20 @@ def lifecycle_explorer(
         continuous_update=False,
     )
     summary = widgets.HTML()
-    chart = Chart(figsize=(6, 3.5))
+    customers = customer_summary(transactions)
+    names = list(STAGES)
+    chart = LiveChart(
+        title="客户生命周期分布 (customers per stage)",
+        x_label="生命周期阶段 (lifecycle stage)",
+        y_label="客户数 (customers)",
+        x_scale="ordinal",
+        y_min=0,
+        y_format=",~f",
+    )
+    bars = chart.bars(names, [0] * len(names), colors=[PALETTE[2]],
+                      tooltip_labels=("阶段", "客户数"))  # fmt: skip
+    numbers = chart.labels(names, [0] * len(names), [""] * len(names),
+                           align="middle", x_offset=0, y_offset=-10)  # fmt: skip
 
     def update(change: dict | None = None) -> None:
         if churn.value <= at_risk.value:
@@ -70,14 +89,18 @@ def lifecycle_explorer(
             at_risk_days=at_risk.value,
             churn_days=churn.value,
             loyal_orders=loyal.value,
+            summary=customers,
         )
         counts = stages["stage"].value_counts()
         summary.value = "，".join(f"{stage} {count} 人" for stage, count in counts.items())
-        ax = chart.axes()
-        plot_lifecycle_stages(stages, ax=ax)
-        chart.show()
+        sizes = counts.reindex(names, fill_value=0).to_numpy()
+        with chart.hold():
+            chart.leave_room(sizes, axis="y")
+            bars.y = sizes
+            numbers.y = sizes
+            numbers.text = [f"{n:,}" for n in sizes]
 
     for slider in (at_risk, churn, loyal):
         slider.observe(update, names="value")
     update()
-    return widgets.VBox([widgets.VBox([at_risk, churn, loyal]), summary, chart.image])
+    return widgets.VBox([widgets.VBox([at_risk, churn, loyal]), summary, chart.figure])

@@ -3,7 +3,8 @@
 k-anonymity (:func:`custseg.privacy.k_anonymity`) asks how many rows share each combination of
 the columns an outsider could know. Exact ages single people out; ages cut into wider bands
 (a generalisation, 泛化) hide each row among more others. :func:`custseg.privacy.generalise_ages` does the
-cutting and :func:`custseg.privacy.k_risk` counts what the widget shows.
+cutting; the widget shows the numbers of :func:`custseg.privacy.k_risk`, counted from one
+grouping of the rows per change.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ import ipywidgets as widgets
 import pandas as pd
 
 from custseg.errors import DataError, require_columns
-from custseg.plotting.privacy import plot_group_sizes
-from custseg.privacy import generalise_ages, k_risk
-from custseg.widgets.chart import Chart
+from custseg.privacy import generalise_ages, group_size_classes
+from custseg.widgets.live import PALETTE, LiveChart
 
 __all__ = ["k_anonymity_explorer"]
+
+_RISK = PALETTE[3]
+_SAFE = PALETTE[0]
 
 
 def k_anonymity_explorer(
@@ -31,6 +34,9 @@ def k_anonymity_explorer(
     k_min: int = 5,
 ) -> widgets.VBox:
     """Checkboxes for the quasi-identifiers, a slider for the age band width, and k.
+
+    The widget works on a copy of the candidate columns taken when it is built, and cuts
+    the ages into bands of a given width once.
 
     Parameters
     ----------
@@ -52,8 +58,11 @@ def k_anonymity_explorer(
     -------
     ipywidgets.VBox
         ``children``: a box of the checkboxes (in the order of ``candidates``), a box of the
-        sliders (age band width, if any, then k_min), the summary (HTML, from :func:`k_risk`)
-        and the chart (Image, :func:`custseg.plotting.privacy.plot_group_sizes`).
+        sliders (age band width, if any, then k_min), the summary (HTML, the numbers of
+        :func:`custseg.privacy.k_risk`) and the chart (a bqplot Figure: the rows by the size
+        of their group, 1, 2, 3-4, 5-9, 10-49, ≥50 split at k_min, groups smaller than
+        k_min in red, as :func:`custseg.plotting.privacy.plot_group_sizes`; hidden while no
+        box is ticked).
     """
     if not candidates:
         raise DataError("至少需要一个候选的准标识符列 (no candidate column)")
@@ -64,6 +73,10 @@ def k_anonymity_explorer(
     unknown = [label for label in checked if label not in candidates]
     if unknown:
         raise DataError(f"checked 中的 {unknown} 不在候选列 (candidates) 中")
+    if frame.empty:
+        raise DataError("数据表是空的 (empty table)：无法计算 k")
+    data = frame[list(dict.fromkeys([*candidates.values(), *([age_col] if age_col else [])]))]
+    bands: dict[int, pd.Series] = {}
     boxes = [widgets.Checkbox(value=label in checked, description=label) for label in candidates]
     common = {"style": {"description_width": "initial"}, "continuous_update": False}
     sliders = []
@@ -82,25 +95,37 @@ def k_anonymity_explorer(
     )
     sliders.append(k_slider)
     summary = widgets.HTML()
-    chart = Chart(figsize=(7, 4))
+    chart = LiveChart(
+        x_label="所在组合的行数 (group size)",
+        y_label="行数 (rows)",
+        x_scale="ordinal",
+        y_min=0,
+        y_format=",~f",
+        size=(720, 400),
+    )
+    bars = chart.bars([], [], tooltip_labels=("组合大小", "行数"))
+    numbers = chart.labels([], [], [], align="middle", x_offset=0, y_offset=-10)
 
     def update(change: dict | None = None) -> None:
         columns = [candidates[box.description] for box in boxes if box.value]
         if not columns:
             summary.value = "<b>请至少勾选一个准标识符。</b>"
-            chart.clear()
+            chart.figure.layout.display = "none"
             return
-        table = frame[columns]
+        table = data[columns]
         if age_col is not None and age_col in columns:
-            table = table.assign(**{age_col: generalise_ages(frame[age_col], width_slider.value)})
-        risk = k_risk(table, columns, k_min=k_slider.value)
-        verdict = "可以交给团队" if risk["k"] >= k_slider.value else "有被认出的风险"
+            if width_slider.value not in bands:
+                bands[width_slider.value] = generalise_ages(data[age_col], width_slider.value)
+            table = table.assign(**{age_col: bands[width_slider.value]})
+        sizes = table.groupby(columns, dropna=False, observed=True).size().to_numpy()
+        k, at_risk = int(sizes.min()), int(sizes[sizes < k_slider.value].sum())
+        verdict = "可以交给团队" if k >= k_slider.value else "有被认出的风险"
         rows = [
             ("准标识符", "、".join(columns)),
-            ("k（最小组合的行数）", f"{risk['k']}"),
-            ("不同组合数", f"{risk['groups']:,}"),
-            (f"少于 {k_slider.value} 行的组合中的行数", f"{risk['rows_at_risk']:,}"),
-            ("占全部行", f"{risk['share_at_risk']:.1%}"),
+            ("k（最小组合的行数）", f"{k}"),
+            ("不同组合数", f"{len(sizes):,}"),
+            (f"少于 {k_slider.value} 行的组合中的行数", f"{at_risk:,}"),
+            ("占全部行", f"{at_risk / len(table):.1%}"),
             ("结论", verdict),
         ]
         summary.value = (
@@ -108,11 +133,25 @@ def k_anonymity_explorer(
             + "".join(f"<tr><th>{name}</th><td>{value}</td></tr>" for name, value in rows)
             + "</table>"
         )
-        ax = chart.axes()
-        plot_group_sizes(table, columns, ax=ax, k_min=k_slider.value)
-        chart.show()
+        classes = group_size_classes(sizes, k_slider.value)
+        labels, counts = classes.index.tolist(), classes["rows"].tolist()
+        colors = [_RISK if risky else _SAFE for risky in classes["at_risk"]]
+        with chart.hold():
+            chart.figure.title = (
+                f"k-匿名检查 (k-anonymity)：k = {k}，{at_risk:,} 行 "
+                f"({at_risk / len(table):.1%}) 在少于 {k_slider.value} 行的组合中"
+            )
+            chart.figure.axes[
+                0
+            ].label = f"所在组合的行数 (group size)，红色：少于 {k_slider.value} 行，有被认出的风险"
+            chart.x.domain = labels
+            chart.leave_room(counts, axis="y")
+            bars.x, bars.y, bars.colors = labels, counts, colors
+            numbers.x, numbers.y = labels, counts
+            numbers.text = [f"{n:,}" if n else "" for n in counts]
+        chart.figure.layout.display = None
 
     for control in [*boxes, *sliders]:
         control.observe(update, names="value")
     update()
-    return widgets.VBox([widgets.VBox(boxes), widgets.VBox(sliders), summary, chart.image])
+    return widgets.VBox([widgets.VBox(boxes), widgets.VBox(sliders), summary, chart.figure])

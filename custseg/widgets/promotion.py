@@ -9,15 +9,16 @@ responded anyway (the control group's rate); each response brings ``revenue_per_
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.axes import Axes
 
 from custseg.errors import DataError
-from custseg.plotting.style import chinese_font_context, pin_chinese_font
-from custseg.widgets.chart import Chart
+from custseg.widgets.live import PALETTE, LiveChart
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 __all__ = ["plot_roi_curve", "promotion_roi", "promotion_roi_simulator"]
 
@@ -96,6 +97,51 @@ def promotion_roi(
     }
 
 
+_CURVE = "利润 = 增量收入 − 联系成本"
+_PLAN = "你的计划"
+
+
+def _roi_curve(
+    *,
+    targets: int,
+    cost_per_contact: float,
+    revenue_per_response: float,
+    response_rate: float,
+    baseline_rate: float,
+) -> tuple[np.ndarray, np.ndarray, dict[str, float]]:
+    """Response rates from 0 to past the plan and break-even, their profits, and the plan.
+
+    The rates reach 1.5 times the planned rate, the baseline plus 5 points and 1.5 times
+    the break-even rate (when at most 1), but not beyond 1; 101 rates in all.
+    """
+    settings = {
+        "targets": targets,
+        "cost_per_contact": cost_per_contact,
+        "revenue_per_response": revenue_per_response,
+        "baseline_rate": baseline_rate,
+    }
+    plan = promotion_roi(response_rate=response_rate, **settings)
+    even = plan["break_even_rate"]
+    reach = [response_rate * 1.5, baseline_rate + 0.05]
+    if np.isfinite(even) and even <= 1:
+        reach.append(even * 1.5)
+    rates = np.linspace(0.0, min(max(reach), 1.0), 101)
+    profit = np.array([promotion_roi(response_rate=r, **settings)["profit"] for r in rates])
+    return rates, profit, plan
+
+
+def _within(even: float, rates: np.ndarray) -> bool:
+    return bool(np.isfinite(even) and even <= rates[-1])
+
+
+def _even_label(even: float) -> str:
+    return f"保本响应率 {even:.1%}"
+
+
+def _title(targets: int, baseline_rate: float) -> str:
+    return f"促销收益模拟：联系 {targets:,} 人，不做活动也会有 {baseline_rate:.1%} 响应"
+
+
 def plot_roi_curve(
     *,
     targets: int,
@@ -124,33 +170,30 @@ def plot_roi_curve(
     [[0.12, 3000.0]]
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
-    settings = {
-        "targets": targets,
-        "cost_per_contact": cost_per_contact,
-        "revenue_per_response": revenue_per_response,
-        "baseline_rate": baseline_rate,
-    }
-    plan = promotion_roi(response_rate=response_rate, **settings)
+    import matplotlib.pyplot as plt
+
+    from custseg.plotting.style import chinese_font_context, pin_chinese_font
+
+    rates, profit, plan = _roi_curve(
+        targets=targets,
+        cost_per_contact=cost_per_contact,
+        revenue_per_response=revenue_per_response,
+        response_rate=response_rate,
+        baseline_rate=baseline_rate,
+    )
     even = plan["break_even_rate"]
-    reach = [response_rate * 1.5, baseline_rate + 0.05]
-    if np.isfinite(even) and even <= 1:
-        reach.append(even * 1.5)
-    rates = np.linspace(0.0, min(max(reach), 1.0), 101)
-    profit = [promotion_roi(response_rate=r, **settings)["profit"] for r in rates]
     with chinese_font_context():
         if ax is None:
             _, ax = plt.subplots(figsize=(7, 4))
-        ax.plot(rates, profit, color="#4C72B0", label="利润 = 增量收入 − 联系成本")
+        ax.plot(rates, profit, color=PALETTE[0], label=_CURVE)
         ax.axhline(0, color="grey", lw=1)
-        if np.isfinite(even) and even <= rates[-1]:
-            ax.axvline(even, color="#C44E52", ls="--", lw=1, label=f"保本响应率 {even:.1%}")
-        ax.scatter(
-            [response_rate], [plan["profit"]], color="#DD8452", zorder=3, s=60, label="你的计划"
-        )
+        if _within(even, rates):
+            ax.axvline(even, color=PALETTE[3], ls="--", lw=1, label=_even_label(even))
+        ax.scatter([response_rate], [plan["profit"]], color=PALETTE[1], zorder=3, s=60, label=_PLAN)
         ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
         ax.set_xlabel("活动组响应率 (response rate)")
         ax.set_ylabel("利润 (profit)")
-        ax.set_title(f"促销收益模拟：联系 {targets:,} 人，不做活动也会有 {baseline_rate:.1%} 响应")
+        ax.set_title(_title(targets, baseline_rate))
         ax.legend(loc="upper left", fontsize=8)
         ax.grid(alpha=0.3)
         pin_chinese_font(ax)
@@ -200,7 +243,10 @@ def promotion_roi_simulator(
     ipywidgets.VBox
         ``children``: a box of the five sliders (targets, cost per contact, revenue per
         response, expected response rate, response rate without the promotion), the result
-        table (HTML, from :func:`promotion_roi`) and the chart (Image, :func:`plot_roi_curve`).
+        table (HTML, from :func:`promotion_roi`) and the chart (a bqplot Figure, as
+        :func:`plot_roi_curve`: the profit against the response rate, the zero line, the
+        break-even rate as a dashed vertical line with its value in the legend, shown when
+        within the curve's reach, and the plan as a point).
     """
     promotion_roi(
         targets=targets,
@@ -256,16 +302,43 @@ def promotion_roi_simulator(
         ),
     }
     table = widgets.HTML()
-    chart = Chart(figsize=(7, 4))
+    chart = LiveChart(
+        x_label="活动组响应率 (response rate)",
+        y_label="利润 (profit)",
+        x_format=".1~%",
+        y_format=",~f",
+        x_min=0,
+        size=(720, 420),
+        left=90,
+        legend=True,
+    )
+    chart.figure.legend_location = "top-left"
+    curve = chart.lines([0, 1], [0, 0], color=PALETTE[0], label=_CURVE)
+    chart.hline(0)
+    even_line = chart.vline(0, label=_even_label(0))
+    point = chart.scatter([0], [0], color=PALETTE[1], label=_PLAN, size=80, opacity=1.0,
+                          tooltip_labels=("响应率", "利润"))  # fmt: skip
+    point.tooltip.formats = [".1%", ",.0f"]
 
     def update(change: dict | None = None) -> None:
         plan = {name: slider.value for name, slider in sliders.items()}
-        table.value = _result_html(promotion_roi(**plan))
-        ax = chart.axes()
-        plot_roi_curve(ax=ax, **plan)
-        chart.show()
+        rates, profit, result = _roi_curve(**plan)
+        table.value = _result_html(result)
+        even = result["break_even_rate"]
+        low, high = min(profit.min(), 0.0), max(profit.max(), 0.0)
+        pad = 0.06 * (high - low) or 1.0
+        with chart.hold():
+            chart.figure.title = _title(plan["targets"], plan["baseline_rate"])
+            chart.x.max = float(rates[-1])
+            chart.y.min, chart.y.max = low - pad, high + pad
+            curve.x, curve.y = rates, profit
+            shown = _within(even, rates)
+            even_line.x = [even, even] if shown else [0.0, 0.0]
+            even_line.labels = [_even_label(even)] if shown else []
+            even_line.visible = even_line.display_legend = shown
+            point.x, point.y = [plan["response_rate"]], [result["profit"]]
 
     for slider in sliders.values():
         slider.observe(update, names="value")
     update()
-    return widgets.VBox([widgets.VBox(list(sliders.values())), table, chart.image])
+    return widgets.VBox([widgets.VBox(list(sliders.values())), table, chart.figure])

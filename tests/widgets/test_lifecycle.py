@@ -4,13 +4,26 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
+from custseg.lifecycle import STAGES, lifecycle_stages
 from custseg.widgets.lifecycle import lifecycle_explorer
 
 
 def _counts(text: str) -> dict[str, int]:
     return {stage: int(n) for stage, n in re.findall(r"([^，\s]+) (\d+) 人", text)}
+
+
+def _library_counts(transactions, at_risk: int, churn: int, loyal: int) -> np.ndarray:
+    stages = lifecycle_stages(
+        transactions,
+        new_days=min(90, at_risk),
+        at_risk_days=at_risk,
+        churn_days=churn,
+        loyal_orders=loyal,
+    )
+    return stages["stage"].value_counts().reindex(list(STAGES), fill_value=0).to_numpy()
 
 
 def test_churn_slider_moves_customers(online_retail_clean):
@@ -30,3 +43,35 @@ def test_churn_slider_moves_customers(online_retail_clean):
     assert sum(after.values()) == sum(before.values())
     churn.value = 60  # below the at-risk threshold: refused with a message, nothing redrawn
     assert "必须大于" in summary.value
+
+
+def test_bars_follow_every_slider(online_retail_clean):
+    box = lifecycle_explorer(online_retail_clean)
+    sliders, summary, figure = box.children
+    at_risk, churn, loyal = sliders.children
+    bars, numbers = figure.marks[:2]
+
+    def check(at_risk_days: int, churn_days: int, loyal_orders: int) -> np.ndarray:
+        expected = _library_counts(online_retail_clean, at_risk_days, churn_days, loyal_orders)
+        assert list(bars.x) == list(STAGES)
+        np.testing.assert_array_equal(bars.y, expected)
+        np.testing.assert_array_equal(numbers.y, expected)
+        assert list(numbers.text) == [f"{n:,}" for n in expected]
+        assert figure.axes[1].scale.max > expected.max()  # room for the numbers
+        shown = _counts(summary.value)
+        assert [shown.get(stage, 0) for stage in STAGES] == expected.tolist()
+        return expected
+
+    start = check(90, 180, 5)
+    churn.value = 360
+    longer = check(90, 360, 5)
+    assert longer[STAGES.index("已流失")] < start[STAGES.index("已流失")]
+    at_risk.value = 30  # new customers now only count up to 30 days
+    shorter = check(30, 360, 5)
+    assert shorter[STAGES.index("流失风险")] > longer[STAGES.index("流失风险")]
+    loyal.value = 12
+    stricter = check(30, 360, 12)
+    assert stricter[STAGES.index("忠诚")] < shorter[STAGES.index("忠诚")]
+    at_risk.value = 360  # not below the churn threshold: refused, the bars stay
+    assert "必须大于" in summary.value
+    np.testing.assert_array_equal(bars.y, stricter)

@@ -43,7 +43,9 @@ def test_hold_sends_every_change_of_a_redraw_in_one_message(monkeypatch):
     labels = chart.labels(["a", "b"], [1, 2], ["1", "2"])
     sent = []
     for widget in (bars, labels, chart.y):
-        monkeypatch.setattr(widget, "send_state", lambda key=None, w=widget: sent.append((w, set(key))))
+        monkeypatch.setattr(
+            widget, "send_state", lambda key=None, w=widget: sent.append((w, set(key)))
+        )
     with chart.hold():
         bars.y = [3, 4]
         labels.y = [3, 4]

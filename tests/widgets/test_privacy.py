@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 
 import duckdb
+import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.colors import to_hex
 
 from custseg.errors import DataError
+from custseg.plotting.privacy import plot_group_sizes
 from custseg.privacy import generalise_ages, k_risk
 from custseg.widgets.privacy import k_anonymity_explorer
 
@@ -67,6 +71,63 @@ def test_checkboxes_and_sliders_give_the_sql_counts(bank):
     pd.testing.assert_frame_equal(bank, before)
 
 
+def _check_chart(figure, bank: pd.DataFrame, columns: list[str], width: int, k_min: int):
+    """The widget's bars, numbers, colours and title are those of the static chart."""
+    table = bank[columns]
+    if "age" in columns:
+        table = table.assign(age=generalise_ages(bank["age"], width))
+    ax = plot_group_sizes(table, columns, k_min=k_min)
+    classes = [label.get_text() for label in ax.get_xticklabels()]
+    rows = [int(bar.get_height()) for bar in ax.patches]
+    colors = [to_hex(bar.get_facecolor()) for bar in ax.patches]
+    title = ax.get_title()
+    plt.close(ax.figure)
+    bars, numbers = figure.marks[:2]
+    assert list(bars.x) == classes and list(figure.marks[0].scales["x"].domain) == classes
+    np.testing.assert_array_equal(bars.y, rows)
+    assert [c.lower() for c in bars.colors] == colors
+    assert list(numbers.x) == classes
+    np.testing.assert_array_equal(numbers.y, rows)
+    assert list(numbers.text) == [f"{n:,}" if n else "" for n in rows]
+    assert figure.title == title
+    assert figure.axes[1].scale.max > max(rows)
+    risk = k_risk(table, columns, k_min=k_min)
+    assert (
+        sum(r for r, c in zip(rows, colors, strict=True) if c == "#c44e52") == risk["rows_at_risk"]
+    )
+    assert figure.layout.display is None
+
+
+def test_chart_follows_every_control(bank):
+    box = k_anonymity_explorer(bank, CANDIDATES, checked=["年龄", "职业", "婚姻"])
+    (age, job, marital, education), (width, k_slider) = (
+        box.children[0].children,
+        box.children[1].children,
+    )
+    summary, figure = box.children[2:]
+    _check_chart(figure, bank, ["age", "job", "marital"], 1, 5)
+    width.value = 10
+    _check_chart(figure, bank, ["age", "job", "marital"], 10, 5)
+    k_slider.value = 4  # groups of 4 rows are safe
+    _check_chart(figure, bank, ["age", "job", "marital"], 10, 4)
+    k_slider.value = 7  # a class edge of its own: 5-6 (red) and 7-9
+    _check_chart(figure, bank, ["age", "job", "marital"], 10, 7)
+    assert "5-6" in figure.marks[0].x and "7-9" in figure.marks[0].x
+    education.value = True
+    _check_chart(figure, bank, ["age", "job", "marital", "education"], 10, 7)
+    age.value = False
+    _check_chart(figure, bank, ["job", "marital", "education"], 10, 7)
+    width.value = 3  # ages are not ticked: nothing changes
+    _check_chart(figure, bank, ["job", "marital", "education"], 3, 7)
+    job.value = education.value = False
+    marital.value = False
+    assert "至少勾选" in summary.value and figure.layout.display == "none"
+    age.value = True
+    _check_chart(figure, bank, ["age"], 3, 7)
+    expected = k_risk(bank[["age"]].assign(age=generalise_ages(bank["age"], 3)), ["age"], k_min=7)
+    assert _shown(summary.value, 7) == {k: expected[k] for k in ("k", "groups", "rows_at_risk")}
+
+
 def test_generalised_ages_are_the_sql_bands(bank):
     bands = generalise_ages(bank["age"], 5)
     lows = duckdb.sql("SELECT CAST(floor(age / 5) * 5 AS INTEGER) AS low FROM bank").df()["low"]
@@ -91,6 +152,8 @@ def test_bad_width_is_refused_by_name(width):
 
 
 def test_unknown_ticked_label_and_missing_column_are_named(bank):
+    with pytest.raises(DataError, match="空"):
+        k_anonymity_explorer(bank.head(0), CANDIDATES)
     with pytest.raises(DataError, match="收入"):
         k_anonymity_explorer(bank, CANDIDATES, checked=["收入"])
     with pytest.raises(DataError, match="zip"):

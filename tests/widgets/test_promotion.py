@@ -114,3 +114,76 @@ def test_roi_curve_crosses_zero_at_break_even():
     crossing = rates[np.argmin(np.abs(profit))]
     even_line = ax.lines[2].get_xdata()[0]
     assert even_line == pytest.approx(0.09) and abs(crossing - 0.09) < rates[1] - rates[0]
+
+
+def test_chart_follows_every_slider():
+    box = promotion_roi_simulator(response_rate=0.15, baseline_rate=0.09)
+    sliders, _, figure = box.children
+    targets, cost, revenue, rate, baseline = sliders.children
+    curve, zero, even_line, point = figure.marks
+    x_scale, y_scale = curve.scales["x"], curve.scales["y"]
+
+    def check() -> bool:
+        plan = {
+            "targets": targets.value,
+            "cost_per_contact": cost.value,
+            "revenue_per_response": revenue.value,
+            "baseline_rate": baseline.value,
+        }
+        rates, profit = np.asarray(curve.x, dtype=float), np.asarray(curve.y, dtype=float)
+        expected = [promotion_roi(response_rate=r, **plan)["profit"] for r in rates]
+        np.testing.assert_allclose(profit, expected, rtol=1e-12, atol=1e-9)
+        assert rates[0] == 0 and np.all(np.diff(rates) > 0)
+        assert rate.value <= rates[-1] <= 1 and x_scale.max == pytest.approx(rates[-1])
+        mine = promotion_roi(response_rate=rate.value, **plan)["profit"]
+        assert list(point.x) == [rate.value] and list(point.y) == pytest.approx([mine])
+        assert list(zero.y) == [0, 0]
+        assert y_scale.min < min(0, profit.min()) and y_scale.max > max(0, profit.max())
+        assert f"联系 {targets.value:,} 人" in figure.title
+        assert f"{baseline.value:.1%} 响应" in figure.title
+        shown = bool(even_line.visible)
+        assert bool(even_line.display_legend) is shown
+        if revenue.value > 0:
+            even = baseline.value + cost.value / revenue.value
+            assert shown == bool(even <= rates[-1])
+        else:
+            assert not shown
+        if shown:
+            assert list(even_line.x) == pytest.approx([even, even])
+            assert np.interp(even, rates, profit) == pytest.approx(0, abs=1e-6 * targets.value)
+            assert list(even_line.labels) == [f"保本响应率 {even:.1%}"]
+        return shown
+
+    assert check()
+    targets.value = 2000
+    assert check()
+    cost.value = 8
+    assert check()
+    revenue.value = 120
+    assert check()
+    rate.value = 0.3
+    assert check()
+    baseline.value = 0.2
+    assert check()
+    cost.value = 50  # 50 per contact, 40 per response: break-even above 100%, no line
+    revenue.value = 40
+    assert not check()
+    revenue.value = 0
+    assert not check()
+    revenue.value = 500
+    assert check()
+
+
+def test_widget_draws_the_static_curve():
+    plan = {
+        "targets": 3000,
+        "cost_per_contact": 4.0,
+        "revenue_per_response": 60.0,
+        "response_rate": 0.12,
+        "baseline_rate": 0.03,
+    }
+    curve = promotion_roi_simulator(**plan).children[-1].marks[0]
+    ax = plot_roi_curve(**plan)
+    rates, profit = ax.lines[0].get_data()
+    np.testing.assert_allclose(curve.x, rates)
+    np.testing.assert_allclose(curve.y, profit)
