@@ -10,6 +10,10 @@ given the offer) with a control group: response rates with Wilson intervals, abs
 relative lift, a two-proportion z-test, a Newcombe interval for the difference, incremental
 responses and revenue, and ROI, overall and per segment.
 
+Budget before the campaign: :func:`promotion_roi` runs the same arithmetic forwards with
+planned numbers (cost, incremental revenue, profit, ROI, break-even response rate), and
+:func:`roi_curve` gives the profit over a range of response rates.
+
 Formulas (``z`` is the standard normal quantile of ``1 - alpha / 2``):
 
 - Wilson score interval for ``p = x / n`` (Wilson 1927; Newcombe 1998a, method 3)::
@@ -66,6 +70,8 @@ import pandas as pd
 from custseg.errors import DataError, require_columns
 
 __all__ = [
+    "promotion_roi",
+    "roi_curve",
     "CAMPAIGN_COLUMNS",
     "PromotionPlan",
     "contact_history_groups",
@@ -593,3 +599,121 @@ class PromotionPlan:
                     f"按预计响应率 {self.expected_response_rate:.1%} 计算，活动会亏损"
                 )
         return problems
+
+
+def promotion_roi(
+    *,
+    targets: int,
+    cost_per_contact: float,
+    revenue_per_response: float,
+    response_rate: float,
+    baseline_rate: float = 0.0,
+) -> dict[str, float]:
+    """Cost, incremental revenue, profit, ROI and break-even response rate of a planned promotion.
+
+    Parameters
+    ----------
+    targets : int
+        Customers to contact (促销对象的人数).
+    cost_per_contact : float
+        Cost of contacting one customer (call, mail, coupon...).
+    revenue_per_response : float
+        Revenue (or margin) from one response.
+    response_rate : float
+        Expected response rate of the contacted customers, in [0, 1].
+    baseline_rate : float, default 0
+        Response rate without the promotion (a control group's rate), in [0, 1].
+
+    Returns
+    -------
+    dict of str to float
+        ``incremental_responses = (response_rate - baseline_rate) * targets``;
+        ``incremental_revenue = incremental_responses * revenue_per_response``;
+        ``cost = targets * cost_per_contact``; ``profit = incremental_revenue - cost``;
+        ``roi = profit / cost`` (NaN when the cost is 0);
+        ``break_even_rate = baseline_rate + cost_per_contact / revenue_per_response``, the
+        response rate at which the profit is 0 (NaN when the revenue is 0; above 1 means
+        the promotion cannot pay for itself).
+
+    Raises
+    ------
+    DataError
+        A negative number, no targets, or a rate outside [0, 1] (naming the parameter).
+
+    Examples
+    --------
+    >>> result = promotion_roi(targets=1000, cost_per_contact=5, revenue_per_response=100,
+    ...     response_rate=0.12, baseline_rate=0.04)
+    >>> {name: round(value, 4) for name, value in result.items()}
+    {'incremental_responses': 80.0, 'incremental_revenue': 8000.0, 'cost': 5000.0, 'profit': 3000.0, 'roi': 0.6, 'break_even_rate': 0.09}
+    """
+    if not targets > 0:
+        raise DataError(f"目标客户数 (targets) 必须大于 0，收到 {targets!r}")
+    for name, value in (
+        ("cost_per_contact", cost_per_contact),
+        ("revenue_per_response", revenue_per_response),
+    ):
+        if not value >= 0:
+            raise DataError(f"{name} 不能为负数 (must be >= 0)，收到 {value!r}")
+    for name, value in (("response_rate", response_rate), ("baseline_rate", baseline_rate)):
+        if not 0 <= value <= 1:
+            raise DataError(f"{name} 必须在 0 和 1 之间 (must be in [0, 1])，收到 {value!r}")
+    incremental = (float(response_rate) - float(baseline_rate)) * float(targets)
+    revenue = incremental * float(revenue_per_response)
+    cost = float(targets) * float(cost_per_contact)
+    return {
+        "incremental_responses": incremental,
+        "incremental_revenue": revenue,
+        "cost": cost,
+        "profit": revenue - cost,
+        "roi": (revenue - cost) / cost if cost > 0 else math.nan,
+        "break_even_rate": (
+            float(baseline_rate) + float(cost_per_contact) / float(revenue_per_response)
+            if revenue_per_response > 0
+            else math.nan
+        ),
+    }
+
+
+def roi_curve(
+    *,
+    targets: int,
+    cost_per_contact: float,
+    revenue_per_response: float,
+    response_rate: float,
+    baseline_rate: float,
+) -> tuple[np.ndarray, np.ndarray, dict[str, float]]:
+    """Response rates from 0 to past the plan and break-even, their profits, and the plan.
+
+    The rates reach 1.5 times the planned rate, the baseline plus 5 points and 1.5 times
+    the break-even rate (when at most 1), but not beyond 1; 101 rates in all. Parameters
+    are those of :func:`promotion_roi`.
+
+    Returns
+    -------
+    rates, profits : numpy.ndarray
+        The response rates and the profit at each.
+    plan : dict of str to float
+        :func:`promotion_roi` of the planned ``response_rate``.
+
+    Examples
+    --------
+    >>> rates, profits, plan = roi_curve(targets=1000, cost_per_contact=5,
+    ...     revenue_per_response=100, response_rate=0.12, baseline_rate=0.04)
+    >>> float(rates[-1]), float(profits[0]), plan["profit"]
+    (0.18, -9000.0, 3000.0)
+    """
+    settings = {
+        "targets": targets,
+        "cost_per_contact": cost_per_contact,
+        "revenue_per_response": revenue_per_response,
+        "baseline_rate": baseline_rate,
+    }
+    plan = promotion_roi(response_rate=response_rate, **settings)
+    even = plan["break_even_rate"]
+    reach = [response_rate * 1.5, baseline_rate + 0.05]
+    if np.isfinite(even) and even <= 1:
+        reach.append(even * 1.5)
+    rates = np.linspace(0.0, min(max(reach), 1.0), 101)
+    profit = np.array([promotion_roi(response_rate=r, **settings)["profit"] for r in rates])
+    return rates, profit, plan

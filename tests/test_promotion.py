@@ -17,6 +17,7 @@ from custseg.promotion import (
     contact_history_groups,
     evaluate_campaign,
     newcombe_interval,
+    promotion_roi,
     summarize_campaign,
     two_proportion_ztest,
     wilson_interval,
@@ -239,3 +240,37 @@ def test_lessons_name_the_overall_effect_and_the_segments(bank, result):
     strong = set(segments.index) - set(weak)
     assert not any(f"{name}、" in lines[3] for name in strong)
     assert lines[-1].startswith("提醒")
+
+
+def test_break_even_rate_is_where_profit_is_zero():
+    plan = {"targets": 2500, "cost_per_contact": 6.0, "revenue_per_response": 80.0}
+    even = promotion_roi(response_rate=0.2, baseline_rate=0.04, **plan)["break_even_rate"]
+    assert even == pytest.approx(0.04 + 6 / 80)
+    assert promotion_roi(response_rate=even, baseline_rate=0.04, **plan)["profit"] == pytest.approx(
+        0, abs=1e-9
+    )
+    assert promotion_roi(response_rate=even + 0.01, baseline_rate=0.04, **plan)["profit"] > 0
+    assert promotion_roi(response_rate=even - 0.01, baseline_rate=0.04, **plan)["roi"] < 0
+    free = promotion_roi(targets=10, cost_per_contact=0, revenue_per_response=0, response_rate=0.1)
+    assert math.isnan(free["roi"]) and math.isnan(free["break_even_rate"])
+
+
+@pytest.mark.parametrize(
+    ("settings", "culprit"),
+    [
+        ({"targets": 0}, "targets"),
+        ({"cost_per_contact": -1}, "cost_per_contact"),
+        ({"response_rate": 1.5}, "response_rate"),
+        ({"baseline_rate": -0.1}, "baseline_rate"),
+    ],
+)
+def test_bad_plans_are_refused_by_name(settings, culprit):
+    plan = {
+        "targets": 100,
+        "cost_per_contact": 5,
+        "revenue_per_response": 50,
+        "response_rate": 0.1,
+        "baseline_rate": 0.0,
+    }
+    with pytest.raises(DataError, match=culprit):
+        promotion_roi(**{**plan, **settings})

@@ -41,10 +41,11 @@ from custseg.promotion import (
     PromotionPlan,
     contact_history_groups,
     evaluate_campaign,
+    promotion_roi,
     summarize_campaign,
     wilson_interval,
 )
-from custseg.widgets.promotion import promotion_roi, promotion_roi_simulator
+from custseg.widgets import promotion_roi_simulator
 
 custseg.use_chinese_font()
 sns.set_theme(style="whitegrid", font=custseg.CJK_FONT_FAMILY)

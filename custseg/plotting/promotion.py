@@ -8,9 +8,10 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from custseg.errors import require_columns
-from custseg.plotting.style import chinese_font_context, pin_chinese_font
+from custseg.plotting.style import PALETTE, chinese_font_context, pin_chinese_font
+from custseg.promotion import roi_curve
 
-__all__ = ["plot_campaign_lift", "plot_response_rates"]
+__all__ = ["plot_campaign_lift", "plot_response_rates", "plot_roi_curve"]
 
 _TREATMENT = "#C44E52"
 _CONTROL = "#4C72B0"
@@ -146,5 +147,81 @@ def plot_campaign_lift(result: pd.DataFrame, ax: Axes | None = None) -> Axes:
         ax.set_xlabel("响应率提升（个百分点）(absolute lift)，线段为 95% 置信区间 (Newcombe)")
         ax.set_title("促销效果：活动组比对照组多出的响应率（红色 = 显著）")
         ax.grid(axis="x", alpha=0.3)
+        pin_chinese_font(ax)
+    return ax
+
+
+#: Legend entries of the ROI chart, shared with the simulator widget.
+CURVE_LABEL = "利润 = 增量收入 − 联系成本"
+PLAN_LABEL = "你的计划"
+
+
+def within_reach(even: float, rates: np.ndarray) -> bool:
+    """Whether the break-even rate ``even`` is a number within the curve's ``rates``."""
+    return bool(np.isfinite(even) and even <= rates[-1])
+
+
+def break_even_label(even: float) -> str:
+    """The legend entry of the break-even line."""
+    return f"保本响应率 {even:.1%}"
+
+
+def roi_title(targets: int, baseline_rate: float) -> str:
+    """The ROI chart's title: how many are contacted, how many would respond anyway."""
+    return f"促销收益模拟：联系 {targets:,} 人，不做活动也会有 {baseline_rate:.1%} 响应"
+
+
+def plot_roi_curve(
+    *,
+    targets: int,
+    cost_per_contact: float,
+    revenue_per_response: float,
+    response_rate: float,
+    baseline_rate: float = 0.0,
+    ax: Axes | None = None,
+) -> Axes:
+    """Profit against response rate: the plan as a point, break-even as a dashed line.
+
+    Parameters are those of :func:`custseg.promotion.promotion_roi`; ``ax`` is where to draw (a new figure if
+    omitted).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax.lines[0]`` is the profit curve, ``ax.lines[1]`` the zero line, ``ax.lines[2]``
+        the break-even rate (drawn when it is within reach), ``ax.collections[0]`` the plan.
+
+    Examples
+    --------
+    >>> ax = plot_roi_curve(targets=1000, cost_per_contact=5, revenue_per_response=100,
+    ...     response_rate=0.12, baseline_rate=0.04)
+    >>> ax.collections[0].get_offsets().tolist()
+    [[0.12, 3000.0]]
+    >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
+    """
+    rates, profit, plan = roi_curve(
+        targets=targets,
+        cost_per_contact=cost_per_contact,
+        revenue_per_response=revenue_per_response,
+        response_rate=response_rate,
+        baseline_rate=baseline_rate,
+    )
+    even = plan["break_even_rate"]
+    with chinese_font_context():
+        if ax is None:
+            _, ax = plt.subplots(figsize=(7, 4))
+        ax.plot(rates, profit, color=PALETTE[0], label=CURVE_LABEL)
+        ax.axhline(0, color="grey", lw=1)
+        if within_reach(even, rates):
+            ax.axvline(even, color=PALETTE[3], ls="--", lw=1, label=break_even_label(even))
+        ax.scatter(
+            [response_rate], [plan["profit"]], color=PALETTE[1], zorder=3, s=60, label=PLAN_LABEL
+        )
+        ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+        ax.set_xlabel("活动组响应率 (response rate)")
+        ax.set_ylabel("利润 (profit)")
+        ax.set_title(roi_title(targets, baseline_rate))
+        ax.legend(loc="upper left", fontsize=8)
+        ax.grid(alpha=0.3)
         pin_chinese_font(ax)
     return ax

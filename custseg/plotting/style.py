@@ -22,6 +22,7 @@ from matplotlib.text import Text
 
 __all__ = [
     "CJK_FONT_FAMILY",
+    "PALETTE",
     "chinese_font_context",
     "chinese_rc",
     "pin_chinese_font",
@@ -29,6 +30,12 @@ __all__ = [
 ]
 
 CJK_FONT_FAMILY = "Noto Sans CJK SC"
+#: The colours of the course's charts (seaborn's default palette), static and live.
+PALETTE = [
+    "#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3",
+    "#937860", "#DA8BC3", "#8C8C8C", "#CCB974", "#64B5CD",
+]  # fmt: skip
+
 _FONT_FILE = "NotoSansCJKsc-Regular.otf"
 
 

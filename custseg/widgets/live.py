@@ -22,13 +22,10 @@ from typing import Any
 import bqplot as bq
 import ipywidgets as widgets
 
+from custseg.plotting.style import PALETTE
+
 __all__ = ["PALETTE", "LiveChart", "text_width"]
 
-#: The colours of the course's charts (seaborn's default palette, as in the static charts).
-PALETTE = [
-    "#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3",
-    "#937860", "#DA8BC3", "#8C8C8C", "#CCB974", "#64B5CD",
-]  # fmt: skip
 
 _SCALES = {
     "linear": bq.LinearScale,

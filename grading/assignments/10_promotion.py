@@ -30,8 +30,12 @@ from scipy.stats import norm
 
 from custseg.datasets import load_sample
 from custseg.dimensions import response_by
-from custseg.promotion import contact_history_groups, evaluate_campaign, wilson_interval
-from custseg.widgets.promotion import promotion_roi
+from custseg.promotion import (
+    contact_history_groups,
+    evaluate_campaign,
+    promotion_roi,
+    wilson_interval,
+)
 
 clients = load_sample("bank_marketing")
 clients.head()

@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from custseg.plotting.promotion import plot_campaign_lift, plot_response_rates
+from custseg.plotting.promotion import plot_campaign_lift, plot_response_rates, plot_roi_curve
 from custseg.promotion import contact_history_groups, evaluate_campaign
 
 
@@ -63,3 +63,18 @@ def test_chinese_text_renders_later_with_default_fonts(result):
         warnings.simplefilter("error")
         for ax in axes:
             ax.figure.canvas.draw()
+
+
+def test_roi_curve_crosses_zero_at_break_even():
+    plan = {
+        "targets": 1000,
+        "cost_per_contact": 5,
+        "revenue_per_response": 100,
+        "baseline_rate": 0.04,
+    }
+    ax = plot_roi_curve(response_rate=0.12, **plan)
+    rates, profit = (np.asarray(v, dtype=float) for v in ax.lines[0].get_data())
+    np.testing.assert_allclose(profit, (rates - 0.04) * 1000 * 100 - 5000)
+    crossing = rates[np.argmin(np.abs(profit))]
+    even_line = ax.lines[2].get_xdata()[0]
+    assert even_line == pytest.approx(0.09) and abs(crossing - 0.09) < rates[1] - rates[0]

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import math
 import re
 
 import numpy as np
 import pytest
 
-from custseg.errors import DataError
-from custseg.promotion import contact_history_groups, evaluate_campaign
-from custseg.widgets.promotion import plot_roi_curve, promotion_roi, promotion_roi_simulator
+from custseg.plotting.promotion import plot_roi_curve
+from custseg.promotion import contact_history_groups, evaluate_campaign, promotion_roi
+from custseg.widgets.promotion import promotion_roi_simulator
 
 
 def _cell(html: str, name: str) -> str:
@@ -47,40 +46,6 @@ def test_simulator_agrees_with_evaluate_campaign_on_bank(bank):
     assert forecast["incremental_responses"] == pytest.approx(lift * treated.sum(), rel=1e-12)
 
 
-def test_break_even_rate_is_where_profit_is_zero():
-    plan = {"targets": 2500, "cost_per_contact": 6.0, "revenue_per_response": 80.0}
-    even = promotion_roi(response_rate=0.2, baseline_rate=0.04, **plan)["break_even_rate"]
-    assert even == pytest.approx(0.04 + 6 / 80)
-    assert promotion_roi(response_rate=even, baseline_rate=0.04, **plan)["profit"] == pytest.approx(
-        0, abs=1e-9
-    )
-    assert promotion_roi(response_rate=even + 0.01, baseline_rate=0.04, **plan)["profit"] > 0
-    assert promotion_roi(response_rate=even - 0.01, baseline_rate=0.04, **plan)["roi"] < 0
-    free = promotion_roi(targets=10, cost_per_contact=0, revenue_per_response=0, response_rate=0.1)
-    assert math.isnan(free["roi"]) and math.isnan(free["break_even_rate"])
-
-
-@pytest.mark.parametrize(
-    ("settings", "culprit"),
-    [
-        ({"targets": 0}, "targets"),
-        ({"cost_per_contact": -1}, "cost_per_contact"),
-        ({"response_rate": 1.5}, "response_rate"),
-        ({"baseline_rate": -0.1}, "baseline_rate"),
-    ],
-)
-def test_bad_plans_are_refused_by_name(settings, culprit):
-    plan = {
-        "targets": 100,
-        "cost_per_contact": 5,
-        "revenue_per_response": 50,
-        "response_rate": 0.1,
-        "baseline_rate": 0.0,
-    }
-    with pytest.raises(DataError, match=culprit):
-        promotion_roi(**{**plan, **settings})
-
-
 def test_sliders_update_the_table():
     box = promotion_roi_simulator()
     sliders, table, _ = box.children
@@ -99,21 +64,6 @@ def test_sliders_update_the_table():
     revenue.value = 40
     assert "不可能保本" in _cell(table.value, "保本响应率")
     assert "亏损" in _cell(table.value, "利润")
-
-
-def test_roi_curve_crosses_zero_at_break_even():
-    plan = {
-        "targets": 1000,
-        "cost_per_contact": 5,
-        "revenue_per_response": 100,
-        "baseline_rate": 0.04,
-    }
-    ax = plot_roi_curve(response_rate=0.12, **plan)
-    rates, profit = (np.asarray(v, dtype=float) for v in ax.lines[0].get_data())
-    np.testing.assert_allclose(profit, (rates - 0.04) * 1000 * 100 - 5000)
-    crossing = rates[np.argmin(np.abs(profit))]
-    even_line = ax.lines[2].get_xdata()[0]
-    assert even_line == pytest.approx(0.09) and abs(crossing - 0.09) < rates[1] - rates[0]
 
 
 def test_chart_follows_every_slider():
