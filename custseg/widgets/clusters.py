@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
+import numpy as np
 import pandas as pd
 
 from custseg.clustering import CustomerClusterer, cluster_profiles
-from custseg.plotting.clustering import plot_clusters
-from custseg.widgets.chart import Chart
+from custseg.errors import require_columns
+from custseg.widgets.live import PALETTE, LiveChart
 
 __all__ = ["cluster_explorer"]
 
@@ -20,6 +21,23 @@ _HEADERS = {
     "frequency_mean": "平均 F（次）",
     "monetary_mean": "平均 M",
 }
+_X, _Y = "recency", "monetary"
+_AXIS_LABELS = {_X: "最近购买距今天数 (recency)", _Y: "消费金额 (monetary)"}
+
+
+def _log_ticks(values: np.ndarray) -> list[float]:
+    """Ticks at 1, 2, 5, 10, 20, 50 ... covering the positive ``values``.
+
+    Examples
+    --------
+    >>> _log_ticks(np.array([3.0, 180.0]))
+    [2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0]
+    """
+    low, high = np.floor(np.log10(values.min())), np.ceil(np.log10(values.max()))
+    ticks = [m * 10.0**e for e in np.arange(low, high + 1) for m in (1.0, 2.0, 5.0)]
+    below = max((t for t in ticks if t <= values.min()), default=ticks[0])
+    above = min((t for t in ticks if t >= values.max()), default=ticks[-1])
+    return [float(t) for t in ticks if below <= t <= above]
 
 
 def cluster_explorer(
@@ -39,29 +57,58 @@ def cluster_explorer(
     Returns
     -------
     ipywidgets.VBox
-        ``children``: the slider, the profile table (HTML) and the chart (Image).
+        ``children``: the slider, the profile table (HTML) and the chart (a bqplot
+        Figure: recency against monetary, monetary on a log axis when all spends are
+        positive, one Scatter mark per cluster in ``figure.marks`` in cluster order,
+        named "<cluster> <Chinese name>" in the legend; the marks after the k-th are
+        empty).
     """
     slider = widgets.IntSlider(
         value=k, min=2, max=k_max, description="类别数 k", continuous_update=False
     )
     table = widgets.HTML()
-    chart = Chart(figsize=(6, 4))
+    require_columns(features, [_X, _Y], what="特征表 (features)")
+    x = features[_X].to_numpy(dtype=float)
+    y = features[_Y].to_numpy(dtype=float)
+    log_y = bool((y > 0).all())
+    chart = LiveChart(
+        title="客户分群散点图",
+        x_label=_AXIS_LABELS[_X],
+        y_label=_AXIS_LABELS[_Y],
+        y_scale="log" if log_y else "linear",
+        x_format=",.0f",
+        y_format=",.0f",
+        size=(680, 460),
+        left=90,
+        legend=True,
+    )
+    if log_y:
+        chart.figure.axes[1].tick_values = _log_ticks(y)
+    tips = ("最近购买距今天数", "消费金额")
+    groups = [
+        chart.scatter([], [], color=PALETTE[i % len(PALETTE)], size=36, tooltip_labels=tips)
+        for i in range(max(k_max, k))
+    ]
 
-    fitted: dict[int, tuple[pd.Series, str]] = {}  # per k: the labels and the profile table
+    fitted: dict[int, tuple[str, list[tuple[str, np.ndarray]]]] = {}  # per k: table, clusters
 
     def update(change: dict | None = None) -> None:
         if slider.value not in fitted:  # k-means runs once per k: going back is instant
             model = CustomerClusterer(n_clusters=slider.value, random_state=random_state)
-            labels = model.fit(features).labels_
+            labels = model.fit(features).labels_.to_numpy()
             profiles = cluster_profiles(features, labels)
             shown = profiles[[c for c in _SHOWN if c in profiles.columns]]
             html = shown.rename(columns=_HEADERS).to_html(float_format=lambda v: f"{v:,.2f}")
-            fitted[slider.value] = labels, html
-        labels, table.value = fitted[slider.value]
-        ax = chart.axes()
-        plot_clusters(features, labels, ax=ax)
-        chart.show()
+            members = [(f"{c} {name}", labels == c) for c, name in profiles["name"].items()]
+            fitted[slider.value] = html, members
+        table.value, members = fitted[slider.value]
+        with chart.hold():
+            for i, mark in enumerate(groups):
+                name, rows = members[i] if i < len(members) else ("", np.zeros(len(x), bool))
+                mark.x, mark.y = x[rows], y[rows]
+                mark.labels = [name] if name else []
+                mark.display_legend = bool(name)
 
     slider.observe(update, names="value")
     update()
-    return widgets.VBox([slider, table, chart.image])
+    return widgets.VBox([slider, table, chart.figure])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import bqplot as bq
 import ipywidgets as widgets
 import pandas as pd
 
@@ -15,10 +16,13 @@ from custseg.distributors import (
     DistributorEvaluator,
 )
 from custseg.errors import DataError
-from custseg.plotting.distributors import plot_distributor_grades
-from custseg.widgets.chart import Chart
+from custseg.widgets.live import PALETTE, LiveChart
 
 __all__ = ["distributor_weight_explorer", "grade_counts", "ranked_distributors"]
+
+_GRADE_COLORS = {"A": PALETTE[3], "B": PALETTE[1], "C": PALETTE[0], "D": PALETTE[7]}
+_COVERAGE_SIZES = {"全国性经销商": 140, "区域性经销商": 70, "地方性经销商": 30}
+_OTHER_SIZE = 50
 
 
 def grade_counts(evaluation: pd.DataFrame) -> pd.Series:
@@ -116,7 +120,10 @@ def distributor_weight_explorer(
     ipywidgets.VBox
         ``children``: a box of the three sliders (市场覆盖率, 销售能力, 合作意愿), the summary
         (HTML: weights used and distributors per grade), the ranked list (HTML) and the chart
-        (Output). Weights are rescaled to sum to 1; all three at 0 is refused with a message.
+        (a bqplot Figure: sales capacity score against cooperation score, dashed lines at 50
+        in ``figure.marks[:2]``, then one Scatter mark per grade A-D, a point per
+        distributor sized by its coverage).
+        Weights are rescaled to sum to 1; all three at 0 is refused with a message.
     """
     start = dict(DEFAULT_WEIGHTS if weights is None else weights)
     style = {"description_width": "initial"}
@@ -134,7 +141,30 @@ def distributor_weight_explorer(
     }
     summary = widgets.HTML()
     ranking = widgets.HTML()
-    chart = Chart(figsize=(6.5, 5.5))
+    chart = LiveChart(
+        title="经销商分级：点越大覆盖越广（全国 > 区域 > 地方）",
+        x_label="销售能力得分 (sales capacity score)",
+        y_label="合作意愿得分 (cooperation score)",
+        x_min=-3,
+        x_max=103,
+        y_min=-3,
+        y_max=103,
+        size=(620, 560),
+        legend=True,
+    )
+    chart.figure.legend_location = "bottom-right"
+    chart.vline(50, color="#8C8C8C")
+    chart.hline(50, color="#8C8C8C")
+    area = bq.LinearScale(min=0, max=max(_COVERAGE_SIZES.values()))
+    grades = {}
+    for grade in GRADES:
+        mark = chart.scatter(
+            [], [], color=_GRADE_COLORS[grade], size=270, opacity=0.75,
+            tooltip=("name", "x", "y"), tooltip_labels=("经销商", "销售能力", "合作意愿"),
+        )  # fmt: skip
+        mark.scales = {**mark.scales, "size": area}
+        mark.display_names = False
+        grades[grade] = mark
 
     def update(change: dict | None = None) -> None:
         chosen = {name: slider.value for name, slider in sliders.items()}
@@ -154,11 +184,18 @@ def distributor_weight_explorer(
         )
         summary.value = f"实际权重（合计 100%）：{used}<br>{counts}"
         ranking.value = _ranking(evaluation, top).to_html(float_format="{:.1f}".format)
-        ax = chart.axes()
-        plot_distributor_grades(evaluation, ax=ax)
-        chart.show()
+        sizes = evaluation["coverage_type"].map(_COVERAGE_SIZES).fillna(_OTHER_SIZE)
+        with chart.hold():
+            for grade, mark in grades.items():
+                rows = (evaluation["grade"] == grade).to_numpy()
+                mark.x = evaluation["score_sales"].to_numpy(dtype=float)[rows]
+                mark.y = evaluation["score_cooperation"].to_numpy(dtype=float)[rows]
+                mark.size = sizes.to_numpy(dtype=float)[rows]
+                mark.names = evaluation.index.astype(str).to_numpy()[rows]
+                mark.labels = [f"{grade} {GRADE_LABELS[grade]}（{rows.sum()} 家）"]
+                mark.display_legend = bool(rows.any())
 
     for slider in sliders.values():
         slider.observe(update, names="value")
     update()
-    return widgets.VBox([widgets.VBox(list(sliders.values())), summary, ranking, chart.image])
+    return widgets.VBox([widgets.VBox(list(sliders.values())), summary, ranking, chart.figure])

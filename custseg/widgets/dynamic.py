@@ -5,12 +5,18 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from custseg.plotting.rfm import plot_segment_sizes
 from custseg.rfm import rfm_table
-from custseg.segments import RFMSegmenter
-from custseg.widgets.chart import Chart
+from custseg.segments import RFMSegmenter, rule_table
+from custseg.widgets.live import LiveChart, text_width
 
 __all__ = ["segments_over_time_explorer"]
+
+
+def _make_room_for_axis_label(chart: LiveChart, names: list[str]) -> None:
+    """Put the vertical axis label left of the longest category name, inside the margin."""
+    longest = max(text_width(name) for name in names)
+    chart.figure.fig_margin = {**chart.figure.fig_margin, "left": longest + 70}
+    chart.figure.axes[1].label_offset = f"{longest + 30}px"
 
 
 def segments_over_time_explorer(transactions: pd.DataFrame) -> widgets.VBox:
@@ -19,7 +25,10 @@ def segments_over_time_explorer(transactions: pd.DataFrame) -> widgets.VBox:
     Returns
     -------
     ipywidgets.VBox
-        ``children``: the slider, a summary line (HTML) and the chart (Image).
+        ``children``: the slider, a summary line (HTML) and the chart (a bqplot Figure:
+        one horizontal bar per segment of the cn8 scheme, in the scheme's order, with
+        the number of customers written beside it, so the room sees each bar grow or
+        shrink from month to month).
     """
     first = transactions["invoice_date"].min().to_period("M") + 2
     last = transactions["invoice_date"].max().to_period("M") + 1
@@ -29,9 +38,22 @@ def segments_over_time_explorer(transactions: pd.DataFrame) -> widgets.VBox:
         value=days[-1],
         description="分析日",
         continuous_update=False,
+        readout=False,  # too narrow for a date: the summary line below gives the day
     )
     summary = widgets.HTML()
-    chart = Chart(figsize=(6, 3.8))
+    names = rule_table("cn8")["segment"].tolist()
+    chart = LiveChart(
+        title="各客户群人数 (segment sizes)",
+        x_label="客户数 (customers)",
+        y_label="客户群 (segment)",
+        y_scale="ordinal",
+        x_format=",.0f",
+        x_min=0,
+    )
+    bars = chart.bars(names, [0] * len(names), horizontal=True,
+                      tooltip_labels=("客户群", "人数"))  # fmt: skip
+    _make_room_for_axis_label(chart, names)
+    numbers = chart.labels([0] * len(names), names, [""] * len(names), y_offset=0)
 
     def update(change: dict | None = None) -> None:
         rfm = rfm_table(transactions, as_of=slider.value)
@@ -40,10 +62,13 @@ def segments_over_time_explorer(transactions: pd.DataFrame) -> widgets.VBox:
         summary.value = (
             f"截至 {slider.value:%Y-%m-%d}：{len(rfm)} 位客户，其中重要价值客户 {vip} 位"
         )
-        ax = chart.axes()
-        plot_segment_sizes(segmented, ax=ax)
-        chart.show()
+        sizes = segmented["segment"].value_counts().reindex(names, fill_value=0).to_numpy()
+        with chart.hold():
+            chart.leave_room(sizes, share=0.15)
+            bars.y = sizes
+            numbers.x = sizes
+            numbers.text = [f"{n:,}" for n in sizes]
 
     slider.observe(update, names="value")
     update()
-    return widgets.VBox([slider, summary, chart.image])
+    return widgets.VBox([slider, summary, chart.figure])

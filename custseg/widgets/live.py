@@ -138,7 +138,11 @@ class LiveChart:
             title=title,
             fig_margin={"top": 50, "bottom": 55, "left": left or 80, "right": 20},
             legend_location="top-right",
-            legend_style={"fill": "white", "stroke": "#cccccc"},
+            legend_style={
+                "fill": "white",
+                "stroke": "#cccccc",
+                "font-size": "15px",
+            },  # fits Chinese
             title_style={"font-size": "16px"},
             animation_duration=0,
             layout=widgets.Layout(width=f"{width}px", height=f"{height}px", max_width="100%"),

@@ -83,7 +83,8 @@ def test_dropdown_shows_the_items_most_similar_to_the_choice(online_retail_clean
     ]
     model = ItemToItemRecommender().fit(november)
     box = also_bought_explorer(model, products=5, n=6)
-    choice, table, _ = box.children
+    choice, table, figure = box.children
+    bars, numbers = figure.marks
     popular = november.groupby("stock_code")["invoice_id"].nunique().sort_values(ascending=False)
     assert choice.options[0][1] == popular.index[0]
     for position in (0, 3):
@@ -97,6 +98,17 @@ def test_dropdown_shows_the_items_most_similar_to_the_choice(online_retail_clean
         first = shown[0][0]
         assert expected[first] == pytest.approx(expected.iloc[0])
         assert item not in [code for code, _ in shown]
+        _assert_bars_show_the_scores(bars, numbers, expected)
+
+
+def _assert_bars_show_the_scores(bars, numbers, expected: pd.Series) -> None:
+    """One bar per recommended item, best on top, its length the cosine score from SQL."""
+    codes = [re.search(r"\((\w+)\)$", label).group(1) for label in bars.x]
+    assert len(codes) == 6
+    np.testing.assert_allclose(bars.y, expected.head(6).to_numpy(), rtol=1e-9)
+    np.testing.assert_allclose(bars.y, expected[codes].to_numpy(), rtol=1e-9)
+    assert list(numbers.y) == list(bars.x)
+    assert list(numbers.text) == [f"{v:.3f}" for v in expected.head(6)]
 
 
 def _made_up_accounts(seed: int = 3) -> pd.DataFrame:
@@ -130,6 +142,12 @@ def _assert_same_shares(html: str, expected: dict[str, list[float]]) -> None:
 
 
 def _expected_shares(accounts, top, strategic, technical, price) -> dict[str, list[float]]:
+    shares = _expected_mix(accounts, top, strategic, technical, price)
+    return {region: row.round(3).tolist() for region, row in shares.iterrows()}
+
+
+def _expected_mix(accounts, top, strategic, technical, price) -> pd.DataFrame:
+    """Share of 技术型, 标准型, 战略型 (columns) in each region (rows, sorted)."""
     cut = np.quantile(accounts["revenue"], 1 - top)
     is_strategic = (accounts["revenue"] >= cut) | (accounts["strategic_importance"] >= strategic)
     is_technical = (accounts["technical_need"] >= technical) & (
@@ -137,8 +155,19 @@ def _expected_shares(accounts, top, strategic, technical, price) -> dict[str, li
     )
     group = np.where(is_strategic, "战略型", np.where(is_technical, "技术型", "标准型"))
     shares = pd.crosstab(accounts["region"], group, normalize="index")
-    shares = shares.reindex(columns=["技术型", "标准型", "战略型"], fill_value=0.0)
-    return {region: row.round(3).tolist() for region, row in shares.iterrows()}
+    return shares.reindex(columns=["技术型", "标准型", "战略型"], fill_value=0.0)
+
+
+def _assert_stacked_bars(figure, accounts, mix: pd.DataFrame) -> None:
+    """One stacked bar per region, its parts the group shares, the larger ones written on."""
+    parts, written = figure.marks
+    sizes = accounts["region"].value_counts()
+    assert list(parts.x) == [f"{region}（{sizes[region]} 户）" for region in mix.index]
+    np.testing.assert_allclose(parts.y, mix.to_numpy().T, rtol=1e-12)
+    middles = mix.cumsum(axis=1) - mix / 2
+    np.testing.assert_allclose(written.x, middles.to_numpy().T.ravel(), rtol=1e-12)
+    shown = [f"{v:.0%}" if v >= 0.06 else "" for v in mix.to_numpy().T.ravel()]
+    assert list(written.text) == shown
 
 
 def test_rule_sliders_change_the_regional_mix():
@@ -146,11 +175,18 @@ def test_rule_sliders_change_the_regional_mix():
     before = accounts.copy()
     box = customer_group_explorer(accounts)
     (top, strategic, technical, price), table, _ = box.children[0].children, *box.children[1:]
+    figure = box.children[-1]
     _assert_same_shares(table.value, _expected_shares(accounts, 0.1, 4.5, 3.5, 3.5))
+    _assert_stacked_bars(figure, accounts, _expected_mix(accounts, 0.1, 4.5, 3.5, 3.5))
     top.value, strategic.value, technical.value, price.value = 0.25, 5.0, 2.5, 4.5
     changed = _expected_shares(accounts, 0.25, 5.0, 2.5, 4.5)
     assert changed != _expected_shares(accounts, 0.1, 4.5, 3.5, 3.5)
     _assert_same_shares(table.value, changed)
+    _assert_stacked_bars(figure, accounts, _expected_mix(accounts, 0.25, 5.0, 2.5, 4.5))
+    price.value = 1.0  # hardly anyone is technical: too narrow to write the share on
+    _assert_stacked_bars(figure, accounts, _expected_mix(accounts, 0.25, 5.0, 2.5, 1.0))
+    assert figure.marks[0].y[0].max() < 0.06
+    assert list(figure.marks[1].text[:3]) == ["", "", ""]
     pd.testing.assert_frame_equal(accounts, before)
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-from custseg.clustering import CustomerClusterer
+import bqplot as bq
+import numpy as np
+
+from custseg.clustering import CustomerClusterer, cluster_profiles
 from custseg.rfm import rfm_table
 from custseg.widgets.clusters import cluster_explorer
 
@@ -24,3 +27,33 @@ def test_moving_k_changes_the_table(online_retail_clean):
     sizes = _sizes(table.value)
     expected = CustomerClusterer(n_clusters=5, random_state=0).fit(rfm).labels_.value_counts()
     assert sorted(sizes) == sorted(expected.tolist())
+
+
+def _assert_points_by_cluster(figure: bq.Figure, rfm, k: int, k_max: int) -> None:
+    """Mark i holds the recency and monetary of cluster i, named as in its profile."""
+    labels = CustomerClusterer(n_clusters=k, random_state=0).fit(rfm).labels_
+    names = cluster_profiles(rfm, labels)["name"]
+    assert len(figure.marks) == k_max
+    for cluster, mark in enumerate(figure.marks):
+        if cluster < k:
+            members = rfm[labels == cluster]
+            assert list(mark.labels) == [f"{cluster} {names[cluster]}"] and mark.display_legend
+            np.testing.assert_array_equal(mark.x, members["recency"].to_numpy(dtype=float))
+            np.testing.assert_array_equal(mark.y, members["monetary"].to_numpy(dtype=float))
+        else:
+            assert len(mark.x) == len(mark.y) == 0 and not mark.display_legend
+    assert sum(len(mark.x) for mark in figure.marks) == len(rfm)
+
+
+def test_moving_k_recolours_the_points(online_retail_clean):
+    rfm = rfm_table(online_retail_clean)
+    box = cluster_explorer(rfm, k=3, k_max=6)
+    slider, _, figure = box.children
+    assert isinstance(figure.axes[1].scale, bq.LogScale)
+    assert "monetary" in figure.axes[1].label and "recency" in figure.axes[0].label
+    ticks = figure.axes[1].tick_values
+    assert ticks.min() <= rfm["monetary"].min() and ticks.max() >= rfm["monetary"].max()
+    _assert_points_by_cluster(figure, rfm, 3, 6)
+    for k in (6, 2, 3):
+        slider.value = k
+        _assert_points_by_cluster(figure, rfm, k, 6)

@@ -58,19 +58,38 @@ def _expected_top(expected: pd.DataFrame, top: int = 10) -> list[str]:
 def test_sliders_change_grades_and_ranking(h1):
     before = h1.copy()
     box = distributor_weight_explorer(h1)
-    sliders, summary, ranking, _ = box.children
+    sliders, summary, ranking, figure = box.children
     coverage, sales, cooperation = sliders.children
     expected = _independent(h1, {"coverage": 0.3, "sales": 0.4, "cooperation": 0.3})
+    _assert_grade_map(figure, h1, expected)
     assert _counts(summary.value) == expected["grade"].value_counts().to_dict()
     assert _ranked_ids(ranking.value) == _expected_top(expected)
 
     coverage.value, sales.value, cooperation.value = 0.0, 0.9, 0.1
     expected = _independent(h1, {"coverage": 0.0, "sales": 0.9, "cooperation": 0.1})
+    _assert_grade_map(figure, h1, expected)
     counts = _counts(summary.value)
     assert counts == {g: int((expected["grade"] == g).sum()) for g in "ABCD"}
     assert _ranked_ids(ranking.value) == _expected_top(expected)
     assert "销售能力 90%" in summary.value
     pd.testing.assert_frame_equal(h1, before)
+
+
+def _assert_grade_map(figure, frame: pd.DataFrame, expected: pd.DataFrame) -> None:
+    """A point per distributor at (sales score, cooperation score) in its grade's mark."""
+    scores = _independent(frame, {"sales": 1.0}).set_index("id")["total"]
+    cooperation = _independent(frame, {"cooperation": 1.0}).set_index("id")["total"]
+    sizes = frame.set_index("distributor_id")["coverage"].map({"全国": 140, "区域": 70, "地方": 30})
+    vertical, horizontal, *grades = figure.marks
+    assert list(vertical.x) == [50, 50] and list(horizontal.y) == [50, 50]
+    for grade, mark in zip("ABCD", grades, strict=True):
+        ids = expected.loc[expected["grade"] == grade, "id"].tolist()
+        assert list(mark.names) == ids
+        np.testing.assert_allclose(mark.x, scores[ids], atol=1e-9)
+        np.testing.assert_allclose(mark.y, cooperation[ids], atol=1e-9)
+        np.testing.assert_array_equal(mark.size, sizes[ids])
+        assert mark.labels[0].startswith(grade) and f"（{len(ids)} 家）" in mark.labels[0]
+    assert sum(len(mark.x) for mark in grades) == len(frame)
 
 
 def test_all_weights_zero_is_refused(h1):
