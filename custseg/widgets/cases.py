@@ -206,7 +206,6 @@ def customer_group_explorer(customers: pd.DataFrame, *, region_col: str = "regio
         legend=True,
     )
     chart.figure.axes[0].tick_values = np.linspace(0, 1, 6)
-    # bqplot makes the legend box one ``em`` per character: at 15px Chinese names fit in it
     parts = chart.bars(
         names,
         np.zeros((len(GROUPS), len(names))),
