@@ -7,16 +7,9 @@ import pandas as pd
 
 from custseg.rfm import rfm_table
 from custseg.segments import RFMSegmenter, rule_table
-from custseg.widgets.live import LiveChart, text_width
+from custseg.widgets.live import LiveChart
 
 __all__ = ["segments_over_time_explorer"]
-
-
-def _make_room_for_axis_label(chart: LiveChart, names: list[str]) -> None:
-    """Put the vertical axis label left of the longest category name, inside the margin."""
-    longest = max(text_width(name) for name in names)
-    chart.figure.fig_margin = {**chart.figure.fig_margin, "left": longest + 70}
-    chart.figure.axes[1].label_offset = f"{longest + 30}px"
 
 
 def segments_over_time_explorer(transactions: pd.DataFrame) -> widgets.VBox:
@@ -52,7 +45,6 @@ def segments_over_time_explorer(transactions: pd.DataFrame) -> widgets.VBox:
     )
     bars = chart.bars(names, [0] * len(names), horizontal=True,
                       tooltip_labels=("客户群", "人数"))  # fmt: skip
-    _make_room_for_axis_label(chart, names)
     numbers = chart.labels([0] * len(names), names, [""] * len(names), y_offset=0)
 
     def update(change: dict | None = None) -> None:

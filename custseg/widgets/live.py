@@ -159,11 +159,18 @@ class LiveChart:
             yield
 
     def fit_categories(self, names: Sequence[Any]) -> None:
-        """Widen the left margin so the longest category name on the vertical axis fits."""
+        """Widen the left margin so the longest category name on the vertical axis fits.
+
+        A vertical axis label, if any, moves out beside the names.
+        """
         longest = max((text_width(name) for name in names), default=0)
+        vertical = self.figure.axes[1]
+        room = longest + (70 if vertical.label else 50)
         margin = dict(self.figure.fig_margin)
-        margin["left"] = max(margin["left"], longest + 50)
+        margin["left"] = max(margin["left"], room)
         self.figure.fig_margin = margin
+        if vertical.label:
+            vertical.label_offset = f"{longest + 30}px"
 
     def leave_room(self, values: Any, *, axis: str = "x", share: float = 0.12) -> None:
         """End the ``axis`` ("x" or "y") a ``share`` beyond the largest value, for the labels.

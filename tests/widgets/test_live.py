@@ -77,3 +77,11 @@ def test_an_unknown_scale_is_refused_in_chinese_and_english():
 def test_text_width_counts_chinese_characters_double():
     assert text_width("客户") == 26 and text_width("ab") == 14  # 13 and 7 pixels a character
     assert text_width("") == 0
+
+
+def test_a_vertical_axis_label_moves_out_beside_long_category_names():
+    chart = LiveChart(y_scale="ordinal", y_label="客户群 (segment)")
+    chart.bars(["重要价值客户", "新客"], [3, 4], horizontal=True)
+    longest = text_width("重要价值客户")
+    assert chart.figure.fig_margin["left"] == longest + 70
+    assert chart.figure.axes[1].label_offset == f"{longest + 30}px"
