@@ -37,7 +37,7 @@ from custseg.abc_analysis import abc_classify, gini, top_share
 from custseg.errors import DataError
 from custseg.lifecycle import lifecycle_stages
 from custseg.promotion import evaluate_campaign
-from custseg.rfm import RFMScorer, rfm_table
+from custseg.rfm import RFMScorer, customer_summary
 from custseg.segments import RFMSegmenter
 from custseg.transactions import clean_transactions, read_transactions, to_canonical
 
@@ -144,8 +144,9 @@ class SegmentationProcess(BaseEstimator):
         self.clean_, self.cleaning_report_ = clean_transactions(orders)
         if self.clean_.empty:
             raise DataError("清洗后没有剩下任何订单 (no valid orders after cleaning)")
-        # Step 2: analyse
-        rfm = rfm_table(self.clean_, as_of=self.as_of)
+        # Step 2: analyse (one pass over the orders serves the RFM table and the stages)
+        summary = customer_summary(self.clean_, as_of=self.as_of)
+        rfm = summary[["recency", "frequency", "monetary"]]
         self.facts_ = {
             "customers": len(rfm),
             "orders": int(self.clean_["invoice_id"].nunique())
@@ -161,7 +162,7 @@ class SegmentationProcess(BaseEstimator):
         scored = RFMScorer(bins=5).fit_transform(rfm)
         customers = RFMSegmenter(scheme=self.scheme).fit_transform(scored)
         customers["abc_class"] = abc_classify(rfm["monetary"])["abc_class"]
-        stages = lifecycle_stages(self.clean_, as_of=self.as_of)
+        stages = lifecycle_stages(self.clean_, summary=summary)
         customers["stage"] = stages["stage"].reindex(customers.index)
         customers["group"] = self._draw_control(customers)
         self.customers_ = customers
