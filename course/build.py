@@ -148,12 +148,24 @@ def drop_display(source: str) -> str:
     return "\n".join(source.splitlines()[: body[-1].lineno - 1]).rstrip()
 
 
+def from_last_heading(markdown: str) -> str:
+    r"""The markdown from its last heading on (all of it when it has no heading).
+
+    >>> from_last_heading("读图：右图……\n\n## 3. 互动\n\n拖动滑块。")
+    '## 3. 互动\n\n拖动滑块。'
+    """
+    lines = markdown.splitlines()
+    headings = [i for i, line in enumerate(lines) if line.startswith("#")]
+    return "\n".join(lines[headings[-1] :]) if headings else markdown
+
+
 def build_dashboard(trainer: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode | None:
     """The code-free dashboard of a module, from its trainer's version; None without a widget.
 
     Kept: the module's title, the first code cell (imports and data), every widget call with
-    the markdown cell just before it, and each earlier code cell that assigns a name those
-    cells read (transitively). Kept cells other than the widgets lose a trailing expression,
+    the markdown cell just before it (from its last heading on, when it opens with text about
+    the cell before), and each earlier code cell that assigns a name those cells read
+    (transitively). Kept cells other than the widgets lose a trailing expression,
     so the page shows the widgets, not intermediate tables.
     """
     cells = trainer.cells
@@ -176,6 +188,8 @@ def build_dashboard(trainer: nbformat.NotebookNode, stem: str) -> nbformat.Noteb
         cell = copy.deepcopy(cells[i])
         if cell.cell_type == "code" and i not in widgets:
             cell.source = drop_display(cell.source)
+        if cell.cell_type == "markdown":
+            cell.source = from_last_heading(cell.source)
         dashboard.cells.append(cell)
     dashboard.metadata["title"] = f"{title} · 互动仪表板"
     return _finish(dashboard, stem)

@@ -75,7 +75,7 @@ def test_dashboard_keeps_what_the_widget_needs_and_nothing_else():
             nbformat.v4.new_code_cell('base["x"] = 1'),
             nbformat.v4.new_code_cell("unrelated = 2\nunrelated"),
             nbformat.v4.new_code_cell("answer = ____\nq.check()"),
-            nbformat.v4.new_markdown_cell("### 互动：拖动滑块"),
+            nbformat.v4.new_markdown_cell("读上面的表：……\n\n### 互动：拖动滑块"),
             nbformat.v4.new_code_cell("demo_explorer(base)"),
             nbformat.v4.new_code_cell("after = 3"),
         ]
