@@ -827,12 +827,11 @@ def k_risk(frame: pd.DataFrame, quasi_identifiers: Sequence[str], *, k_min: int 
     """
     if isinstance(k_min, bool) or not isinstance(k_min, int | np.integer) or k_min < 1:
         raise DataError(f"k_min 须为正整数：收到 {k_min!r}")
-    result = k_anonymity(frame, list(quasi_identifiers))
-    sizes = frame.groupby(list(quasi_identifiers), dropna=False, observed=True).size()
+    sizes = _group_sizes(frame, list(quasi_identifiers))["rows"]
     at_risk = int(sizes[sizes < k_min].sum())
     return {
-        "k": result.k,
-        "groups": result.groups,
+        "k": int(sizes.min()),
+        "groups": len(sizes),
         "rows_at_risk": at_risk,
         "share_at_risk": at_risk / len(frame),
     }

@@ -9,13 +9,22 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from custseg.plotting.style import chinese_font_context, pin_chinese_font
-from custseg.privacy import group_size_classes, k_anonymity
+from custseg.plotting.style import PALETTE, chinese_font_context, pin_chinese_font
+from custseg.privacy import group_size_classes, k_risk
 
 __all__ = ["plot_group_sizes"]
 
-_RISK = "#C44E52"
-_SAFE = "#4C72B0"
+#: Bars of groups smaller than k_min, and of the others (shared with the widget).
+RISK_COLOR = PALETTE[3]
+SAFE_COLOR = PALETTE[0]
+
+
+def k_risk_title(risk: dict, k_min: int) -> str:
+    """The chart's title from :func:`custseg.privacy.k_risk`: k and the rows at risk."""
+    return (
+        f"k-匿名检查 (k-anonymity)：k = {risk['k']}，{risk['rows_at_risk']:,} 行 "
+        f"({risk['share_at_risk']:.1%}) 在少于 {k_min} 行的组合中"
+    )
 
 
 def plot_group_sizes(
@@ -59,13 +68,13 @@ def plot_group_sizes(
     'k-匿名检查 (k-anonymity)：k = 1，1 行 (14.3%) 在少于 5 行的组合中'
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
-    result = k_anonymity(frame, quasi_identifiers)
     columns = [quasi_identifiers] if isinstance(quasi_identifiers, str) else list(quasi_identifiers)
+    k_min = int(k_min)
+    risk = k_risk(frame, columns, k_min=k_min)
     sizes = frame.groupby(columns, dropna=False, observed=True).size().to_numpy()
     classes = group_size_classes(sizes, k_min)
     rows, labels = classes["rows"].tolist(), classes.index.tolist()
-    colors = [_RISK if risky else _SAFE for risky in classes["at_risk"]]
-    at_risk = int(sizes[sizes < k_min].sum())
+    colors = [RISK_COLOR if risky else SAFE_COLOR for risky in classes["at_risk"]]
     with chinese_font_context():
         if ax is None:
             _, ax = plt.subplots(figsize=(7, 4))
@@ -77,9 +86,6 @@ def plot_group_sizes(
                 ax.annotate(f"{count:,}", (x, count), ha="center", va="bottom", fontsize=9)
         ax.set_xlabel("所在组合的行数 (group size)")
         ax.set_ylabel("行数 (rows)")
-        ax.set_title(
-            f"k-匿名检查 (k-anonymity)：k = {result.k}，{at_risk:,} 行 "
-            f"({at_risk / len(frame):.1%}) 在少于 {k_min} 行的组合中"
-        )
+        ax.set_title(k_risk_title(risk, k_min))
         pin_chinese_font(ax)
     return ax

@@ -3,8 +3,8 @@
 k-anonymity (:func:`custseg.privacy.k_anonymity`) asks how many rows share each combination of
 the columns an outsider could know. Exact ages single people out; ages cut into wider bands
 (a generalisation, 泛化) hide each row among more others. :func:`custseg.privacy.generalise_ages` does the
-cutting; the widget shows the numbers of :func:`custseg.privacy.k_risk`, counted from one
-grouping of the rows per change.
+cutting; the widget shows the numbers of :func:`custseg.privacy.k_risk` and the rows by group
+size of :func:`custseg.privacy.group_size_classes`.
 """
 
 from __future__ import annotations
@@ -15,13 +15,11 @@ import ipywidgets as widgets
 import pandas as pd
 
 from custseg.errors import DataError, require_columns
-from custseg.privacy import generalise_ages, group_size_classes
-from custseg.widgets.live import PALETTE, LiveChart
+from custseg.plotting.privacy import RISK_COLOR, SAFE_COLOR, k_risk_title
+from custseg.privacy import generalise_ages, group_size_classes, k_risk
+from custseg.widgets.live import LiveChart
 
 __all__ = ["k_anonymity_explorer"]
-
-_RISK = PALETTE[3]
-_SAFE = PALETTE[0]
 
 
 def k_anonymity_explorer(
@@ -117,15 +115,14 @@ def k_anonymity_explorer(
             if width_slider.value not in bands:
                 bands[width_slider.value] = generalise_ages(data[age_col], width_slider.value)
             table = table.assign(**{age_col: bands[width_slider.value]})
-        sizes = table.groupby(columns, dropna=False, observed=True).size().to_numpy()
-        k, at_risk = int(sizes.min()), int(sizes[sizes < k_slider.value].sum())
-        verdict = "可以交给团队" if k >= k_slider.value else "有被认出的风险"
+        risk = k_risk(table, columns, k_min=k_slider.value)
+        verdict = "可以交给团队" if risk["k"] >= k_slider.value else "有被认出的风险"
         rows = [
             ("准标识符", "、".join(columns)),
-            ("k（最小组合的行数）", f"{k}"),
-            ("不同组合数", f"{len(sizes):,}"),
-            (f"少于 {k_slider.value} 行的组合中的行数", f"{at_risk:,}"),
-            ("占全部行", f"{at_risk / len(table):.1%}"),
+            ("k（最小组合的行数）", f"{risk['k']}"),
+            ("不同组合数", f"{risk['groups']:,}"),
+            (f"少于 {k_slider.value} 行的组合中的行数", f"{risk['rows_at_risk']:,}"),
+            ("占全部行", f"{risk['share_at_risk']:.1%}"),
             ("结论", verdict),
         ]
         summary.value = (
@@ -133,14 +130,12 @@ def k_anonymity_explorer(
             + "".join(f"<tr><th>{name}</th><td>{value}</td></tr>" for name, value in rows)
             + "</table>"
         )
+        sizes = table.groupby(columns, dropna=False, observed=True).size().to_numpy()
         classes = group_size_classes(sizes, k_slider.value)
         labels, counts = classes.index.tolist(), classes["rows"].tolist()
-        colors = [_RISK if risky else _SAFE for risky in classes["at_risk"]]
+        colors = [RISK_COLOR if risky else SAFE_COLOR for risky in classes["at_risk"]]
         with chart.hold():
-            chart.figure.title = (
-                f"k-匿名检查 (k-anonymity)：k = {k}，{at_risk:,} 行 "
-                f"({at_risk / len(table):.1%}) 在少于 {k_slider.value} 行的组合中"
-            )
+            chart.figure.title = k_risk_title(risk, k_slider.value)
             chart.figure.axes[
                 0
             ].label = f"所在组合的行数 (group size)，红色：少于 {k_slider.value} 行，有被认出的风险"
