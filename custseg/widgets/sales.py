@@ -25,8 +25,12 @@ def monthly_sales(transactions: pd.DataFrame, country: str = ALL) -> pd.Series:
     """
     if country != ALL:
         transactions = transactions[transactions["country"] == country]
-    months = transactions["invoice_date"].dt.to_period("M").rename("month")
-    return transactions.groupby(months)["amount"].sum()
+    return transactions.groupby(_month(transactions))["amount"].sum()
+
+
+def _month(transactions: pd.DataFrame) -> pd.Series:
+    """The calendar month of each line, the key of the monthly sums."""
+    return transactions["invoice_date"].dt.to_period("M").rename("month")
 
 
 def monthly_sales_explorer(transactions: pd.DataFrame) -> widgets.VBox:
@@ -40,8 +44,7 @@ def monthly_sales_explorer(transactions: pd.DataFrame) -> widgets.VBox:
         nothing).
     """
     countries = transactions["country"].value_counts().index.tolist()
-    months = transactions["invoice_date"].dt.to_period("M").rename("month")
-    by_country = transactions.groupby(["country", months])["amount"].sum()
+    by_country = transactions.groupby(["country", _month(transactions)])["amount"].sum()
     sales_of = {ALL: monthly_sales(transactions)}
     sales_of.update((country, by_country.loc[country]) for country in countries)
     month_names = sales_of[ALL].index.astype(str).tolist()
