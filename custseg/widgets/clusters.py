@@ -8,6 +8,7 @@ import pandas as pd
 
 from custseg.clustering import CustomerClusterer, cluster_profiles
 from custseg.errors import require_columns
+from custseg.plotting.clustering import FEATURE_LABELS
 from custseg.widgets.live import PALETTE, LiveChart
 
 __all__ = ["cluster_explorer"]
@@ -22,7 +23,6 @@ _HEADERS = {
     "monetary_mean": "平均 M",
 }
 _X, _Y = "recency", "monetary"
-_AXIS_LABELS = {_X: "最近购买距今天数 (recency)", _Y: "消费金额 (monetary)"}
 
 
 def _log_ticks(values: np.ndarray) -> list[float]:
@@ -73,8 +73,8 @@ def cluster_explorer(
     log_y = bool((y > 0).all())
     chart = LiveChart(
         title="客户分群散点图",
-        x_label=_AXIS_LABELS[_X],
-        y_label=_AXIS_LABELS[_Y],
+        x_label=FEATURE_LABELS[_X],
+        y_label=FEATURE_LABELS[_Y],
         y_scale="log" if log_y else "linear",
         x_format=",.0f",
         y_format=",.0f",
