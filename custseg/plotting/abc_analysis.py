@@ -13,7 +13,8 @@ from custseg.plotting.style import chinese_font_context, pin_chinese_font
 
 __all__ = ["plot_lorenz"]
 
-_COLORS = {"A": "#C44E52", "B": "#DD8452", "C": "#8C8C8C"}
+#: Colour of each ABC class (shared with the widget).
+ABC_COLORS = {"A": "#C44E52", "B": "#DD8452", "C": "#8C8C8C"}
 
 
 def plot_lorenz(data: Any, ax: Axes | None = None, *, cuts: Sequence[float] = (0.8, 0.95)) -> Axes:
@@ -68,7 +69,7 @@ def plot_lorenz(data: Any, ax: Axes | None = None, *, cuts: Sequence[float] = (0
             if width == 0:
                 continue
             left = right - width
-            ax.axvspan(left, right, color=_COLORS[letter], alpha=0.12, lw=0)
+            ax.axvspan(left, right, color=ABC_COLORS[letter], alpha=0.12, lw=0)
             ax.text(
                 (left + right) / 2,
                 0.97,
@@ -76,10 +77,10 @@ def plot_lorenz(data: Any, ax: Axes | None = None, *, cuts: Sequence[float] = (0
                 ha="center",
                 va="top",
                 fontsize=9,
-                color=_COLORS[letter],
+                color=ABC_COLORS[letter],
             )
             if left > 0:
-                ax.axvline(left, color=_COLORS[letter], lw=1, ls=":")
+                ax.axvline(left, color=ABC_COLORS[letter], lw=1, ls=":")
             right = left
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 1)

@@ -12,7 +12,8 @@ from custseg.plotting.style import chinese_font_context, pin_chinese_font
 
 __all__ = ["plot_group_mix"]
 
-_COLORS = {"技术型": "#4C72B0", "标准型": "#55A868", "战略型": "#C44E52"}
+#: Colour of each customer group (shared with the widget).
+GROUP_COLORS = {"技术型": "#4C72B0", "标准型": "#55A868", "战略型": "#C44E52"}
 _OTHER = ("#8172B3", "#DD8452", "#937860", "#8C8C8C")
 
 
@@ -55,7 +56,7 @@ def plot_group_mix(contrast: pd.DataFrame, ax: Axes | None = None) -> Axes:
         left = np.zeros(len(contrast))
         for k, group in enumerate(groups):
             share = contrast[group].to_numpy(dtype=float)
-            color = _COLORS.get(str(group), _OTHER[k % len(_OTHER)])
+            color = GROUP_COLORS.get(str(group), _OTHER[k % len(_OTHER)])
             ax.barh(y, share, left=left, color=color, label=f"{group}客户")
             for yy, start, width in zip(y, left, share, strict=True):
                 if width >= 0.06:

@@ -13,8 +13,10 @@ from custseg.plotting.style import chinese_font_context, pin_chinese_font
 
 __all__ = ["plot_distributor_grades", "plot_grade_changes"]
 
-_GRADE_COLORS = {"A": "#C44E52", "B": "#DD8452", "C": "#4C72B0", "D": "#8C8C8C"}
-_COVERAGE_SIZES = {"全国性经销商": 140, "区域性经销商": 70, "地方性经销商": 30}
+#: Colour of each grade and point area of each coverage type (shared with the widget).
+GRADE_COLORS = {"A": "#C44E52", "B": "#DD8452", "C": "#4C72B0", "D": "#8C8C8C"}
+COVERAGE_SIZES = {"全国性经销商": 140, "区域性经销商": 70, "地方性经销商": 30}
+OTHER_COVERAGE_SIZE = 50
 
 
 def plot_distributor_grades(evaluation: pd.DataFrame, ax: Axes | None = None) -> Axes:
@@ -57,12 +59,12 @@ def plot_distributor_grades(evaluation: pd.DataFrame, ax: Axes | None = None) ->
             rows = evaluation[evaluation["grade"] == grade]
             if rows.empty:
                 continue
-            sizes = rows["coverage_type"].map(_COVERAGE_SIZES).fillna(50).to_numpy()
+            sizes = rows["coverage_type"].map(COVERAGE_SIZES).fillna(OTHER_COVERAGE_SIZE).to_numpy()
             ax.scatter(
                 rows["score_sales"],
                 rows["score_cooperation"],
                 s=sizes,
-                color=_GRADE_COLORS[grade],
+                color=GRADE_COLORS[grade],
                 alpha=0.75,
                 edgecolor="white",
                 label=f"{grade} {GRADE_LABELS[grade]}（{len(rows)} 家）",

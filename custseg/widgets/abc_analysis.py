@@ -8,12 +8,11 @@ import ipywidgets as widgets
 import pandas as pd
 
 from custseg.abc_analysis import ABC_LABELS, abc_classify, customer_values
+from custseg.plotting.abc_analysis import ABC_COLORS
 from custseg.widgets.concentration import lorenz_chart
-from custseg.widgets.live import PALETTE
 
 __all__ = ["abc_cut_explorer", "abc_summary"]
 
-_COLORS = {"A": PALETTE[3], "B": PALETTE[1], "C": PALETTE[7]}
 _ROWS = [0.95, 0.90, 0.85]  # heights of a zone's letter, name and share of customers
 _WIDE = 0.1  # the narrowest zone, as a share of the width, that its name fits in
 
@@ -85,15 +84,15 @@ def abc_cut_explorer(data: Any, *, a_cut: float = 0.8, b_cut: float = 0.95) -> w
     chart = lorenz_chart(values)
     lorenz = list(chart.figure.marks)
     zones = {
-        cls: chart.lines([0.0] * 4, [0.0, 0.0, 1.0, 1.0], color=_COLORS[cls], fill="inside",
+        cls: chart.lines([0.0] * 4, [0.0, 0.0, 1.0, 1.0], color=ABC_COLORS[cls], fill="inside",
                          opacity=0.12, width=0)
         for cls in ABC_LABELS
     }  # fmt: skip
-    edges = {cls: chart.vline(0.0, color=_COLORS[cls]) for cls in ("A", "B")}
+    edges = {cls: chart.vline(0.0, color=ABC_COLORS[cls]) for cls in ("A", "B")}
     for edge in edges.values():
         edge.line_style = "dotted"
     names = {
-        cls: chart.labels([0.0] * 3, _ROWS, [""] * 3, color=_COLORS[cls], align="middle",
+        cls: chart.labels([0.0] * 3, _ROWS, [""] * 3, color=ABC_COLORS[cls], align="middle",
                           x_offset=0, y_offset=0)
         for cls in ABC_LABELS
     }  # fmt: skip

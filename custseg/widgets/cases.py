@@ -17,13 +17,13 @@ from sklearn.utils.validation import check_is_fitted
 
 from custseg.customer_groups import GROUPS, CustomerGroupClassifier, regional_contrast
 from custseg.errors import DataError, require_columns
+from custseg.plotting.customer_groups import GROUP_COLORS
 from custseg.recommend import ItemToItemRecommender
-from custseg.widgets.live import PALETTE, LiveChart
+from custseg.widgets.live import LiveChart
 
 __all__ = ["also_bought_explorer", "customer_group_explorer", "group_rules"]
 
 _LABEL_LENGTH = 32  # characters of a product description kept on the chart's axis
-_GROUP_COLORS = {"技术型": PALETTE[0], "标准型": PALETTE[2], "战略型": PALETTE[3]}
 _SHOWN_SHARE = 0.06  # narrower parts of a stacked bar get no percentage written on them
 
 
@@ -210,7 +210,7 @@ def customer_group_explorer(customers: pd.DataFrame, *, region_col: str = "regio
         names,
         np.zeros((len(GROUPS), len(names))),
         horizontal=True,
-        colors=[_GROUP_COLORS[group] for group in GROUPS],
+        colors=[GROUP_COLORS[group] for group in GROUPS],
         tooltip=("x", "y"),
         tooltip_labels=("地区", "占比"),
     )

@@ -16,13 +16,10 @@ from custseg.distributors import (
     DistributorEvaluator,
 )
 from custseg.errors import DataError
-from custseg.widgets.live import PALETTE, LiveChart
+from custseg.plotting.distributors import COVERAGE_SIZES, GRADE_COLORS, OTHER_COVERAGE_SIZE
+from custseg.widgets.live import LiveChart
 
 __all__ = ["distributor_weight_explorer", "grade_counts", "ranked_distributors"]
-
-_GRADE_COLORS = {"A": PALETTE[3], "B": PALETTE[1], "C": PALETTE[0], "D": PALETTE[7]}
-_COVERAGE_SIZES = {"全国性经销商": 140, "区域性经销商": 70, "地方性经销商": 30}
-_OTHER_SIZE = 50
 
 
 def grade_counts(evaluation: pd.DataFrame) -> pd.Series:
@@ -155,11 +152,11 @@ def distributor_weight_explorer(
     chart.figure.legend_location = "bottom-right"
     chart.vline(50, color="#8C8C8C")
     chart.hline(50, color="#8C8C8C")
-    area = bq.LinearScale(min=0, max=max(_COVERAGE_SIZES.values()))
+    area = bq.LinearScale(min=0, max=max(COVERAGE_SIZES.values()))
     grades = {}
     for grade in GRADES:
         mark = chart.scatter(
-            [], [], color=_GRADE_COLORS[grade], size=270, opacity=0.75,
+            [], [], color=GRADE_COLORS[grade], size=270, opacity=0.75,
             tooltip=("name", "x", "y"), tooltip_labels=("经销商", "销售能力", "合作意愿"),
         )  # fmt: skip
         mark.scales = {**mark.scales, "size": area}
@@ -184,7 +181,7 @@ def distributor_weight_explorer(
         )
         summary.value = f"实际权重（合计 100%）：{used}<br>{counts}"
         ranking.value = _ranking(evaluation, top).to_html(float_format="{:.1f}".format)
-        sizes = evaluation["coverage_type"].map(_COVERAGE_SIZES).fillna(_OTHER_SIZE)
+        sizes = evaluation["coverage_type"].map(COVERAGE_SIZES).fillna(OTHER_COVERAGE_SIZE)
         with chart.hold():
             for grade, mark in grades.items():
                 rows = (evaluation["grade"] == grade).to_numpy()
