@@ -6,8 +6,8 @@ import ipywidgets as widgets
 import pandas as pd
 
 from custseg.rfm import rfm_table
-from custseg.segments import RFMSegmenter, rule_table
-from custseg.widgets.live import LiveChart
+from custseg.segments import RFMSegmenter
+from custseg.widgets.rfm import SegmentSizesChart
 
 __all__ = ["segments_over_time_explorer"]
 
@@ -34,18 +34,7 @@ def segments_over_time_explorer(transactions: pd.DataFrame) -> widgets.VBox:
         readout=False,  # too narrow for a date: the summary line below gives the day
     )
     summary = widgets.HTML()
-    names = rule_table("cn8")["segment"].tolist()
-    chart = LiveChart(
-        title="各客户群人数 (segment sizes)",
-        x_label="客户数 (customers)",
-        y_label="客户群 (segment)",
-        y_scale="ordinal",
-        x_format=",.0f",
-        x_min=0,
-    )
-    bars = chart.bars(names, [0] * len(names), horizontal=True,
-                      tooltip_labels=("客户群", "人数"))  # fmt: skip
-    numbers = chart.labels([0] * len(names), names, [""] * len(names), y_offset=0)
+    chart = SegmentSizesChart()
 
     def update(change: dict | None = None) -> None:
         rfm = rfm_table(transactions, as_of=slider.value)
@@ -54,12 +43,7 @@ def segments_over_time_explorer(transactions: pd.DataFrame) -> widgets.VBox:
         summary.value = (
             f"截至 {slider.value:%Y-%m-%d}：{len(rfm)} 位客户，其中重要价值客户 {vip} 位"
         )
-        sizes = segmented["segment"].value_counts().reindex(names, fill_value=0).to_numpy()
-        with chart.hold():
-            chart.leave_room(sizes, share=0.15)
-            bars.y = sizes
-            numbers.x = sizes
-            numbers.text = [f"{n:,}" for n in sizes]
+        chart.show(segmented["segment"])
 
     slider.observe(update, names="value")
     update()

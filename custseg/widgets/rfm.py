@@ -8,7 +8,53 @@ import pandas as pd
 from custseg.segments import RFMSegmenter, rule_table
 from custseg.widgets.live import LiveChart
 
-__all__ = ["rfm_cutoff_explorer"]
+__all__ = ["SegmentSizesChart", "rfm_cutoff_explorer"]
+
+
+class SegmentSizesChart:
+    """Live bars of the customers in each cn8 segment, in the scheme's order (modules 03, 12).
+
+    The order never changes, so the room sees each bar grow or shrink as a control moves;
+    the number of customers is written beside each bar.
+
+    Attributes
+    ----------
+    figure : bqplot.Figure
+        The widget to put in the layout; ``marks[0]`` the bars, ``marks[1]`` the numbers.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> chart = SegmentSizesChart()
+    >>> chart.show(pd.Series(["重要价值客户", "一般挽留客户", "重要价值客户"]))
+    >>> [int(n) for n in chart.figure.marks[0].y]
+    [2, 0, 0, 0, 0, 0, 0, 1]
+    """
+
+    def __init__(self) -> None:
+        self.names = rule_table("cn8")["segment"].tolist()
+        self._chart = LiveChart(
+            title="各客户群人数 (segment sizes)",
+            x_label="客户数 (customers)",
+            y_label="客户群 (segment)",
+            y_scale="ordinal",
+            x_format=",.0f",
+            x_min=0,
+        )
+        zeros = [0] * len(self.names)
+        self._bars = self._chart.bars(self.names, zeros, horizontal=True,
+                                      tooltip_labels=("客户群", "人数"))  # fmt: skip
+        self._numbers = self._chart.labels(zeros, self.names, [""] * len(self.names), y_offset=0)
+        self.figure = self._chart.figure
+
+    def show(self, segments: pd.Series) -> None:
+        """Draw the sizes of the segments named in ``segments`` (one row per customer)."""
+        sizes = segments.value_counts().reindex(self.names, fill_value=0).to_numpy()
+        with self._chart.hold():
+            self._chart.leave_room(sizes, share=0.15)
+            self._bars.y = sizes
+            self._numbers.x = sizes
+            self._numbers.text = [f"{n:,}" for n in sizes]
 
 
 def rfm_cutoff_explorer(rfm: pd.DataFrame) -> widgets.VBox:
@@ -55,11 +101,7 @@ def rfm_cutoff_explorer(rfm: pd.DataFrame) -> widgets.VBox:
         continuous_update=False,
     )
     summary = widgets.HTML()
-    names = rule_table("cn8")["segment"].tolist()
-    chart = LiveChart(title="各客户群人数", x_label="客户数（人）", y_scale="ordinal", x_min=0)
-    bars = chart.bars(names, [0] * len(names), horizontal=True,
-                      tooltip_labels=("客户群", "人数"))  # fmt: skip
-    numbers = chart.labels([0] * len(names), names, [""] * len(names), y_offset=0)
+    chart = SegmentSizesChart()
 
     def update(change: dict | None = None) -> None:
         cutoffs = {
@@ -70,12 +112,7 @@ def rfm_cutoff_explorer(rfm: pd.DataFrame) -> widgets.VBox:
         segmented = RFMSegmenter(cutoffs=cutoffs).fit_transform(rfm)
         counts = segmented["segment"].value_counts()
         summary.value = "，".join(f"{name} {count} 人" for name, count in counts.items())
-        sizes = counts.reindex(names, fill_value=0).to_numpy()
-        with chart.hold():
-            chart.leave_room(sizes)
-            bars.y = sizes
-            numbers.x = sizes
-            numbers.text = [str(n) for n in sizes]
+        chart.show(segmented["segment"])
 
     for slider in (recency, frequency, monetary):
         slider.observe(update, names="value")

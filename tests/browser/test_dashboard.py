@@ -67,7 +67,7 @@ def _bar_numbers(page) -> dict[str, int]:
     """The segment names down the chart's vertical axis and the number beside each bar."""
     names = _top_down(page.locator(".bqplot .axis").nth(1).locator(".tick text"))
     numbers = _top_down(page.locator(BAR_LABELS))
-    return {name: int(n) for name, n in zip(names, numbers, strict=True)}
+    return {name: int(n.replace(",", "")) for name, n in zip(names, numbers, strict=True)}
 
 
 def test_tree_lists_the_dashboard_in_chinese(browser_page, dashboard_url):
