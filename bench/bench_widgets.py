@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import shutil
 import statistics
 import sys
 import tempfile
@@ -153,8 +152,11 @@ _WATCH_CHART = """() => {
 }"""
 
 
-def browser_round_trips(presses: int = 10) -> list[float]:
-    """Milliseconds from a key press on the R slider of module 03 to the chart's new numbers."""
+def browser_round_trips(presses: int = 10) -> list[float] | None:
+    """Milliseconds from a key press on the R slider of module 03 to the chart's new numbers.
+
+    None when this machine has no Chromium.
+    """
     import nbformat
     from playwright.sync_api import sync_playwright
 
@@ -168,6 +170,8 @@ def browser_round_trips(presses: int = 10) -> list[float]:
         venv_command,
     )
 
+    if _chromium() is None:
+        return None
     build = _builder()
     source = ROOT / "course" / "src" / "03_rfm.py"
     _, trainer = build.build_versions(source)
@@ -227,10 +231,10 @@ def main(argv: list[str] | None = None) -> int:
         f"\nslowest update: {worst:.1f} ms = {worst / TARGET_MS:.2f} x the 200 ms target "
         f"({'met' if worst < TARGET_MS else 'NOT met'})"
     )
-    if args.browser and shutil.which("chromium") is None:
+    trips = browser_round_trips() if args.browser else None
+    if args.browser and trips is None:
         print("\nbrowser round trip: skipped, no Chromium here (apt-get install chromium)")
-    elif args.browser:
-        trips = browser_round_trips()
+    elif trips:
         print(
             f"\nbrowser round trip, module 03 R slider, {len(trips)} key presses: "
             f"median {statistics.median(trips):.1f} ms, slowest {max(trips):.1f} ms = "
