@@ -40,6 +40,7 @@ ROSTER = {
     "s10": "吴芳",  # submits nothing
 }
 TIMEOUT = 10
+ON_TIME_UTC = "2026-11-30 02:00:00.000000 UTC"  # 10:00 China time, before DUE
 
 
 def _points() -> dict[str, float]:
@@ -84,6 +85,19 @@ def _zip_member(archive: zipfile.ZipFile, name: str, data: bytes, when, *, gbk=F
     else:
         info = zipfile.ZipInfo(name, date_time=when)
     archive.writestr(info, data)
+
+
+def _stamp_inbound(course: Course, student: str, stamp: str) -> None:
+    """Give a submission waiting in the exchange the time ``stamp`` instead of the clock's.
+
+    ``nbgrader submit`` stamps a submission with the real time; the test fixes it relative
+    to the due date so that the outcome does not depend on the day the tests run.
+    """
+    inbound = course.exchange / "custseg" / "inbound"
+    (folder,) = [f for f in inbound.iterdir() if f.name.startswith(f"{student}+{ASSIGNMENT}+")]
+    user, assignment, _, *rest = folder.name.split("+")
+    (folder / "timestamp.txt").write_text(stamp)
+    folder.rename(inbound / "+".join([user, assignment, stamp, *rest]))
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +145,7 @@ def graded(released_template, tmp_path_factory):
     nbformat.write(notebooks["s01"], work)
     args = ["--course", str(root)]
     assert main([*args, "submit", ASSIGNMENT, str(work), "--student", "s01"]) == 0
+    _stamp_inbound(course, "s01", ON_TIME_UTC)
     assert main([*args, "collect", ASSIGNMENT]) == 0
 
     on_time, late = (2026, 11, 30, 9, 0, 0), (2026, 12, 2, 9, 0, 0)
