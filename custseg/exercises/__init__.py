@@ -9,6 +9,7 @@ In a notebook::
     from custseg.exercises import welcome as ex
 
     cancelled_lines = ____          # 把 ____ 换成你的答案
+    ex.q1                           # 显示题目（Markdown）
     ex.q1.check()                   # 读取同名变量并给出反馈
     ex.q1.hint()                    # 提示；ex.q1.hint(2) 第二条提示
     ex.q1.solution()                # 参考答案
@@ -16,6 +17,17 @@ In a notebook::
 
 from custseg.exercises.blank import ____, is_blank
 from custseg.exercises.feedback import Feedback, Outcome
-from custseg.exercises.problem import Problem, bind
+from custseg.exercises.problem import KINDS, Misconception, Problem, ProblemView, bind, close_to
 
-__all__ = ["Feedback", "Outcome", "Problem", "____", "bind", "is_blank"]
+__all__ = [
+    "KINDS",
+    "Feedback",
+    "Misconception",
+    "Outcome",
+    "Problem",
+    "ProblemView",
+    "____",
+    "bind",
+    "close_to",
+    "is_blank",
+]

@@ -1,10 +1,12 @@
-"""How feedback, hints and solutions look in a notebook (Markdown with a coloured mark)."""
+"""How problems, feedback, hints and solutions look in a notebook (Markdown with a coloured mark)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from custseg.exercises.feedback import Feedback, Outcome
 
-__all__ = ["feedback_markdown", "hint_markdown", "solution_markdown"]
+__all__ = ["feedback_markdown", "hint_markdown", "problem_markdown", "solution_markdown"]
 
 _MARKS = {Outcome.NOT_ATTEMPTED: "✏️", Outcome.WRONG: "❌", Outcome.CORRECT: "✅"}
 _COLOURS = {Outcome.NOT_ATTEMPTED: "#8a6d3b", Outcome.WRONG: "#a94442", Outcome.CORRECT: "#3c763d"}
@@ -25,9 +27,43 @@ def feedback_markdown(feedback: Feedback) -> str:
     return f'<span style="color:{colour}">{mark} **{title}**</span>{tail}'
 
 
-def hint_markdown(number: int, total: int, text: str) -> str:
-    """Markdown for hint ``number`` of ``total``."""
-    more = f"（还有提示：`hint({number + 1})`）" if number < total else ""
+def problem_markdown(
+    name: str, kind: str, prompt: str, choices: Sequence[str] = (), call: str = "ex.q1"
+) -> str:
+    """Markdown for a question: its kind, the prompt, the lettered choices and how to answer.
+
+    Examples
+    --------
+    >>> print(problem_markdown("pick", "判断题", "选哪一类？", ["A. 甲", "B. 乙"], "ex.q2"))
+    **练习（判断题）** 选哪一类？
+    <BLANKLINE>
+    - **A.** 甲
+    - **B.** 乙
+    <BLANKLINE>
+    作答：`pick = ____`（选择题可以只写字母，如 `"B"`），然后运行 `ex.q2.check()`。
+    """
+    lines = [f"**练习（{kind}）** {prompt}"]
+    if choices:
+        lines.append("")
+        for choice in choices:
+            letter, _, text = choice.partition(". ")
+            lines.append(f"- **{letter}.** {text}")
+    example = (
+        f'（选择题可以只写字母，如 `"{"B" if len(choices) > 1 else "A"}"`）' if choices else ""
+    )
+    lines += ["", f"作答：`{name} = ____`{example}，然后运行 `{call}.check()`。"]
+    return "\n".join(lines)
+
+
+def hint_markdown(number: int, total: int, text: str, call: str = "hint") -> str:
+    """Markdown for hint ``number`` of ``total``; ``call`` is how to ask for the next one.
+
+    Examples
+    --------
+    >>> hint_markdown(1, 2, "看清洗报告。", call="ex.q1.hint")
+    '<span style="color:#31708f">💡 **提示 1/2**</span>：看清洗报告。（还有提示：`ex.q1.hint(2)`）'
+    """
+    more = f"（还有提示：`{call}({number + 1})`）" if number < total else ""
     return f'<span style="color:#31708f">💡 **提示 {number}/{total}**</span>：{text}{more}'
 
 

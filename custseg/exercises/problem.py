@@ -1,9 +1,15 @@
-"""A practice problem: what counts as right, hints and a solution, plus its notebook view."""
+"""A practice problem: what counts as right, likely wrong answers, hints and a solution.
+
+The notebook view of a problem (``ex.q1``, ``ex.q1.check()`` …) is :class:`ProblemView`.
+"""
 
 from __future__ import annotations
 
 import inspect
 import math
+import re
+import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -12,12 +18,60 @@ import numpy as np
 import pandas as pd
 
 from custseg.exercises.blank import is_blank
-from custseg.exercises.display import feedback_markdown, hint_markdown, solution_markdown
+from custseg.exercises.display import (
+    feedback_markdown,
+    hint_markdown,
+    problem_markdown,
+    solution_markdown,
+)
 from custseg.exercises.feedback import Feedback, Outcome
 
-__all__ = ["Problem", "ProblemView", "bind", "close_to", "compare_answers"]
+__all__ = [
+    "KINDS",
+    "Misconception",
+    "Problem",
+    "ProblemView",
+    "bind",
+    "close_to",
+    "compare_answers",
+    "normalize_text",
+]
 
 _MISSING = object()
+
+KINDS = {
+    "calculation": "计算题",
+    "judgement": "判断题",
+    "decision": "决策题",
+    "prediction": "预测题",
+}
+"""The kinds of question and their Chinese names."""
+
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_PUNCTUATION = {"。": ".", "、": ",", "“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"'}
+_EDGE = " .,;:!?'\"()[]<>《》【】—-"
+_WRONG_PREFIX = re.compile(r"^\s*(还不对|不对|错误|错)\s*[：:，,。.!！]?\s*")
+
+
+def normalize_text(text: str) -> str:
+    """A text answer reduced to what matters: no spaces, half-width punctuation, lower case.
+
+    Full-width letters and punctuation become half-width, every space (also the full-width
+    one) is removed, and punctuation or quotes around the answer are dropped.
+
+    Examples
+    --------
+    >>> normalize_text(" 重要 价值客户。")
+    '重要价值客户'
+    >>> normalize_text("Ｂ") == normalize_text("b")
+    True
+    >>> normalize_text("“行为维度”")
+    '行为维度'
+    """
+    text = unicodedata.normalize("NFKC", str(text))
+    text = "".join(_PUNCTUATION.get(ch, ch) for ch in text)
+    text = re.sub(r"\s+", "", text).casefold()
+    return text.strip(_EDGE)
 
 
 def _kind(value: object) -> str:
@@ -39,6 +93,8 @@ def _kind(value: object) -> str:
 def compare_answers(expected: object, answer: object, *, rel_tol: float = 1e-6) -> str | None:
     """Compare a learner's answer with the expected one.
 
+    Text is compared after :func:`normalize_text` (spaces, full-width punctuation, case).
+
     Returns
     -------
     str or None
@@ -51,7 +107,9 @@ def compare_answers(expected: object, answer: object, *, rel_tol: float = 1e-6) 
     >>> compare_answers(4338, "4338")
     '答案应该是数字 (number)，你给的是文字 (str)。去掉引号试试。'
     >>> compare_answers(10, 12)
-    '数值不对：你的答案是 12。'
+    '你的答案是 12，和正确答案不一致。'
+    >>> compare_answers("重要价值客户", "重要价值客户 。") is None
+    True
     """
     numeric = (int, float, np.number)
     if isinstance(expected, numeric) and not isinstance(expected, bool):
@@ -61,12 +119,12 @@ def compare_answers(expected: object, answer: object, *, rel_tol: float = 1e-6) 
             return f"答案应该是{_kind(expected)}，你给的是{_kind(answer)}。"
         if math.isclose(float(expected), float(answer), rel_tol=rel_tol, abs_tol=1e-9):
             return None
-        return f"数值不对：你的答案是 {answer}。"
+        return f"你的答案是 {answer}，和正确答案不一致。"
     if isinstance(expected, pd.Series | pd.DataFrame):
         if not isinstance(answer, type(expected)):
             return f"答案应该是{_kind(expected)}，你给的是{_kind(answer)}。"
         if len(answer) != len(expected):
-            return f"行数不对：应该有 {len(expected):,} 行，你的有 {len(answer):,} 行。"
+            return f"行数有出入：应该有 {len(expected):,} 行，你的有 {len(answer):,} 行。"
         if isinstance(expected, pd.DataFrame):
             missing = [c for c in expected.columns if c not in answer.columns]
             if missing:
@@ -77,7 +135,7 @@ def compare_answers(expected: object, answer: object, *, rel_tol: float = 1e-6) 
                 answer.index.sort_values(), expected.index.sort_values(), exact=False
             )
         except AssertionError:
-            return "行的索引 (index) 不对：请检查是按哪一列分组或排序的。"
+            return "行的索引 (index) 和正确答案不同：请检查是按哪一列分组或排序的。"
         try:
             pd.testing.assert_frame_equal(
                 pd.DataFrame(answer).sort_index(),
@@ -87,25 +145,34 @@ def compare_answers(expected: object, answer: object, *, rel_tol: float = 1e-6) 
                 rtol=rel_tol,
             )
         except AssertionError:
-            return "有些数值不对：请检查计算公式和数据清洗步骤。"
+            return "有些数值和正确答案不同：请检查计算公式和数据清洗步骤。"
         return None
     if isinstance(expected, str):
         if not isinstance(answer, str):
             return f"答案应该是{_kind(expected)}，你给的是{_kind(answer)}。记得加引号。"
-        if answer.strip() == expected:
+        if normalize_text(answer) == normalize_text(expected):
             return None
-        return f"不对：你的答案是 {answer!r}。"
+        return f"你的答案是 {answer!r}，和正确答案不一致。"
     if isinstance(expected, set | list | tuple):
         if not isinstance(answer, set | list | tuple | pd.Series | np.ndarray):
             return f"答案应该是{_kind(expected)}，你给的是{_kind(answer)}。"
-        got = set(answer) if isinstance(expected, set) else list(answer)
-        want = expected if isinstance(expected, set) else list(expected)
+
+        def tidy(item):
+            return normalize_text(item) if isinstance(item, str) else item
+
+        got = {tidy(a): a for a in answer}
+        want = {tidy(e): e for e in expected}
+        if isinstance(expected, set):
+            if got.keys() == want.keys():
+                return None
+            extra = sorted(str(got[k]) for k in got.keys() - want.keys())
+            short = sorted(str(want[k]) for k in want.keys() - got.keys())
+            return f"多了 {extra}，少了 {short}。"
+        got, want = [tidy(a) for a in answer], [tidy(e) for e in expected]
         if got == want:
             return None
-        if isinstance(expected, set):
-            return f"多了 {sorted(got - want)}，少了 {sorted(want - got)}。"
-        return "顺序或内容不对。"
-    return None if answer == expected else f"不对：你的答案是 {answer!r}。"
+        return "顺序或内容和正确答案不同。"
+    return None if answer == expected else f"你的答案是 {answer!r}，和正确答案不一致。"
 
 
 def close_to(tolerance: float) -> Callable[[object, object], str | None]:
@@ -117,19 +184,45 @@ def close_to(tolerance: float) -> Callable[[object, object], str | None]:
     >>> compare(0.57, 0.572) is None
     True
     >>> compare(0.57, 0.58)
-    '不对：你的答案是 0.58。'
+    '你的答案是 0.58，和正确答案不一致。'
     >>> compare(0.57, "0.57")
-    "答案应该是数字 (number)，你给的是 '0.57'。"
+    "答案应该是数字 (number)，你给的是 '0.57'。去掉引号试试。"
     """
 
     def compare(expected: object, answer: object) -> str | None:
         if isinstance(answer, bool | np.bool_) or not isinstance(answer, int | float | np.number):
-            return f"答案应该是数字 (number)，你给的是 {answer!r}。"
+            quotes = "去掉引号试试。" if isinstance(answer, str) else ""
+            return f"答案应该是数字 (number)，你给的是 {answer!r}。{quotes}"
         if abs(float(answer) - float(expected)) <= tolerance:
             return None
-        return f"不对：你的答案是 {answer!r}。"
+        return f"你的答案是 {answer!r}，和正确答案不一致。"
 
     return compare
+
+
+@dataclass(frozen=True)
+class Misconception:
+    """A likely wrong answer and the message that tells the learner what went wrong.
+
+    Parameters
+    ----------
+    answer : object or callable
+        The wrong answer, or a zero-argument function computing it (called lazily).
+    message : str
+        What the mistake is, in Chinese, without repeating "wrong".
+
+    Examples
+    --------
+    >>> Misconception(lambda: 12.3, "这是百分数，题目要的是 0 到 1 之间的小数。").value()
+    12.3
+    """
+
+    answer: object
+    message: str
+
+    def value(self) -> object:
+        """The wrong answer itself."""
+        return self.answer() if callable(self.answer) else self.answer
 
 
 @dataclass(frozen=True)
@@ -141,23 +234,42 @@ class Problem:
     name : str
         The variable the learner fills in, e.g. ``"cancelled_lines"``.
     prompt : str
-        The question, in Chinese.
+        The question, in Chinese Markdown.
     expected : callable
-        Computes the right answer (called once, lazily: it may load data).
+        Computes the right answer (called once, lazily: it may load data). With ``choices``,
+        the text of the right choice (its letter is accepted too).
     hints : sequence of str
         Hints, from gentle to explicit.
     solution : str
         Reference code.
     explanation : str, optional
-        Why the solution works.
+        Why the answer is right; shown after a right answer and with the solution.
     compare : callable, optional
         ``compare(expected, answer) -> str | None``; default :func:`compare_answers`.
+    kind : str
+        ``"calculation"``, ``"judgement"``, ``"decision"`` or ``"prediction"``.
+    choices : sequence of str, optional
+        Options shown as A, B, C…; the learner may type the letter or the text.
+    accept : sequence, optional
+        Other answers counted right: synonyms, labels the course itself uses.
+    misconceptions : sequence of Misconception, optional
+        Likely wrong answers, each with a targeted message; matched with ``compare``.
 
     Examples
     --------
     >>> p = Problem("n", "1 加 1 等于几？", lambda: 2, ["想想手指。"], "n = 1 + 1")
     >>> p.evaluate(2).outcome, p.evaluate(3).outcome, p.evaluate(None).outcome
     (<Outcome.CORRECT: 'correct'>, <Outcome.WRONG: 'wrong'>, <Outcome.NOT_ATTEMPTED: 'not_attempted'>)
+    >>> q = Problem(
+    ...     "pick", "哪一类客户最该挽留？", lambda: "重要挽留客户", ["看最近一次购买。"],
+    ...     kind="judgement",
+    ...     choices=("重要价值客户", "重要挽留客户"), accept=("重要挽留",),
+    ...     misconceptions=(Misconception("重要价值客户", "他们最近刚买过，不需要挽留。"),),
+    ... )
+    >>> q.evaluate("b").correct, q.evaluate("重要挽留").correct
+    (True, True)
+    >>> q.evaluate("A").message
+    '他们最近刚买过，不需要挽留。运行这道题的 `.hint()` 看提示。'
     """
 
     name: str
@@ -167,13 +279,63 @@ class Problem:
     solution: str = ""
     explanation: str = ""
     compare: Callable[[object, object], str | None] = field(default=compare_answers, repr=False)
+    kind: str = "calculation"
+    choices: Sequence[str] = ()
+    accept: Sequence[object] = ()
+    misconceptions: Sequence[Misconception] = ()
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"题型 kind={self.kind!r} 不存在，可选：{', '.join(KINDS)}。")
+        if len(self.choices) > len(_LETTERS):
+            raise ValueError(f"选项太多：最多 {len(_LETTERS)} 个。")
+        for item in self.misconceptions:
+            if not isinstance(item, Misconception):
+                raise TypeError(
+                    f"misconceptions 中的 {item!r} 不是 Misconception(answer, message)。"
+                )
 
     @cached_property
     def expected_value(self) -> object:
-        return self.expected()
+        return self._as_choice(self.expected())
 
-    def evaluate(self, answer: object) -> Feedback:
-        """Check ``answer``: not attempted, wrong (with why) or correct."""
+    @cached_property
+    def _misconception_values(self) -> list[tuple[object, str]]:
+        return [(self._as_choice(m.value()), m.message) for m in self.misconceptions]
+
+    def _as_choice(self, value: object) -> object:
+        """A choice letter (``"b"``, ``"Ｂ"``, ``"(B)"``) replaced by its choice's text."""
+        if not self.choices:
+            return value
+        if isinstance(value, str):
+            text = normalize_text(value)
+            if len(text) == 1 and text.upper() in _LETTERS[: len(self.choices)]:
+                return self.choices[_LETTERS.index(text.upper())]
+            letter = text[:1].upper()
+            for index, choice in enumerate(self.choices):  # the text, or "B. 重要挽留客户"
+                if normalize_text(choice) == text or (
+                    letter == _LETTERS[index] and normalize_text(choice) == text[1:].lstrip(".,:)")
+                ):
+                    return choice
+            return value
+        if isinstance(value, set | list | tuple):
+            return type(value)(self._as_choice(v) for v in value)
+        return value
+
+    def _same(self, target: object, answer: object) -> bool:
+        if isinstance(target, str) and isinstance(answer, str):
+            return normalize_text(target) == normalize_text(answer)
+        try:
+            return self.compare(target, answer) is None
+        except Exception:  # a mismatch of types is simply no match
+            return False
+
+    def evaluate(self, answer: object, *, hint_call: str | None = None) -> Feedback:
+        """Check ``answer``: not attempted, wrong (with why) or correct.
+
+        ``hint_call`` is the exact call that shows a hint (e.g. ``"ex.q1.hint()"``); every
+        wrong answer ends with it.
+        """
         if answer is _MISSING:
             return Feedback(
                 Outcome.NOT_ATTEMPTED, f"还没有找到变量 `{self.name}`，请先运行你写答案的单元格。"
@@ -182,13 +344,32 @@ class Problem:
             return Feedback(
                 Outcome.NOT_ATTEMPTED, f"请把 `{self.name} = ____` 中的 ____ 换成你的答案。"
             )
+        answer = self._as_choice(answer)
         try:
             problem = self.compare(self.expected_value, answer)
         except Exception as error:  # a checker must never crash on a learner's odd answer
             problem = f"无法比较这个答案（{type(error).__name__}）。"
-        if problem is None:
-            return Feedback(Outcome.CORRECT, "做得好！")
-        return Feedback(Outcome.WRONG, f"{problem} 需要帮助可以运行 `hint()`。")
+        if problem is None or any(self._same(self._as_choice(a), answer) for a in self.accept):
+            message = "做得好！"
+            if self.explanation:
+                message += f"\n\n{self.explanation}"
+            return Feedback(Outcome.CORRECT, message)
+        for wrong, message in self._misconception_values:
+            if self._same(wrong, answer):
+                problem = message
+                break
+        problem = _WRONG_PREFIX.sub("", problem).strip()
+        if self.hints:
+            how = f"运行 `{hint_call}` 看提示。" if hint_call else "运行这道题的 `.hint()` 看提示。"
+        else:
+            call = (
+                f"`{hint_call.replace('.hint()', '.solution()')}`"
+                if hint_call
+                else "这道题的 `.solution()`"
+            )
+            how = f"运行 {call} 看参考答案。"
+        gap = "" if problem.endswith(("。", "！", "？", "：")) else " "
+        return Feedback(Outcome.WRONG, f"{problem}{gap}{how}")
 
     def hint_text(self, number: int = 1) -> str:
         """Hint ``number`` (1-based); past the last one, the last one."""
@@ -198,13 +379,67 @@ class Problem:
 
 
 class ProblemView:
-    """A problem as a learner sees it in a notebook: ``check()``, ``hint(n)``, ``solution()``."""
+    """A problem as a learner sees it in a notebook: ``check()``, ``hint(n)``, ``solution()``.
 
-    def __init__(self, problem: Problem):
+    The view knows how the learner reaches it (``ex.q1``), so its messages name the exact
+    call to run. ``attribute`` is the view's name in its exercise module (found by itself when
+    not given); the module alias (``ex``) is read from the learner's notebook.
+    """
+
+    def __init__(self, problem: Problem, attribute: str | None = None, module: str | None = None):
         self.problem = problem
+        self._attribute = attribute
+        self._module = module
+
+    @property
+    def attribute(self) -> str | None:
+        """The view's name in its exercise module, e.g. ``"q1"``."""
+        if self._attribute is None and self._module in sys.modules:
+            for key, value in vars(sys.modules[self._module]).items():
+                if value is self:
+                    self._attribute = key
+                    break
+        return self._attribute
+
+    def call_prefix(self, namespace: dict | None = None) -> str:
+        """How the learner's notebook reaches this view, e.g. ``"ex.q1"``."""
+        module = sys.modules.get(self._module) if self._module else None
+        attribute = self.attribute
+        if namespace:
+            for key, value in namespace.items():
+                if value is self and not key.startswith("_"):
+                    return key
+            aliases = [k for k, v in namespace.items() if module is not None and v is module]
+            if aliases and attribute:
+                return f"{'ex' if 'ex' in aliases else sorted(aliases)[0]}.{attribute}"
+        return f"ex.{attribute}" if attribute else self.problem.name
+
+    @staticmethod
+    def _notebook_namespace() -> dict | None:
+        try:
+            from IPython import get_ipython
+        except ImportError:
+            return None
+        shell = get_ipython()
+        return shell.user_ns if shell is not None else None
+
+    def evaluate(self, answer: object, namespace: dict | None = None) -> Feedback:
+        """The feedback on ``answer``, naming the exact hint call."""
+        prefix = self.call_prefix(namespace)
+        return self.problem.evaluate(answer, hint_call=f"{prefix}.hint()")
 
     def __repr__(self) -> str:
-        return f"练习 `{self.problem.name}`：{self.problem.prompt}"
+        return f"练习 `{self.problem.name}`（{KINDS[self.problem.kind]}）：{self.problem.prompt}"
+
+    def _repr_markdown_(self) -> str:
+        prefix = self.call_prefix(self._notebook_namespace())
+        return problem_markdown(
+            self.problem.name,
+            KINDS[self.problem.kind],
+            self.problem.prompt,
+            [f"{_LETTERS[i]}. {c}" for i, c in enumerate(self.problem.choices)],
+            prefix,
+        )
 
     def _show(self, markdown: str) -> None:
         try:
@@ -219,21 +454,38 @@ class ProblemView:
 
     def check(self, answer: object = _MISSING) -> None:
         """Check the answer; without an argument, the variable named in the problem."""
+        caller = inspect.currentframe().f_back.f_globals
         if answer is _MISSING:
-            caller = inspect.currentframe().f_back.f_globals
             answer = caller.get(self.problem.name, _MISSING)
-        self._show(feedback_markdown(self.problem.evaluate(answer)))
+        self._show(feedback_markdown(self.evaluate(answer, caller)))
 
     def hint(self, number: int = 1) -> None:
         """Show hint ``number``."""
+        prefix = self.call_prefix(inspect.currentframe().f_back.f_globals)
         total = max(len(self.problem.hints), 1)
-        self._show(hint_markdown(min(max(number, 1), total), total, self.problem.hint_text(number)))
+        number = min(max(number, 1), total)
+        text = self.problem.hint_text(number)
+        if not self.problem.hints:
+            text = f"这道题没有提示，可以运行 `{prefix}.solution()` 查看参考答案。"
+        self._show(hint_markdown(number, total, text, call=f"{prefix}.hint"))
 
     def solution(self) -> None:
-        """Show the reference solution."""
+        """Show the reference solution and why it is right."""
         self._show(solution_markdown(self.problem.solution, self.problem.explanation))
 
 
-def bind(problem: Problem) -> ProblemView:
-    """Wrap a problem for use in a notebook."""
-    return ProblemView(problem)
+def bind(problem: Problem, attribute: str | None = None) -> ProblemView:
+    """Wrap a problem for use in a notebook.
+
+    ``attribute`` is the name the view gets in its exercise module (``"q1"``); without it,
+    the view finds its name there on first use.
+
+    Examples
+    --------
+    >>> view = bind(Problem("n", "1 加 1 等于几？", lambda: 2, ["想想手指。"]), "q1")
+    >>> view.evaluate(3, {"ex": None}).message
+    '你的答案是 3，和正确答案不一致。运行 `ex.q1.hint()` 看提示。'
+    """
+    caller = inspect.currentframe().f_back
+    module = caller.f_globals.get("__name__") if caller is not None else None
+    return ProblemView(problem, attribute, module)
