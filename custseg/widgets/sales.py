@@ -5,32 +5,13 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
+from custseg.sales import ALL_COUNTRIES, monthly_sales
+from custseg.sales import sales_month_key as _month
 from custseg.widgets.live import LiveChart
 
 __all__ = ["monthly_sales", "monthly_sales_explorer"]
 
-ALL = "全部国家"
-
-
-def monthly_sales(transactions: pd.DataFrame, country: str = ALL) -> pd.Series:
-    """Sales per calendar month (``amount`` summed), for one country or all.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> tx = pd.DataFrame({"invoice_date": pd.to_datetime(["2024-01-05", "2024-01-20", "2024-02-01"]),
-    ...                    "amount": [10.0, 5.0, 7.0], "country": ["中国", "日本", "中国"]})
-    >>> monthly_sales(tx).tolist(), monthly_sales(tx, "中国").tolist()
-    ([15.0, 7.0], [10.0, 7.0])
-    """
-    if country != ALL:
-        transactions = transactions[transactions["country"] == country]
-    return transactions.groupby(_month(transactions))["amount"].sum()
-
-
-def _month(transactions: pd.DataFrame) -> pd.Series:
-    """The calendar month of each line, the key of the monthly sums."""
-    return transactions["invoice_date"].dt.to_period("M").rename("month")
+ALL = ALL_COUNTRIES
 
 
 def monthly_sales_explorer(transactions: pd.DataFrame) -> widgets.VBox:

@@ -1,23 +1,104 @@
-"""The welcome notebook's practice problems, checked with known-right and known-wrong answers."""
+"""The welcome notebook's practice questions: right answers pass, wrong ones fail with their message.
+
+Expected values are recomputed here from the data, independently of the exercise module.
+"""
 
 from __future__ import annotations
 
-from custseg.datasets import load_sample
+import pytest
+
+from custseg.datasets import load_cn_orders, load_sample
 from custseg.exercises import Outcome, welcome
 from custseg.transactions import clean_transactions
 
+NAMES = ["q1", "q2", "q3", "q4", "q5", "q6"]
 
-def test_welcome_problems_accept_the_right_answers_and_reject_wrong_ones():
+
+@pytest.fixture(scope="module")
+def sample():
     orders = load_sample()
-    clean, report = clean_transactions(orders)
-    cancelled = int(
-        orders["invoice_id"].str.startswith("C").sum()
-        - orders.loc[orders["invoice_id"].str.startswith("C"), "customer_id"].isna().sum()
+    clean, _ = clean_transactions(orders)
+    return orders, clean
+
+
+def _outcome(name, answer):
+    return getattr(welcome, name).problem.evaluate(answer)
+
+
+def test_the_right_answers_computed_from_the_data_pass(sample):
+    orders, clean = sample
+    months = (
+        clean[clean["country"] == "France"]
+        .groupby(clean["invoice_date"].dt.strftime("%Y-%m"))["amount"]
+        .sum()
     )
-    monthly = clean.groupby(clean["invoice_date"].dt.strftime("%Y-%m"))["amount"].sum()
-    right = {"q1": cancelled, "q2": clean["customer_id"].nunique(), "q3": monthly.idxmax()}
-    wrong = {"q1": len(orders), "q2": orders["customer_id"].nunique() + 1, "q3": monthly.idxmin()}
-    for name in right:
-        problem = getattr(welcome, name).problem
-        assert problem.evaluate(right[name]).outcome is Outcome.CORRECT, name
-        assert problem.evaluate(wrong[name]).outcome is Outcome.WRONG, name
+    direction = "变多" if clean["amount"].sum() > orders["amount"].sum() else "变少"
+    right = {
+        "q1": "B",
+        "q2": "B",
+        "q3": direction,
+        "q4": clean["invoice_id"].nunique(),
+        "q5": months.idxmax(),
+        "q6": load_cn_orders()["customer_id"].nunique(),
+    }
+    for name, answer in right.items():
+        assert _outcome(name, answer).outcome is Outcome.CORRECT, name
+    assert direction == "变多"  # cancellations carry negative amounts
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_reference_solution_passes(name):
+    problem = getattr(welcome, name).problem
+    namespace: dict = {}
+    exec(problem.solution, namespace)
+    assert problem.evaluate(namespace[problem.name]).outcome is Outcome.CORRECT
+
+
+@pytest.mark.parametrize(
+    ("name", "answer"),
+    [("q1", "A"), ("q2", "C"), ("q3", "不变"), ("q4", 436), ("q5", "2011-10"), ("q6", 1999)],
+)
+def test_a_wrong_answer_fails_and_says_how_to_get_a_hint(name, answer):
+    feedback = _outcome(name, answer)
+    assert feedback.outcome is Outcome.WRONG
+    assert ".hint()" in feedback.message
+    assert feedback.message.count("不对") <= 1
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_misconception_gets_its_own_message(name):
+    problem = getattr(welcome, name).problem
+    assert problem.misconceptions, name
+    for item in problem.misconceptions:
+        feedback = problem.evaluate(item.value())
+        assert feedback.outcome is Outcome.WRONG, (name, item.value())
+        assert feedback.message.startswith(item.message), (name, item.value())
+
+
+def test_choice_letters_texts_and_synonyms_count(sample):
+    assert _outcome("q1", "b").outcome is Outcome.CORRECT
+    assert _outcome("q1", "重启内核并运行所有单元格").outcome is Outcome.CORRECT
+    assert _outcome("q2", "删掉一行").outcome is Outcome.CORRECT
+    assert _outcome("q3", "C").outcome is Outcome.WRONG
+    assert _outcome("q3", "A").outcome is Outcome.CORRECT
+    assert _outcome("q5", "2011年11月").outcome is Outcome.CORRECT
+
+
+def test_the_misconceptions_are_the_numbers_a_learner_would_misread(sample):
+    orders, clean = sample
+    assert "清洗**前**" in _outcome("q4", orders["invoice_id"].nunique()).message
+    assert "行数" in _outcome("q4", len(clean)).message
+    assert "客户数" in _outcome("q4", clean["customer_id"].nunique()).message
+    assert "负数" in _outcome("q3", "变少").message
+    assert "全部国家" in _outcome("q5", _best_overall(clean)).message
+
+
+def _best_overall(clean):
+    return clean.groupby(clean["invoice_date"].dt.strftime("%Y-%m"))["amount"].sum().idxmax()
+
+
+def test_a_blank_is_not_attempted():
+    from custseg.exercises import ____
+
+    for name in NAMES:
+        assert _outcome(name, ____).outcome is Outcome.NOT_ATTEMPTED

@@ -1,0 +1,60 @@
+"""The rows data cleaning removed, shown in Chinese: why each row went, and a few examples."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from custseg.errors import DataError
+from custseg.overview import first_rows
+from custseg.transactions import CLEANING_REASONS, CleaningReport
+
+__all__ = ["REASON_NAMES", "removed_rows"]
+
+REASON_NAMES: dict[str, str] = {
+    "missing_customer": "缺少客户编号",
+    "cancellation": "取消的订单",
+    "non_positive_quantity": "数量不大于 0",
+    "non_positive_price": "单价或金额不大于 0",
+    "duplicate": "完全重复的行",
+}
+"""Short Chinese names of the cleaning reasons (the keys of ``CLEANING_REASONS``)."""
+
+
+def removed_rows(
+    report: CleaningReport, reason: str = "cancellation", rows: int = 5
+) -> pd.DataFrame:
+    """A few of the rows cleaning removed for one reason, with Chinese headers.
+
+    Parameters
+    ----------
+    report : CleaningReport
+        The second result of :func:`custseg.transactions.clean_transactions`.
+    reason : str, default "cancellation"
+        A reason key (``"cancellation"``) or its Chinese name (``"取消的订单"``).
+    rows : int, default 5
+        How many rows to show.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from custseg.transactions import clean_transactions
+    >>> orders = pd.DataFrame({"customer_id": ["C1", None], "invoice_id": ["A1", "A2"],
+    ...     "invoice_date": pd.to_datetime(["2024-01-05", "2024-01-06"]), "amount": [10.0, 5.0]})
+    >>> _, report = clean_transactions(orders)
+    >>> removed_rows(report, reason="缺少客户编号")[["订单号", "金额", "删除原因"]]
+      订单号   金额   删除原因
+    1  A2  5.0  缺少客户编号
+    """
+    if not isinstance(report, CleaningReport):
+        raise DataError(
+            "removed_rows 需要清洗报告 report：先运行 clean, report = clean_transactions(orders)"
+        )
+    keys = {**{k: k for k in CLEANING_REASONS}, **{v: k for k, v in REASON_NAMES.items()}}
+    if reason not in keys:
+        names = "、".join(REASON_NAMES.values())
+        raise DataError(f"没有这个删除原因：{reason!r}；可选：{names}")
+    removed = report.removed[report.removed["reason"] == keys[reason]]
+    shown = first_rows(removed.drop(columns="reason"), rows=rows) if len(removed) else removed
+    shown = shown.copy()
+    shown["删除原因"] = REASON_NAMES[keys[reason]]
+    return shown

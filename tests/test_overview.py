@@ -1,0 +1,71 @@
+"""Data overview, first rows, removed rows and monthly sales on the course's real sample."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from custseg.cleaning_summary import removed_rows
+from custseg.datasets import load_sample
+from custseg.errors import DataError
+from custseg.overview import data_overview, first_rows
+from custseg.sales import monthly_sales_table
+from custseg.transactions import clean_transactions
+
+
+@pytest.fixture(scope="module")
+def sample():
+    orders = load_sample()
+    clean, report = clean_transactions(orders)
+    return orders, clean, report
+
+
+def test_overview_counts_rows_customers_orders_and_sales(sample):
+    orders, clean, _ = sample
+    facts = data_overview(clean)["数值"]
+    assert facts["行数"] == f"{len(clean):,}"
+    assert facts["客户数"] == str(clean["customer_id"].nunique())
+    assert facts["订单数"] == str(clean["invoice_id"].nunique())
+    assert facts["销售额合计"] == f"{clean['amount'].sum():,.0f}"
+    assert facts["第一天"] == clean["invoice_date"].min().strftime("%Y-%m-%d")
+    raw = data_overview(orders)["数值"]
+    assert raw["缺少客户编号的行数"] == str(int(orders["customer_id"].isna().sum()))
+    assert int(raw["缺少客户编号的行数"]) > 0
+
+
+def test_overview_names_a_missing_column():
+    with pytest.raises(DataError, match="amount"):
+        data_overview(pd.DataFrame({"customer_id": [1], "invoice_date": ["2024-01-01"]}))
+
+
+def test_first_rows_have_chinese_headers_and_plain_dates(sample):
+    orders, _, _ = sample
+    shown = first_rows(orders, rows=3)
+    assert len(shown) == 3
+    assert {"客户编号", "订单日期", "金额"} <= set(shown.columns)
+    assert shown["订单日期"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
+    with pytest.raises(DataError, match="rows"):
+        first_rows(orders, rows=0)
+
+
+def test_removed_rows_show_the_chosen_reason_only(sample):
+    _, _, report = sample
+    cancelled = removed_rows(report, reason="取消的订单", rows=1000)
+    assert len(cancelled) == report.counts["cancellation"]
+    assert (cancelled["删除原因"] == "取消的订单").all()
+    assert cancelled["订单号"].str.startswith("C").all()
+    assert (cancelled["金额"] < 0).all()
+    assert len(removed_rows(report, reason="duplicate", rows=3)) == 3
+    with pytest.raises(DataError, match="可选"):
+        removed_rows(report, reason="其他")
+
+
+def test_monthly_sales_table_sums_each_month(sample):
+    _, clean, _ = sample
+    table = monthly_sales_table(clean)
+    months = clean["invoice_date"].dt.strftime("%Y-%m")
+    expected = clean.groupby(months)["amount"].sum().round(0)
+    assert table["月份"].tolist() == expected.index.tolist()
+    assert table["销售额"].tolist() == expected.astype(int).tolist()
+    with pytest.raises(DataError, match="Atlantis"):
+        monthly_sales_table(clean, country="Atlantis")
