@@ -1,4 +1,5 @@
-"""Real public data sets for the course, downloaded once with a checksum and cached.
+"""Data sets for the course: real public ones (downloaded once, checked, cached) and a
+simulated Chinese business (模拟数据) bundled with the package.
 
 Each loader returns a pandas DataFrame. With ``path=None`` the official file is
 downloaded (through :mod:`pooch`), its sha256 is checked and the file is kept in the
@@ -15,6 +16,9 @@ Sources and licences
 - Online Retail (UCI id 352) and Online Retail II (UCI id 502): Daqing Chen, CC BY 4.0.
 - CDNOW (Fader & Hardie): the copies in the ``Lifetimes`` 0.11.3 wheel on PyPI (MIT).
 - Bank Marketing (UCI id 222): Moro, Cortez & Rita (2014), CC BY 4.0.
+- 禾悦食品 (:func:`load_cn_customers`, :func:`load_cn_orders`, :func:`load_cn_promotion`):
+  模拟数据 (simulated data) of a fictional Chinese consumer-goods company, drawn by the
+  seeded generator ``datasets/make_cn_business.py`` of the project's repository.
 """
 
 from __future__ import annotations
@@ -38,6 +42,9 @@ __all__ = [
     "data_home",
     "load_bank_marketing",
     "load_cdnow",
+    "load_cn_customers",
+    "load_cn_orders",
+    "load_cn_promotion",
     "load_online_retail",
     "load_sample",
 ]
@@ -404,3 +411,127 @@ def load_sample(name: str = "online_retail") -> pd.DataFrame:
             return pd.read_csv(path)
         raw = pd.read_csv(path, dtype={"InvoiceNo": str, "Invoice": str, "StockCode": str})
     return to_canonical(raw.rename(columns=_RETAIL_COLUMNS), source=_SAMPLES[name])
+
+
+_CN_FILES = {
+    "customers": "cn_customers.csv.gz",
+    "orders": "cn_orders.csv.gz",
+    "promotion": "cn_promotion.csv.gz",
+}
+
+
+def _read_cn(name: str, dates: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Read one bundled table of the simulated 禾悦食品 data: ids as text, dates as datetime64."""
+    data = resources.files("custseg").joinpath("data", _CN_FILES[name])
+    with resources.as_file(data) as path:
+        frame = pd.read_csv(path, dtype={"customer_id": str, "invoice_id": str})
+    for column in dates:
+        frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
+    frame.attrs["source"] = "模拟数据 (simulated data)：禾悦食品"
+    return frame
+
+
+def load_cn_customers() -> pd.DataFrame:
+    """The customers of 「禾悦食品」, a fictional Chinese snack and drink maker (模拟数据).
+
+    **模拟数据 (simulated data)**: drawn by a seeded generator, not real people. 2,000
+    customers, each with a hidden psychographic type that shaped their survey answers and
+    their purchases (the type is not in the table; clustering the survey finds it).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per customer: ``customer_id`` (text ``"C00001"`` ...), ``gender`` (男/女),
+        ``age`` (int), ``province``, ``city``, ``city_tier`` (一线 / 新一线 / 二线 / 三线及以下),
+        ``channel`` (main channel: 门店 / 电商 / 经销商), ``member`` (bool), ``signup_date``
+        (datetime64, the day of the first order), and five survey answers, each an int
+        1 (完全不同意) .. 5 (完全同意): ``price_sensitivity`` (价格敏感),
+        ``health_focus`` (注重健康), ``brand_loyalty`` (品牌忠诚), ``novelty_seeking``
+        (喜欢尝新), ``convenience`` (追求便利).
+
+    Notes
+    -----
+    How the data is simulated: ``datasets/README.md`` and ``datasets/make_cn_business.py``
+    in the project's repository.
+
+    Examples
+    --------
+    >>> customers = load_cn_customers()
+    >>> customers.shape
+    (2000, 14)
+    >>> customers.columns.tolist()[:9]
+    ['customer_id', 'gender', 'age', 'province', 'city', 'city_tier', 'channel', 'member', 'signup_date']
+    >>> sorted(customers["city_tier"].unique())
+    ['一线', '三线及以下', '二线', '新一线']
+    >>> int(customers["price_sensitivity"].min()), int(customers["price_sensitivity"].max())
+    (1, 5)
+    """
+    return _read_cn("customers", dates=("signup_date",))
+
+
+def load_cn_orders() -> pd.DataFrame:
+    """The order lines of 「禾悦食品」 in 2023-2024, amounts in 元 (模拟数据).
+
+    **模拟数据 (simulated data)**, already clean: every line has a customer, a date and a
+    positive amount, so it goes straight into :func:`custseg.rfm.rfm_table`,
+    :mod:`custseg.abc_analysis`, :func:`custseg.lifecycle.lifecycle_stages` and
+    :func:`custseg.clv.summary_from_transactions`. Sales peak before 春节 and 中秋, at 618
+    and 双十一; many customers bought only once.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per order line: ``invoice_id`` (text, one id per order), ``customer_id``
+        (text), ``invoice_date`` (datetime64, 2023-01-01 .. 2024-12-31), ``amount``
+        (float 元, rounded to 0.01), ``channel`` (门店 / 电商 / 经销商, the order's own
+        channel), ``category`` (休闲零食 / 饮料冲调 / 坚果礼盒 / 健康轻食), ``province`` and
+        ``city_tier`` (the customer's).
+
+    Examples
+    --------
+    >>> orders = load_cn_orders()
+    >>> orders.columns.tolist()
+    ['invoice_id', 'customer_id', 'invoice_date', 'amount', 'channel', 'category', 'province', 'city_tier']
+    >>> len(orders), orders["customer_id"].nunique()
+    (24336, 2000)
+    >>> str(orders["invoice_date"].min().date()), str(orders["invoice_date"].max().date())
+    ('2023-01-01', '2024-12-31')
+    >>> from custseg.rfm import rfm_table
+    >>> rfm_table(orders).shape
+    (2000, 3)
+    """
+    return _read_cn("orders", dates=("invoice_date",))
+
+
+def load_cn_promotion() -> pd.DataFrame:
+    """A randomised coupon experiment of 「禾悦食品」 with a control group (模拟数据).
+
+    **模拟数据 (simulated data)**. On 2025-01-01, the day after the last order of
+    :func:`load_cn_orders`, all 2,000 customers were invited; exactly half, drawn at
+    random, got a 20 元 coupon (满 99 减 20), the other half nothing. Because the groups were
+    assigned at random, the difference in response between them is the coupon's causal
+    effect. The true effect is positive but small and differs by segment.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per invited customer: ``customer_id`` (text), ``group`` (``"实验组"``
+        treatment / ``"对照组"`` control), ``coupon`` (元: 20 or 0), ``responded`` (bool: bought
+        within the 30 days after the start), ``spend`` (元 paid in those 30 days, 0 without
+        a purchase), ``segment`` (the customer's cn8 RFM segment from the orders before the
+        start: :func:`custseg.rfm.segment_customers` on :func:`custseg.rfm.rfm_table`).
+
+    Examples
+    --------
+    >>> promotion = load_cn_promotion()
+    >>> promotion.columns.tolist()
+    ['customer_id', 'group', 'coupon', 'responded', 'spend', 'segment']
+    >>> promotion["group"].value_counts().to_dict()
+    {'实验组': 1000, '对照组': 1000}
+    >>> from custseg.promotion import evaluate_campaign
+    >>> result = evaluate_campaign(promotion, group_col="group", treatment="实验组",
+    ...     control="对照组", outcome_col="responded", positive=True, segment_col="segment")
+    >>> len(result)
+    9
+    """
+    return _read_cn("promotion")
