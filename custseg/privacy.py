@@ -33,7 +33,12 @@ import pandas as pd
 from custseg.errors import DataError, require_columns
 
 __all__ = [
+    "deidentify",
+    "example_customers",
     "generalise_ages",
+    "k_anonymity_summary",
+    "personal_information_table",
+    "with_age_bands",
     "group_size_classes",
     "k_risk",
     "INFO_CLASSES",
@@ -66,25 +71,25 @@ _NAME_RULES: tuple[tuple[str, str, str, str], ...] = (
         r"身份证|id_?card|id_?number|identity|passport|护照|证件",
         "基本信息",
         SENSITIVE,
-        "身份证件号码",
+        "身份证件号码（GB/T 35273 附录 B）",
     ),
     (
         r"银行卡|账户|账号|card_?no|card_?number|account|iban|credit|信用|征信|贷款|loan|housing|default|balance|余额|存款",
         "基本信息",
         SENSITIVE,
-        "金融账户 / 财产信息",
+        "金融账户 / 财产信息（第 28 条）",
     ),
     (
         r"经度|纬度|latitude|longitude|\blat\b|\blon\b|\blng\b|gps|定位|轨迹|行踪|location",
         "行为",
         SENSITIVE,
-        "精确位置 / 行踪轨迹",
+        "精确位置 / 行踪轨迹（第 28 条）",
     ),
     (
         r"health|medical|病|医疗|健康|religion|宗教|biometric|指纹|人脸|face",
         "基本信息",
         SENSITIVE,
-        "健康 / 宗教 / 生物识别",
+        "健康 / 宗教 / 生物识别（第 28 条）",
     ),
     (
         r"满意|satisf|rating|评分|评价|review|feedback|反馈|投诉|complain|nps",
@@ -257,12 +262,24 @@ def classify_columns(
     3. values that look like Chinese names (2 to 4 Han characters starting with a common
        surname) or satisfaction answers (满意 / 一般 / 不满意).
 
-    Personal information (个人信息) is anything about an identified or identifiable person:
-    identifiers, contact details and the traits that, combined, single a person out (age,
-    job, region...). Sensitive personal information (敏感个人信息, PIPL art. 28) includes ID
-    numbers, financial accounts and balances, precise location and health data. Behaviour,
-    need and satisfaction columns are flagged 非个人信息 here because they identify no one
-    on their own; once joined to a customer id they are personal information too.
+    Personal information (个人信息, PIPL art. 4) is any information, recorded electronically
+    or otherwise, relating to an identified or identifiable natural person, except
+    anonymised information. So the level of a column depends on its table: when the table
+    holds a column that identifies a person or helps to (a name, phone, customer id, or
+    traits such as age, job or city that, combined, can single a person out), every column
+    of it is information about that person, and behaviour, need and satisfaction columns
+    are 个人信息 too. Only in a table with no such column are they flagged 非个人信息 (they
+    become personal information again the moment they are joined to a customer id).
+
+    Sensitive personal information (敏感个人信息) is defined in PIPL art. 28: information
+    whose leak or unlawful use can easily harm a person's dignity or the safety of person
+    or property, "including" biometrics, religious belief, specific identity (特定身份),
+    medical health, financial accounts, whereabouts (行踪轨迹), and all personal
+    information of minors under fourteen. Financial accounts and balances, precise
+    location and health data fall under that list; ID card numbers are not named in it,
+    but the national standard GB/T 35273-2020 (信息安全技术 个人信息安全规范, Annex B)
+    lists identity document numbers as sensitive, and their leak exposes people to fraud,
+    so they are flagged sensitive here.
 
     Parameters
     ----------
@@ -291,8 +308,13 @@ def classify_columns(
     客户         基本信息     个人信息
     联系方式       基本信息     个人信息
     income     基本信息     个人信息
-    订单数          行为    非个人信息
-    评价          满意度    非个人信息
+    订单数          行为     个人信息
+    评价          满意度     个人信息
+
+    Without any column that could identify a person, the same columns are not personal:
+
+    >>> classify_columns(customers[["订单数", "评价"]])["personal"].tolist()
+    ['非个人信息', '非个人信息']
     """
     if not isinstance(frame, pd.DataFrame):
         raise DataError(f"需要 pandas.DataFrame (a table)，收到 {type(frame).__name__}")
@@ -310,8 +332,18 @@ def classify_columns(
             or _classify_values(values, _WEAK_VALUE_RULES, threshold)
             or (UNCLASSIFIED, NOT_PERSONAL, "列名和值都不匹配任何规则 (no rule matched)")
         )
-        info_class, level, reason = found
-        rows.append((column, info_class, level, level != NOT_PERSONAL, reason))
+        rows.append((column, *found))
+    identifying = [column for column, _, level, _ in rows if level != NOT_PERSONAL]
+    if identifying:
+        shown = "、".join(map(str, identifying[:2])) + ("等" if len(identifying) > 2 else "")
+        about = f"和{shown}在同一行，是可识别的个人的信息（第 4 条）"
+        rows = [
+            (column, info_class, PERSONAL, f"{reason}；{about}")
+            if level == NOT_PERSONAL
+            else (column, info_class, level, reason)
+            for column, info_class, level, reason in rows
+        ]
+    rows = [(column, c, level, level != NOT_PERSONAL, why) for column, c, level, why in rows]
     table = pd.DataFrame(
         rows, columns=["column", "info_class", "personal", "is_personal", "reason"]
     )
@@ -613,6 +645,13 @@ def suppress_small_groups(
 
 _PIPL_ROWS = (
     (
+        "个人信息的定义",
+        "第4条",
+        "个人信息是以电子或者其他方式记录的、与已识别或者可识别的自然人有关的各种信息，不包括匿名化处理后的信息。"
+        "一张表里只要有姓名、客户编号等能认出人的列，同一行的购买、需求、满意度记录也都是个人信息。",
+        "客户表的每一列（包括消费、偏好、满意度）都按个人信息保护；只有匿名化后的汇总数字才不是。",
+    ),
+    (
         "合法依据与同意",
         "第13、14条",
         "处理个人信息要有法定依据，最常见的是个人的同意；同意须在充分知情的前提下自愿、明确作出。"
@@ -633,16 +672,20 @@ _PIPL_ROWS = (
     ),
     (
         "敏感个人信息",
-        "第28-32条",
-        "生物识别、宗教信仰、特定身份、医疗健康、金融账户、行踪轨迹，以及不满十四周岁未成年人的信息属于敏感个人信息；"
-        "只有在特定目的和充分必要、并采取严格保护措施时才可处理，须取得单独同意，并告知必要性和对个人的影响。",
-        "身份证号、银行账户、精确位置一般不进入分群表；确需使用要单独同意。",
+        "第28条（定义）、第29-32条（处理规则）",
+        "第28条：敏感个人信息是一旦泄露或者非法使用，容易导致自然人的人格尊严受到侵害或者人身、财产安全受到危害的个人信息，"
+        "包括生物识别、宗教信仰、特定身份、医疗健康、金融账户、行踪轨迹等信息，以及不满十四周岁未成年人的个人信息。"
+        "只有在特定目的和充分必要、并采取严格保护措施时才可处理，须取得单独同意（第29条），并告知必要性和对个人的影响（第30条）；"
+        "处理不满十四周岁未成年人的信息要取得父母或者其他监护人的同意（第31条）。",
+        "银行卡号、账户余额、精确位置一般不进入分群表；身份证号不在第28条的列举中，但国家标准 GB/T 35273-2020 附录 B 把它列为"
+        "个人敏感信息，泄露后容易被冒用，按敏感个人信息对待；确需使用要单独同意。",
     ),
     (
         "去标识化与匿名化",
-        "第4、51、73条",
-        "去标识化：不借助额外信息就无法识别个人（如加盐哈希的编号）——仍是个人信息，要保护好盐和对照表。"
-        "匿名化：无法识别且不能复原——不再属于个人信息。",
+        "第73条（定义）、第4条、第51条",
+        "第73条：去标识化是个人信息经过处理，使其在不借助额外信息的情况下无法识别特定自然人的过程（如加盐哈希的编号）——"
+        "仍是个人信息，要保护好盐和对照表；匿名化是个人信息经过处理无法识别特定自然人且不能复原的过程——"
+        "匿名化处理后的信息不再属于个人信息（第4条）。第51条把去标识化列为处理者应当采取的安全措施之一。",
         "交给团队的表用假名编号、遮蔽姓名电话，并检查 k-匿名（k 足够大）。",
     ),
     (
@@ -707,7 +750,7 @@ def pipl_checklist() -> pd.DataFrame:
     --------
     >>> checklist = pipl_checklist()
     >>> checklist["要求"].tolist()[:3]
-    ['合法依据与同意', '告知', '目的限制与最小必要']
+    ['个人信息的定义', '合法依据与同意', '告知']
     >>> "单独同意" in checklist.set_index("要求").loc["敏感个人信息", "说明"]
     True
     """
@@ -835,3 +878,182 @@ def k_risk(frame: pd.DataFrame, quasi_identifiers: Sequence[str], *, k_min: int 
         "rows_at_risk": at_risk,
         "share_at_risk": at_risk / len(frame),
     }
+
+
+def example_customers() -> pd.DataFrame:
+    """A made-up customer table holding all four classes of information (six customers).
+
+    Names are placeholders (张三, 李四...), phone numbers start with 1380000, e-mail
+    addresses are at example.com, and the ID and bank card numbers are already masked:
+    nothing in it belongs to a real person.
+
+    Examples
+    --------
+    >>> table = example_customers()
+    >>> table.shape
+    (6, 14)
+    >>> table.columns.tolist()[:4]
+    ['客户编号', '姓名', '手机', '邮箱']
+    """
+    return pd.DataFrame(
+        {
+            "客户编号": ["C0001", "C0002", "C0003", "C0004", "C0005", "C0006"],
+            "姓名": ["张三", "李四", "王五", "赵六", "欧阳小明", "孙七"],
+            "手机": [f"1380000000{i}" for i in range(1, 7)],
+            "邮箱": [
+                f"{user}@example.com"
+                for user in ("zhangsan", "lisi", "wangwu", "zhaoliu", "xiaoming", "sunqi")
+            ],
+            "身份证号": [
+                f"{area}**********00{i}{i}"
+                for i, area in enumerate(("1101", "3101", "4401", "5101", "3301", "4201"), start=1)
+            ],
+            "银行卡号": [f"6222 **** **** 000{i}" for i in range(1, 7)],
+            "年龄": [28, 35, 42, 35, 23, 51],
+            "城市": ["北京", "上海", "广州", "成都", "杭州", "武汉"],
+            "最近购买日期": pd.to_datetime(
+                ["2024-05-02", "2024-04-18", "2024-01-09", "2024-05-20", "2023-11-30", "2024-03-15"]
+            ),
+            "购买次数": [12, 5, 2, 8, 1, 6],
+            "消费金额": [5600.0, 1800.0, 450.0, 3200.0, 99.0, 2100.0],
+            "浏览次数": [40, 22, 5, 31, 3, 18],
+            "需求偏好": ["性价比", "品质", "性价比", "新品", "品质", "服务"],
+            "满意度": ["满意", "一般", "不满意", "满意", "一般", "满意"],
+        }
+    )
+
+
+def personal_information_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """:func:`classify_columns` as a table to read: one row per column, Chinese headers.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``列名``, ``信息类别``, ``个人信息级别`` and ``判断依据``.
+
+    Examples
+    --------
+    >>> table = personal_information_table(example_customers())
+    >>> table.columns.tolist()
+    ['列名', '信息类别', '个人信息级别', '判断依据']
+    >>> table.set_index("列名").loc[["银行卡号", "满意度"], "个人信息级别"].tolist()
+    ['敏感个人信息', '个人信息']
+    """
+    classes = classify_columns(frame)
+    return pd.DataFrame(
+        {
+            "列名": [str(name) for name in classes.index],
+            "信息类别": classes["info_class"].to_numpy(),
+            "个人信息级别": classes["personal"].to_numpy(),
+            "判断依据": classes["reason"].to_numpy(),
+        }
+    )
+
+
+_MASKS = (
+    (("姓名", "值像中文姓名"), mask_name, "遮蔽姓名"),
+    (("联系电话", "值像手机号码"), mask_phone, "遮蔽电话"),
+    (("电子邮箱", "值像电子邮箱"), mask_email, "遮蔽邮箱"),
+)
+
+
+def deidentify(frame: pd.DataFrame, *, salt: str) -> pd.DataFrame:
+    """The table to hand to an analysis team (去标识化): what :func:`classify_columns` finds.
+
+    Sensitive columns (ID and bank card numbers, precise location, health...) are dropped;
+    customer ids become salted pseudonyms (:func:`pseudonymise`); names, phone numbers
+    and e-mail addresses are masked (:func:`mask_name`, :func:`mask_phone`,
+    :func:`mask_email`). Every other column is kept as it is. The result is still
+    personal information (PIPL art. 73 and 4): keep the salt apart from the data.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        One row per customer.
+    salt : str
+        The secret for the pseudonyms, at least 8 characters.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new table, same rows; ``frame`` is not changed.
+
+    Examples
+    --------
+    >>> table = deidentify(example_customers(), salt="示例门店-保密盐-2024")
+    >>> table.columns.tolist()[:5]
+    ['客户编号', '姓名', '手机', '邮箱', '年龄']
+    >>> table.loc[0, ["姓名", "手机"]].tolist()
+    ['张*', '138****0001']
+    """
+    classes = classify_columns(frame)
+    result = frame.copy()
+    for column in frame.columns:
+        level, reason = classes.loc[column, "personal"], str(classes.loc[column, "reason"])
+        if level == SENSITIVE:
+            result = result.drop(columns=column)
+        elif reason.startswith("客户标识"):
+            result[column] = pseudonymise(frame[column], salt)
+        else:
+            for starts, mask, _ in _MASKS:
+                if reason.startswith(starts):
+                    result[column] = frame[column].map(mask)
+    return result
+
+
+def with_age_bands(frame: pd.DataFrame, *, column: str = "age", width: int = 10) -> pd.DataFrame:
+    """A copy of ``frame`` whose age column is cut into bands (:func:`generalise_ages`).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> with_age_bands(pd.DataFrame({"age": [37, 52]}), width=10)["age"].tolist()
+    ['30-39岁', '50-59岁']
+    """
+    require_columns(frame, [column], what="数据表 (table)")
+    result = frame.copy()
+    result[column] = generalise_ages(frame[column], width)
+    return result
+
+
+def k_anonymity_summary(
+    frame: pd.DataFrame, quasi_identifiers: Sequence[str], *, k_min: int = 5
+) -> pd.DataFrame:
+    """One row to read: k, the combinations, the rows at risk and the verdict.
+
+    Parameters
+    ----------
+    frame, quasi_identifiers
+        As in :func:`k_anonymity`.
+    k_min : int, default 5
+        The smallest group size accepted.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``准标识符``, ``k（最小组合的行数）``, ``不同组合数``,
+        ``少于 k_min 行的组合中的行数`` (with the number), ``占全部行`` (as "12.3%") and
+        ``结论`` (可以交给团队 / 有被认出的风险).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"城市": ["北京"] * 5 + ["拉萨"], "性别": ["女"] * 6})
+    >>> summary = k_anonymity_summary(table, ["城市", "性别"], k_min=5)
+    >>> summary.columns.tolist()[1:4]
+    ['k（最小组合的行数）', '不同组合数', '少于 5 行的组合中的行数']
+    >>> summary.iloc[0, 1:].astype(str).tolist()
+    ['1', '2', '1', '16.7%', '有被认出的风险']
+    """
+    columns = [quasi_identifiers] if isinstance(quasi_identifiers, str) else list(quasi_identifiers)
+    risk = k_risk(frame, columns, k_min=k_min)
+    return pd.DataFrame(
+        {
+            "准标识符": ["、".join(map(str, columns))],
+            "k（最小组合的行数）": [risk["k"]],
+            "不同组合数": [risk["groups"]],
+            f"少于 {k_min} 行的组合中的行数": [risk["rows_at_risk"]],
+            "占全部行": [f"{risk['share_at_risk']:.1%}"],
+            "结论": ["可以交给团队" if risk["k"] >= k_min else "有被认出的风险"],
+        }
+    )

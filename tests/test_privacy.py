@@ -16,15 +16,20 @@ from custseg.privacy import (
     PIPL_SUMMARY,
     check_k_anonymity,
     classify_columns,
+    deidentify,
+    example_customers,
     group_size_classes,
     id_card_is_valid,
     k_anonymity,
+    k_anonymity_summary,
     mask_email,
     mask_name,
     mask_phone,
+    personal_information_table,
     pipl_checklist,
     pseudonymise,
     suppress_small_groups,
+    with_age_bands,
 )
 
 QUASI = ["age", "job", "marital", "education"]
@@ -62,8 +67,12 @@ def test_classify_bank_marketing(bank):
     assert (table.loc[["balance", "loan", "default"], "personal"] == "敏感个人信息").all()
     campaign = ["contact", "duration", "campaign", "pdays", "previous", "poutcome", "y"]
     assert (table.loc[campaign, "info_class"] == "行为").all()
-    assert not table.loc[campaign, "is_personal"].any()
+    # the rows are people who age, job and marital status can single out (PIPL art. 4)
+    assert (table.loc[campaign, "personal"] == "个人信息").all()
+    assert table.loc[campaign, "reason"].str.contains("第 4 条").all()
     assert (table["is_personal"] == (table["personal"] != "非个人信息")).all()
+    alone = classify_columns(bank[campaign])
+    assert (alone["personal"] == "非个人信息").all()  # no column that could identify anyone
 
 
 def test_classify_online_retail(online_retail_clean):
@@ -103,12 +112,12 @@ def test_classify_by_values_and_names():
         "c": ("基本信息", "个人信息"),
         "d": ("基本信息", "个人信息"),
         "城市": ("基本信息", "个人信息"),
-        "备注": ("满意度", "非个人信息"),
-        "购买意向": ("需求", "非个人信息"),
+        "备注": ("满意度", "个人信息"),
+        "购买意向": ("需求", "个人信息"),
         "Monthly Income": ("基本信息", "个人信息"),
-        "满意度评分": ("满意度", "非个人信息"),
+        "满意度评分": ("满意度", "个人信息"),
         "纬度": ("行为", "敏感个人信息"),
-        "xyz": ("未分类", "非个人信息"),
+        "xyz": ("未分类", "个人信息"),
     }
     for column, (info_class, personal) in expected.items():
         assert tuple(table.loc[column, ["info_class", "personal"]]) == (info_class, personal), (
@@ -116,6 +125,49 @@ def test_classify_by_values_and_names():
         )
     assert "身份证" in table.loc["a", "reason"]
     assert "姓名" in table.loc["d", "reason"]
+    # without the identifying columns, the same behaviour, need and satisfaction columns
+    alone = classify_columns(frame[["备注", "购买意向", "满意度评分", "xyz"]])
+    assert alone["info_class"].tolist() == ["满意度", "需求", "满意度", "未分类"]
+    assert (alone["personal"] == "非个人信息").all()
+
+
+def test_example_table_levels_follow_articles_4_and_28():
+    table = personal_information_table(example_customers()).set_index("列名")
+    assert list(table.columns) == ["信息类别", "个人信息级别", "判断依据"]
+    levels = table["个人信息级别"]
+    assert set(levels[levels == "敏感个人信息"].index) == {"身份证号", "银行卡号"}
+    assert (levels.drop(["身份证号", "银行卡号"]) == "个人信息").all()
+    assert "第 28 条" in table.loc["银行卡号", "判断依据"]
+    assert "GB/T 35273" in table.loc["身份证号", "判断依据"]
+
+
+def test_deidentify_drops_sensitive_columns_masks_and_pseudonymises():
+    customers = example_customers()
+    before = customers.copy()
+    handed = deidentify(customers, salt=SALT)
+    pd.testing.assert_frame_equal(customers, before)
+    assert "身份证号" not in handed.columns and "银行卡号" not in handed.columns
+    assert len(handed) == len(customers)
+    assert handed["客户编号"].tolist() == pseudonymise(customers["客户编号"], SALT).tolist()
+    assert handed["姓名"].tolist() == [mask_name(n) for n in customers["姓名"]]
+    assert handed["手机"].str.fullmatch(r"138\*{4}\d{4}").all()
+    assert handed["邮箱"].str.contains(r"\*").all()
+    kept = ["年龄", "城市", "购买次数", "消费金额", "需求偏好", "满意度"]
+    pd.testing.assert_frame_equal(handed[kept], customers[kept])
+
+
+def test_k_anonymity_summary_matches_k_risk_on_age_bands(bank):
+    quasi = ["age", "job", "marital"]
+    banded = with_age_bands(bank, column="age", width=10)
+    assert banded["age"].str.endswith("岁").all() and bank["age"].dtype.kind in "if"
+    summary = k_anonymity_summary(banded, quasi, k_min=5).iloc[0]
+    sizes = banded.groupby(quasi).size()
+    assert summary["k（最小组合的行数）"] == sizes.min()
+    assert summary["不同组合数"] == len(sizes)
+    assert summary["少于 5 行的组合中的行数"] == sizes[sizes < 5].sum()
+    assert summary["结论"] == "有被认出的风险"
+    safe = suppress_small_groups(banded, quasi, k_min=5)
+    assert k_anonymity_summary(safe, quasi, k_min=5).iloc[0]["结论"] == "可以交给团队"
 
 
 def test_value_rules_need_most_values_to_match():
@@ -261,6 +313,11 @@ def test_pipl_checklist_covers_the_main_duties():
     ]:
         assert phrase in text, phrase
     assert checklist["条款"].str.startswith("第").all()
+    articles = checklist.set_index("要求")["条款"]
+    assert articles["个人信息的定义"] == "第4条"
+    assert articles["敏感个人信息"].startswith("第28条")
+    assert articles["去标识化与匿名化"].startswith("第73条")
+    assert "不满十四周岁" in checklist.set_index("要求").loc["敏感个人信息", "说明"]
     assert "非法律意见" in PIPL_SUMMARY
     assert all(topic in PIPL_SUMMARY for topic in checklist["要求"])
 

@@ -23,38 +23,30 @@
 # 5. 会用 k-匿名检查一张表交出去之前会不会“认出”某个人，并用泛化（如年龄分段）降低风险。
 #
 # 客户分类离不开客户信息。信息越全，分类越准；但信息越多，保护的责任也越大。
+#
+# 术语见 [术语表 (glossary)](glossary.ipynb)。本讲的法律内容是通俗概括，**不是法律意见**。
 
 # %%
 import matplotlib.pyplot as plt
-import pandas as pd
-import seaborn as sns
 
 import custseg
-from custseg.datasets import load_sample
-from custseg.errors import DataError
+from custseg.datasets import load_cn_customers, load_sample
 from custseg.exercises import ____, friendly_errors
 from custseg.exercises import privacy as ex
-from custseg.plotting.privacy import plot_group_sizes
-from custseg.plotting.style import chinese_font_context
+from custseg.plotting.privacy import plot_group_sizes, plot_information_levels
 from custseg.privacy import (
-    INFO_CLASSES,
-    PIPL_SUMMARY,
-    check_k_anonymity,
-    classify_columns,
-    generalise_ages,
-    k_anonymity,
-    mask_email,
-    mask_name,
-    mask_phone,
+    deidentify,
+    example_customers,
+    k_anonymity_summary,
+    personal_information_table,
     pipl_checklist,
-    pseudonymise,
     suppress_small_groups,
+    with_age_bands,
 )
 from custseg.widgets.privacy import k_anonymity_explorer
 
 custseg.use_chinese_font()
 friendly_errors.enable()
-sns.set_theme(style="whitegrid", font=custseg.CJK_FONT_FAMILY)
 
 # %% [markdown]
 # ## 1. 客户信息分类：四类信息
@@ -79,91 +71,94 @@ sns.set_theme(style="whitegrid", font=custseg.CJK_FONT_FAMILY)
 # 证件号和卡号已经遮蔽），它同时包含四类信息：
 
 # %%
-customers = pd.DataFrame(
-    {
-        "客户编号": ["C0001", "C0002", "C0003", "C0004", "C0005", "C0006"],
-        "姓名": ["张三", "李四", "王五", "赵六", "欧阳小明", "孙七"],
-        "手机": [f"1380000000{i}" for i in range(1, 7)],
-        "邮箱": [
-            "zhangsan@example.com",
-            "lisi@example.com",
-            "wangwu@example.com",
-            "zhaoliu@example.com",
-            "xiaoming@example.com",
-            "sunqi@example.com",
-        ],
-        "身份证号": [
-            "1101**********0011",
-            "3101**********0022",
-            "4401**********0033",
-            "5101**********0044",
-            "3301**********0055",
-            "4201**********0066",
-        ],
-        "银行卡号": [f"6222 **** **** 000{i}" for i in range(1, 7)],
-        "年龄": [28, 35, 42, 35, 23, 51],
-        "城市": ["北京", "上海", "广州", "成都", "杭州", "武汉"],
-        "最近购买日期": pd.to_datetime(
-            ["2024-05-02", "2024-04-18", "2024-01-09", "2024-05-20", "2023-11-30", "2024-03-15"]
-        ),
-        "购买次数": [12, 5, 2, 8, 1, 6],
-        "消费金额": [5600.0, 1800.0, 450.0, 3200.0, 99.0, 2100.0],
-        "浏览次数": [40, 22, 5, 31, 3, 18],
-        "需求偏好": ["性价比", "品质", "性价比", "新品", "品质", "服务"],
-        "满意度": ["满意", "一般", "不满意", "满意", "一般", "满意"],
-    }
-)
+customers = example_customers()
 customers
 
 # %% [markdown]
-# `classify_columns` 按列名和列中的值，给每一列标出**信息类别**和**个人信息级别**：
+# ### 练一练 1（判断题）先判断，再核对
+#
+# 在运行下面的分类之前，先想一想：“满意度”这一列算不算个人信息？
 
 # %%
-columns = classify_columns(customers)
-columns
+ex.q1
 
 # %%
-levels = ["非个人信息", "个人信息", "敏感个人信息"]
-counts = pd.crosstab(columns["info_class"], columns["personal"]).reindex(
-    index=list(INFO_CLASSES), columns=levels, fill_value=0
-)
-with chinese_font_context():
-    ax = counts.plot.barh(stacked=True, figsize=(7, 3.5), color=["#8C8C8C", "#4C72B0", "#C44E52"])
-    ax.legend(title="个人信息级别")
-    ax.set_xlabel("列数")
-    ax.set_ylabel("信息类别")
-    ax.set_title("示例客户表：四类信息和个人信息级别")
-    ax.invert_yaxis()
+### BEGIN SOLUTION
+satisfaction_level = "个人信息"
+### END SOLUTION
+ex.q1.check()
+# ex.q1.hint()      # 需要提示时，删掉本行开头的 # 再运行
+# ex.q1.solution()  # 看参考答案
+
+# %% [markdown]
+# 现在核对：`personal_information_table` 按列名和列中的值，给每一列标出**信息类别**和**个人信息级别**，
+# 并写出判断依据：
+
+# %%
+personal_information_table(customers)
+
+# %%
+plot_information_levels(customers)
 plt.show()
 
 # %% [markdown]
-# - **个人信息**：能识别到某个人，或者和其他信息结合能识别到某个人的信息：姓名、电话、年龄、城市……
-# - **敏感个人信息**：一旦泄露或被滥用，容易伤害人身、财产安全的信息，例如身份证号、银行账户、
-#   行踪轨迹、医疗健康信息、不满十四周岁未成年人的信息。
-# - 行为、需求、满意度本身认不出人，标为“非个人信息”；可一旦和客户编号连在一起，就成了个人信息。
+# 《个人信息保护法》里的两个定义：
 #
+# - **个人信息**（第 4 条）：以电子或者其他方式记录的、与**已识别或者可识别**的自然人有关的各种信息，
+#   不包括匿名化处理后的信息。所以一列是不是个人信息，要看它在哪张表里：这张表有姓名和客户编号，
+#   同一行的购买次数、需求偏好、满意度都是关于这位客户的信息，都是个人信息。
+#   只有在**认不出任何人**的表里（例如只有“满意 / 一般 / 不满意”的人数汇总），它们才不是个人信息。
+# - **敏感个人信息**（第 28 条）：一旦泄露或者非法使用，容易导致人格尊严受到侵害或者人身、财产安全受到危害的
+#   个人信息，包括生物识别、宗教信仰、特定身份、医疗健康、**金融账户**、**行踪轨迹**等信息，以及
+#   **不满十四周岁未成年人**的个人信息。银行卡号是金融账户。身份证号不在第 28 条的列举中，但国家标准
+#   《信息安全技术 个人信息安全规范》（GB/T 35273-2020）附录 B 把身份证件号码列为个人敏感信息，
+#   泄露后容易被冒用，所以这里按敏感个人信息对待。
+#
+# ### 练一练 2（判断题）
+
+# %%
+ex.q2
+
+# %%
+### BEGIN SOLUTION
+sensitive_field = "银行卡号"
+### END SOLUTION
+ex.q2.check()
+# ex.q2.hint()      # 需要提示时，删掉本行开头的 # 再运行
+# ex.q2.solution()  # 看参考答案
+
+# %% [markdown]
+# ### 练一练 3（判断题）
+
+# %%
+ex.q3
+
+# %%
+### BEGIN SOLUTION
+child_taste_level = "敏感个人信息"
+### END SOLUTION
+ex.q3.check()
+# ex.q3.hint()      # 需要提示时，删掉本行开头的 # 再运行
+# ex.q3.solution()  # 看参考答案
+
+# %% [markdown]
 # ## 2. 《个人信息保护法》说了什么（通俗版）
 #
 # 《中华人民共和国个人信息保护法》（简称 PIPL）2021 年 11 月 1 日起施行。下表用通俗的话概括它对
 # 客户分类工作的主要要求。**这不是法律意见**：遇到具体问题，请以法律原文为准，并咨询公司的法务或合规部门。
 
 # %%
-checklist = pipl_checklist()
-checklist
+pipl_checklist()
 
 # %% [markdown]
 # 记住几句话就够用：
 #
 # 1. **先告知、再同意**：收集前说清楚谁在收、为什么收、收什么、存多久；
 # 2. **最小必要**：分群要什么就取什么，不多拿；用完按期删除；
-# 3. **敏感信息单独同意、严格保护**：身份证号、银行账户一般不进分群表；
+# 3. **敏感信息单独同意、严格保护**：银行账户、身份证号一般不进分群表；不满十四周岁的孩子的信息要监护人同意；
 # 4. **推荐要能关掉**：个性化推荐同时提供不针对个人的选项（第 8 讲的“热门推荐”就是这样的选项）；
 # 5. **客户有权**查阅、更正、删除自己的信息，撤回同意。
-
-# %%
-print(PIPL_SUMMARY[:120] + "……")
-
-# %% [markdown]
+#
 # ## 3. 交给团队之前：去标识化
 #
 # 做分群分析的同事不需要知道客户叫什么、电话多少。交出去之前：
@@ -173,16 +168,24 @@ print(PIPL_SUMMARY[:120] + "……")
 # - 姓名、电话、邮箱**遮蔽**中间部分；
 # - 身份证号、银行卡号这些敏感列**直接删掉**——分群用不上。
 #
-# 注意：去标识化的数据**仍然是个人信息**，仍受法律保护；只有无法识别、也不能复原的“匿名化”数据才不是。
+# `deidentify` 按上面的分类结果一次做完这三件事：
 
 # %%
-handed_over = customers.drop(columns=["身份证号", "银行卡号"]).assign(
-    客户编号=pseudonymise(customers["客户编号"], salt="示例门店-保密盐-2024"),
-    姓名=customers["姓名"].map(mask_name),
-    手机=customers["手机"].map(mask_phone),
-    邮箱=customers["邮箱"].map(mask_email),
-)
-handed_over
+deidentify(customers, salt="示例门店-保密盐-2024")
+
+# %% [markdown]
+# ### 练一练 4（判断题）
+
+# %%
+ex.q4
+
+# %%
+### BEGIN SOLUTION
+pseudonymised_still_personal = "是，仍是个人信息"
+### END SOLUTION
+ex.q4.check()
+# ex.q4.hint()      # 需要提示时，删掉本行开头的 # 再运行
+# ex.q4.solution()  # 看参考答案
 
 # %% [markdown]
 # ## 4. k-匿名：会不会“认出”某个人？
@@ -192,22 +195,12 @@ handed_over
 #
 # **k-匿名**：每种准标识符组合至少有 k 行。k = 1 说明有人是“独一份”的。
 #
-# 用第 2 讲的银行数据（3,000 位客户）看看：
+# 用第 2 讲的银行数据（3,000 位客户）看看。准标识符取年龄（age）、职业（job）、婚姻状况（marital）：
 
 # %%
 clients = load_sample("bank_marketing")
 quasi = ["age", "job", "marital"]
-print(k_anonymity(clients, quasi))
-k_anonymity(clients, quasi).smallest
-
-# %% [markdown]
-# 在把表交出去之前，可以让程序把关：少于 5 行的组合太多时，`check_k_anonymity` 会拒绝并说明原因。
-
-# %%
-try:
-    check_k_anonymity(clients, quasi, k_min=5)
-except DataError as error:
-    print("未通过：", error)
+k_anonymity_summary(clients, quasi, k_min=5)
 
 # %%
 plot_group_sizes(clients, quasi, k_min=5)
@@ -223,60 +216,88 @@ plt.show()
 # 3. **少给列**：分群用不上的准标识符，就不要给。
 
 # %%
-banded = clients.assign(age=generalise_ages(clients["age"], 10))
-print("精确年龄：", k_anonymity(clients, quasi))
-print("10 岁一段：", k_anonymity(banded, quasi))
+banded = with_age_bands(clients, column="age", width=10)
+k_anonymity_summary(banded, quasi, k_min=5)
+
+# %%
 safe = suppress_small_groups(banded, quasi, k_min=5)
-print(f"删除小组合后还剩 {len(safe):,} 行（原 {len(banded):,} 行）；", k_anonymity(safe, quasi))
+k_anonymity_summary(safe, quasi, k_min=5)
+
+# %% [markdown]
+# 10 岁一段之后，有风险的行少了很多；再删掉剩下的小组合，这张表就满足 5-匿名了（代价是少了约 3% 的行）。
+#
+# ### 换一份数据：禾悦食品的客户表
+#
+# 禾悦食品是一家**虚构的**食品公司，下面是它的客户表（**模拟数据**，2,000 位客户）。
+# 它有年龄、性别、省份、城市等级这些外人可能知道的列：
+
+# %%
+cn_customers = load_cn_customers()
+cn_customers
+
+# %% [markdown]
+# ### 练一练 5（计算题）
+#
+# 用上面的两步（`with_age_bands`、`k_anonymity_summary`）算一算：
+
+# %%
+ex.q5
+
+# %%
+cn_banded = with_age_bands(cn_customers, column="age", width=10)
+k_anonymity_summary(cn_banded, ["age", "gender", "province"], k_min=5)
+
+# %%
+### BEGIN SOLUTION
+cn_rows_at_risk = ex.rows_at_risk(["age", "gender", "province"], 10)
+### END SOLUTION
+ex.q5.check()
+# ex.q5.hint()      # 需要提示时，删掉本行开头的 # 再运行
+# ex.q5.solution()  # 看参考答案
 
 # %% [markdown]
 # ### 互动：选准标识符、调年龄段宽度
 #
 # 勾选外人可能知道的列，拖动“年龄段宽度”和“k_min”，看看 k 和有风险的行数怎么变。
-# 试一试：只勾年龄和婚姻状况时，年龄段要多宽才能让每个组合都至少有 5 行？加上学历呢？
+# 先读练一练 6 的要求再动手；练一练 7 要先写下预测，再勾选“省份”验证。
 
 # %%
 k_anonymity_explorer(
-    clients,
-    {"年龄": "age", "职业": "job", "婚姻": "marital", "学历": "education"},
-    checked=["年龄", "职业", "婚姻"],
+    cn_customers,
+    {"年龄": "age", "性别": "gender", "城市等级": "city_tier", "省份": "province"},
+    checked=["年龄", "性别", "城市等级"],
 )
 
 # %% [markdown]
-# ## 5. 练一练
+# ### 练一练 6（决策题）在小部件上做决定
 
 # %%
-ex.q1
-
-# %%
-### BEGIN SOLUTION
-sensitive_columns = set(columns.index[columns["personal"] == "敏感个人信息"])
-### END SOLUTION
-ex.q1.check()
-
-# %%
-ex.q2
+ex.q6
 
 # %%
 ### BEGIN SOLUTION
-banded_10y = clients.assign(age=generalise_ages(clients["age"], 10))
-rows_at_risk_10y = len(banded_10y) - len(
-    suppress_small_groups(banded_10y, ["age", "job", "marital"], k_min=5)
-)
+narrowest_safe_width = ex.narrowest_width(["age", "gender", "city_tier"])
 ### END SOLUTION
-ex.q2.check()
-
-# %%
-ex.q3
-
-# %%
-### BEGIN SOLUTION
-sensitive_articles = checklist.set_index("要求").loc["敏感个人信息", "条款"]
-### END SOLUTION
-ex.q3.check()
+ex.q6.check()
+# ex.q6.hint()      # 需要提示时，删掉本行开头的 # 再运行
+# ex.q6.solution()  # 看参考答案
 
 # %% [markdown]
-# ## 6. 趋势、培训评估与讨论
+# ### 练一练 7（预测题）先预测，再勾选验证
+
+# %%
+ex.q7
+
+# %%
+### BEGIN SOLUTION
+more_columns_risk = "变多"
+### END SOLUTION
+ex.q7.check()
+# ex.q7.hint()      # 需要提示时，删掉本行开头的 # 再运行
+# ex.q7.solution()  # 看参考答案
+
+# %% [markdown]
+# ## 5. 趋势、培训评估与讨论
 #
 # **客户信息分类的发展趋势**：
 #

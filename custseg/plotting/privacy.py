@@ -10,9 +10,9 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from custseg.plotting.style import PALETTE, chinese_font_context, pin_chinese_font
-from custseg.privacy import group_size_classes, k_risk
+from custseg.privacy import INFO_CLASSES, classify_columns, group_size_classes, k_risk
 
-__all__ = ["plot_group_sizes"]
+__all__ = ["plot_group_sizes", "plot_information_levels"]
 
 #: Bars of groups smaller than k_min, and of the others (shared with the widget).
 RISK_COLOR = PALETTE[3]
@@ -87,5 +87,61 @@ def plot_group_sizes(
         ax.set_xlabel("所在组合的行数 (group size)")
         ax.set_ylabel("行数 (rows)")
         ax.set_title(k_risk_title(risk, k_min))
+        pin_chinese_font(ax)
+    return ax
+
+
+#: Colours of the three levels of :func:`custseg.privacy.classify_columns`.
+LEVEL_COLORS = {"非个人信息": PALETTE[7], "个人信息": PALETTE[0], "敏感个人信息": RISK_COLOR}
+
+
+def plot_information_levels(frame: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Stacked bars: the columns of each information class, by personal-information level.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A customer table; its columns are classified by :func:`custseg.privacy.classify_columns`.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is made if omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One horizontal bar per information class (基本信息, 行为, 需求, 满意度, then 未分类
+        if any), stacked by level; one legend entry per level.
+
+    Examples
+    --------
+    >>> from custseg.privacy import example_customers
+    >>> ax = plot_information_levels(example_customers())
+    >>> [text.get_text() for text in ax.get_legend().get_texts()]
+    ['非个人信息', '个人信息', '敏感个人信息']
+    >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
+    """
+    classes = classify_columns(frame)
+    unclassified = ["未分类"] if (classes["info_class"] == "未分类").any() else []
+    order = [*INFO_CLASSES, *unclassified]
+    counts = {
+        level: [
+            int(((classes["info_class"] == c) & (classes["personal"] == level)).sum())
+            for c in order
+        ]
+        for level in LEVEL_COLORS
+    }
+    with chinese_font_context():
+        if ax is None:
+            _, ax = plt.subplots(figsize=(7, 3.5))
+        positions = np.arange(len(order))
+        left = np.zeros(len(order))
+        for level, color in LEVEL_COLORS.items():
+            ax.barh(positions, counts[level], left=left, color=color, label=level)
+            left += counts[level]
+        ax.set_yticks(positions, order)
+        ax.invert_yaxis()
+        ax.legend(title="个人信息级别")
+        ax.set_xlabel("列数")
+        ax.set_ylabel("信息类别")
+        ax.set_title("客户表：四类信息和个人信息级别")
         pin_chinese_font(ax)
     return ax

@@ -1,35 +1,89 @@
-"""Module 11's practice problems, checked with known-right and known-wrong answers."""
+"""Module 11's practice problems: right answers pass, wrong ones fail, each misconception is named."""
 
 from __future__ import annotations
 
-import duckdb
+import pytest
 
-from custseg.datasets import load_sample
+from custseg.datasets import load_cn_customers
 from custseg.exercises import Outcome, ____
 from custseg.exercises import privacy as ex
+from custseg.privacy import classify_columns, example_customers
 
 
-def _rows_at_risk(age_key: str) -> int:
-    clients = load_sample("bank_marketing")  # noqa: F841 (read by DuckDB)
-    return int(
-        duckdb.sql(
-            f"""
-            SELECT sum(n) FROM (SELECT count(*) AS n FROM clients
-                                GROUP BY {age_key}, job, marital) WHERE n < 5
-            """
-        ).fetchone()[0]
-    )
+def _rows_at_risk(columns: list[str], width: int) -> int:
+    """Rows in groups under 5, counted here with plain pandas, ages cut by integer division."""
+    customers = load_cn_customers()
+    keys = customers[columns].assign(age=customers["age"] // width)
+    sizes = keys.groupby(columns)["age"].transform("size")
+    return int((sizes < 5).sum())
 
 
-def test_privacy_problems_accept_the_right_answers_and_reject_wrong_ones():
-    banded, exact = _rows_at_risk("floor(age / 10)"), _rows_at_risk("age")
-    assert banded < exact
-    # PIPL art. 28: ID documents and financial accounts are sensitive; articles 28-32 cover them
-    right = {"q1": {"身份证号", "银行卡号"}, "q2": banded, "q3": "第28-32条"}
-    wrong = {"q1": {"身份证号", "银行卡号", "手机"}, "q2": exact, "q3": "第24条"}
-    for name in right:
-        problem = getattr(ex, name).problem
-        assert problem.evaluate(right[name]).outcome is Outcome.CORRECT, name
-        assert problem.evaluate(wrong[name]).outcome is Outcome.WRONG, name
-        assert problem.evaluate(____).outcome is Outcome.NOT_ATTEMPTED, name
-    assert ex.q1.problem.evaluate(["银行卡号", "身份证号"]).outcome is Outcome.CORRECT  # any order
+def test_the_law_questions_agree_with_the_classifier():
+    levels = classify_columns(example_customers())["personal"]
+    assert ex.q1.problem.expected() == levels["满意度"]
+    assert {"银行卡号"} <= set(levels[levels == "敏感个人信息"].index)
+    assert levels["城市"] != "敏感个人信息" and levels["最近购买日期"] != "敏感个人信息"
+
+
+def test_k_anonymity_answers_match_an_independent_count():
+    assert ex.q5.problem.expected() == _rows_at_risk(["age", "gender", "province"], 10)
+    widths = [_rows_at_risk(ex.CN_QUASI, width) for width in range(1, 21)]
+    narrowest = next(w for w, n in enumerate(widths, start=1) if n <= ex.MAX_ROWS_AT_RISK)
+    assert ex.q6.problem.expected() == narrowest
+    assert widths[narrowest - 2] > ex.MAX_ROWS_AT_RISK  # one year narrower is not enough
+    # q7: adding the province never lowers the rows at risk, and here it raises them
+    for width in (1, 5, 10, narrowest):
+        assert _rows_at_risk([*ex.CN_QUASI, "province"], width) > _rows_at_risk(ex.CN_QUASI, width)
+
+
+RIGHT = {
+    "q1": ["个人信息", "B"],
+    "q2": ["银行卡号", "b", "银行卡"],
+    "q3": ["敏感个人信息", "C"],
+    "q4": ["是，仍是个人信息", "A", "是"],
+    "q5": [lambda: ex.rows_at_risk(["age", "gender", "province"], 10)],
+    "q6": [lambda: ex.narrowest_width(ex.CN_QUASI)],
+    "q7": ["变多", "A", "增加"],
+}
+WRONG = {
+    "q1": "敏感个人信息",
+    "q2": "所在城市",
+    "q3": "非个人信息",
+    "q4": "B",
+    "q5": 0,
+    "q6": 1,
+    "q7": "不变",
+}
+
+
+@pytest.mark.parametrize("name", sorted(RIGHT))
+def test_right_wrong_and_blank(name):
+    problem = getattr(ex, name).problem
+    for answer in RIGHT[name]:
+        answer = answer() if callable(answer) else answer
+        assert problem.evaluate(answer).outcome is Outcome.CORRECT, (name, answer)
+    assert problem.evaluate(WRONG[name]).outcome is Outcome.WRONG
+    assert problem.evaluate(____).outcome is Outcome.NOT_ATTEMPTED
+
+
+@pytest.mark.parametrize(
+    ("name", "index"),
+    [
+        (f"q{n}", i)
+        for n in range(1, 8)
+        for i in range(len(getattr(ex, f"q{n}").problem.misconceptions))
+    ],
+)
+def test_each_misconception_gets_its_own_message(name, index):
+    problem = getattr(ex, name).problem
+    misconception = problem.misconceptions[index]
+    feedback = problem.evaluate(misconception.value())
+    assert feedback.outcome is Outcome.WRONG
+    assert misconception.message in feedback.message
+    assert "hint()" in feedback.message
+
+
+def test_the_percent_misconception_is_not_the_answer():
+    expected = ex.q5.problem.expected()
+    percent = ex.q5.problem.misconceptions[1].value()
+    assert percent != expected and percent == pytest.approx(expected / 20, abs=0.05)
