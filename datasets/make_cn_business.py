@@ -17,8 +17,9 @@ in ``datasets/README.md``; in short:
    1-5 survey answers (see ``SURVEY_MEANS``), so clustering the answers recovers about four
    groups, and it shifts age, gender, city tier, main channel, membership, what and how much
    the customer buys, how often and how long.
-2. Geography: 40 cities in 4 tiers (一线 / 新一线 / 二线 / 三线及以下, after the 2023 list of
-   the 第一财经·新一线城市研究所) with their provinces. Higher tiers pay more per order and buy
+2. Geography: 40 cities in 4 tiers (一线 / 新一线 / 二线 / 三线及以下, roughly after the city
+   ranking of the 第一财经·新一线城市研究所; a setting of the simulation, not an authority on
+   any city's tier) with their provinces. Higher tiers pay more per order and buy
    online more; lower tiers buy more through distributors.
 3. Purchases follow a "buy till you die" process per customer (the one BG/NBD assumes): a
    first purchase on the acquisition day, then purchases at a gamma-distributed personal rate,
@@ -69,7 +70,7 @@ SURVEY_MEANS = np.array(
 )
 SURVEY_NOISE = 0.85
 
-# (city, province, tier); tiers after the 2023 list of 第一财经·新一线城市研究所.
+# (city, province, tier); tiers roughly after the ranking of 第一财经·新一线城市研究所.
 CITIES = (
     ("北京", "北京", "一线"),
     ("上海", "上海", "一线"),
