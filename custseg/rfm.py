@@ -63,6 +63,8 @@ __all__ = [
     "RFMScorer",
     "RFMSegmenter",
     "customer_summary",
+    "describe_rfm",
+    "rfm_preview",
     "rfm_table",
     "rule_table",
     "segment_customers",
@@ -523,3 +525,77 @@ class RFMScorer(BaseEstimator):
     def fit_transform(self, rfm: pd.DataFrame, y: None = None) -> pd.DataFrame:
         """Fit on ``rfm`` and return its scores; same as ``fit(rfm).transform(rfm)``."""
         return self.fit(rfm).transform(rfm)
+
+
+RFM_LABELS = {
+    "recency": "R 最近一次购买（天前）",
+    "frequency": "F 购买次数",
+    "monetary": "M 消费金额",
+    "r_score": "R 分",
+    "f_score": "F 分",
+    "m_score": "M 分",
+    "rfm_score": "RFM 代码",
+    "segment": "客户群",
+    "action": "建议动作",
+}
+"""Chinese headers of the RFM columns a learner reads (R, F, M mean the same in every module)."""
+
+
+def rfm_preview(rfm: pd.DataFrame, rows: int = 5) -> pd.DataFrame:
+    """The first ``rows`` customers of an RFM table with Chinese headers, money rounded.
+
+    Parameters
+    ----------
+    rfm : pandas.DataFrame
+        From :func:`rfm_table`, :class:`RFMScorer` or :func:`segment_customers`.
+    rows : int, default 5
+        How many customers to show.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rfm = pd.DataFrame({"recency": [3, 40], "frequency": [2, 1], "monetary": [12.345, 8.0]},
+    ...                    index=pd.Index(["C1", "C2"], name="customer_id"))
+    >>> rfm_preview(rfm, rows=1)
+          R 最近一次购买（天前）  F 购买次数  M 消费金额
+    客户编号
+    C1                3       2   12.35
+    """
+    if int(rows) != rows or rows < 1:
+        raise ValueError(f"rows 必须是正整数 (positive integer)，收到 (got) {rows!r}")
+    shown = [column for column in RFM_LABELS if column in rfm.columns]
+    table = rfm[shown].head(int(rows)).rename(columns=RFM_LABELS)
+    if "M 消费金额" in table.columns:
+        table["M 消费金额"] = table["M 消费金额"].round(2)
+    table.index.name = "客户编号"
+    return table
+
+
+def describe_rfm(rfm: pd.DataFrame) -> pd.DataFrame:
+    """R, F and M over all customers in one Chinese table: average, median, smallest, largest.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> describe_rfm(pd.DataFrame({"recency": [1, 3, 8], "frequency": [1, 2, 6],
+    ...                            "monetary": [10.0, 20.0, 90.0]}))
+                   客户数    平均   中位数   最小    最大
+    指标
+    R 最近一次购买（天前）    3   4.0   3.0   1.0   8.0
+    F 购买次数          3   3.0   2.0   1.0   6.0
+    M 消费金额          3  40.0  20.0  10.0  90.0
+    """
+    require_columns(rfm, RFM_COLUMNS, what="RFM 表 (RFM table)")
+    values = rfm[list(RFM_COLUMNS)].astype(float)
+    table = pd.DataFrame(
+        {
+            "客户数": values.count(),
+            "平均": values.mean().round(1),
+            "中位数": values.median().round(1),
+            "最小": values.min().round(1),
+            "最大": values.max().round(1),
+        }
+    )
+    table.index = [RFM_LABELS[column] for column in RFM_COLUMNS]
+    table.index.name = "指标"
+    return table

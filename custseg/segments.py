@@ -37,7 +37,17 @@ from sklearn.utils.validation import check_is_fitted
 
 from custseg.errors import DataError, require_columns
 
-__all__ = ["SCHEMES", "RFMSegmenter", "apply_rules", "rule_table", "segment_customers"]
+__all__ = [
+    "SCHEMES",
+    "RFMSegmenter",
+    "apply_rules",
+    "count_customers",
+    "default_cutoffs",
+    "rule_table",
+    "scheme_table",
+    "segment_customers",
+    "segment_profile",
+]
 
 _CN8 = [
     (
@@ -494,3 +504,146 @@ def segment_migration(
     before, after = segments_at(start), segments_at(end)
     before = before.reindex(after.index).fillna("（新客户）")
     return pd.crosstab(before.rename("分析日 1 的客户群"), after.rename("分析日 2 的客户群"))
+
+
+def default_cutoffs(rfm: pd.DataFrame) -> dict[str, float]:
+    """The cut points the cn8 scheme starts from: the means, rounded as a slider shows them.
+
+    R in whole days, F to one decimal, M to whole money units; the module 03 widget starts
+    its sliders here.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> default_cutoffs(pd.DataFrame({"recency": [10, 31], "frequency": [1, 4],
+    ...                               "monetary": [99.4, 300.0]}))
+    {'recency': 20, 'frequency': 2.5, 'monetary': 200}
+    """
+    require_columns(rfm, ["recency", "frequency", "monetary"], what="RFM 表 (RFM table)")
+    means = rfm[["recency", "frequency", "monetary"]].astype(float).mean()
+    return {
+        "recency": int(round(means["recency"])),
+        "frequency": round(float(means["frequency"]), 1),
+        "monetary": int(round(means["monetary"])),
+    }
+
+
+def count_customers(segmented: pd.DataFrame, segment: str) -> int:
+    """How many customers a segment (or lifecycle stage) has.
+
+    Parameters
+    ----------
+    segmented : pandas.DataFrame
+        With a ``segment`` column (:func:`segment_customers`) or a ``stage`` column
+        (:func:`custseg.lifecycle.lifecycle_stages`).
+    segment : str
+        The Chinese name, e.g. ``"重要价值客户"``; a name no customer has gives 0 when it is
+        a name of the scheme, and an error listing the names otherwise.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"segment": ["重要价值客户", "一般挽留客户", "重要价值客户"]})
+    >>> count_customers(table, segment="重要价值客户")
+    2
+    >>> count_customers(table, segment="重要保持客户")
+    0
+    """
+    column = "segment" if "segment" in segmented.columns else "stage"
+    require_columns(segmented, [column], what="分群结果 (segmented customers)")
+    names = set(segmented[column].astype(str))
+    known = names | {row[0] for rows in SCHEMES.values() for row in rows}
+    if column == "stage":
+        from custseg.lifecycle import STAGES
+
+        known |= set(STAGES)
+    if segment not in known:
+        raise DataError(
+            f"没有名为 {segment!r} 的客户群 (unknown segment)；这份结果中的名称有："
+            f"{'、'.join(sorted(names))}"
+        )
+    return int((segmented[column] == segment).sum())
+
+
+def segment_profile(segmented: pd.DataFrame) -> pd.DataFrame:
+    """One row per segment, in Chinese: customers, their share and the average R, F, M.
+
+    Parameters
+    ----------
+    segmented : pandas.DataFrame
+        From :func:`segment_customers` (``segment``, ``recency``, ``frequency``,
+        ``monetary``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by 客户群 in the scheme's order (largest first for a home-made table):
+        客户数, 客户占比 (text such as ``"25.0%"``), 平均 R（天前）, 平均 F（次）,
+        平均 M 消费金额, M 消费金额合计; averages rounded to one decimal, money to whole units.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rfm = pd.DataFrame({"recency": [5, 300, 20, 250], "frequency": [9, 8, 1, 1],
+    ...                     "monetary": [900.0, 700.0, 50.0, 30.0]})
+    >>> segment_profile(segment_customers(rfm))[["客户数", "客户占比", "平均 M 消费金额"]]
+            客户数   客户占比  平均 M 消费金额
+    客户群
+    重要价值客户    1  25.0%      900
+    重要保持客户    1  25.0%      700
+    一般发展客户    1  25.0%       50
+    一般挽留客户    1  25.0%       30
+    """
+    require_columns(
+        segmented, ["segment", "recency", "frequency", "monetary"], what="分群结果 (segments)"
+    )
+    grouped = segmented.groupby("segment", sort=False)
+    table = pd.DataFrame(
+        {
+            "客户数": grouped.size(),
+            "客户占比": grouped.size() / len(segmented),
+            "平均 R（天前）": grouped["recency"].mean().round(1),
+            "平均 F（次）": grouped["frequency"].mean().round(1),
+            "平均 M 消费金额": grouped["monetary"].mean().round(0).astype("int64"),
+            "M 消费金额合计": grouped["monetary"].sum().round(0).astype("int64"),
+        }
+    )
+    order = [row[0] for rows in SCHEMES.values() for row in rows]
+    ranked = sorted(table.index, key=lambda name: (order.index(name) if name in order else 99,
+                                                   -table.loc[name, "客户数"]))  # fmt: skip
+    table = table.loc[ranked]
+    table["客户占比"] = [f"{share:.1%}" for share in table["客户占比"]]
+    table.index.name = "客户群"
+    return table
+
+
+def scheme_table(scheme: str = "cn8") -> pd.DataFrame:
+    """A built-in scheme in plain Chinese: each segment, when a customer is in it, and what to do.
+
+    For ``"cn8"`` the rule is written as R 近/远, F 多/少, M 高/低 (against the cut points,
+    by default the means); for ``"classic"`` as the condition on the 1-5 R and F scores.
+
+    Examples
+    --------
+    >>> scheme_table("cn8").loc["重要保持客户", ["R 最近购买", "F 购买次数", "M 消费金额"]].tolist()
+    ['远', '多', '高']
+    """
+    rules = rule_table(scheme)
+    table = pd.DataFrame(index=pd.Index(rules["segment"], name="客户群"))
+    table["英文名"] = rules["segment_en"].to_numpy()
+    if scheme == "cn8":
+        flags = pd.DataFrame(
+            [(r, f, m) for r in (True, False) for f in (True, False) for m in (True, False)],
+            columns=["r_high", "f_high", "m_high"],
+        )
+        named = apply_rules(flags, rules).set_index("segment")
+        flags.index = named.index
+        table["R 最近购买"] = flags["r_high"].map({True: "近", False: "远"})
+        table["F 购买次数"] = flags["f_high"].map({True: "多", False: "少"})
+        table["M 消费金额"] = flags["m_high"].map({True: "高", False: "低"})
+    else:
+        table["规则（R 分、F 分）"] = (
+            rules["rule"].str.replace("r_score", "R 分").str.replace("f_score", "F 分").to_numpy()
+        )
+    table["建议动作"] = rules["action"].to_numpy()
+    return table

@@ -199,3 +199,38 @@ def test_segment_migration_counts_every_customer_once(online_retail_clean):
     )
     with pytest.raises(ValueError, match="start"):
         segment_migration(online_retail_clean, "2011-12-01", "2011-06-01")
+
+
+def test_segment_profile_counts_every_customer_once_with_their_means(online_retail_clean):
+    from custseg.segments import count_customers, segment_profile
+
+    segmented = segment_customers(rfm_table(online_retail_clean))
+    profile = segment_profile(segmented)
+    assert profile["客户数"].sum() == len(segmented)
+    assert list(profile.index) == [n for n in rule_table("cn8")["segment"] if n in profile.index]
+    vip = segmented[segmented["segment"] == "重要价值客户"]
+    assert profile.loc["重要价值客户", "客户数"] == count_customers(segmented, "重要价值客户")
+    assert profile.loc["重要价值客户", "平均 M 消费金额"] == round(vip["monetary"].mean())
+    assert profile.loc["重要价值客户", "客户占比"] == f"{len(vip) / len(segmented):.1%}"
+
+
+def test_count_customers_names_the_segments_when_a_name_is_unknown():
+    from custseg.segments import count_customers
+
+    table = pd.DataFrame({"segment": ["重要价值客户"]})
+    with pytest.raises(DataError, match="重要价值客户"):
+        count_customers(table, segment="VIP")
+
+
+def test_scheme_table_reads_the_cn8_rules_back_as_near_far_high_low():
+    from custseg.segments import scheme_table
+
+    table = scheme_table("cn8")
+    for (r, f, m), name in CN8_BY_FLAGS.items():
+        row = table.loc[name]
+        assert (row["R 最近购买"], row["F 购买次数"], row["M 消费金额"]) == (
+            "近" if r else "远",
+            "多" if f else "少",
+            "高" if m else "低",
+        )
+    assert len(scheme_table("classic")) == 11

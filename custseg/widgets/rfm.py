@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from custseg.segments import RFMSegmenter, rule_table
+from custseg.segments import RFMSegmenter, default_cutoffs, rule_table
 from custseg.widgets.live import LiveChart
 
 __all__ = ["SegmentSizesChart", "rfm_cutoff_explorer"]
@@ -72,10 +72,10 @@ def rfm_cutoff_explorer(rfm: pd.DataFrame) -> widgets.VBox:
         chart (a bqplot Figure: one bar per segment of the cn8 scheme, in the scheme's
         order, so the room sees each bar grow or shrink).
     """
-    means = rfm[["recency", "frequency", "monetary"]].astype(float).mean()
+    start = default_cutoffs(rfm)
     style = {"description_width": "initial"}
     recency = widgets.IntSlider(
-        value=round(means["recency"]),
+        value=start["recency"],
         min=1,
         max=int(rfm["recency"].max()),
         description="R：几天内买过算“近”",
@@ -83,7 +83,7 @@ def rfm_cutoff_explorer(rfm: pd.DataFrame) -> widgets.VBox:
         continuous_update=False,
     )
     frequency = widgets.FloatSlider(
-        value=round(means["frequency"], 1),
+        value=start["frequency"],
         min=1,
         max=float(rfm["frequency"].quantile(0.99)),
         step=0.5,
@@ -92,7 +92,7 @@ def rfm_cutoff_explorer(rfm: pd.DataFrame) -> widgets.VBox:
         continuous_update=False,
     )
     monetary = widgets.IntSlider(
-        value=round(means["monetary"]),
+        value=start["monetary"],
         min=0,
         max=int(rfm["monetary"].quantile(0.99)),
         step=50,

@@ -1,0 +1,118 @@
+"""Module 03's practice questions: right answers from an independent pandas computation pass,
+wrong ones fail, each listed misconception gets its own message, letters and synonyms pass."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from custseg.datasets import load_cn_orders, load_sample
+from custseg.exercises import Outcome, ____
+from custseg.exercises import rfm as ex
+from custseg.transactions import clean_transactions
+
+
+def _rfm(orders: pd.DataFrame) -> pd.DataFrame:
+    """R, F, M written out with plain pandas, independently of custseg.rfm."""
+    day = orders["invoice_date"].dt.normalize()
+    today = day.max() + pd.Timedelta(days=1)
+    grouped = orders.assign(day=day).groupby("customer_id")
+    return pd.DataFrame(
+        {
+            "recency": (today - grouped["day"].max()).dt.days,
+            "frequency": grouped["invoice_id"].nunique(),
+            "monetary": grouped["amount"].sum(),
+        }
+    )
+
+
+def _cn8(rfm: pd.DataFrame, recency: float | None = None) -> pd.Series:
+    """The eight classes from the rule "R, F, M each high or low against the mean"."""
+    r_cut = rfm["recency"].mean() if recency is None else recency
+    r_high = rfm["recency"] < r_cut
+    f_high = rfm["frequency"] > rfm["frequency"].mean()
+    m_high = rfm["monetary"] > rfm["monetary"].mean()
+    names = {
+        (True, True): "价值",
+        (True, False): "发展",
+        (False, True): "保持",
+        (False, False): "挽留",
+    }
+    return pd.Series(
+        [
+            ("重要" if m else "一般") + names[(r, f)] + "客户"
+            for r, f, m in zip(r_high, f_high, m_high, strict=True)
+        ],
+        index=rfm.index,
+    )
+
+
+@pytest.fixture(scope="module")
+def sample_rfm():
+    return _rfm(clean_transactions(load_sample())[0])
+
+
+@pytest.fixture(scope="module")
+def cn():
+    rfm = _rfm(load_cn_orders())
+    return rfm.assign(segment=_cn8(rfm))
+
+
+def _assert_checker(view, right, wrong, *, synonyms=()):
+    problem = view.problem
+    assert problem.evaluate(right).outcome is Outcome.CORRECT
+    assert problem.explanation in problem.evaluate(right).message
+    assert problem.evaluate(wrong).outcome is Outcome.WRONG
+    assert problem.evaluate(____).outcome is Outcome.NOT_ATTEMPTED
+    for synonym in synonyms:
+        assert problem.evaluate(synonym).outcome is Outcome.CORRECT, synonym
+    for item in problem.misconceptions:
+        feedback = problem.evaluate(item.value())
+        assert feedback.outcome is Outcome.WRONG
+        assert item.message in feedback.message
+        assert feedback.message.count("不对") <= 1
+
+
+def test_q1_r_is_days_so_smaller_is_more_recent():
+    _assert_checker(ex.q1, "客户甲", "客户乙", synonyms=("A", "a", "甲"))
+
+
+def test_q2_and_q3_a_stricter_recency_cut_leaves_fewer_vips(sample_rfm):
+    before = int((_cn8(sample_rfm) == "重要价值客户").sum())
+    frequency = round(sample_rfm["frequency"].mean(), 1)
+    monetary = round(sample_rfm["monetary"].mean())
+    rfm = sample_rfm
+    after = int(
+        (
+            (rfm["recency"] < 30) & (rfm["frequency"] > frequency) & (rfm["monetary"] > monetary)
+        ).sum()
+    )
+    assert after < before
+    _assert_checker(ex.q2, "变少", "变多", synonyms=("B", "减少"))
+    _assert_checker(ex.q3, after, after + 1)
+    assert "拖到 30" in ex.q3.problem.evaluate(before).message
+
+
+def test_q4_counts_the_vips_of_the_chinese_business(cn):
+    right = int((cn["segment"] == "重要价值客户").sum())
+    _assert_checker(ex.q4, right, right + 5)
+
+
+def test_q5_wants_the_mean_not_the_total(cn):
+    spend = cn.loc[cn["segment"] == "重要保持客户", "monetary"]
+    _assert_checker(ex.q5, round(spend.mean()), round(spend.mean()) + 50)
+    total = ex.q5.problem.evaluate(round(spend.sum()))
+    assert "合计" in total.message
+
+
+def test_q6_and_q7_decisions_name_the_segment_and_accept_letters():
+    _assert_checker(ex.q6, "重要保持客户", "一般挽留客户", synonyms=("B", "重要保持"))
+    _assert_checker(ex.q7, "重要发展客户", "重要价值客户", synonyms=("b", "重要发展"))
+
+
+def test_every_question_has_hints_and_a_solution_and_half_are_judgements():
+    views = [getattr(ex, name) for name in ex.__all__]
+    assert len(views) >= 6
+    assert all(v.problem.hints and v.problem.solution for v in views)
+    judged = [v for v in views if v.problem.kind in {"judgement", "decision", "prediction"}]
+    assert len(judged) * 2 >= len(views)
