@@ -11,10 +11,16 @@ solution versions. This script writes, for each of them,
   the set-up cell, each widget with the text just before it, and only the cells the widget
   needs (found from the names they assign), with their tables and prints hidden.
 
+Cells tagged ``advanced`` (jupytext ``# %% tags=["advanced"]``) are the optional pandas way for
+analysts: both versions announce them as 进阶（选做）, the learner's version folds their code,
+and no dashboard contains them. ``course/src/glossary.py`` (the 术语表) is a notebook too, but
+not a module: it gets no dashboard; ``--glossary`` rewrites it from
+:data:`custseg.vocabulary.GLOSSARY`.
+
 The output is deterministic (fixed cell ids, no outputs), so rebuilding changes nothing.
 
-Usage: ``python course/build.py [--check]``; ``--check`` only verifies every source
-builds and that each learner's version really has its solutions removed.
+Usage: ``python course/build.py [--check] [--glossary]``; ``--check`` only verifies every
+source builds and that each learner's version really has its solutions removed.
 """
 
 from __future__ import annotations
@@ -34,6 +40,29 @@ BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 ASSIGNMENT = re.compile(r"^(\s*)([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*=(?!=)")
 ANSWER_PROMPT = "✏️ **在这里写下你的回答。** (Write your answer here.)"
 WIDGET_CALL = re.compile(r"^\w+_(?:explorer|simulator)\(", re.MULTILINE)
+MODULE = re.compile(r"^\d\d_")
+GLOSSARY_SOURCE = COURSE / "src" / "glossary.py"
+ADVANCED = "advanced"
+ADVANCED_NOTE_TAG = "advanced-note"
+ADVANCED_NOTE = (
+    "🔧 **进阶（选做）**：下面的单元格是给想了解 pandas 写法的分析人员的，可以跳过；"
+    "主线内容和练习都不依赖它。\n\n"
+    "*(Advanced, optional: the pandas way, for analysts; nothing later depends on it.)*"
+)
+ADVANCED_HEADING = "🔧 **进阶（选做）** "
+JUPYTEXT_HEADER = """# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+"""
 DASHBOARD_NOTE = (
     "本页是这一讲的**互动仪表板**：不显示代码，只保留小部件。拖动滑块、切换选项，图表和数字会立即更新。"
     "完整讲解见同名的课程笔记本。\n\n"
@@ -97,6 +126,56 @@ def _finish(notebook: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode
     return notebook
 
 
+def is_module(source: Path) -> bool:
+    """True for a course module's source (``03_rfm.py``), False for the glossary and others."""
+    return bool(MODULE.match(source.stem))
+
+
+def is_advanced(cell: nbformat.NotebookNode) -> bool:
+    """True for a cell tagged ``advanced`` (optional, for analysts)."""
+    return ADVANCED in cell.metadata.get("tags", [])
+
+
+def _is_advanced_note(cell: nbformat.NotebookNode) -> bool:
+    return ADVANCED_NOTE_TAG in cell.metadata.get("tags", [])
+
+
+def mark_advanced(notebook: nbformat.NotebookNode, *, fold: bool) -> nbformat.NotebookNode:
+    """Announce the cells tagged ``advanced`` as 进阶（选做）.
+
+    A markdown cell tagged ``advanced`` starts with the 进阶 mark; before each run of advanced
+    code cells not already announced that way comes a note (a markdown cell tagged
+    ``advanced-note``). With ``fold``, the advanced code is folded (JupyterLab shows a bar to
+    click). The notebook is changed in place and returned.
+
+    >>> nb = nbformat.v4.new_notebook(cells=[
+    ...     nbformat.v4.new_code_cell("x = 1"),
+    ...     nbformat.v4.new_code_cell("y = x + 1", metadata={"tags": ["advanced"]}),
+    ...     nbformat.v4.new_code_cell("z = y", metadata={"tags": ["advanced"]})])
+    >>> [c.cell_type for c in mark_advanced(nb, fold=True).cells]
+    ['code', 'markdown', 'code', 'code']
+    >>> nb.cells[1].source.startswith("🔧 **进阶（选做）**"), nb.cells[2].metadata.jupyter
+    (True, {'source_hidden': True})
+    """
+    cells = []
+    for cell in notebook.cells:
+        advanced = is_advanced(cell)
+        if advanced and cell.cell_type == "markdown":
+            if not cell.source.startswith(ADVANCED_HEADING):
+                cell.source = ADVANCED_HEADING + cell.source
+        elif advanced:
+            announced = bool(cells) and (is_advanced(cells[-1]) or _is_advanced_note(cells[-1]))
+            if not announced:
+                note = nbformat.v4.new_markdown_cell(ADVANCED_NOTE)
+                note.metadata["tags"] = [ADVANCED_NOTE_TAG]
+                cells.append(note)
+            if fold:
+                cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
+        cells.append(cell)
+    notebook.cells = cells
+    return notebook
+
+
 def build_versions(source: Path) -> tuple[nbformat.NotebookNode, nbformat.NotebookNode]:
     """The learner's and the trainer's notebooks of one text source."""
     notebook = jupytext.read(source)
@@ -108,7 +187,19 @@ def build_versions(source: Path) -> tuple[nbformat.NotebookNode, nbformat.Notebo
             theirs.source = strip_markers(theirs.source)
         elif mine.cell_type == "markdown" and "solution" in tags:
             mine.source = ANSWER_PROMPT
+    learner, trainer = mark_advanced(learner, fold=True), mark_advanced(trainer, fold=False)
     return _finish(learner, source.stem), _finish(trainer, source.stem)
+
+
+def glossary_source() -> str:
+    """The text of ``course/src/glossary.py``: the glossary as markdown cells, from the vocabulary."""
+    from custseg.vocabulary import glossary_markdown
+
+    cells = []
+    for markdown in glossary_markdown():
+        lines = [f"# {line}" if line else "#" for line in markdown.splitlines()]
+        cells.append("# %% [markdown]\n" + "\n".join(lines) + "\n")
+    return JUPYTEXT_HEADER + "\n" + "\n".join(cells)
 
 
 def _names(source: str) -> tuple[set[str], set[str]]:
@@ -166,15 +257,21 @@ def build_dashboard(trainer: nbformat.NotebookNode, stem: str) -> nbformat.Noteb
     the markdown cell just before it (from its last heading on, when it opens with text about
     the cell before), and each earlier code cell that assigns a name those cells read
     (transitively). Kept cells other than the widgets lose a trailing expression,
-    so the page shows the widgets, not intermediate tables.
+    so the page shows the widgets, not intermediate tables. Cells tagged ``advanced`` are
+    never kept.
     """
     cells = trainer.cells
-    code = [i for i, c in enumerate(cells) if c.cell_type == "code"]
+    code = [i for i, c in enumerate(cells) if c.cell_type == "code" and not is_advanced(c)]
     widgets = [i for i in code if WIDGET_CALL.search(cells[i].source)]
     if not widgets:
         return None
     keep = {code[0], *widgets}
-    keep |= {i - 1 for i in widgets if cells[i - 1].cell_type == "markdown"}
+    keep |= {
+        i - 1
+        for i in widgets
+        if cells[i - 1].cell_type == "markdown"
+        and not (is_advanced(cells[i - 1]) or _is_advanced_note(cells[i - 1]))
+    }
     names = {i: _names(cells[i].source) for i in code}
     needed = set().union(*(names[i][1] for i in keep if i in names))
     for i in reversed(code):
@@ -198,8 +295,13 @@ def build_dashboard(trainer: nbformat.NotebookNode, stem: str) -> nbformat.Noteb
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="verify only, write nothing")
+    parser.add_argument(
+        "--glossary", action="store_true", help="rewrite course/src/glossary.py from the vocabulary"
+    )
     parser.add_argument("sources", nargs="*", type=Path, help="default: course/src/*.py")
     args = parser.parse_args(argv)
+    if args.glossary:
+        GLOSSARY_SOURCE.write_text(glossary_source(), encoding="utf-8")
     sources = args.sources or sorted((COURSE / "src").glob("*.py"))
     for source in sources:
         learner, trainer = build_versions(source)
@@ -210,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.check:
             continue
         outputs = [("notebooks", learner), ("solutions", trainer)]
-        dashboard = build_dashboard(trainer, source.stem)
+        dashboard = build_dashboard(trainer, source.stem) if is_module(source) else None
         if dashboard is not None:
             outputs.append(("dashboards", dashboard))
         for folder, notebook in outputs:

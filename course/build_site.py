@@ -2,13 +2,15 @@
 
 Usage: ``python course/build_site.py [--out course/_build/html]``. The trainer's versions
 (with solutions) are executed with their widget state kept, converted with nbconvert, and
-linked from an index page. Open ``course/_build/html/index.html`` in a browser.
+linked from an index page, the modules in order and then the glossary (术语表); links between
+notebooks (``glossary.ipynb``) point to their pages. Open ``course/_build/html/index.html``.
 """
 
 from __future__ import annotations
 
 import argparse
 import html
+import re
 import sys
 from pathlib import Path
 
@@ -19,6 +21,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build  # noqa: E402  (the sibling course/build.py)
 
 COURSE = Path(__file__).resolve().parent
+NOTEBOOK_LINK = re.compile(r'href="([\w.-]+)\.ipynb(#[^"]*)?"')
+
+
+def link_pages(body: str) -> str:
+    """Links to another course notebook point to its page instead.
+
+    >>> link_pages('术语见 <a href="glossary.ipynb">术语表</a>，<a href="03_rfm.ipynb#x">RFM</a>')
+    '术语见 <a href="glossary.html">术语表</a>，<a href="03_rfm.html#x">RFM</a>'
+    """
+    return NOTEBOOK_LINK.sub(lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', body)
 
 
 def _title(notebook) -> str:
@@ -45,6 +57,7 @@ def build_site(out: Path, sources: list[Path]) -> list[tuple[str, str]]:
             resources={"metadata": {"path": str(out)}},
         ).execute()
         body, _ = exporter.from_notebook_node(notebook)
+        body = link_pages(body)
         page = f"{source.stem}.html"
         (out / page).write_text(body, encoding="utf-8")
         pages.append((page, _title(notebook)))
@@ -72,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=COURSE / "_build" / "html")
     parser.add_argument("sources", nargs="*", type=Path, help="default: course/src/*.py")
     args = parser.parse_args(argv)
-    sources = args.sources or sorted((COURSE / "src").glob("*.py"))
+    sources = args.sources or sorted(
+        (COURSE / "src").glob("*.py"), key=lambda s: (not build.is_module(s), s.name)
+    )
     index = write_index(args.out, build_site(args.out, sources))
     print(f"打开 (open) {index}")
     return 0

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import jupytext
 import nbformat
 import pytest
 
-from tests.course.test_notebooks import SOURCES, build
+from tests.course.test_notebooks import ALL_SOURCES, GLOSSARY, SOURCES, build
 
 
 def test_blank_out_keeps_indentation_and_names_each_assignment_once():
@@ -34,13 +35,21 @@ def test_unclosed_block_is_an_error():
         build.blank_out("### BEGIN SOLUTION\nx = 1")
 
 
-@pytest.mark.parametrize("source", SOURCES, ids=[s.stem for s in SOURCES])
-def test_learner_version_has_no_solution_code(source):
-    import jupytext
+def _without_notes(notebook):
+    return [c for c in notebook.cells if build.ADVANCED_NOTE_TAG not in c.metadata.get("tags", [])]
 
+
+def test_the_sources_are_the_fourteen_modules_and_the_glossary():
+    assert [s.stem[:2] for s in SOURCES] == [f"{n:02d}" for n in range(14)]
+    assert set(ALL_SOURCES) == {*SOURCES, GLOSSARY}
+
+
+@pytest.mark.parametrize("source", ALL_SOURCES, ids=[s.stem for s in ALL_SOURCES])
+def test_learner_version_has_no_solution_code(source):
     original = jupytext.read(source)
     learner, trainer = build.build_versions(source)
-    for cell, mine, theirs in zip(original.cells, learner.cells, trainer.cells, strict=True):
+    pairs = zip(original.cells, _without_notes(learner), _without_notes(trainer), strict=True)
+    for cell, mine, theirs in pairs:
         if build.BEGIN not in cell.source:
             continue
         solution, inside = [], False
@@ -98,3 +107,63 @@ def test_a_module_without_widget_has_no_dashboard():
         cells=[nbformat.v4.new_markdown_cell("# 标题"), nbformat.v4.new_code_cell("x = 1")]
     )
     assert build.build_dashboard(notebook, "x") is None
+
+
+def _advanced_notebook():
+    return nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("# 第 9 讲 示例"),
+            nbformat.v4.new_code_cell("from custseg import demo\nbase = demo.load()"),
+            nbformat.v4.new_code_cell(
+                'by_city = base.groupby("city")["amount"].sum()', metadata={"tags": ["advanced"]}
+            ),
+            nbformat.v4.new_code_cell("by_city.idxmax()", metadata={"tags": ["advanced"]}),
+            nbformat.v4.new_markdown_cell("### 互动"),
+            nbformat.v4.new_code_cell("demo_explorer(base)"),
+            nbformat.v4.new_markdown_cell("pandas 写法：", metadata={"tags": ["advanced"]}),
+            nbformat.v4.new_code_cell("base.loc[base.amount > 3]", metadata={"tags": ["advanced"]}),
+        ]
+    )
+
+
+def test_advanced_cells_are_announced_as_optional_and_folded_for_learners(tmp_path):
+    source = tmp_path / "09_demo.py"
+    jupytext.write(_advanced_notebook(), source, fmt="py:percent")
+    learner, trainer = build.build_versions(source)
+    for notebook, folded in ((learner, True), (trainer, False)):
+        sources = [c.source for c in notebook.cells]
+        notes = [i for i, s in enumerate(sources) if s == build.ADVANCED_NOTE]
+        assert notes == [2]  # one note before the first run of advanced code, not two
+        assert sources[3].startswith("by_city") and sources[4] == "by_city.idxmax()"
+        assert sources[7].startswith("🔧 **进阶（选做）** pandas 写法")  # marked, no extra note
+        assert sources.count(build.ADVANCED_NOTE) == 1
+        hidden = [c.metadata.get("jupyter", {}).get("source_hidden", False) for c in notebook.cells]
+        assert hidden == [False, False, False, folded, folded, False, False, False, folded]
+    again = build.build_versions(source)
+    assert nbformat.writes(again[0]) == nbformat.writes(learner)
+
+
+def test_a_dashboard_never_contains_advanced_cells():
+    notebook = build.mark_advanced(_advanced_notebook(), fold=False)
+    dashboard = build.build_dashboard(notebook, "09_demo")
+    sources = [c.source for c in dashboard.cells]
+    assert sources[1:] == [
+        "from custseg import demo\nbase = demo.load()",
+        "### 互动",
+        "demo_explorer(base)",
+    ]
+    assert not any("进阶" in s or "groupby" in s or ".loc" in s for s in sources)
+
+
+def test_the_glossary_builds_as_a_notebook_without_dashboard(tmp_path):
+    learner, trainer = build.build_versions(GLOSSARY)
+    assert not build.is_module(GLOSSARY) and build.is_module(SOURCES[3])
+    assert learner.cells[0].source.startswith("# 术语表 (glossary)")
+    assert {c.cell_type for c in learner.cells} == {"markdown"}
+    assert nbformat.writes(learner) == nbformat.writes(trainer)
+    assert build.main(["--check", str(GLOSSARY)]) == 0
+
+
+def test_the_glossary_source_is_what_the_vocabulary_generates():
+    """Regenerate with: python course/build.py --glossary"""
+    assert GLOSSARY.read_text(encoding="utf-8") == build.glossary_source()
