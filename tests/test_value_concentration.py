@@ -1,0 +1,49 @@
+"""The concentration table and the customer card on the course's real sample."""
+
+from __future__ import annotations
+
+import pytest
+
+from custseg.abc_analysis import top_share
+from custseg.customer_card import customer_card
+from custseg.datasets import load_sample
+from custseg.errors import DataError
+from custseg.lifecycle import lifecycle_stages
+from custseg.transactions import clean_transactions
+from custseg.value_concentration import concentration_table
+
+
+@pytest.fixture(scope="module")
+def clean():
+    return clean_transactions(load_sample())[0]
+
+
+def test_concentration_table_agrees_with_the_lorenz_curve(clean):
+    table = concentration_table(clean, top_percents=[10, 20, 100])
+    customers = clean["customer_id"].nunique()
+    assert table["客户数"].tolist() == [round(customers * 0.1), round(customers * 0.2), customers]
+    assert table["销售额占比"].tolist() == [
+        f"{top_share(clean, top=0.1):.1%}",
+        f"{top_share(clean, top=0.2):.1%}",
+        "100.0%",
+    ]
+    with pytest.raises(DataError, match="top_percents"):
+        concentration_table(clean, top_percents=[0.2])
+
+
+def test_customer_card_shows_the_numbers_behind_the_lifecycle_stage(clean):
+    stages = lifecycle_stages(clean)
+    for customer in (14344, 12613):
+        card = customer_card(clean, customer_id=customer)["数值"]
+        assert card["订单数"] == str(stages.loc[customer, "orders"])
+        assert card["距最近一次购买（天）"] == str(stages.loc[customer, "recency"])
+        assert card["距第一次购买（天）"] == str(stages.loc[customer, "tenure"])
+        rows = clean[clean["customer_id"] == customer]
+        assert card["累计消费"] == f"{rows['amount'].sum():,.0f}"
+        assert card["最近一次购买"] == rows["invoice_date"].max().strftime("%Y-%m-%d")
+    assert customer_card(clean, customer_id="14344").equals(customer_card(clean, customer_id=14344))
+
+
+def test_customer_card_names_an_unknown_customer(clean):
+    with pytest.raises(DataError, match="99999"):
+        customer_card(clean, customer_id=99999)
