@@ -23,8 +23,10 @@ if not, in Chinese, what is missing and how to install it.
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import functools
+import importlib.util
 import os
 import pwd
 import shutil
@@ -173,7 +175,9 @@ def run_sandboxed(
     reason = sandbox_available()
     if reason is not None:
         raise SandboxUnavailable(reason)
-    return _run(shutil.which("bwrap") or "bwrap", argv, workdir, readable, limits, env, stdin)
+    bwrap = shutil.which("bwrap") or "bwrap"
+    fonts = _matplotlib_font_list(bwrap)
+    return _run(bwrap, argv, workdir, readable, limits, env, stdin, fonts)
 
 
 @functools.cache
@@ -199,6 +203,7 @@ def _run(
     limits: Limits,
     env: Mapping[str, str] | None,
     stdin: bytes | None,
+    fonts: Path | None = None,
 ) -> SandboxResult:
     workdir = Path(workdir).resolve()
     if not workdir.is_dir():
@@ -210,7 +215,8 @@ def _run(
         if uid is not None:
             _chown_tree(workdir, uid, uid)
         try:
-            command, data = _bwrap_command(bwrap, argv, workdir, readable, limits, env, uid)
+            mounts = _Mounts(workdir, tuple(Path(p).resolve() for p in readable), fonts)
+            command, data = _bwrap_command(bwrap, argv, mounts, limits, env, uid)
             return _execute(command, data, stdin, limits, uid)
         finally:
             if uid is not None:
@@ -221,8 +227,7 @@ def _run(
 def _bwrap_command(
     bwrap: str,
     argv: list[str],
-    workdir: Path,
-    readable: Sequence[Path],
+    mounts: _Mounts,
     limits: Limits,
     env: Mapping[str, str] | None,
     uid: int | None,
@@ -235,7 +240,7 @@ def _bwrap_command(
     if uid is None:
         command += ["--unshare-user", "--uid", str(NOBODY), "--gid", str(NOBODY)]
         command += ["--disable-userns"]
-    command += _filesystem(workdir, readable, limits)
+    command += _filesystem(mounts, limits)
     data = _etc_accounts(inner_uid)
     for name in data:
         command += ["--perms", "0644", "--ro-bind-data", f"@{name}", f"/etc/{name}"]
@@ -254,7 +259,16 @@ def _bwrap_command(
     return command, data
 
 
-def _filesystem(workdir: Path, readable: Sequence[Path], limits: Limits) -> list[str]:
+@dataclass(frozen=True)
+class _Mounts:
+    """What one sandbox sees of the host besides the Python environment."""
+
+    workdir: Path
+    readable: tuple[Path, ...]
+    fonts: Path | None  # matplotlib's font list, see _matplotlib_font_list
+
+
+def _filesystem(mounts: _Mounts, limits: Limits) -> list[str]:
     arguments = ["--ro-bind", "/usr", "/usr"]
     for name in _TOP_LEVEL:
         path = Path("/", name)
@@ -268,19 +282,24 @@ def _filesystem(workdir: Path, readable: Sequence[Path], limits: Limits) -> list
     arguments += ["--proc", "/proc", "--dev", "/dev"]
     arguments += ["--size", str(limits.tmp_mb * 1024 * 1024), "--perms", "1777", "--tmpfs", "/tmp"]
     arguments += ["--perms", "0777", "--dir", SANDBOX_HOME]
-    mounts = [(path, False) for path in _environment_dirs()]
-    mounts += [(Path(path).resolve(), False) for path in readable]
+    if mounts.fonts is not None:
+        matplotlib_dir = f"{SANDBOX_HOME}/{_HOME_DIRS['MPLCONFIGDIR']}"
+        arguments += ["--perms", "0777", "--dir", str(Path(matplotlib_dir).parent)]
+        arguments += ["--perms", "0777", "--dir", matplotlib_dir]
+        arguments += ["--ro-bind", str(mounts.fonts), f"{matplotlib_dir}/{mounts.fonts.name}"]
+    read_only = [*_environment_dirs(), *mounts.readable]
     made: set[Path] = {Path("/"), Path("/etc"), Path("/tmp"), Path("/usr")}
-    for path, _ in [*mounts, (SANDBOX_WORKDIR, True)]:
+    for path in [*read_only, SANDBOX_WORKDIR]:
         for parent in reversed(path.parents):
             if parent not in made:
                 made.add(parent)
                 arguments += ["--perms", "0755", "--dir", str(parent)]
-    for path, _ in mounts:
+    for path in read_only:
         if not path.exists():
             raise FileNotFoundError(f"沙箱中要只读提供的路径不存在：{path}")
         arguments += ["--ro-bind", str(path), str(path)]
-    arguments += ["--bind", str(workdir), str(SANDBOX_WORKDIR), "--chdir", str(SANDBOX_WORKDIR)]
+    workdir = str(mounts.workdir)
+    arguments += ["--bind", workdir, str(SANDBOX_WORKDIR), "--chdir", str(SANDBOX_WORKDIR)]
     return arguments
 
 
@@ -307,6 +326,34 @@ def _environment_dirs() -> tuple[Path, ...]:
         if not covered and not any(c == path or c in path.parents for c in chosen):
             chosen.append(path)
     return tuple(chosen)
+
+
+_font_lists: dict[str, Path | None] = {}
+_font_lists_lock = threading.Lock()
+
+
+def _matplotlib_font_list(bwrap: str) -> Path | None:
+    """matplotlib's font list, built once per process inside a sandbox.
+
+    Every sandbox has a fresh home, so matplotlib would scan all fonts again on each run
+    (about half a second); later sandboxes read this list instead, read-only.
+    """
+    with _font_lists_lock:
+        if bwrap not in _font_lists:
+            _font_lists[bwrap] = _build_font_list(bwrap)
+        return _font_lists[bwrap]
+
+
+def _build_font_list(bwrap: str) -> Path | None:
+    if importlib.util.find_spec("matplotlib") is None:
+        return None
+    folder = Path(tempfile.mkdtemp(prefix="custseg-sandbox-fonts-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    command = ["python", "-c", "import matplotlib.font_manager"]
+    variables = {"MPLCONFIGDIR": str(SANDBOX_WORKDIR)}
+    result = _run(bwrap, command, folder, (), Limits(wall_seconds=300), variables, None)
+    found = sorted(folder.glob("fontlist-*.json"))
+    return found[-1] if result.returncode == 0 and found else None
 
 
 def _environment(extra: Mapping[str, str] | None) -> dict[str, str]:

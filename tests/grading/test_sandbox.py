@@ -357,3 +357,17 @@ def test_namespaces_refused_gives_a_chinese_message(tmp_path, monkeypatch):
 def test_the_sandbox_python_is_the_callers(tmp_path):
     out = ok(python("import sys; print(sys.prefix, sys.base_prefix)", tmp_path))
     assert out.split() == [sys.prefix, sys.base_prefix]
+
+
+def test_matplotlib_reads_a_prepared_font_list_instead_of_scanning_fonts(tmp_path):
+    code = """
+        import os
+        from matplotlib import font_manager
+        folder = os.environ["MPLCONFIGDIR"]
+        names = os.listdir(folder)
+        print(names, len(font_manager.fontManager.ttflist) > 0,
+              os.access(os.path.join(folder, names[0]), os.W_OK))
+    """
+    result = python(code, tmp_path)
+    assert ok(result).strip().endswith("True False"), result
+    assert ok(result).startswith("['fontlist-v") and result.stderr == ""
