@@ -32,11 +32,16 @@ from custseg.frames import as_lazy, column_names, to_pandas
 
 __all__ = [
     "ABC_LABELS",
+    "TIER_NAMES",
+    "abc_class_table",
     "abc_classify",
+    "abc_preview",
+    "concentration_table",
     "customer_values",
     "gini",
     "lorenz_curve",
     "top_share",
+    "value_tiers",
 ]
 
 ABC_LABELS = {"A": "重点客户", "B": "重要客户", "C": "一般客户"}
@@ -279,3 +284,151 @@ def top_share(data: Any, top: float = 0.2) -> float:
     curve = lorenz_curve(data)
     below = np.interp(1 - float(top), curve["customer_share"], curve["value_share"])
     return float(1 - below)
+
+
+TIER_NAMES = ("高价值客户", "中价值客户", "低价值客户")
+"""The three value tiers of :func:`value_tiers`, from the top down."""
+
+
+def _percent(shares: pd.Series) -> list[str]:
+    return [f"{share:.1%}" for share in shares]
+
+
+def abc_preview(classified: pd.DataFrame, rows: int = 10) -> pd.DataFrame:
+    """The first ``rows`` customers of :func:`abc_classify` in Chinese, shares as percentages.
+
+    Examples
+    --------
+    >>> abc_preview(abc_classify(pd.Series([500.0, 300.0, 200.0], index=list("abc"))), rows=2)
+             消费金额    占比   累计占比 ABC 类
+    客户编号
+    a     500.0  50.0%  50.0%   A 重点客户
+    b     300.0  30.0%  80.0%   A 重点客户
+    """
+    if int(rows) != rows or rows < 1:
+        raise ValueError(f"rows 必须是正整数 (positive integer)，收到 (got) {rows!r}")
+    top = classified.head(int(rows))
+    table = pd.DataFrame(
+        {
+            "消费金额": top["value"].round(2),
+            "占比": _percent(top["share"]),
+            "累计占比": _percent(top["cum_share"]),
+            "ABC 类": top["abc_class"] + " " + top["abc_label"],
+        },
+        index=top.index,
+    )
+    table.index.name = "客户编号"
+    return table
+
+
+def abc_class_table(classified: pd.DataFrame) -> pd.DataFrame:
+    """Customers and value of each ABC class, in Chinese, shares as percentages.
+
+    Parameters
+    ----------
+    classified : pandas.DataFrame
+        From :func:`abc_classify`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ABC 类 (``"A 重点客户"`` …): 客户数, 客户占比, 消费金额 (rounded to
+        whole units), 金额占比; a class without customers shows 0.
+
+    Examples
+    --------
+    >>> abc_class_table(abc_classify([500.0, 300.0, 100.0, 60.0, 40.0]))
+            客户数   客户占比  消费金额   金额占比
+    ABC 类
+    A 重点客户    2  40.0%   800  80.0%
+    B 重要客户    2  40.0%   160  16.0%
+    C 一般客户    1  20.0%    40   4.0%
+    """
+    grouped = classified.groupby("abc_class")["value"]
+    counts = grouped.size().reindex(list(ABC_LABELS), fill_value=0)
+    sums = grouped.sum().reindex(list(ABC_LABELS), fill_value=0.0)
+    table = pd.DataFrame(
+        {
+            "客户数": counts.to_numpy(),
+            "客户占比": _percent(counts / counts.sum()),
+            "消费金额": sums.round(0).astype("int64").to_numpy(),
+            "金额占比": _percent(sums / sums.sum()),
+        },
+        index=pd.Index([f"{cls} {label}" for cls, label in ABC_LABELS.items()], name="ABC 类"),
+    )
+    return table
+
+
+def concentration_table(data: Any, top: float = 0.2) -> pd.DataFrame:
+    """How concentrated the value is, in one small Chinese table: Gini and the top share.
+
+    Examples
+    --------
+    >>> concentration_table([1.0, 1.0, 1.0, 1.0, 6.0])
+                           数值
+    指标
+    基尼系数（0 = 人人相同，越接近 1 越集中）  0.40
+    前 20% 客户的金额占比              60.0%
+    """
+    values = customer_values(data)
+    table = pd.DataFrame(
+        {
+            "数值": [
+                f"{gini(values):.2f}",
+                f"{top_share(values, top):.1%}",
+            ]
+        },
+        index=pd.Index(
+            ["基尼系数（0 = 人人相同，越接近 1 越集中）", f"前 {top:.0%} 客户的金额占比"],
+            name="指标",
+        ),
+    )
+    return table
+
+
+def value_tiers(data: Any) -> pd.DataFrame:
+    """Split the customers into three tiers of equal head count by value: high, middle, low.
+
+    Unlike ABC (cut by cumulative value), each tier holds a third of the customers
+    (ties broken by order), which suits sharing them among sales staff.
+
+    Parameters
+    ----------
+    data : Series, array, list, or frame
+        See :func:`customer_values`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by 价值层 (高价值客户, 中价值客户, 低价值客户): 客户数, 消费金额合计,
+        平均每位客户 (both rounded to whole units), 金额占比.
+
+    Examples
+    --------
+    >>> value_tiers([90.0, 60.0, 30.0, 10.0, 5.0, 5.0])
+           客户数  消费金额合计  平均每位客户   金额占比
+    价值层
+    高价值客户    2     150      75  75.0%
+    中价值客户    2      40      20  20.0%
+    低价值客户    2      10       5   5.0%
+    """
+    values = customer_values(data)
+    ranked = values.iloc[np.argsort(-values.to_numpy(), kind="stable")]
+    tier = np.minimum(np.arange(len(ranked)) * 3 // len(ranked), 2)
+    grouped = ranked.groupby(tier)
+    sums = grouped.sum().reindex(range(3), fill_value=0.0)
+    counts = grouped.size().reindex(range(3), fill_value=0)
+    table = pd.DataFrame(
+        {
+            "客户数": counts.to_numpy(),
+            "消费金额合计": sums.round(0).astype("int64").to_numpy(),
+            "平均每位客户": (sums / counts.replace(0, np.nan))
+            .round(0)
+            .fillna(0)
+            .astype("int64")
+            .to_numpy(),
+            "金额占比": _percent(sums / sums.sum()),
+        },
+        index=pd.Index(TIER_NAMES, name="价值层"),
+    )
+    return table

@@ -164,3 +164,18 @@ def test_input_is_not_changed(spend):
     before = spend.copy()
     abc_classify(spend)
     pd.testing.assert_series_equal(spend, before)
+
+
+def test_class_table_and_value_tiers_add_up_to_every_customer(online_retail_clean):
+    from custseg.abc_analysis import abc_class_table, concentration_table, value_tiers
+
+    spend = online_retail_clean.groupby("customer_id")["amount"].sum()
+    table = abc_class_table(abc_classify(online_retail_clean))
+    assert table["客户数"].sum() == len(spend)
+    assert abs(table["消费金额"].sum() - spend.sum()) <= 3  # three sums rounded to whole units
+    tiers = value_tiers(online_retail_clean)
+    assert tiers["客户数"].sum() == len(spend)
+    assert tiers["客户数"].max() - tiers["客户数"].min() <= 1
+    top_third = spend.sort_values(ascending=False).head(tiers.loc["高价值客户", "客户数"])
+    assert tiers.loc["高价值客户", "平均每位客户"] == round(top_third.mean())
+    assert concentration_table(online_retail_clean).iloc[0, 0] == f"{gini(spend):.2f}"

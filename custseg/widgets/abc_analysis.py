@@ -11,7 +11,10 @@ from custseg.abc_analysis import ABC_LABELS, abc_classify, customer_values
 from custseg.plotting.abc_analysis import ABC_COLORS
 from custseg.widgets.concentration import lorenz_chart
 
-__all__ = ["abc_cut_explorer", "abc_summary"]
+__all__ = ["A_SLIDER", "abc_cut_explorer", "abc_summary"]
+
+A_SLIDER = {"min": 0.2, "max": 0.9, "step": 0.05}
+"""Range and step of the A cut slider (cumulative value share)."""
 
 _ROWS = [0.95, 0.90, 0.85]  # heights of a zone's letter, name and share of customers
 _WIDE = 0.1  # the narrowest zone, as a share of the width, that its name fits in
@@ -62,9 +65,7 @@ def abc_cut_explorer(data: Any, *, a_cut: float = 0.8, b_cut: float = 0.95) -> w
     style = {"description_width": "initial"}
     a_slider = widgets.FloatSlider(
         value=a_cut,
-        min=0.5,
-        max=0.9,
-        step=0.05,
+        **A_SLIDER,
         description="A 类累计到",
         style=style,
         readout_format=".0%",
