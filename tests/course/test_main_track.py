@@ -1,0 +1,498 @@
+"""The main track of every module is code-free, and every module has its practice questions.
+
+The main track is every code cell not tagged ``advanced``. A learner who has never programmed
+runs or fills those cells, so each statement in them must be one of
+
+- an import;
+- a line about a question: ``ex.q1``, ``ex.q1.check()`` (anything on the exercise module);
+- ``name = value``: a blank ``____``, a literal (number, text, list …), a variable, or plain
+  arithmetic on those;
+- a call of a custseg function with named arguments (``rfm = rfm_table(transactions=clean)``),
+  whose arguments are values or variables, or a widget call (``rfm_cutoff_explorer(rfm)``);
+- a variable or literal on its own, to display it;
+
+and none uses a pandas/numpy idiom (``.loc``, ``groupby``, ``lambda``, boolean masks, method
+chains …). Each module has at least six questions (module 00: four), at least half of them
+judgement, decision or prediction; each is shown (``ex.qN``), checked with its hint and
+solution calls written beside it, and tested in tests/exercises; the first markdown cell links
+the glossary.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import importlib.util
+import inspect
+import re
+from pathlib import Path
+
+import jupytext
+import pytest
+
+from custseg.exercises.problem import ProblemView
+from tests.course.test_notebooks import SOURCES, build
+
+TESTS = Path(__file__).parents[1]
+JUDGEMENT_KINDS = {"judgement", "decision", "prediction"}
+QUESTION = re.compile(r"q\d+")
+
+# The idioms the main track never uses (a learner should neither write nor need to read them).
+FORBIDDEN_ATTRIBUTES = {
+    "loc": "`.loc`",
+    "iloc": "`.iloc`",
+    "at": "`.at`",
+    "iat": "`.iat`",
+    "groupby": "`groupby`",
+    "apply": "`apply`",
+    "applymap": "`applymap`",
+    "assign": "`assign`",
+    "merge": "`merge`",
+    "pivot": "`pivot`",
+    "pivot_table": "`pivot_table`",
+    "agg": "`agg`",
+    "aggregate": "`aggregate`",
+    "dt": "`.dt.`",
+    "str": "`.str.`",
+    "idxmax": "`idxmax`",
+    "idxmin": "`idxmin`",
+    "qcut": "`qcut`",
+    "cut": "`cut(`",
+}
+FORBIDDEN_CALLS = {"qcut", "cut", "merge", "pivot", "pivot_table"}
+NUMPY = {"np", "numpy"}
+PLAIN_BUILTINS = {"print", "display"}
+BOILERPLATE = {"plt.show"}  # charts: a learner runs it without needing to read it
+MAGIC = re.compile(r"^\s*[%!]")
+
+
+def _code(source: str) -> str:
+    """The cell's Python, IPython magics (``%matplotlib inline``) left out."""
+    return "\n".join("" if MAGIC.match(line) else line for line in source.splitlines())
+
+
+def _root(node: ast.AST) -> ast.AST:
+    while isinstance(node, ast.Attribute | ast.Call | ast.Subscript):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return node
+
+
+def _is_mask(node: ast.AST) -> bool:
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Compare | ast.BoolOp):
+            return True
+        if isinstance(inner, ast.BinOp) and isinstance(inner.op, ast.BitAnd | ast.BitOr):
+            return True
+        if isinstance(inner, ast.UnaryOp) and isinstance(inner.op, ast.Invert):
+            return True
+        if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute):
+            if inner.func.attr in {"isin", "between", "isna", "notna", "contains"}:
+                return True
+    return False
+
+
+def forbidden_idioms(source: str, modules: frozenset[str] = frozenset()) -> list[str]:
+    """The pandas/numpy idioms ``source`` uses, one description each (empty when none).
+
+    ``modules`` are the names bound to imported modules (``ex``, ``custseg`` …): calls on
+    them are function calls, not methods of a table.
+    """
+    try:
+        tree = ast.parse(_code(source))
+    except SyntaxError as error:
+        return [f"不是合法的 Python（line {error.lineno}）"]
+    found = []
+    for node in ast.walk(tree):
+        line = getattr(node, "lineno", 0)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            found.append(f"line {line}: `def`")
+        elif isinstance(node, ast.Lambda):
+            found.append(f"line {line}: `lambda`")
+        elif isinstance(node, ast.Attribute):
+            root = _root(node)
+            if node.attr == "where" and isinstance(root, ast.Name) and root.id in NUMPY:
+                found.append(f"line {line}: `np.where`")
+            elif node.attr in FORBIDDEN_ATTRIBUTES:
+                found.append(f"line {line}: {FORBIDDEN_ATTRIBUTES[node.attr]}")
+            elif isinstance(node.value, ast.Call | ast.Subscript):
+                found.append(f"line {line}: method chain `….{node.attr}`")
+        elif isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name) and func.id in FORBIDDEN_CALLS:
+                found.append(f"line {line}: `{func.id}(`")
+            elif isinstance(func, ast.Attribute):
+                root = _root(func)
+                if isinstance(root, ast.Name) and root.id not in modules | NUMPY:
+                    found.append(f"line {line}: method call `{root.id}.….{func.attr}()`")
+        elif isinstance(node, ast.Subscript) and _is_mask(node.slice):
+            found.append(f"line {line}: boolean mask `…[… > …]`")
+    return sorted(set(found), key=lambda text: (len(text.split(":")[0]), text))
+
+
+def imported_names(sources: list[str]) -> tuple[dict[str, str], frozenset[str]]:
+    """Names the cells import: name → the module it comes from, and which names are modules."""
+    names: dict[str, str] = {}
+    modules: set[str] = set()
+    for source in sources:
+        try:
+            tree = ast.parse(_code(source))
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    name = alias.asname or alias.name.split(".")[0]
+                    names[name] = alias.name
+                    modules.add(name)
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                for alias in node.names:
+                    name = alias.asname or alias.name
+                    names[name] = node.module
+                    try:
+                        found = importlib.util.find_spec(f"{node.module}.{alias.name}")
+                    except (ImportError, ValueError):
+                        found = None
+                    if found is not None:
+                        modules.add(name)
+    return names, frozenset(modules)
+
+
+def _is_value(node: ast.AST) -> bool:
+    """A literal, a variable, ``range(2, 7)``, or a list/dict of those."""
+    if isinstance(node, ast.Constant | ast.Name):
+        return True
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
+        return isinstance(node.operand, ast.Constant)
+    if isinstance(node, ast.List | ast.Tuple | ast.Set):
+        return all(_is_value(e) for e in node.elts)
+    if isinstance(node, ast.Dict):
+        return all(k is not None and _is_value(k) for k in node.keys) and all(
+            _is_value(v) for v in node.values
+        )
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        return node.func.id == "range" and all(
+            isinstance(a, ast.Constant | ast.UnaryOp) for a in node.args
+        )
+    return False
+
+
+def _is_arithmetic(node: ast.AST) -> bool:
+    if isinstance(node, ast.BinOp):
+        plain = ast.Add | ast.Sub | ast.Mult | ast.Div | ast.FloorDiv | ast.Mod | ast.Pow
+        return isinstance(node.op, plain) and all(
+            _is_arithmetic(side) for side in (node.left, node.right)
+        )
+    return _is_value(node) and not isinstance(node, ast.List | ast.Tuple | ast.Set | ast.Dict)
+
+
+def _callee(func: ast.AST) -> str | None:
+    """``rfm_table`` or ``custseg.tables.readable``; None for anything else."""
+    parts = []
+    while isinstance(func, ast.Attribute):
+        parts.append(func.attr)
+        func = func.value
+    if not isinstance(func, ast.Name):
+        return None
+    return ".".join([func.id, *reversed(parts)])
+
+
+def _named(callee: str, names: dict[str, str], node: ast.Call) -> str:
+    """The call with its positional arguments named after the function's parameters."""
+    root, *rest = callee.split(".")
+    try:
+        origin = importlib.import_module(names[root])
+        function = getattr(origin, root) if hasattr(origin, root) else origin
+        for part in rest:
+            function = getattr(function, part)
+        parameters = list(inspect.signature(function).parameters)
+    except Exception:  # unknown function: show the shape only
+        parameters = []
+    written = [
+        f"{parameters[i] if i < len(parameters) else '…'}={ast.unparse(a)}"
+        for i, a in enumerate(node.args)
+    ] + [ast.unparse(k) for k in node.keywords]
+    return f"`{callee}({', '.join(written)})`"
+
+
+def _call_problem(
+    node: ast.Call, names: dict[str, str], modules: frozenset[str], exercise: set[str]
+) -> str | None:
+    callee = _callee(node.func)
+    if callee is None:
+        return "a call of something computed"
+    root = callee.split(".")[0]
+    if root in exercise or callee in BOILERPLATE:
+        return None
+    widget = bool(build.WIDGET_CALL.match(callee.split(".")[-1] + "("))
+    if "." in callee and root not in modules:
+        return f"`{callee}()` is a method of a data object, not a custseg function"
+    if not widget and callee not in PLAIN_BUILTINS:
+        origin = names.get(root, "")
+        if not (origin == "custseg" or origin.startswith("custseg.")):
+            return f"`{callee}()` is not a custseg function"
+        if node.args:
+            return (
+                f"`{callee}()` has positional arguments; name them: {_named(callee, names, node)}"
+            )
+    arguments = [*node.args, *(k.value for k in node.keywords)]
+    if any(k.arg is None for k in node.keywords):
+        return f"`{callee}(**…)`"
+    if not all(_is_value(a) for a in arguments):
+        return f"`{callee}()` has an argument that is itself code; pass a value or a variable"
+    return None
+
+
+def statement_problems(
+    source: str, names: dict[str, str], modules: frozenset[str], exercise: set[str]
+) -> list[str]:
+    """Statements of a main-track cell that are not of an allowed shape (see the module doc)."""
+    try:
+        tree = ast.parse(_code(source))
+    except SyntaxError as error:
+        return [f"不是合法的 Python（line {error.lineno}）"]
+    found = []
+    for statement in tree.body:
+        line = f"line {statement.lineno}"
+        if isinstance(statement, ast.Import | ast.ImportFrom):
+            continue
+        if isinstance(statement, ast.Expr):
+            value, targets_ok = statement.value, True
+        elif isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+            value = statement.value
+            target = statement.targets[0]
+            elements = target.elts if isinstance(target, ast.Tuple | ast.List) else [target]
+            targets_ok = all(isinstance(e, ast.Name) for e in elements)
+        else:
+            found.append(f"{line}: `{type(statement).__name__}` statement")
+            continue
+        if not targets_ok:
+            found.append(f"{line}: assigns into a table or attribute")
+        elif isinstance(_root(value), ast.Name) and _root(value).id in exercise:
+            continue
+        elif isinstance(value, ast.Call):
+            problem = _call_problem(value, names, modules, exercise)
+            if problem:
+                found.append(f"{line}: {problem}")
+        elif not _is_arithmetic(value) and not _is_value(value):
+            found.append(f"{line}: `{ast.unparse(value)[:60]}` is code, not a value or a call")
+    return found
+
+
+def _notebook(source: Path):
+    return jupytext.read(source)
+
+
+def _main_track(source: Path) -> list[tuple[int, str]]:
+    return [
+        (index, cell.source)
+        for index, cell in enumerate(_notebook(source).cells)
+        if cell.cell_type == "code" and not build.is_advanced(cell)
+    ]
+
+
+def _exercise_aliases(names: dict[str, str]) -> set[str]:
+    return {name for name, origin in names.items() if origin == "custseg.exercises"} - {"____"}
+
+
+def _exercise_module(source: Path):
+    cells = [code for _, code in _main_track(source)]
+    for cell in cells:
+        match = re.search(r"from custseg\.exercises import (\w+) as ex\b", cell)
+        if match:
+            return importlib.import_module(f"custseg.exercises.{match.group(1)}")
+    pytest.fail(
+        f"{source.name}: no `from custseg.exercises import <module> as ex` in the main track"
+    )
+
+
+def _questions(module) -> dict[str, ProblemView]:
+    return {
+        name: view
+        for name, view in vars(module).items()
+        if QUESTION.fullmatch(name) and isinstance(view, ProblemView)
+    }
+
+
+IDS = [s.stem for s in SOURCES]
+
+
+# The detector itself, on good and bad snippets.
+
+MODULES = frozenset({"ex", "custseg", "tables", "np"})
+NAMES = {
+    "ex": "custseg.exercises",
+    "custseg": "custseg",
+    "tables": "custseg.tables",
+    "np": "numpy",
+    "pd": "pandas",
+    "rfm_table": "custseg.rfm",
+    "count_rows": "custseg.tables",
+    "rfm_cutoff_explorer": "custseg.widgets",
+    "load_sample": "custseg.datasets",
+}
+GOOD = [
+    "from custseg.exercises import rfm as ex\nimport custseg",
+    "ex.q1",
+    "### BEGIN SOLUTION\nvip = 123\n### END SOLUTION\nex.q1.check()\n# ex.q1.hint()",
+    "vip = ____  # 把 ____ 换成你的答案\nex.q2.check()",
+    'choice = "重要价值客户"\nshare_answer = 0.25\nmonths = [1, 2, 3]\nnegative = -3',
+    "rate = 120 / 480",
+    "rfm = rfm_table(transactions=clean)",
+    'near = count_rows(table=rfm, recency_at_most=30, segment=["甲", "乙"])',
+    "rfm_cutoff_explorer(rfm)",
+    "custseg.tables.readable(frame=rfm, digits=1)",
+    "tables.readable(frame=rfm)",
+    "orders = load_sample()",
+    "rfm",
+    "%matplotlib inline\nrfm = rfm_table(transactions=clean)",
+    "print(report)",
+    'ex.q3.check("B")',
+]
+BAD = [
+    ('rfm.loc[rfm["recency"] < 30]', "`.loc`"),
+    ("top = rfm.iloc[:10]", "`.iloc`"),
+    ('orders.groupby("country")["amount"].sum()', "`groupby`"),
+    ('rfm["m"].apply(lambda x: x * 2)', "`lambda`"),
+    ("rfm.assign(x=1)", "`assign`"),
+    ('np.where(rfm["recency"] > 30, "老", "新")', "`np.where`"),
+    ('pd.qcut(rfm["monetary"], 5)', "`qcut`"),
+    ('pd.cut(rfm["monetary"], bins=[0, 10])', "`cut(`"),
+    ('orders.merge(customers, on="customer_id")', "`merge`"),
+    ('orders.pivot_table(index="a", values="b")', "`pivot_table`"),
+    ('orders.agg({"amount": "sum"})', "`agg`"),
+    ("orders.invoice_date.dt.month", "`.dt.`"),
+    ('orders.invoice_id.str.startswith("C")', "`.str.`"),
+    ('rfm["monetary"].idxmax()', "`idxmax`"),
+    ('rfm[rfm["recency"] > 30]', "boolean mask"),
+    ("rfm[(rfm.r > 3) & (rfm.f > 2)]", "boolean mask"),
+    ('rfm[rfm["segment"].isin(["甲"])]', "boolean mask"),
+    ("def top_customers(df):\n    return df", "`def`"),
+    ('orders["amount"].sum()', "method chain"),
+    ("rfm.head()", "method call"),
+    ("rfm.sort_values('monetary').head(3)", "method"),
+]
+BAD_SHAPES = [
+    ("clean, report = clean_transactions(orders)", "not a custseg function"),
+    ("rfm = rfm_table(clean)", "positional"),
+    ("table = pd.read_csv('x.csv')", "not a custseg function"),
+    ("x = rfm_table(transactions=orders[orders.amount > 0])", "itself code"),
+    ("for k in range(3):\n    print(k)", "`For` statement"),
+    ('rfm["x"] = 1', "assigns into"),
+    ("n = len(rfm)", "not a custseg function"),
+    ('label = f"{n} 位"', "is code"),
+    ("report.counts", "is code"),
+]
+
+
+@pytest.mark.parametrize("snippet", GOOD)
+def test_the_detector_accepts_main_track_cells(snippet):
+    assert forbidden_idioms(snippet, MODULES) == []
+    assert statement_problems(snippet, NAMES, MODULES, {"ex"}) == []
+
+
+@pytest.mark.parametrize(("snippet", "idiom"), BAD, ids=[b[1] + str(i) for i, b in enumerate(BAD)])
+def test_the_detector_finds_each_forbidden_idiom(snippet, idiom):
+    found = forbidden_idioms(snippet, MODULES)
+    assert any(idiom in text for text in found), found
+
+
+@pytest.mark.parametrize(("snippet", "reason"), BAD_SHAPES)
+def test_the_detector_finds_cells_that_are_not_plain_calls_or_values(snippet, reason):
+    names = {**NAMES, "clean_transactions": "pandas"} if "clean_transactions" in snippet else NAMES
+    found = statement_problems(snippet, names, MODULES, {"ex"})
+    assert any(reason in text for text in found), found
+
+
+def test_the_detector_finds_what_is_only_in_a_solution_block():
+    cell = "### BEGIN SOLUTION\nvip = rfm.loc[rfm.segment == '甲'].shape[0]\n### END SOLUTION"
+    assert forbidden_idioms(cell, MODULES)
+    assert statement_problems(cell, NAMES, MODULES, {"ex"})
+
+
+def test_imports_tell_modules_from_functions():
+    names, modules = imported_names(
+        [
+            "import custseg\nimport numpy as np\nfrom custseg.exercises import rfm as ex\n"
+            "from custseg.rfm import rfm_table\nfrom custseg import tables"
+        ]
+    )
+    assert {"custseg", "np", "ex", "tables"} <= modules and "rfm_table" not in modules
+    assert names["rfm_table"] == "custseg.rfm" and names["ex"] == "custseg.exercises"
+
+
+# Every module, as its course engineer converts it.
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=IDS)
+def test_main_track_uses_no_pandas_or_numpy_idiom(source):
+    cells = _main_track(source)
+    names, modules = imported_names([code for _, code in cells])
+    found = [
+        f"cell {index}: {problem}"
+        for index, code in cells
+        for problem in forbidden_idioms(code, modules)
+    ]
+    assert found == [], f"{source.name}: main-track cells use code idioms (tag them advanced)"
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=IDS)
+def test_main_track_cells_are_plain_calls_values_and_questions(source):
+    """The set-up cell at the top (imports, loading the data) is only checked for idioms."""
+    cells = _main_track(source)
+    names, modules = imported_names([code for _, code in cells])
+    exercise = _exercise_aliases(names)
+    found = [
+        f"cell {index}: {problem}"
+        for index, code in cells[1:]
+        for problem in statement_problems(code, names, modules, exercise)
+    ]
+    assert found == [], f"{source.name}: main-track cells a non-programmer cannot run as is"
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=IDS)
+def test_module_has_enough_questions_mostly_judgement(source):
+    questions = _questions(_exercise_module(source))
+    needed = 4 if source.stem.startswith("00_") else 6
+    assert len(questions) >= needed, f"{source.name}: {len(questions)} questions, need {needed}"
+    judgement = [n for n, v in questions.items() if v.problem.kind in JUDGEMENT_KINDS]
+    assert 2 * len(judgement) >= len(questions), (
+        f"{source.name}: only {judgement} of {sorted(questions)} are judgement/decision/prediction"
+    )
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=IDS)
+def test_every_question_is_shown_and_checked_with_hint_and_solution_beside_it(source):
+    questions = _questions(_exercise_module(source))
+    cells = [code for _, code in _main_track(source)]
+    missing = []
+    for name in sorted(questions, key=lambda n: int(n[1:])):
+        call = rf"ex\.{name}\."
+        if not any(cell.strip() == f"ex.{name}" for cell in cells):
+            missing.append(f"ex.{name} (a cell showing the question)")
+        beside = [
+            cell
+            for cell in cells
+            if re.search(rf"^{call}check\(\)", cell, re.MULTILINE)
+            and re.search(rf"^#\s*{call}hint\(\)", cell, re.MULTILINE)
+            and re.search(rf"^#\s*{call}solution\(\)", cell, re.MULTILINE)
+        ]
+        if not beside:
+            missing.append(f"ex.{name}.check() with # ex.{name}.hint() and # ex.{name}.solution()")
+    assert missing == [], f"{source.name}: missing {missing}"
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=IDS)
+def test_first_markdown_cell_links_the_glossary(source):
+    first = next(c for c in _notebook(source).cells if c.cell_type == "markdown")
+    assert "](glossary.ipynb)" in first.source, f"{source.name}: no link to glossary.ipynb"
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=IDS)
+def test_every_question_has_checker_tests(source):
+    module = _exercise_module(source)
+    short = module.__name__.rsplit(".", 1)[-1]
+    tests = TESTS / "exercises" / f"test_{short}.py"
+    assert tests.exists(), f"{source.name}: no tests/exercises/test_{short}.py"
+    text = tests.read_text(encoding="utf-8")
+    untested = [name for name in _questions(module) if not re.search(rf"\b{name}\b", text)]
+    assert untested == [], f"{tests.name} never mentions {untested}"
