@@ -37,12 +37,14 @@ from custseg.errors import DataError, require_columns
 from custseg.frames import to_pandas
 
 __all__ = [
+    "FEATURE_NAMES",
     "RFM_SEGMENT_NAMES",
     "SKEW_THRESHOLD",
     "CustomerClusterer",
     "MixedClusterer",
     "choose_k",
     "cluster_profiles",
+    "feature_name",
 ]
 
 #: A non-negative feature whose sample skewness exceeds this gets ``log1p`` when
@@ -454,15 +456,61 @@ def _rfm_name(means: pd.Series, overall: pd.Series) -> str:
     return RFM_SEGMENT_NAMES[key]
 
 
+#: Chinese names of features the course clusters on (RFM, the simulated survey, the bank
+#: clients); a feature not listed keeps its column name.
+FEATURE_NAMES: dict[str, str] = {
+    "recency": "最近一次购买距今天数",
+    "frequency": "购买次数",
+    "monetary": "消费金额",
+    "price_sensitivity": "价格敏感",
+    "health_focus": "注重健康",
+    "brand_loyalty": "品牌忠诚",
+    "novelty_seeking": "喜欢尝新",
+    "convenience": "追求便利",
+    "age": "年龄",
+    "balance": "存款余额",
+    "job": "职业",
+    "marital": "婚姻状况",
+    "education": "学历",
+}
+
+#: How two clusters of the same name differ, per RFM feature: (the one with the larger
+#: mean, the one with the smaller mean). A smaller recency means a more recent purchase.
+_COMPARATIVES = {
+    "recency": ("更久没买", "买得更近"),
+    "frequency": ("买得更勤", "买得较少"),
+    "monetary": ("花得更多", "花得较少"),
+}
+
+#: How three or more clusters of the same name are ranked, per RFM feature: the phrase
+#: around the rank, and whether rank 1 is the smallest mean (the most recent purchase).
+_RANKS = {
+    "recency": ("买得第 {} 近", True),
+    "frequency": ("买得第 {} 勤", False),
+    "monetary": ("花得第 {} 多", False),
+}
+
+
+def feature_name(column: object) -> str:
+    """The Chinese name of a feature column (:data:`FEATURE_NAMES`), else the column name.
+
+    Examples
+    --------
+    >>> feature_name("health_focus"), feature_name("积分")
+    ('注重健康', '积分')
+    """
+    return FEATURE_NAMES.get(str(column), str(column))
+
+
 def _numeric_traits(means: pd.Series, overall: pd.Series, spread: pd.Series) -> list[str]:
-    """The two numeric features furthest from the overall mean, e.g. ["age偏高", "balance偏低"]."""
+    """The two numeric features furthest from the overall mean, e.g. ["年龄偏高", "存款余额偏低"]."""
     z = ((means - overall) / spread.replace(0.0, np.nan)).fillna(0.0)
     top = z.abs().sort_values(ascending=False, kind="stable").index[:2]
-    return [f"{name}{'偏高' if z[name] > 0 else '偏低'}" for name in top]
+    return [f"{feature_name(name)}{'偏高' if z[name] > 0 else '偏低'}" for name in top]
 
 
 def _categorical_trait(frame: pd.DataFrame, table: pd.DataFrame, label: Any) -> str | None:
-    """The cluster's most over-represented mode, e.g. "marital=single", or None."""
+    """The cluster's most over-represented mode, e.g. "婚姻状况=single", or None."""
     best, best_lift = None, 0.0
     for column in frame.columns:
         if f"{column}_mode" not in table.columns:
@@ -470,23 +518,40 @@ def _categorical_trait(frame: pd.DataFrame, table: pd.DataFrame, label: Any) -> 
         mode = table.loc[label, f"{column}_mode"]
         lift = table.loc[label, f"{column}_mode_share"] / float((frame[column] == mode).mean())
         if lift > best_lift:
-            best, best_lift = f"{column}={mode}", lift
+            best, best_lift = f"{feature_name(column)}={mode}", lift
     return best
 
 
-def _tell_apart(names: list[str], labels: pd.Index, value: pd.Series | None) -> list[str]:
-    """Suffix repeated names: by spend tier when ``value`` is given, else by cluster label."""
+def _tell_apart(names: list[str], labels: pd.Index, means: pd.DataFrame | None) -> list[str]:
+    """Suffix repeated names with how the clusters sharing a name differ.
+
+    With RFM ``means`` (one row per cluster), the clusters sharing a name are compared on
+    the RFM feature where their means lie furthest apart (in standard deviations of the
+    cluster means): two get e.g. "（两类中花得更多）" and "（两类中花得较少）", more get
+    their rank, e.g. "（3 类中花得第 2 多）". The suffix never contradicts the name: it only
+    compares clusters that share it. Without ``means`` the cluster label is added.
+    """
     out = list(names)
     for name in {n for n in names if names.count(n) > 1}:
         members = [i for i, n in enumerate(names) if n == name]
-        if value is None:
+        if means is None:
             for i in members:
                 out[i] = f"{name}（第{labels[i]}类）"
             continue
-        ranked = sorted(members, key=lambda i: -value[labels[i]])
-        tiers = ["价值较高", "价值较低"] if len(ranked) == 2 else None
+        group = means.loc[[labels[i] for i in members], list(_COMPARATIVES)]
+        scale = means[list(_COMPARATIVES)].std(ddof=0).replace(0.0, 1.0)
+        feature = ((group.max() - group.min()) / scale).idxmax()
+        more, less = _COMPARATIVES[feature]
+        if len(members) == 2:
+            ranked = sorted(members, key=lambda i: -group.loc[labels[i], feature])
+            for i, word in zip(ranked, (more, less), strict=True):
+                out[i] = f"{name}（两类中{word}）"
+            continue
+        phrase, ascending = _RANKS[feature]
+        sign = 1 if ascending else -1
+        ranked = sorted(members, key=lambda i: sign * group.loc[labels[i], feature])
         for rank, i in enumerate(ranked, start=1):
-            out[i] = f"{name}（{tiers[rank - 1] if tiers else f'价值第{rank}'}）"
+            out[i] = f"{name}（{len(ranked)} 类中{phrase.format(rank)}）"
     return out
 
 
@@ -498,7 +563,7 @@ def _cluster_names(
     overall = frame[numeric].mean()
     if all(c in numeric for c in _RFM):
         names = [_rfm_name(means.loc[label], overall) for label in table.index]
-        return _tell_apart(names, table.index, means["monetary"])
+        return _tell_apart(names, table.index, means)
     spread = frame[numeric].std(ddof=0)
     names = []
     for label in table.index:
@@ -515,13 +580,15 @@ def cluster_profiles(features: Any, labels: Any) -> pd.DataFrame:
     features, each cluster is named by :data:`RFM_SEGMENT_NAMES` from three
     comparisons of the cluster mean with the mean over all customers: recency below
     it (bought more recently), frequency above it, monetary above it. Clusters that
-    get the same name are told apart by their mean monetary value: "（价值较高）" and
-    "（价值较低）" for two, "（价值第1）", "（价值第2）", ... for more.
+    get the same name are told apart by the RFM feature on which they differ most, and the
+    suffix only compares them with each other, so it never contradicts the name: e.g.
+    "（两类中花得更多）" and "（两类中花得较少）" for two, "（3 类中花得第 1 多）" ... for more.
 
     Without all three RFM columns, the name lists the two numeric features whose
     cluster mean lies furthest from the overall mean in overall standard deviations,
     and the categorical value most over-represented in the cluster (its share in the
-    cluster divided by its share overall), e.g. "age偏低、balance偏低、marital=single";
+    cluster divided by its share overall), with the Chinese names of
+    :data:`FEATURE_NAMES`, e.g. "年龄偏低、存款余额偏低、婚姻状况=single";
     a name still repeated gets the cluster label, e.g. "（第2类）".
 
     Parameters

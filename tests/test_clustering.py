@@ -18,6 +18,7 @@ from sklearn.preprocessing import StandardScaler
 from threadpoolctl import threadpool_limits
 
 from custseg.clustering import (
+    FEATURE_NAMES,
     RFM_SEGMENT_NAMES,
     CustomerClusterer,
     MixedClusterer,
@@ -146,15 +147,46 @@ def test_profiles_sizes_means_and_names(rfm, fitted, online_retail_clean):
     assert profiles["name"].is_unique
 
 
-def test_clusters_with_the_same_rfm_pattern_are_told_apart_by_spend(rfm, fitted):
+def test_clusters_with_the_same_rfm_pattern_are_told_apart_without_contradiction(rfm, fitted):
     profiles = cluster_profiles(rfm, fitted.labels_)
     base = profiles["name"].str.replace(r"（.*）$", "", regex=True)
     shared = profiles[base.duplicated(keep=False)]
     assert len(shared) == 2  # two clusters of recent, infrequent, low spenders on this data
-    richer = shared["monetary_mean"].idxmax()
-    poorer = shared["monetary_mean"].idxmin()
-    assert shared.loc[richer, "name"] == f"{base[richer]}（价值较高）"
-    assert shared.loc[poorer, "name"] == f"{base[poorer]}（价值较低）"
+    # The pair is told apart on the RFM feature where their means differ most, measured in
+    # standard deviations of the cluster means; the suffix only compares the two.
+    means = rfm.groupby(fitted.labels_).mean()
+    gaps = (means.loc[shared.index].max() - means.loc[shared.index].min()) / means.std(ddof=0)
+    feature = gaps.idxmax()
+    words = {
+        "recency": ("更久没买", "买得更近"),
+        "frequency": ("买得更勤", "买得较少"),
+        "monetary": ("花得更多", "花得较少"),
+    }[feature]
+    higher = means.loc[shared.index, feature].idxmax()
+    lower = means.loc[shared.index, feature].idxmin()
+    assert shared.loc[higher, "name"] == f"{base[higher]}（两类中{words[0]}）"
+    assert shared.loc[lower, "name"] == f"{base[lower]}（两类中{words[1]}）"
+    assert not profiles["name"].str.contains("价值较低").any()
+
+
+def test_three_clusters_of_one_name_are_ranked(rfm):
+    checked = 0
+    for k in (6, 7, 8, 9):
+        labels = CustomerClusterer(n_clusters=k, random_state=0).fit(rfm).labels_
+        profiles = cluster_profiles(rfm, labels)
+        base = profiles["name"].str.replace(r"（.*）$", "", regex=True)
+        assert profiles["name"].is_unique
+        for name in base[base.duplicated()].unique():
+            members = profiles[base == name]
+            if len(members) < 3:
+                continue
+            suffixes = members["name"].str.extract(r"第 (\d) (.)）$")
+            word = suffixes[1].iloc[0]
+            column = {"近": "recency_mean", "勤": "frequency_mean", "多": "monetary_mean"}[word]
+            order = members[column].sort_values(ascending=word == "近").index
+            assert [int(suffixes.loc[i, 0]) for i in order] == list(range(1, len(members) + 1))
+            checked += 1
+    assert checked > 0
 
 
 def test_profiles_align_a_label_series_by_index(rfm, fitted):
@@ -305,7 +337,8 @@ def test_bank_profiles_show_categorical_modes(customers, mixed):
     assert profiles["name"].is_unique
     for cluster, name in profiles["name"].items():
         trait = name.split("、")[-1]
-        column, value = trait.split("=")
+        chinese, value = trait.split("=")
+        column = {FEATURE_NAMES[c]: c for c in ("job", "marital", "education")}[chinese]
         assert profiles.loc[cluster, f"{column}_mode"] == value
 
 

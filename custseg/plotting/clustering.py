@@ -11,6 +11,7 @@ import seaborn as sns
 from matplotlib.axes import Axes
 from matplotlib.ticker import LogLocator, NullLocator, StrMethodFormatter
 
+from custseg.cluster_tables import INERTIA_HEADER, SILHOUETTE_HEADER, SUGGESTED_HEADER
 from custseg.clustering import cluster_profiles
 from custseg.errors import DataError, require_columns
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
@@ -35,8 +36,10 @@ def plot_choose_k(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
     Parameters
     ----------
     table : pandas.DataFrame
-        The result of :func:`custseg.clustering.choose_k`: index ``k``, columns
-        ``inertia``, ``silhouette`` and ``suggested``.
+        The result of :func:`custseg.clustering.choose_k` (index ``k``, columns
+        ``inertia``, ``silhouette`` and ``suggested``) or of
+        :func:`custseg.cluster_tables.k_choice_table` (the same in Chinese). The
+        inertia is the within-cluster sum of **squared** distances to the centres.
     ax : matplotlib Axes, optional
         Where to draw the inertia; the silhouette goes on a twin y axis (its
         Axes is ``ax.right_ax``). A new figure is made if omitted.
@@ -57,6 +60,15 @@ def plot_choose_k(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
     '类别数 k (number of clusters)'
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
+    if INERTIA_HEADER in table.columns:
+        table = pd.DataFrame(
+            {
+                "inertia": table[INERTIA_HEADER],
+                "silhouette": table.get(SILHOUETTE_HEADER),
+                "suggested": table.get(SUGGESTED_HEADER) == "是",
+            },
+            index=table.index,
+        )
     require_columns(table, ["inertia", "silhouette"], what="choose_k 的结果表")
     if table.empty:
         raise DataError("choose_k 的结果表为空 (empty table): 没有可画的 k")
@@ -64,7 +76,9 @@ def plot_choose_k(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
     with chinese_font_context():
         if ax is None:
             _, ax = plt.subplots(figsize=(7, 4))
-        ax.plot(ks, table["inertia"], marker="o", color="tab:blue", label="簇内平方和 (inertia)")
+        ax.plot(
+            ks, table["inertia"], marker="o", color="tab:blue", label="簇内平方和 (inertia)"
+        )  # of squared distances
         ax.set_xlabel("类别数 k (number of clusters)")
         ax.set_ylabel("簇内平方和 (inertia)", color="tab:blue")
         ax.set_xticks(ks)

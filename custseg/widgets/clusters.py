@@ -15,12 +15,12 @@ __all__ = ["cluster_explorer"]
 
 _SHOWN = ["name", "size", "share", "recency_mean", "frequency_mean", "monetary_mean"]
 _HEADERS = {
-    "name": "类别名称",
+    "name": "簇名称",
     "size": "人数",
     "share": "占比",
-    "recency_mean": "平均 R（天）",
-    "frequency_mean": "平均 F（次）",
-    "monetary_mean": "平均 M",
+    "recency_mean": "平均最近购买距今天数",
+    "frequency_mean": "平均购买次数",
+    "monetary_mean": "平均消费金额",
 }
 _X, _Y = "recency", "monetary"
 
@@ -64,7 +64,7 @@ def cluster_explorer(
         empty).
     """
     slider = widgets.IntSlider(
-        value=k, min=2, max=k_max, description="类别数 k", continuous_update=False
+        value=k, min=2, max=k_max, description="簇数 k", continuous_update=False
     )
     table = widgets.HTML()
     require_columns(features, [_X, _Y], what="特征表 (features)")
@@ -98,7 +98,11 @@ def cluster_explorer(
             labels = model.fit(features).labels_.to_numpy()
             profiles = cluster_profiles(features, labels)
             shown = profiles[[c for c in _SHOWN if c in profiles.columns]]
-            html = shown.rename(columns=_HEADERS).to_html(float_format=lambda v: f"{v:,.2f}")
+            html = (
+                shown.rename(columns=_HEADERS)
+                .rename_axis("簇")
+                .to_html(formatters={"占比": "{:.1%}".format}, float_format=lambda v: f"{v:,.1f}")
+            )
             members = [(f"{c} {name}", labels == c) for c, name in profiles["name"].items()]
             fitted[slider.value] = html, members
         table.value, members = fitted[slider.value]

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from threadpoolctl import threadpool_limits
 
+from custseg.cluster_tables import INERTIA_HEADER, k_choice_table
 from custseg.clustering import CustomerClusterer, choose_k, cluster_profiles
 from custseg.errors import DataError
 from custseg.plotting.clustering import plot_choose_k, plot_cluster_profiles, plot_clusters
@@ -52,6 +53,18 @@ def test_choose_k_plot_draws_the_table(rfm):
     assert f"建议 k = {best}" in legend
     assert ax.get_xlabel().startswith("类别数")
     assert ax.right_ax.get_ylabel().startswith("轮廓系数")
+    _draws_without_missing_glyphs(ax)
+
+
+def test_choose_k_plot_draws_the_chinese_table(rfm):
+    table = k_choice_table(rfm, k_from=2, k_to=4)
+    ax = plot_choose_k(table)
+    np.testing.assert_allclose(ax.lines[0].get_xydata(), np.c_[table.index, table[INERTIA_HEADER]])
+    np.testing.assert_allclose(
+        ax.right_ax.lines[0].get_xydata(), np.c_[table.index, table["轮廓系数"]]
+    )
+    best = int(table.index[table["轮廓系数最高"] == "是"][0])
+    assert ax.lines[1].get_xdata()[0] == best
     _draws_without_missing_glyphs(ax)
 
 
