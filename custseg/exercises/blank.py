@@ -40,11 +40,13 @@ ____ = _Blank()
 
 
 def is_blank(value: object) -> bool:
-    """True when ``value`` is not an answer yet: the blank ``____``, ``None`` or ``...``.
+    """True when ``value`` is not an answer yet: ``____``, ``None``, ``...`` or empty text.
 
     Examples
     --------
-    >>> is_blank(____), is_blank(None), is_blank(...), is_blank(0)
-    (True, True, True, False)
+    >>> is_blank(____), is_blank(None), is_blank(...), is_blank("  "), is_blank(0)
+    (True, True, True, True, False)
     """
+    if isinstance(value, str):
+        return not value.strip()
     return value is ____ or value is None or value is Ellipsis

@@ -58,12 +58,20 @@ def problem_markdown(
 def hint_markdown(number: int, total: int, text: str, call: str = "hint") -> str:
     """Markdown for hint ``number`` of ``total``; ``call`` is how to ask for the next one.
 
+    After the last hint it says how to see the solution.
+
     Examples
     --------
     >>> hint_markdown(1, 2, "看清洗报告。", call="ex.q1.hint")
     '<span style="color:#31708f">💡 **提示 1/2**</span>：看清洗报告。（还有提示：`ex.q1.hint(2)`）'
+    >>> hint_markdown(2, 2, "数一数。", call="ex.q1.hint")[-30:]
+    '数一数。（还想看答案：`ex.q1.solution()`）'
     """
-    more = f"（还有提示：`{call}({number + 1})`）" if number < total else ""
+    if number < total:
+        more = f"（还有提示：`{call}({number + 1})`）"
+    else:
+        solution = call[: -len("hint")] + "solution" if call.endswith("hint") else "solution"
+        more = f"（还想看答案：`{solution}()`）"
     return f'<span style="color:#31708f">💡 **提示 {number}/{total}**</span>：{text}{more}'
 
 

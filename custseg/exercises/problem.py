@@ -197,6 +197,7 @@ def close_to(tolerance: float) -> Callable[[object, object], str | None]:
             return None
         return f"你的答案是 {answer!r}，和正确答案不一致。"
 
+    compare.generic = True  # its messages are generic: common mistakes are diagnosed first
     return compare
 
 
@@ -358,6 +359,9 @@ class Problem:
             if self._same(wrong, answer):
                 problem = message
                 break
+        else:  # a custom compare's own message is kept: it knows the question better
+            if self.compare is compare_answers or getattr(self.compare, "generic", False):
+                problem = self._common_mistake(answer) or problem
         problem = _WRONG_PREFIX.sub("", problem).strip()
         if self.hints:
             how = f"运行 `{hint_call}` 看提示。" if hint_call else "运行这道题的 `.hint()` 看提示。"
@@ -370,6 +374,35 @@ class Problem:
             how = f"运行 {call} 看参考答案。"
         gap = "" if problem.endswith(("。", "！", "？", "：")) else " "
         return Feedback(Outcome.WRONG, f"{problem}{gap}{how}")
+
+    def _common_mistake(self, answer: object) -> str | None:
+        """A diagnosis of mistakes any question can meet: a choice that is not offered, a
+        percentage for a fraction."""
+        if self.choices and isinstance(answer, str) and answer not in self.choices:
+            letters = "、".join(_LETTERS[: len(self.choices)])
+            return (
+                f"{answer!r} 不是这道题的选项：请写选项的字母（{letters}）或选项的文字，加引号，"
+                f'例如 `{self.name} = "{_LETTERS[min(1, len(self.choices) - 1)]}"`。'
+            )
+        expected = self.expected_value
+        numeric = (int, float, np.number)
+        if isinstance(answer, str) and answer.strip().endswith(("%", "％")):
+            return (
+                f"请写数字本身，不要写成文字 {answer!r}；比例请写成 0 到 1 之间的小数"
+                f"（例如 12.5% 写成 0.125）。"
+            )
+        if (
+            isinstance(expected, float | np.floating)
+            and isinstance(answer, numeric)
+            and not isinstance(answer, bool | np.bool_)
+            and 0 < abs(float(expected)) < 1
+            and self._same(expected, float(answer) / 100)
+        ):
+            return (
+                f"你写的 {answer} 像是百分数；题目要的是 0 到 1 之间的小数，"
+                f"也就是 {float(answer) / 100:g}。"
+            )
+        return None
 
     def hint_text(self, number: int = 1) -> str:
         """Hint ``number`` (1-based); past the last one, the last one."""

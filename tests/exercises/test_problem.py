@@ -275,3 +275,35 @@ def test_existing_module_questions_name_their_own_hint_call():
 
     feedback = welcome.q2.evaluate(-1, {"ex": welcome})
     assert feedback.message.endswith("运行 `ex.q2.hint()` 看提示。")
+
+
+@pytest.mark.parametrize("answer", ["E", "忠诚客户"])
+def test_an_answer_that_is_not_a_choice_says_how_to_answer(answer):
+    feedback = _choice_problem().evaluate(answer, hint_call="ex.q1.hint()")
+    assert feedback.outcome is Outcome.WRONG
+    assert "不是这道题的选项" in feedback.message and "A、B、C" in feedback.message
+
+
+def test_a_percentage_for_a_fraction_is_diagnosed_without_a_listed_misconception():
+    problem = Problem("rate", "响应率是多少？", lambda: 0.117, ["提示"], compare=close_to(0.001))
+    assert "像是百分数" in problem.evaluate(11.7).message
+    assert "0.117" in problem.evaluate(11.7).message
+    assert "0.125" in problem.evaluate("12.5%").message
+    assert "像是百分数" not in problem.evaluate(0.2).message
+    whole = Problem("n", "多少位客户？", lambda: 1, ["提示"])
+    assert "像是百分数" not in whole.evaluate(100).message  # 1 is not a fraction here either way
+
+
+def test_empty_text_is_not_attempted():
+    assert _choice_problem().evaluate("  ").outcome is Outcome.NOT_ATTEMPTED
+
+
+def test_the_last_hint_points_to_the_solution(capsys):
+    module = _ex_view(_choice_problem())
+    exec("ex.q1.hint(2)", {"ex": module})
+    assert "`ex.q1.solution()`" in capsys.readouterr().out
+
+
+def test_a_custom_compare_keeps_its_own_message_for_a_percentage():
+    problem = Problem("rate", "题", lambda: 0.5, ["提示"], compare=lambda e, a: "自己的诊断。")
+    assert problem.evaluate(50).message.startswith("自己的诊断。")
