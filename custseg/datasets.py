@@ -35,7 +35,7 @@ import pandas as pd
 
 from custseg.errors import DataError
 from custseg.files import cache_home, read_table
-from custseg.transactions import to_canonical
+from custseg.transactions import UCI_CONVENTIONS, declare_conventions, to_canonical
 
 __all__ = [
     "DatasetUnavailableError",
@@ -249,7 +249,8 @@ def load_online_retail(version: int = 1, path: str | os.PathLike | None = None) 
             f"{path or name} 不像 Online Retail 文件：未知的列 (unexpected columns) "
             f"{', '.join(map(repr, unknown))}"
         )
-    return to_canonical(raw.rename(columns=_RETAIL_COLUMNS), source=str(path or name))
+    frame = to_canonical(raw.rename(columns=_RETAIL_COLUMNS), source=str(path or name))
+    return declare_conventions(frame, **UCI_CONVENTIONS)
 
 
 def _read_cdnow_lines(source) -> pd.DataFrame:
@@ -410,7 +411,8 @@ def load_sample(name: str = "online_retail") -> pd.DataFrame:
         if name == "distributors":
             return pd.read_csv(path)
         raw = pd.read_csv(path, dtype={"InvoiceNo": str, "Invoice": str, "StockCode": str})
-    return to_canonical(raw.rename(columns=_RETAIL_COLUMNS), source=_SAMPLES[name])
+    frame = to_canonical(raw.rename(columns=_RETAIL_COLUMNS), source=_SAMPLES[name])
+    return declare_conventions(frame, **UCI_CONVENTIONS)
 
 
 _CN_FILES = {

@@ -9,15 +9,20 @@ parse, so the first read of one is cached as parquet in :func:`cache_home`.
 from __future__ import annotations
 
 import os
+import warnings
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from custseg.errors import DataError
 
-__all__ = ["CSV_ENCODINGS", "cache_home", "read_table"]
+__all__ = ["CSV_ENCODINGS", "UserTable", "cache_home", "read_table", "read_user_table"]
 
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")
+SEPARATORS = (",", "\t", ";", "|")
+_SEPARATOR_NAMES = {",": "逗号", "\t": "制表符 (tab)", ";": "分号", "|": "竖线"}
 
 
 def cache_home() -> Path:
@@ -138,3 +143,307 @@ def read_table(
     if frame.empty:
         raise DataError(f"文件没有数据行 (empty file: no data rows): {path}")
     return frame
+
+
+@dataclass
+class UserTable:
+    """A user's file read as text: the table and where its rows came from.
+
+    Attributes
+    ----------
+    frame : pandas.DataFrame
+        Every cell as text (missing cells missing).
+    first_row : int
+        The line (or sheet row) number of the first data row, for messages.
+    sheets : list of (name, position)
+        Workbooks: each sheet read and the position of its first row in ``frame``.
+    notes : list of str
+        What was detected or skipped, in Chinese (encoding, separator, sheets).
+    """
+
+    frame: pd.DataFrame
+    first_row: int
+    sheets: list[tuple[str, int]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _open_text(path: Path):
+    import gzip
+
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        return gzip.open(path, "rb")
+    if name.endswith((".zip", ".bz2", ".xz")):
+        return None
+    return path.open("rb")
+
+
+def _sample(path: Path, size: int = 1 << 20) -> bytes | None:
+    handle = _open_text(path)
+    if handle is None:
+        return None
+    with handle:
+        return handle.read(size)
+
+
+def _detect_encoding(path: Path, sample: bytes | None) -> str:
+    """UTF-8 (with or without BOM), GB18030 (GBK) or Big5, judged on the file's start."""
+    if sample is None:
+        return "utf-8-sig"
+    try:
+        sample.decode("utf-8-sig")
+        return "utf-8-sig"
+    except UnicodeDecodeError as error:
+        if error.start >= len(sample) - 4:  # a character cut at the sample's end
+            return "utf-8-sig"
+    candidates = []
+    for encoding in ("gb18030", "big5"):
+        try:
+            text = sample.decode(encoding, errors="strict")
+        except UnicodeDecodeError as error:
+            if error.start < len(sample) - 4:
+                continue
+            text = sample[: error.start].decode(encoding)
+        candidates.append((encoding, text))
+    if not candidates:
+        raise DataError(
+            f"{path}: 无法识别文件的字符编码 (unknown text encoding)：既不是 UTF-8，也不是 "
+            "GBK/GB18030 或 Big5。请在 Excel 中另存为 “CSV UTF-8” 格式，或用 encoding= / "
+            "--encoding 指定编码后重试。"
+        )
+    if len(candidates) == 1:
+        return candidates[0][0]
+
+    def common_share(text: str) -> float:
+        # Simplified text read as GB18030 is almost all GB2312; Big5 bytes read as
+        # GB18030 give rare characters.
+        chinese = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+        if not chinese:
+            return 1.0
+        common = sum(1 for c in chinese if _encodable(c, "gb2312"))
+        return common / len(chinese)
+
+    return "gb18030" if common_share(candidates[0][1]) >= 0.9 else "big5"
+
+
+def _encodable(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _detect_separator(header: str) -> str:
+    counts = {sep: header.count(sep) for sep in SEPARATORS}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def _header_line(sample: bytes | None, encoding: str, skip_rows: int) -> str:
+    if sample is None:
+        return ""
+    lines = sample.decode(encoding, errors="ignore").splitlines()
+    return lines[skip_rows] if len(lines) > skip_rows else ""
+
+
+def _read_user_csv(
+    path: Path, *, skip_rows: int, sep: str | None, encoding: str | None
+) -> UserTable:
+    sample = _sample(path)
+    notes = []
+    if encoding is None:
+        encoding = _detect_encoding(path, sample)
+        if encoding not in CSV_ENCODINGS:
+            notes.append(f"文件编码识别为 {encoding} (text encoding detected)")
+    if sep is None:
+        sep = _detect_separator(_header_line(sample, encoding, skip_rows))
+        if sep != ",":
+            notes.append(f"分隔符识别为{_SEPARATOR_NAMES[sep]} (separator detected)")
+    try:
+        frame = pd.read_csv(
+            path,
+            sep=sep,
+            encoding=encoding,
+            skiprows=skip_rows,
+            dtype="string[pyarrow]",
+            keep_default_na=False,
+            na_values=[""],
+            index_col=False,
+            skipinitialspace=False,
+        )
+    except UnicodeDecodeError as error:
+        raise DataError(
+            f"{path}: 文件中有不是 {encoding} 编码的文字 (text not in {encoding})，"
+            f"位置 (byte) {error.start}。请用 encoding= / --encoding 指定编码，或在 Excel 中"
+            "另存为 “CSV UTF-8” 后重试。"
+        ) from error
+    except LookupError as error:
+        raise DataError(f"{path}: 不认识的编码 (unknown encoding) {encoding!r}") from error
+    except pd.errors.EmptyDataError as error:
+        raise DataError(f"文件是空的 (empty file): {path}") from error
+    except pd.errors.ParserError as error:
+        raise DataError(
+            f"{path}: 无法按{_SEPARATOR_NAMES.get(sep, repr(sep))}分列 (cannot split the lines)："
+            f"{_parser_detail(str(error))}。请检查该行的列数是否与表头一致，或用 sep= / --sep "
+            "指定分隔符、用 skip_rows= / --skip-rows 跳过表头上方的标题行。"
+        ) from error
+    unnamed = [c for c in frame.columns if str(c).startswith("Unnamed: ")]
+    empty_unnamed = [c for c in unnamed if frame[c].isna().all()]
+    if empty_unnamed:  # a trailing separator on every line
+        frame = frame.drop(columns=empty_unnamed)
+    return UserTable(frame, first_row=skip_rows + 2, notes=notes)
+
+
+def _parser_detail(message: str) -> str:
+    import re
+
+    found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message)
+    if found:
+        expected, line, saw = found.groups()
+        return f"第 {line} 行 (line {line}) 有 {saw} 列，表头只有 {expected} 列"
+    return message
+
+
+def _read_user_excel(path: Path, *, sheet_name, skip_rows: int) -> UserTable:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = pd.read_excel(
+                path,
+                sheet_name=None if sheet_name is None else sheet_name,
+                dtype=str,
+                skiprows=skip_rows,
+            )
+    except ImportError as error:
+        raise DataError(
+            f"{path}: 读取旧版 .xls 文件需要 xlrd (pip install xlrd)；或在 Excel 中另存为 .xlsx "
+            f"后重试。({error})"
+        ) from error
+    except ValueError as error:
+        if sheet_name is not None and "not found" in str(error).lower():
+            names = _sheet_names(path)
+            raise DataError(
+                f"{path}: 没有名为 {sheet_name!r} 的工作表 (no such sheet)；"
+                f"现有的工作表 (sheets): {', '.join(map(repr, names))}"
+            ) from error
+        raise DataError(
+            f"{path}: 无法读取这个 Excel 文件 (cannot read workbook)：{error}"
+        ) from error
+    except IndexError as error:
+        names = _sheet_names(path)
+        raise DataError(
+            f"{path}: 没有第 {sheet_name} 个工作表 (no such sheet)；现有的工作表 (sheets): "
+            f"{', '.join(map(repr, names))}"
+        ) from error
+    except Exception as error:  # a corrupt or password-protected file
+        raise DataError(
+            f"{path}: 无法读取这个 Excel 文件 (cannot read workbook)：{type(error).__name__} {error}"
+        ) from error
+    first_row = skip_rows + 2
+    if not isinstance(book, dict):
+        name = sheet_name if isinstance(sheet_name, str) else _sheet_names(path)[sheet_name]
+        return UserTable(
+            book, first_row, sheets=[(str(name), 0)], notes=[f"读取了工作表 {name!r} (sheet read)"]
+        )
+    read, skipped, frames, sheets, position = [], [], [], [], 0
+    header = None
+    for name, frame in book.items():
+        if frame.empty and len(frame.columns) == 0:
+            skipped.append(f"{name!r}（空 / empty）")
+            continue
+        columns = [str(c) for c in frame.columns]
+        if header is None:
+            header = columns
+        if columns != header:
+            skipped.append(f"{name!r}（表头不同 / different header）")
+            continue
+        read.append(str(name))
+        sheets.append((str(name), position))
+        position += len(frame)
+        frames.append(frame)
+    if not frames:
+        raise DataError(f"{path}: 所有工作表都是空的 (every sheet is empty)")
+    notes = [f"读取了工作表 (sheets read): {'、'.join(map(repr, read))}"]
+    if skipped:
+        notes.append(f"跳过的工作表 (sheets skipped): {'、'.join(skipped)}")
+    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    if len(frames) > 1:
+        label = "sheet" if "sheet" not in frame.columns else "工作表"
+        frame[label] = np.repeat(read, [len(f) for f in frames])
+    return UserTable(frame, first_row, sheets=sheets, notes=notes)
+
+
+def _sheet_names(path: Path) -> list[str]:
+    try:
+        return list(pd.ExcelFile(path).sheet_names)
+    except Exception:  # the names only make the message better
+        return []
+
+
+def read_user_table(
+    path: str | os.PathLike,
+    *,
+    sheet_name: int | str | None = None,
+    skip_rows: int = 0,
+    sep: str | None = None,
+    encoding: str | None = None,
+) -> UserTable:
+    """Read a user's file as text, detecting what it does not say, never guessing silently.
+
+    Parameters
+    ----------
+    path : path-like
+        csv / txt / tsv (plain or ``.gz``), ``.xlsx`` / ``.xlsm`` / ``.xls``, or parquet.
+    sheet_name : int or str, optional
+        Workbooks: one sheet. By default every sheet whose header equals the first
+        sheet's is read (a ``sheet`` column says which); others are skipped and noted.
+    skip_rows : int, default 0
+        Lines above the header to skip (a title line).
+    sep, encoding : str, optional
+        CSV: the separator (comma, tab, semicolon or ``|`` detected) and the text
+        encoding (UTF-8, GB18030 or Big5 detected).
+
+    Returns
+    -------
+    UserTable
+
+    Raises
+    ------
+    FileNotFoundError
+        When there is no such file.
+    DataError
+        In Chinese, naming the file: empty, unknown ending or encoding, lines with the
+        wrong number of columns, a missing sheet, an unreadable workbook.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "订单.csv"
+    >>> _ = path.write_text("导出时间 2024-05-01\\n客户;金额\\n0012;3,5\\n", encoding="utf-8")
+    >>> table = read_user_table(path, skip_rows=1)
+    >>> table.frame["客户"].tolist(), table.first_row, table.notes
+    (['0012'], 3, ['分隔符识别为分号 (separator detected)'])
+    """
+    path = Path(path).expanduser()
+    if not path.is_file():
+        raise FileNotFoundError(f"找不到文件 (file not found): {path}")
+    if path.stat().st_size == 0:
+        raise DataError(f"文件是空的 (empty file): {path}")
+    if int(skip_rows) < 0:
+        raise DataError(f"skip_rows 不能是负数 (must be >= 0)，收到 {skip_rows!r}")
+    name = path.name.lower()
+    if name.endswith((".parquet", ".pq")):
+        table = UserTable(pd.read_parquet(path), first_row=2)
+    elif name.endswith((".xlsx", ".xlsm", ".xls")):
+        table = _read_user_excel(path, sheet_name=sheet_name, skip_rows=int(skip_rows))
+    elif name.endswith((".csv", ".txt", ".tsv", ".gz", ".zip", ".bz2", ".xz")):
+        table = _read_user_csv(path, skip_rows=int(skip_rows), sep=sep, encoding=encoding)
+    else:
+        raise DataError(
+            f"不支持的文件类型 (unsupported file type): {path}。"
+            "请使用 csv、csv.gz、xlsx、xls 或 parquet 文件。"
+        )
+    if table.frame.empty:
+        raise DataError(f"文件没有数据行 (empty file: no data rows): {path}")
+    return table

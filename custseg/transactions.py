@@ -3,8 +3,8 @@
 Every method in custseg works on one table of order lines with these columns:
 
 =================  ==========================================================
-``customer_id``    who bought (required)
-``invoice_id``     the order / invoice number; cancellations start with "C"
+``customer_id``    who bought (required); text as in the file
+``invoice_id``     the order / invoice number; text as in the file
 ``invoice_date``   when (required; datetime64)
 ``stock_code``     product code
 ``description``    product name
@@ -16,25 +16,34 @@ Every method in custseg works on one table of order lines with these columns:
 
 Only ``customer_id``, ``invoice_date`` and either ``amount`` or both ``quantity`` and
 ``unit_price`` are required. Any other columns are kept as they are.
+
+Cleaning rules are declared, not guessed. Dropping identical lines and reading an invoice
+number starting with "C" as a cancellation are conventions of the UCI Online Retail files:
+the project's own loaders declare them on the frames they return
+(:func:`declare_conventions`, stored in ``frame.attrs``), and :func:`clean_transactions`
+applies them only to such frames or when asked.
 """
 
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from custseg.errors import DataError, require_columns
-from custseg.files import read_table
+from custseg.files import read_user_table
 
 __all__ = [
     "CANONICAL_COLUMNS",
     "CLEANING_REASONS",
+    "UCI_CONVENTIONS",
     "CleaningReport",
     "clean_transactions",
+    "declare_conventions",
     "read_transactions",
     "to_canonical",
 ]
@@ -69,10 +78,39 @@ CLEANING_REASONS = {
     "non_positive_quantity": "数量不大于 0 (quantity <= 0)",
     "non_positive_price": "单价或金额不大于 0 (price or amount <= 0)",
     "duplicate": "完全重复的行 (exact duplicate row)",
+    "refund": "退款行，已从该客户的购买中扣除 (refund line, netted against purchases)",
+    "refunded_purchase": "被退款全额冲销的购买 (purchase fully refunded)",
+    "after_as_of": "日期晚于分析日 (date after the analysis day)",
+    "date_outlier": "日期远离其他订单，疑似录入错误 (date far outside the rest)",
 }
+"""Every reason a line can be removed for, key → Chinese label (English after)."""
+
+_CLASSIC_REASONS = (
+    "missing_customer",
+    "cancellation",
+    "non_positive_quantity",
+    "non_positive_price",
+    "duplicate",
+)
+
+CHANGE_REASONS = {
+    "refund_reduced": "金额被退款部分冲减（行保留）(amount reduced by a refund, line kept)",
+}
+"""Every reason a kept line can be changed for."""
+
+UCI_CONVENTIONS = {"drop_duplicates": True, "cancel_prefix": "C", "refunds": "drop"}
+"""The cleaning conventions of the UCI Online Retail files (declared by their loaders)."""
+
+USER_DEFAULTS = {"drop_duplicates": False, "cancel_prefix": None, "refunds": "net"}
+"""What :func:`clean_transactions` does on a frame that declares no conventions."""
+
+CONVENTIONS_ATTR = "custseg_cleaning"
+NOTES_ATTR = "custseg_notes"
 
 _SHOWN_PROBLEMS = 5
-_CURRENCY_MARKS = r"[¥￥$€£,，\s]"
+_CURRENCY_MARKS = r"[¥￥$€£\s]"
+_THOUSANDS = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+_OFFSET = r"(\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)$"
 
 
 def _label(column: str) -> str:
@@ -81,27 +119,42 @@ def _label(column: str) -> str:
 
 
 class _Locator:
-    """Turns an index label into words: a file row number, or a DataFrame index label."""
+    """Turns an index label into words: a file row (and sheet), or a DataFrame index label."""
 
-    def __init__(self, source: str | None, first_row: int | None):
+    def __init__(
+        self,
+        source: str | None,
+        first_row: int | None,
+        sheets: list[tuple[str, int]] | None = None,
+    ):
         self.source = source
         self.first_row = first_row
+        self.sheets = sheets or []
+
+    def _row(self, position: int) -> str:
+        if len(self.sheets) > 1 or (self.sheets and self.sheets[0][0]):
+            starts = [start for _, start in self.sheets]
+            at = int(np.searchsorted(starts, position, side="right")) - 1
+            name, start = self.sheets[max(at, 0)]
+            row = position - start + self.first_row
+            return f"工作表 {name!r} 第 {row} 行 (sheet {name!r}, row {row})"
+        row = position + self.first_row
+        return f"第 {row} 行 (row {row})"
 
     def __call__(self, index: pd.Index, labels) -> str:
         if self.first_row is None:
             return "、".join(f"索引 (index) {label!r}" for label in labels)
         positions = index.get_indexer(list(labels))
-        return "、".join(
-            f"第 {p + self.first_row} 行 (row {p + self.first_row})" for p in positions
-        )
+        return "、".join(self._row(int(p)) for p in positions)
 
     def prefix(self) -> str:
         return f"{self.source}: " if self.source else ""
 
 
-def _problem(locate: _Locator, frame: pd.DataFrame, column: str, bad: pd.Series, what: str):
+def _problem(locate: _Locator, frame: pd.DataFrame, column: str, bad, what: str):
+    bad = pd.Series(np.asarray(bad, dtype=bool), index=frame.index)
     labels = bad[bad].index[:_SHOWN_PROBLEMS]
-    values = ", ".join(repr(frame.at[label, column]) for label in labels)
+    values = ", ".join(repr(_plain(frame.at[label, column])) for label in labels)
     count = int(bad.sum())
     more = f"（共 {count} 处 / {count} in total）" if count > len(labels) else ""
     return DataError(
@@ -110,33 +163,125 @@ def _problem(locate: _Locator, frame: pd.DataFrame, column: str, bad: pd.Series,
     )
 
 
-def _parse_dates(frame: pd.DataFrame, locate: _Locator) -> pd.Series:
-    raw = frame["invoice_date"]
+def _plain(value):
+    """A cell as the user wrote it (numpy scalars as Python numbers)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _text(values: pd.Series) -> pd.Series:
+    """Trimmed text, blanks as missing (fast pyarrow-backed strings)."""
+    text = values.astype("string[pyarrow]").str.strip()
+    return text.mask(text == "")
+
+
+# ----- dates ---------------------------------------------------------------------------
+def _iso(text: pd.Series) -> pd.Series:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            parsed = pd.to_datetime(text, format="ISO8601", errors="coerce")
+        except (ValueError, TypeError, OverflowError):
+            return pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    if not pd.api.types.is_datetime64_any_dtype(parsed):  # mixed offsets
+        return pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    if getattr(parsed.dt, "tz", None) is not None:  # one offset: keep the wall-clock time
+        parsed = parsed.dt.tz_localize(None)
+    return parsed.astype("datetime64[ns]")
+
+
+def _normalise_date_text(text: pd.Series) -> pd.Series:
+    """Chinese forms, offsets and ``2024/3/1`` spellings as ISO text."""
+    text = text.str.replace(
+        r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?", r"\1-\2-\3", regex=True
+    )
+    text = text.str.replace(
+        r"(\d{1,2})\s*[时點点]\s*(\d{1,2})\s*分(?:\s*(\d{1,2})\s*秒)?", r"\1:\2:\3", regex=True
+    )
+    text = text.str.replace(r":$", "", regex=True)
+    text = text.str.replace(_OFFSET, r"\1", regex=True)
+    text = text.str.replace(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})", r"\1-\2-\3", regex=True)
+    return text.str.replace(r"^(\d{4})-(\d)(?=\D|$)", r"\1-0\2", regex=True).str.replace(
+        r"^(\d{4}-\d{2})-(\d)(?=\D|$)", r"\1-0\2", regex=True
+    )
+
+
+def _day_month(text: pd.Series, frame, locate, column) -> pd.Series:
+    """``DD/MM/YYYY`` or ``MM/DD/YYYY``: decided by the file itself, or a clear stop."""
+    parts = text.str.extract(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(.*)$")
+    found = parts[0].notna()
+    if not found.any():
+        return pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    first = pd.to_numeric(parts[0], errors="coerce")
+    second = pd.to_numeric(parts[1], errors="coerce")
+    ask = (
+        "请用 date_format= 或 --date-format 说明日期格式，例如 '%d/%m/%Y'（日/月/年）或 "
+        "'%m/%d/%Y'（月/日/年）(ambiguous dates: give date_format)"
+    )
+    short_year = parts[2].str.len() == 2
+    if short_year.any():
+        raise _problem(locate, frame, column, found & short_year, "的年份只有两位，无法确定 " + ask)
+    day_first = (first > 12).any()
+    month_first = (second > 12).any()
+    if day_first and month_first:
+        mixed = found & ((first > 12) | (second > 12))
+        raise _problem(locate, frame, column, mixed, "的日期中日和月的顺序前后不一致 " + ask)
+    if not (day_first or month_first):
+        raise _problem(locate, frame, column, found, "的日期无法确定是日/月还是月/日 " + ask)
+    day, month = (parts[0], parts[1]) if day_first else (parts[1], parts[0])
+    iso = parts[2] + "-" + month.str.zfill(2) + "-" + day.str.zfill(2) + parts[3].fillna("")
+    return _iso(_normalise_date_text(iso.where(found)))
+
+
+def _parse_dates(
+    frame: pd.DataFrame, locate: _Locator, date_format: str | None = None
+) -> pd.Series:
+    column = "invoice_date"
+    raw = frame[column]
     if pd.api.types.is_datetime64_any_dtype(raw):
         parsed = raw
         if getattr(parsed.dt, "tz", None) is not None:
             parsed = parsed.dt.tz_localize(None)
+        blank = parsed.isna()
     else:
-        text = raw.astype("string").str.strip()
-        text = text.str.replace(r"(\d+)年(\d+)月(\d+)日?", r"\1-\2-\3", regex=True)
-        text = text.str.replace(r"[/.]", "-", regex=True)
-        parsed = pd.to_datetime(text, format="ISO8601", errors="coerce")
-        retry = parsed.isna() & text.notna()
-        if retry.any():
-            parsed[retry] = pd.to_datetime(text[retry], format="mixed", errors="coerce")
+        text = _text(raw)
+        blank = text.isna()
+        if date_format:
+            parsed = pd.to_datetime(text, format=date_format, errors="coerce")
+        else:
+            parsed = _iso(text)
+            retry = parsed.isna() & ~blank
+            if retry.any():
+                again = _normalise_date_text(text[retry])
+                parsed[retry] = _iso(again)
+                retry = parsed.isna() & ~blank
+            if retry.any():
+                parsed[retry] = _day_month(text[retry], frame, locate, column)
+                retry = parsed.isna() & ~blank
+            words = retry & text.str.contains(r"[A-Za-z]{3}", regex=True).fillna(False)
+            if words.any():  # "5 March 2024", "Mar 5, 2024": month names are unambiguous
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    parsed[words] = pd.to_datetime(text[words], format="mixed", errors="coerce")
     missing = parsed.isna()
-    if missing.any():
-        blank = raw.isna() | raw.astype("string").str.strip().eq("")
-        if (missing & ~blank).any():
-            raise _problem(
-                locate,
-                frame,
-                "invoice_date",
-                missing & ~blank,
-                "有无法识别的日期 (unparseable date; use e.g. 2024-03-01 or 2024/3/1)",
-            )
-        raise _problem(locate, frame, "invoice_date", missing, "有空的日期 (missing date)")
+    if (missing & ~blank).any():
+        how = (
+            f"（date_format={date_format!r}）" if date_format else "（例如 2024-03-01 或 2024/3/1）"
+        )
+        raise _problem(
+            locate,
+            frame,
+            column,
+            missing & ~blank,
+            f"有无法识别的日期 (unparseable date){how}",
+        )
+    if blank.any():
+        raise _problem(locate, frame, column, blank, "有空的日期 (missing date)")
     return parsed.astype("datetime64[ns]")
+
+
+# ----- numbers -------------------------------------------------------------------------
+def _floats(values: pd.Series) -> pd.Series:
+    return pd.Series(values.to_numpy(dtype="float64", na_value=np.nan), index=values.index)
 
 
 def _parse_numbers(frame: pd.DataFrame, column: str, locate: _Locator) -> pd.Series:
@@ -145,33 +290,98 @@ def _parse_numbers(frame: pd.DataFrame, column: str, locate: _Locator) -> pd.Ser
         values = raw.astype("float64")
         blank = values.isna()
     else:
-        text = raw.astype("string").str.replace(_CURRENCY_MARKS, "", regex=True)
-        values = pd.to_numeric(text, errors="coerce").astype("float64")
-        blank = text.isna() | text.eq("")
+        text = _text(raw)
+        blank = text.isna()
+        values = _floats(pd.to_numeric(text, errors="coerce"))
+        retry = values.isna() & ~blank
+        if retry.any():
+            marked = text[retry].str.replace(_CURRENCY_MARKS, "", regex=True)
+            marked = marked.str.replace("，", ",")
+            comma = marked.str.contains(",", regex=False)
+            thousands = marked.str.fullmatch(_THOUSANDS)
+            bad_comma = comma & ~thousands
+            if bad_comma.any():
+                raise _problem(
+                    locate,
+                    frame,
+                    column,
+                    bad_comma.reindex(frame.index, fill_value=False),
+                    "的数字里有逗号，但不是千位分隔（小数点请用“.”）"
+                    "(comma that is not a thousands separator; use . for decimals)",
+                )
+            values[retry] = _floats(pd.to_numeric(marked.str.replace(",", ""), errors="coerce"))
         wrong = values.isna() & ~blank
         if wrong.any():
             raise _problem(locate, frame, column, wrong, "需要数字，但有文字 (non-numeric value)")
+    infinite = np.isinf(values.to_numpy())
+    if infinite.any():
+        raise _problem(locate, frame, column, infinite, "有无穷大的数 (infinite value)")
     if blank.any():
         raise _problem(locate, frame, column, blank, "有空值 (missing value)")
     return values
 
 
-def _parse_ids(values: pd.Series) -> pd.Series:
-    """Integer-like ids (17850.0) become nullable integers; anything else trimmed text."""
+# ----- ids -----------------------------------------------------------------------------
+def _parse_ids(frame: pd.DataFrame, column: str, locate: _Locator, notes: list[str]) -> pd.Series:
+    """Ids stay as they are: text stays text, whole numbers stay whole numbers.
+
+    A text column whose numeric-looking ids include integral float exports ("17850.0")
+    is normalised as a whole ("17850"), and the change is noted. An id written in
+    scientific notation ("1.2E+17") among digit ids is an error: the digits are lost.
+    """
+    values = frame[column]
     if pd.api.types.is_integer_dtype(values):
         return values
     if pd.api.types.is_float_dtype(values):
         whole = values.dropna()
         if (whole == np.floor(whole)).all():
+            big = values.abs() >= 2**53
+            if big.any():
+                raise _problem(
+                    locate,
+                    frame,
+                    column,
+                    big.fillna(False),
+                    "的编号太长，以小数形式保存时已丢失数字，请以文字格式读取 "
+                    "(id too long for a float; read the column as text)",
+                )
             return values.astype("Int64")
         return values
-    text = values.astype("string").str.strip().replace("", pd.NA)
-    numeric = pd.to_numeric(text, errors="coerce")
-    if numeric.notna().sum() == text.notna().sum() and text.notna().any():
-        whole = numeric.dropna()
-        if (whole == np.floor(whole)).all() and not text.dropna().str.startswith("0").any():
-            return numeric.astype("Int64")
+    text = _text(values)
+    present = text.notna()
+    if not present.any():
+        return text
+    digits = text.str.fullmatch(r"\d+").fillna(False)
+    if bool(digits[present].all()):
+        return text
+    floats = text.str.fullmatch(r"\d+\.0+").fillna(False)
+    exponent = text.str.fullmatch(r"[-+]?\d+(?:\.\d+)?[eE][-+]?\d+").fillna(False)
+    numeric_like = digits | floats
+    if exponent.any() and bool((numeric_like | exponent)[present].all()):
+        raise _problem(
+            locate,
+            frame,
+            column,
+            exponent,
+            "的编号像科学计数法（Excel 会把长编号变成这样并丢失数字），"
+            "请把该列设为文本后重新导出 (id in scientific notation)",
+        )
+    if floats.any() and bool(numeric_like[present].all()):
+        text = text.str.replace(r"\.0+$", "", regex=True)
+        count = int(floats.sum())
+        notes.append(
+            f"列 {_label(column)} 有 {count:,} 个编号带“.0”（如 17850.0），已统一为整数写法"
+            f"（如 17850）(ids normalised: {count:,})"
+        )
     return text
+
+
+def _storage_of(values: pd.Series, text: pd.Series) -> pd.Series:
+    """Text in the storage of the input: pyarrow strings stay pyarrow, others ``string``."""
+    dtype = values.dtype
+    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
+        return text
+    return text.astype("string")
 
 
 def to_canonical(
@@ -180,6 +390,8 @@ def to_canonical(
     *,
     source: str | None = None,
     first_row: int | None = None,
+    sheets: list[tuple[str, int]] | None = None,
+    date_format: str | None = None,
 ) -> pd.DataFrame:
     """Check a table of order lines and convert it to the canonical schema.
 
@@ -195,20 +407,28 @@ def to_canonical(
     first_row : int, optional
         The row number of the first data row in that file (2 for a CSV with a header),
         so that errors name file rows; by default they name the index labels.
+    sheets : list of (name, position), optional
+        For a table read from several sheets: each sheet's name and the position of its
+        first row in ``frame``, so that errors name the sheet and its row.
+    date_format : str, optional
+        The dates' format, e.g. ``"%d/%m/%Y"``; needed when day and month could be swapped.
 
     Returns
     -------
     pandas.DataFrame
         The canonical columns present, in canonical order, then any other columns.
-        ``invoice_date`` is datetime64, ``quantity``, ``unit_price`` and ``amount`` are
-        floats (``amount`` is computed when missing), ids are integers when every id
-        is a whole number and text otherwise.
+        ``invoice_date`` is datetime64 (an offset such as ``+08:00`` is dropped, keeping
+        the written time), ``quantity``, ``unit_price`` and ``amount`` are floats
+        (``amount`` is computed when missing). Ids are kept as they are: text stays text
+        (never converted to numbers), whole-number floats become integers. ``attrs`` of
+        ``frame`` are kept; notes on normalised ids are added under ``"custseg_notes"``.
 
     Raises
     ------
     DataError
-        A missing required column (listing the columns found), an unparseable date or a
-        non-numeric value (naming the column, the rows and the values).
+        A missing required column (listing the columns found), duplicate column names,
+        an unparseable or ambiguous date, a non-numeric or infinite value, a decimal
+        comma, an id in scientific notation (naming the column, the rows and the values).
 
     Examples
     --------
@@ -226,26 +446,39 @@ def to_canonical(
     ...
     custseg.errors.DataError: 列 unit_price（单价） 需要数字，但有文字 (non-numeric value)：索引 (index) 1，值 (value) '免费'
     """
-    locate = _Locator(source, first_row)
+    locate = _Locator(source, first_row, sheets)
+    duplicated = frame.columns[frame.columns.duplicated()].tolist()
+    if duplicated:
+        raise DataError(
+            f"{locate.prefix()}有重名的列 (duplicate column names): "
+            f"{', '.join(map(repr, map(str, duplicated)))}。请把其中一列改名，"
+            "或删去多余的一列后重试。"
+        )
     if columns:
         require_columns(frame, list(columns), what=f"{locate.prefix()}列名映射 (columns=)")
         frame = frame.rename(columns=dict(columns))
-    else:
-        frame = frame.copy(deep=False)
-    duplicated = frame.columns[frame.columns.duplicated()].tolist()
-    if duplicated:
-        raise DataError(f"{locate.prefix()}有重名的列 (duplicate column names): {duplicated}")
+        duplicated = frame.columns[frame.columns.duplicated()].tolist()
+        if duplicated:
+            raise DataError(
+                f"{locate.prefix()}改名后有重名的列 (duplicate columns after renaming): "
+                f"{', '.join(map(repr, map(str, duplicated)))}。columns= 中的映射与文件中"
+                "已有的列同名，请只保留一个。"
+            )
     what = f"{locate.prefix()}订单数据 (transactions)"
     require_columns(frame, ["customer_id", "invoice_date"], what=what)
     if "amount" not in frame.columns:
         require_columns(
             frame, ["quantity", "unit_price"], what=f"{what} 没有 amount（金额）列，因此"
         )
+    notes: list[str] = []
     out = {}
-    out["customer_id"] = _parse_ids(frame["customer_id"])
-    if "invoice_id" in frame.columns:
-        out["invoice_id"] = frame["invoice_id"].astype("string").str.strip()
-    out["invoice_date"] = _parse_dates(frame, locate)
+    for column in ("customer_id", "invoice_id"):
+        if column in frame.columns:
+            ids = _parse_ids(frame, column, locate, notes)
+            if isinstance(ids.dtype, pd.StringDtype):
+                ids = _storage_of(frame[column], ids)
+            out[column] = ids
+    out["invoice_date"] = _parse_dates(frame, locate, date_format)
     for column in ("stock_code", "description", "country"):
         if column in frame.columns:
             out[column] = frame[column].astype("string")
@@ -256,32 +489,53 @@ def to_canonical(
         out["amount"] = out["quantity"] * out["unit_price"]
     ordered = {c: out[c] for c in CANONICAL_COLUMNS if c in out}
     extra = {c: frame[c] for c in frame.columns if c not in ordered}
-    return pd.DataFrame({**ordered, **extra}, index=frame.index)
+    result = pd.DataFrame({**ordered, **extra}, index=frame.index)
+    result.attrs = {key: value for key, value in frame.attrs.items()}
+    if notes:
+        result.attrs[NOTES_ATTR] = [*frame.attrs.get(NOTES_ATTR, []), *notes]
+    return result
 
 
 def read_transactions(
     path: str | os.PathLike,
     columns: Mapping[str, str] | None = None,
     *,
-    sheet_name: int | str = 0,
+    sheet_name: int | str | None = None,
+    skip_rows: int = 0,
+    sep: str | None = None,
+    encoding: str | None = None,
+    date_format: str | None = None,
 ) -> pd.DataFrame:
     """Read a user's own order file (CSV, Excel or parquet) into canonical transactions.
 
     Parameters
     ----------
     path : path-like
-        The file. CSV may be UTF-8, UTF-8 with BOM, or GBK / GB18030 (Chinese Excel
-        exports); ``.csv.gz`` works too.
+        The file. CSV may be UTF-8 (with or without BOM), GBK / GB18030 or Big5, separated
+        by commas, tabs or semicolons (detected); ``.csv.gz`` works too; ``.xlsx`` and
+        ``.xls`` workbooks; parquet.
     columns : mapping, optional
         Your column names to canonical ones, e.g.
         ``{"客户编号": "customer_id", "订单日期": "invoice_date", "实付金额": "amount"}``.
-    sheet_name : int or str, default 0
-        Excel only: which sheet.
+    sheet_name : int or str, optional
+        Excel only: one sheet. By default every sheet with the same header as the first
+        is read, with a ``sheet`` column; the others are skipped and noted.
+    skip_rows : int, default 0
+        Lines above the header (a title, a date range ...) to skip.
+    sep : str, optional
+        CSV only: the separator; by default comma, tab, semicolon or ``|`` is detected.
+    encoding : str, optional
+        CSV only: the text encoding; by default UTF-8, GB18030 or Big5 is detected.
+    date_format : str, optional
+        The dates' format (``"%d/%m/%Y"``), needed when day and month could be swapped.
 
     Returns
     -------
     pandas.DataFrame
-        See :func:`to_canonical`. Error messages name the file's row numbers.
+        See :func:`to_canonical`; ids are text exactly as in the file. Error messages
+        name the file, the sheet, the row, the column and the value. What was noticed
+        while reading (sheets read or skipped, ids normalised) is listed in
+        ``attrs["custseg_notes"]`` and carried into the cleaning report.
 
     Examples
     --------
@@ -295,13 +549,98 @@ def read_transactions(
     ...
     custseg.errors.DataError: .../orders.csv: 列 amount（金额） 需要数字，但有文字 (non-numeric value)：第 3 行 (row 3)，值 (value) 'abc'
     """
-    raw = read_table(path, sheet_name=sheet_name, dtype=str)
-    return to_canonical(raw, columns, source=str(path), first_row=2)
+    table = read_user_table(
+        path, sheet_name=sheet_name, skip_rows=skip_rows, sep=sep, encoding=encoding
+    )
+    raw = table.frame
+    for column in ("customer_id", "invoice_id"):
+        name = _user_name(columns, column)
+        if name in raw.columns and not isinstance(raw[name].dtype, pd.StringDtype):
+            raw[name] = _ids_as_text(raw[name])
+    canonical = to_canonical(
+        raw,
+        columns,
+        source=str(path),
+        first_row=table.first_row,
+        sheets=table.sheets,
+        date_format=date_format,
+    )
+    canonical.attrs[NOTES_ATTR] = [*table.notes, *canonical.attrs.get(NOTES_ATTR, [])]
+    return canonical
+
+
+def _user_name(columns: Mapping[str, str] | None, canonical: str) -> str:
+    for yours, target in (columns or {}).items():
+        if target == canonical:
+            return yours
+    return canonical
+
+
+def _ids_as_text(values: pd.Series) -> pd.Series:
+    """Numeric ids of a parquet file as text (whole floats without ".0")."""
+    if pd.api.types.is_float_dtype(values):
+        whole = values.dropna()
+        if (whole == np.floor(whole)).all():
+            values = values.astype("Int64")
+    return values.astype("string[pyarrow]")
+
+
+def declare_conventions(
+    frame: pd.DataFrame,
+    *,
+    drop_duplicates: bool,
+    cancel_prefix: str | None,
+    refunds: str,
+) -> pd.DataFrame:
+    """Record on ``frame`` the cleaning conventions its source follows, and return it.
+
+    :func:`clean_transactions` uses them when its own arguments are left as ``None``.
+    The project's loaders of the UCI Online Retail files declare
+    :data:`UCI_CONVENTIONS`. They live in ``frame.attrs["custseg_cleaning"]``, which
+    pandas keeps through filtering, copying and column changes (not through building a
+    new frame).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> lines = pd.DataFrame({"customer_id": ["a", "a"], "invoice_id": ["1", "1"],
+    ...     "invoice_date": pd.to_datetime(["2024-01-01"] * 2), "amount": [5.0, 5.0]})
+    >>> len(clean_transactions(lines)[0])
+    2
+    >>> declared = declare_conventions(lines, **UCI_CONVENTIONS)
+    >>> len(clean_transactions(declared[declared["amount"] > 0])[0])
+    1
+    """
+    conventions = _check_conventions(
+        {"drop_duplicates": drop_duplicates, "cancel_prefix": cancel_prefix, "refunds": refunds},
+        "declare_conventions",
+    )
+    frame.attrs[CONVENTIONS_ATTR] = conventions
+    return frame
+
+
+def _check_conventions(options: Mapping, where: str) -> dict:
+    unknown = sorted(set(options) - set(USER_DEFAULTS))
+    if unknown:
+        raise DataError(f"{where}: 未知的清洗规则 (unknown cleaning option) {unknown}")
+    checked = dict(options)
+    if "drop_duplicates" in checked and not isinstance(checked["drop_duplicates"], bool | np.bool_):
+        raise DataError(
+            f"{where}: drop_duplicates 只能是 True 或 False，收到 {checked['drop_duplicates']!r}"
+        )
+    prefix = checked.get("cancel_prefix")
+    if prefix is not None and (not isinstance(prefix, str) or not prefix.strip()):
+        raise DataError(
+            f"{where}: cancel_prefix 应是取消单号的开头文字（如 'C'）或 None，收到 {prefix!r}"
+        )
+    if "refunds" in checked and checked["refunds"] not in ("net", "drop"):
+        raise DataError(f"{where}: refunds 只能是 'net' 或 'drop'，收到 {checked['refunds']!r}")
+    return checked
 
 
 @dataclass(frozen=True)
 class CleaningReport:
-    """What :func:`clean_transactions` removed and why: nothing is dropped silently.
+    """What :func:`clean_transactions` removed or changed and why: nothing silently.
 
     Attributes
     ----------
@@ -310,18 +649,38 @@ class CleaningReport:
     removed : pandas.DataFrame
         Every removed row, with its original index and a ``reason`` column (a key of
         :data:`CLEANING_REASONS`).
+    changed : pandas.DataFrame
+        Every kept row whose amount was changed (a refund netted against it): the row as
+        it was, with ``new_amount`` and ``reason`` (a key of :data:`CHANGE_REASONS`).
+    rules : dict
+        The rules applied: ``drop_duplicates``, ``cancel_prefix``, ``refunds``, ``as_of``.
+    notes : tuple of str
+        What else was noticed, in Chinese: sheets read or skipped, ids normalised,
+        refunds larger than the purchases.
     """
 
     rows_in: int
     rows_out: int
     removed: pd.DataFrame
+    changed: pd.DataFrame = field(default_factory=pd.DataFrame)
+    rules: dict = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
 
     @property
     def counts(self) -> pd.Series:
-        """Rows removed per reason (every reason listed, zeros included)."""
+        """Rows removed per reason: the five classic reasons always, others when they occur."""
         counts = self.removed["reason"].value_counts()
-        counts = counts.reindex(list(CLEANING_REASONS), fill_value=0).astype("int64")
+        keys = [k for k in CLEANING_REASONS if k in _CLASSIC_REASONS or counts.get(k, 0)]
+        counts = counts.reindex(keys, fill_value=0).astype("int64")
         return counts.rename("rows_removed")
+
+    @property
+    def changed_counts(self) -> pd.Series:
+        """Kept rows changed per reason (only reasons that occur)."""
+        if self.changed.empty:
+            return pd.Series(dtype="int64", name="rows_changed")
+        counts = self.changed["reason"].value_counts()
+        return counts.reindex(list(CHANGE_REASONS)).dropna().astype("int64").rename("rows_changed")
 
     def to_frame(self) -> pd.DataFrame:
         """The report as a table in Chinese, one row per reason plus a total."""
@@ -337,34 +696,128 @@ class CleaningReport:
         table.loc["total"] = ["合计 (rows in)", self.rows_in]
         share = table["删除行数 (rows removed)"] / max(self.rows_in, 1)
         table["占比 (share)"] = share.map("{:.1%}".format)
+        changed = self.changed_counts
+        if len(changed):
+            table["修改行数 (rows changed)"] = 0
+            for key, count in changed.items():
+                table.loc[key] = [
+                    CHANGE_REASONS[key],
+                    0,
+                    f"{count / max(self.rows_in, 1):.1%}",
+                    count,
+                ]
         return table
 
     def _repr_html_(self) -> str:
         return self.to_frame().to_html()
 
     def __str__(self) -> str:
-        return self.to_frame().to_string()
+        text = self.to_frame().to_string()
+        return "\n".join([text, *self.notes])
 
 
-def clean_transactions(transactions: pd.DataFrame) -> tuple[pd.DataFrame, CleaningReport]:
+def _conventions(transactions: pd.DataFrame, given: dict) -> dict:
+    declared = transactions.attrs.get(CONVENTIONS_ATTR) or {}
+    if not isinstance(declared, Mapping):
+        raise DataError(
+            f"frame.attrs[{CONVENTIONS_ATTR!r}] 应是清洗规则的字典 (a dict of cleaning rules)，"
+            f"收到 {declared!r}"
+        )
+    declared = _check_conventions(declared, f"frame.attrs[{CONVENTIONS_ATTR!r}]")
+    given = _check_conventions(
+        {k: v for k, v in given.items() if v is not None}, "clean_transactions"
+    )
+    return {**USER_DEFAULTS, **declared, **given}
+
+
+def _far_dates(dates: pd.Series) -> np.ndarray:
+    """Dates far outside the rest: beyond the central 98 % by more than its own span.
+
+    The tails allowed out are 1 % of the lines on each side (at least one); their dates
+    count as far only beyond the others' span (at least 90 days) from the nearest
+    central date. Fewer than 10 lines are never judged.
+    """
+    values = dates.to_numpy(dtype="datetime64[ns]")
+    n = len(values)
+    if n < 10:
+        return np.zeros(n, dtype=bool)
+    ordered = np.sort(values)
+    tail = max(1, n // 100)
+    low, high = ordered[tail], ordered[n - 1 - tail]
+    span = max(high - low, np.timedelta64(90, "D"))
+    return (values > high + span) | (values < low - span)
+
+
+def _net_refunds(purchases: pd.DataFrame, refunds: pd.DataFrame):
+    """Subtract each customer's refunds from their latest purchases first.
+
+    Returns the new amounts of the purchases (index of ``purchases``; 0 = fully
+    refunded) and each customer's refund left over (larger than their purchases).
+    """
+    owed = -refunds.groupby("customer_id", sort=False)["amount"].sum()
+    affected = purchases["customer_id"].isin(owed.index).to_numpy()
+    amounts = purchases["amount"].copy()
+    part = purchases.loc[affected, ["customer_id", "invoice_date", "amount"]]
+    part = part.assign(_order=np.arange(len(part)))
+    part = part.sort_values(["invoice_date", "_order"], ascending=False, kind="stable")
+    spent = part.groupby("customer_id", sort=False)["amount"].cumsum()
+    due = part["customer_id"].map(owed).astype("float64")
+    before = spent - part["amount"]
+    left = (spent - due).clip(lower=0).where(before < due, part["amount"])
+    amounts.loc[left.index] = left.round(10)
+    total = purchases.loc[affected].groupby("customer_id", sort=False)["amount"].sum()
+    excess = (owed - total.reindex(owed.index, fill_value=0)).clip(lower=0)
+    return amounts, excess[excess > 0]
+
+
+def clean_transactions(
+    transactions: pd.DataFrame,
+    *,
+    drop_duplicates: bool | None = None,
+    cancel_prefix: str | None = None,
+    refunds: str | None = None,
+    as_of=None,
+) -> tuple[pd.DataFrame, CleaningReport]:
     """Remove the lines that must not count as purchases, and say what was removed.
 
     Rules, applied in this order (a line is counted under the first rule it breaks):
-    a missing ``customer_id``; a cancellation (``invoice_id`` starting with "C");
-    ``quantity`` <= 0; ``unit_price`` <= 0 (or ``amount`` <= 0 when there is no price);
-    an exact duplicate of an earlier line.
+
+    1. a missing ``customer_id``;
+    2. a cancellation: ``invoice_id`` starting with ``cancel_prefix`` (only when given);
+    3. refunds, lines with a negative amount (and negative quantity): with
+       ``refunds="net"`` they are taken off the same customer's latest purchases
+       (a purchase fully refunded is removed, one partly refunded keeps the rest, and
+       the refund line itself is removed as counted); with ``refunds="drop"`` they are
+       removed as ``quantity`` <= 0 / ``amount`` <= 0 lines;
+    4. ``quantity`` <= 0; ``unit_price`` <= 0 (or ``amount`` <= 0 when there is no price);
+    5. an exact duplicate of an earlier line (only with ``drop_duplicates=True``);
+    6. a date after ``as_of``, or far outside the rest of the dates (a typing error
+       such as 2042 would otherwise move "today" and every recency).
 
     Parameters
     ----------
     transactions : pandas.DataFrame
         Canonical transactions (see :func:`to_canonical`). Not modified.
+    drop_duplicates : bool, optional
+        Drop lines identical to an earlier one. Real files with few columns have identical
+        lines that are real purchases, so this is off unless asked or declared.
+    cancel_prefix : str, optional
+        The invoice-number prefix of cancellations (``"C"`` in the UCI files).
+    refunds : {"net", "drop"}, optional
+        How to treat refund lines (default ``"net"``).
+    as_of : date-like, optional
+        The analysis day; later lines are removed and reported.
+
+    Options left as ``None`` come from the conventions declared on ``transactions``
+    (:func:`declare_conventions`; the project's loaders declare :data:`UCI_CONVENTIONS`),
+    else from :data:`USER_DEFAULTS`.
 
     Returns
     -------
     clean : pandas.DataFrame
-        The kept lines, original index and order.
+        The kept lines, original index and order (amounts reduced by netted refunds).
     report : CleaningReport
-        Counts per reason and the removed lines themselves.
+        Counts per reason, the removed and changed lines themselves, the rules and notes.
 
     Examples
     --------
@@ -374,32 +827,101 @@ def clean_transactions(transactions: pd.DataFrame) -> tuple[pd.DataFrame, Cleani
     ...     "invoice_id": ["10", "C11", "12", "13", "13"],
     ...     "invoice_date": pd.to_datetime(["2024-01-01"] * 5),
     ...     "amount": [5.0, -5.0, 3.0, 8.0, 8.0]})
-    >>> clean, report = clean_transactions(lines)
+    >>> clean, report = clean_transactions(lines, cancel_prefix="C", drop_duplicates=True)
     >>> len(clean), report.counts.to_dict()  # doctest: +NORMALIZE_WHITESPACE
     (2, {'missing_customer': 1, 'cancellation': 1, 'non_positive_quantity': 0,
          'non_positive_price': 0, 'duplicate': 1})
+    >>> clean, report = clean_transactions(lines)  # a user's file: refunds are netted
+    >>> clean["amount"].tolist(), report.counts.to_dict()  # doctest: +NORMALIZE_WHITESPACE
+    ([8.0, 8.0], {'missing_customer': 1, 'cancellation': 0, 'non_positive_quantity': 0,
+                  'non_positive_price': 0, 'duplicate': 0, 'refund': 1,
+                  'refunded_purchase': 1})
     """
     require_columns(
         transactions, ["customer_id", "invoice_date", "amount"], what="订单数据 (transactions)"
     )
-    reason = pd.Series(pd.NA, index=transactions.index, dtype="object")
+    rules = _conventions(
+        transactions,
+        {"drop_duplicates": drop_duplicates, "cancel_prefix": cancel_prefix, "refunds": refunds},
+    )
+    reason = np.full(len(transactions), None, dtype=object)
 
     def mark(mask, key):
-        reason[mask & reason.isna()] = key
+        mask = np.asarray(mask, dtype=bool) & pd.isna(reason)
+        reason[mask] = key
 
+    columns = transactions.columns
+    amount = transactions["amount"]
     mark(transactions["customer_id"].isna().to_numpy(), "missing_customer")
-    if "invoice_id" in transactions.columns:
-        invoice = transactions["invoice_id"].astype("string")
-        mark(invoice.str.upper().str.startswith("C").fillna(False).to_numpy(), "cancellation")
-    if "quantity" in transactions.columns:
+    prefix = rules["cancel_prefix"]
+    if prefix and "invoice_id" in columns:
+        invoice = transactions["invoice_id"].astype("string").str.strip().str.upper()
+        mark(
+            invoice.str.startswith(prefix.strip().upper()).fillna(False).to_numpy(), "cancellation"
+        )
+    is_refund = np.zeros(len(transactions), dtype=bool)
+    if rules["refunds"] == "net":
+        is_refund = (amount < 0).to_numpy()
+        if "quantity" in columns:
+            is_refund &= (transactions["quantity"] < 0).to_numpy()
+        if "unit_price" in columns:
+            is_refund &= (transactions["unit_price"] > 0).to_numpy()
+        mark(is_refund, "refund")
+    if "quantity" in columns:
         mark((transactions["quantity"] <= 0).to_numpy(), "non_positive_quantity")
-    price = "unit_price" if "unit_price" in transactions.columns else "amount"
+    price = "unit_price" if "unit_price" in columns else "amount"
     mark((transactions[price] <= 0).to_numpy(), "non_positive_price")
-    if "unit_price" in transactions.columns:
-        mark((transactions["amount"] <= 0).to_numpy(), "non_positive_price")
-    kept = reason.isna()
-    mark((transactions.duplicated(keep="first") & kept).to_numpy(), "duplicate")
-    kept = reason.isna().to_numpy()
-    removed = transactions.loc[~kept].assign(reason=reason[~kept].astype("string"))
-    report = CleaningReport(rows_in=len(transactions), rows_out=int(kept.sum()), removed=removed)
-    return transactions.loc[kept], report
+    if "unit_price" in columns:
+        mark((amount <= 0).to_numpy(), "non_positive_price")
+    if rules["drop_duplicates"]:
+        kept = pd.isna(reason)
+        mark(transactions.duplicated(keep="first").to_numpy() & kept, "duplicate")
+    dates = transactions["invoice_date"]
+    day = None
+    if as_of is not None:
+        day = pd.Timestamp(as_of)
+        mark((dates >= day + pd.Timedelta(days=1)).to_numpy(), "after_as_of")
+    candidates = pd.isna(reason) | (reason == "refund")
+    far = np.zeros(len(transactions), dtype=bool)
+    far[candidates] = _far_dates(dates[candidates])
+    mark(far, "date_outlier")
+    notes = list(transactions.attrs.get(NOTES_ATTR, []))
+    changed = transactions.iloc[0:0].assign(new_amount=pd.Series(dtype="float64"), reason="")
+    new_amount = None
+    refund_rows = reason == "refund"
+    if refund_rows.any():
+        purchase_rows = pd.isna(reason)
+        new_amount, excess = _net_refunds(
+            transactions.loc[purchase_rows], transactions.loc[refund_rows]
+        )
+        gone = np.zeros(len(transactions), dtype=bool)
+        gone[purchase_rows] = (new_amount <= 0).to_numpy()
+        mark(gone, "refunded_purchase")
+        reduced = (new_amount > 0) & (new_amount < transactions.loc[purchase_rows, "amount"])
+        reduced_index = reduced[reduced].index
+        changed = transactions.loc[reduced_index].assign(
+            new_amount=new_amount[reduced_index], reason="refund_reduced"
+        )
+        if len(excess):
+            notes.append(
+                f"{len(excess):,} 位客户的退款多于文件中他们的购买，多出的 "
+                f"{float(excess.sum()):,.2f} 没有可冲减的购买 "
+                "(refunds larger than the customers' purchases)"
+            )
+    kept = pd.isna(reason)
+    flags = pd.Series(reason[~kept], index=transactions.index[~kept], dtype="string")
+    removed = transactions.loc[~kept].assign(reason=flags)
+    clean = transactions.loc[kept]
+    if len(changed):
+        clean = clean.copy()
+        clean.loc[changed.index, "amount"] = changed["new_amount"]
+    rules = {**rules, "as_of": None if day is None else day.date().isoformat()}
+    report = CleaningReport(
+        rows_in=len(transactions),
+        rows_out=int(kept.sum()),
+        removed=removed,
+        changed=changed,
+        rules=rules,
+        notes=tuple(notes),
+    )
+    return clean, report
