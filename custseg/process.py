@@ -39,7 +39,12 @@ from custseg.lifecycle import lifecycle_stages
 from custseg.promotion import evaluate_campaign
 from custseg.rfm import RFMScorer, customer_summary
 from custseg.segments import RFMSegmenter
-from custseg.transactions import clean_transactions, read_transactions, to_canonical
+from custseg.transactions import (
+    CLEANING_REASONS,
+    clean_transactions,
+    read_transactions,
+    to_canonical,
+)
 
 __all__ = ["STEPS", "SegmentationProcess"]
 
@@ -74,6 +79,14 @@ class SegmentationProcess(BaseEstimator):
         campaign's effect can be measured later; 0 for none.
     random_state : int, default 0
         Seed of the control-group draw.
+    bins : int, default 5
+        RFM score bands (fewer for a handful of customers).
+    currency : str, default "元"
+        The currency named in the report.
+    cleaning : dict, optional
+        Options of :func:`custseg.transactions.clean_transactions` (``drop_duplicates``,
+        ``cancel_prefix``, ``refunds``); by default those declared on the data, else a
+        user file's defaults.
 
     Attributes
     ----------
@@ -105,11 +118,17 @@ class SegmentationProcess(BaseEstimator):
         as_of: Any = None,
         control_share: float = 0.1,
         random_state: int = 0,
+        bins: int = 5,
+        currency: str = "元",
+        cleaning: dict | None = None,
     ) -> None:
         self.scheme = scheme
         self.as_of = as_of
         self.control_share = control_share
         self.random_state = random_state
+        self.bins = bins
+        self.currency = currency
+        self.cleaning = cleaning
 
     def _check_parameters(self) -> None:
         if self.scheme not in ("cn8", "classic"):
@@ -119,7 +138,13 @@ class SegmentationProcess(BaseEstimator):
                 f"control_share 应在 0 到 0.5 之间 (must be in [0, 0.5)): {self.control_share!r}"
             )
 
-    def fit(self, transactions: pd.DataFrame | str | os.PathLike, columns=None):
+    def fit(
+        self,
+        transactions: pd.DataFrame | str | os.PathLike,
+        columns=None,
+        *,
+        read_options: dict | None = None,
+    ):
         """Run steps 1-4 (and draw the control groups of step 5).
 
         Parameters
@@ -129,6 +154,9 @@ class SegmentationProcess(BaseEstimator):
             :func:`custseg.transactions.read_transactions`.
         columns : mapping, optional
             Your column names to canonical ones (see :func:`read_transactions`).
+        read_options : dict, optional
+            For a file: ``sheet_name``, ``skip_rows``, ``sep``, ``encoding``,
+            ``date_format`` of :func:`custseg.transactions.read_transactions`.
 
         Returns
         -------
@@ -138,12 +166,18 @@ class SegmentationProcess(BaseEstimator):
         self._check_parameters()
         # Step 1: collect
         if isinstance(transactions, str | os.PathLike):
-            orders = read_transactions(transactions, columns)
+            orders = read_transactions(transactions, columns, **(read_options or {}))
         else:
             orders = to_canonical(transactions, columns)
-        self.clean_, self.cleaning_report_ = clean_transactions(orders)
+        self.clean_, self.cleaning_report_ = clean_transactions(
+            orders, as_of=self.as_of, **(self.cleaning or {})
+        )
         if self.clean_.empty:
-            raise DataError("清洗后没有剩下任何订单 (no valid orders after cleaning)")
+            counts = self.cleaning_report_.counts
+            reasons = "；".join(
+                f"{CLEANING_REASONS[key]} {count:,} 行" for key, count in counts.items() if count
+            )
+            raise DataError(f"清洗后没有剩下任何订单 (no valid orders after cleaning)：{reasons}")
         # Step 2: analyse (one pass over the orders serves the RFM table and the stages)
         summary = customer_summary(self.clean_, as_of=self.as_of)
         rfm = summary[["recency", "frequency", "monetary"]]
@@ -159,7 +193,12 @@ class SegmentationProcess(BaseEstimator):
             "top20_share": top_share(rfm["monetary"], 0.2),
         }
         # Step 3: classify
-        scored = RFMScorer(bins=5).fit_transform(rfm)
+        if len(rfm) < int(self.bins):
+            raise DataError(
+                f"只有 {len(rfm)} 位客户，少于 RFM 分数档数 bins={self.bins} (too few customers)："
+                f"请把 bins（命令行 --bins）设为 {max(len(rfm), 1)} 或更小；客户太少时分类的意义也有限。"
+            )
+        scored = RFMScorer(bins=int(self.bins)).fit_transform(rfm)
         customers = RFMSegmenter(scheme=self.scheme).fit_transform(scored)
         customers["abc_class"] = abc_classify(rfm["monetary"])["abc_class"]
         stages = lifecycle_stages(self.clean_, summary=summary)
