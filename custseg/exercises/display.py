@@ -40,7 +40,7 @@ def problem_markdown(
     - **A.** 甲
     - **B.** 乙
     <BLANKLINE>
-    作答：`pick = ____`（选择题可以只写字母，如 `"B"`），然后运行 `ex.q2.check()`。
+    作答：`pick = ____`（写选项的字母或文字都可以，要加引号），然后运行 `ex.q2.check()`。
     """
     lines = [f"**练习（{kind}）** {prompt}"]
     if choices:
@@ -48,9 +48,7 @@ def problem_markdown(
         for choice in choices:
             letter, _, text = choice.partition(". ")
             lines.append(f"- **{letter}.** {text}")
-    example = (
-        f'（选择题可以只写字母，如 `"{"B" if len(choices) > 1 else "A"}"`）' if choices else ""
-    )
+    example = "（写选项的字母或文字都可以，要加引号）" if choices else ""
     lines += ["", f"作答：`{name} = ____`{example}，然后运行 `{call}.check()`。"]
     return "\n".join(lines)
 

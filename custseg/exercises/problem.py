@@ -381,8 +381,8 @@ class Problem:
         if self.choices and isinstance(answer, str) and answer not in self.choices:
             letters = "、".join(_LETTERS[: len(self.choices)])
             return (
-                f"{answer!r} 不是这道题的选项：请写选项的字母（{letters}）或选项的文字，加引号，"
-                f'例如 `{self.name} = "{_LETTERS[min(1, len(self.choices) - 1)]}"`。'
+                f"{answer!r} 不是这道题的选项：请写选项的字母（{letters}）或选项的文字，"
+                f'加引号，例如 `{self.name} = "字母"`。'
             )
         expected = self.expected_value
         numeric = (int, float, np.number)
