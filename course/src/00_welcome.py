@@ -126,7 +126,7 @@ data_overview(data=orders)
 # 清洗后的数据 `clean`，和清洗报告 `report`。
 
 # %%
-clean, report = clean_transactions(orders)
+clean, report = clean_transactions(transactions=orders)
 
 # %% [markdown]
 # 清洗报告告诉你每一类删了多少行。**清洗不是悄悄删数据**：每删一行都要说得清原因。

@@ -27,13 +27,13 @@
 import matplotlib.pyplot as plt
 
 import custseg
+from custseg.abc_analysis import concentration_table
 from custseg.customer_card import customer_card
 from custseg.datasets import load_cn_orders, load_sample
 from custseg.exercises import ____, friendly_errors
 from custseg.exercises import theory as ex
 from custseg.plotting.abc_analysis import plot_lorenz
 from custseg.transactions import clean_transactions
-from custseg.value_concentration import concentration_table
 from custseg.widgets import concentration_explorer
 
 custseg.use_chinese_font()
@@ -95,10 +95,11 @@ customer_card(data=clean, customer_id=12613)
 # 一个常见的经验是“二八法则”：大约 20% 的客户贡献了大约 80% 的销售额。示例网店是否如此？
 
 # %%
-concentration_table(data=clean, top_percents=[20, 50])
+concentration_table(data=clean)
 
 # %% [markdown]
 # 前 20% 的客户贡献了 57% 的销售额：不到“八成”，但也远远超过他们 20% 的人数占比。
+# 表中的**基尼系数**是衡量集中程度的另一个数字（0 表示人人相同，越接近 1 越集中），第 4 讲会细讲。
 #
 # ### 互动：拖动滑块
 #
@@ -112,7 +113,7 @@ concentration_explorer(clean)
 # 静态版本（便于打印讲义）：
 
 # %%
-ax = plot_lorenz(clean)
+ax = plot_lorenz(data=clean)
 
 # %% [markdown]
 # ## 4. 客户关系管理（CRM）与价值链

@@ -156,9 +156,9 @@ q2 = bind(
         ),
         hints=(
             "草稿格写 `concentration_table(data=cn_orders)`，运行。",
-            "看“前 20% 客户”那一行的“销售额占比”，把百分数写成小数。",
+            "看“前 20% 客户的金额占比”那一行，把百分数写成小数。",
         ),
-        solution="cn_top20_share = 0.71  # concentration_table(data=cn_orders)：前 20% 客户 70.6%",
+        solution="cn_top20_share = 0.71  # concentration_table(data=cn_orders)：前 20% 客户的金额占比 70.6%",
         explanation=(
             "禾悦食品前 20% 的客户贡献了约 71% 的销售额：比示例网店（57%）更集中，"
             "接近“二八法则”。同一个问题换一份数据，答案可能很不一样，所以要用自己的数据算。"

@@ -1,34 +1,19 @@
-"""The concentration table and the customer card on the course's real sample."""
+"""The customer card on the course's real sample: the numbers behind the lifecycle stage."""
 
 from __future__ import annotations
 
 import pytest
 
-from custseg.abc_analysis import top_share
 from custseg.customer_card import customer_card
 from custseg.datasets import load_sample
 from custseg.errors import DataError
 from custseg.lifecycle import lifecycle_stages
 from custseg.transactions import clean_transactions
-from custseg.value_concentration import concentration_table
 
 
 @pytest.fixture(scope="module")
 def clean():
     return clean_transactions(load_sample())[0]
-
-
-def test_concentration_table_agrees_with_the_lorenz_curve(clean):
-    table = concentration_table(clean, top_percents=[10, 20, 100])
-    customers = clean["customer_id"].nunique()
-    assert table["客户数"].tolist() == [round(customers * 0.1), round(customers * 0.2), customers]
-    assert table["销售额占比"].tolist() == [
-        f"{top_share(clean, top=0.1):.1%}",
-        f"{top_share(clean, top=0.2):.1%}",
-        "100.0%",
-    ]
-    with pytest.raises(DataError, match="top_percents"):
-        concentration_table(clean, top_percents=[0.2])
 
 
 def test_customer_card_shows_the_numbers_behind_the_lifecycle_stage(clean):
