@@ -305,10 +305,11 @@ class SegmentationProcess(BaseEstimator):
         """The report as one self-contained HTML page (charts embedded), in Chinese."""
         check_is_fitted(self, "segments_")
         facts = self.facts_
-        table = self.segment_table().to_html(
-            index=False, float_format=lambda v: f"{v:,.2f}", classes="table"
-        )
-        cleaning = self.cleaning_report_.to_frame().to_html(classes="table")
+        shown = self.segment_table()
+        for share in ("客户占比", "消费额占比"):
+            shown[share] = shown[share].map("{:.1%}".format)
+        table = shown.to_html(index=False, float_format=lambda v: f"{v:,.2f}", classes="table")
+        cleaning = self._quality_html()
         charts = "\n".join(
             f'<h3>{html.escape(title)}</h3><img alt="{html.escape(title)}" '
             f'src="data:image/png;base64,{data}">'
@@ -322,7 +323,7 @@ class SegmentationProcess(BaseEstimator):
 img{{max-width:100%}}</style></head><body>
 <h1>客户分类报告</h1>
 <p>数据期间 {facts["first_day"]} 至 {facts["last_day"]}：{facts["customers"]:,} 位客户，
-{facts["orders"]:,} 笔订单，消费额 {facts["revenue"]:,.2f}。</p>
+{facts["orders"]:,} 笔订单，消费额 {facts["revenue"]:,.2f} {html.escape(str(self.currency))}。</p>
 <h2>第 1 步 数据收集</h2>{cleaning}
 <h2>第 2 步 数据分析</h2>
 <p>前 20% 的客户贡献了 {facts["top20_share"]:.1%} 的消费额；基尼系数 {facts["gini"]:.2f}。</p>
@@ -331,10 +332,70 @@ img{{max-width:100%}}</style></head><body>
 <h2>第 5 步 效果评估</h2>
 <p>每个客户群随机留出 {float(self.control_share):.0%} 作为对照组（共 {control} 人，名单见 Excel
 “对照组”工作表），活动期间不联系他们。活动结束后比较营销组与对照组在活动后是否购买及消费额：
-差值才是活动带来的增量（lift）。用 <code>SegmentationProcess.evaluate(活动后的订单)</code>
-计算各客户群的响应率、增量、置信区间和投资回报率（ROI）。</p>
+差值才是活动带来的增量（lift）。把活动结束后的订单交给本工具的“效果评估”，即可算出各客户群的
+响应率、增量、置信区间和投资回报率（ROI）。</p>
 </body></html>
 """
+
+    def _quality_rows(self) -> list[tuple[str, str]]:
+        """The data-quality facts in Chinese: rules applied, notes, suspicious dates."""
+        report = self.cleaning_report_
+        rules = report.rules
+        rows = [
+            (
+                "删除完全重复的行",
+                "是" if rules.get("drop_duplicates") else "否（相同的行都算作购买）",
+            ),
+            (
+                "取消订单的单号开头",
+                repr(rules["cancel_prefix"])
+                if rules.get("cancel_prefix")
+                else "无（不按单号判断）",
+            ),
+            (
+                "退款",
+                "从该客户最近的购买中扣除"
+                if rules.get("refunds") == "net"
+                else "删除（不冲减购买）",
+            ),
+        ]
+        rows += [("说明", note) for note in report.notes]
+        suspicious = report.removed[report.removed["reason"].isin(["after_as_of", "date_outlier"])]
+        for index, row in suspicious.head(10).iterrows():
+            rows.append(
+                (
+                    "可疑日期（已排除）",
+                    f"客户 {row['customer_id']}，{row['invoice_date']:%Y-%m-%d}，"
+                    f"金额 {row['amount']:,.2f}（原表索引 {index}）",
+                )
+            )
+        if len(suspicious) > 10:
+            rows.append(("可疑日期（已排除）", f"共 {len(suspicious):,} 行，见上表"))
+        return rows
+
+    def _quality_html(self) -> str:
+        report = self.cleaning_report_
+        table = report.to_frame().to_html(index=False, classes="table")
+        items = "".join(
+            f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>"
+            for k, v in self._quality_rows()
+        )
+        return f'{table}<h3>数据质量</h3><table class="table">{items}</table>'
+
+    def _excel_tables(self) -> dict[str, pd.DataFrame]:
+        from custseg.vocabulary import chinese_label
+
+        summary = self.segment_table()
+        for column in ("客户占比", "消费额占比"):
+            summary[column] = summary[column].round(4)
+        for column in ("消费额", "平均最近购买天数", "平均购买次数", "平均消费额"):
+            summary[column] = summary[column].round(2)
+        customers = self.customers_.copy()
+        customers["monetary"] = customers["monetary"].round(2)
+        customers = customers.rename(columns=chinese_label).rename_axis("客户编号")
+        control = self.customers_.loc[self.customers_["group"] == "对照组", ["segment"]]
+        control = control.rename(columns={"segment": "客户群"}).rename_axis("客户编号")
+        return {"分群汇总": summary, "客户分群": customers, "对照组": control}
 
     def write_report(self, out: str | os.PathLike) -> dict[str, Path]:
         """Write ``report.html`` and ``report.xlsx`` into the folder ``out`` (created if needed).
@@ -350,12 +411,21 @@ img{{max-width:100%}}</style></head><body>
         page = folder / "report.html"
         page.write_text(self.to_html(), encoding="utf-8")
         workbook = folder / "report.xlsx"
+        tables = self._excel_tables()
         with pd.ExcelWriter(workbook, engine="openpyxl") as writer:
-            self.segment_table().to_excel(writer, sheet_name="分群汇总", index=False)
-            self.customers_.to_excel(writer, sheet_name="客户分群")
-            self.cleaning_report_.to_frame().to_excel(writer, sheet_name="清洗报告")
-            self.customers_.loc[self.customers_["group"] == "对照组", ["segment"]].to_excel(
-                writer, sheet_name="对照组"
-            )
+            tables["分群汇总"].to_excel(writer, sheet_name="分群汇总", index=False)
+            sheet = writer.sheets["分群汇总"]
+            for header in sheet[1]:  # the shares, shown as percentages
+                if header.value in ("客户占比", "消费额占比"):
+                    for (cell,) in sheet.iter_rows(
+                        min_row=2, min_col=header.column, max_col=header.column
+                    ):
+                        cell.number_format = "0.0%"
+            tables["客户分群"].to_excel(writer, sheet_name="客户分群")
+            cleaning = self.cleaning_report_.to_frame()
+            cleaning.to_excel(writer, sheet_name="清洗报告", index=False)
+            quality = pd.DataFrame(self._quality_rows(), columns=["数据质量", "内容"])
+            quality.to_excel(writer, sheet_name="清洗报告", index=False, startrow=len(cleaning) + 2)
+            tables["对照组"].to_excel(writer, sheet_name="对照组")
             pd.DataFrame({"步骤": STEPS}).to_excel(writer, sheet_name="流程", index=False)
         return {"html": page, "excel": workbook}
