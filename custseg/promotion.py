@@ -6,9 +6,11 @@ together (an end before the start, a budget that cannot pay for contacting the t
 target segment that is not in the data, ...).
 
 Evaluation: :func:`evaluate_campaign` compares the response of a treated group (contacted,
-given the offer) with a control group: response rates with Wilson intervals, absolute and
-relative lift, a two-proportion z-test, a Newcombe interval for the difference, incremental
-responses and revenue, and ROI, overall and per segment.
+given the offer) with a control group: response rates with Wilson intervals, their
+difference (增量, column ``abs_lift``, in rate units) with a Newcombe interval, the relative
+increase ``rel_lift``, a two-proportion z-test, incremental responses and revenue, and ROI,
+overall and per segment. In the course's words (:mod:`custseg.vocabulary`) "lift" (提升度)
+is only the ratio of the two rates; :func:`campaign_table` shows it as such.
 
 Budget before the campaign: :func:`promotion_roi` runs the same arithmetic forwards with
 planned numbers (cost, incremental revenue, profit, ROI, break-even response rate), and
@@ -70,6 +72,12 @@ import pandas as pd
 from custseg.errors import DataError, require_columns
 
 __all__ = [
+    "Bullets",
+    "campaign_table",
+    "check_plan",
+    "promotion_roi_table",
+    "rate_interval_table",
+    "with_contact_history",
     "promotion_roi",
     "roi_curve",
     "CAMPAIGN_COLUMNS",
@@ -250,7 +258,7 @@ def evaluate_campaign(
     segment_col: str | None = None,
     alpha: float = 0.05,
 ) -> pd.DataFrame:
-    """Evaluate a campaign against a control group: lift, significance, revenue and ROI.
+    """Evaluate a campaign against a control group: difference, significance, revenue and ROI.
 
     Parameters
     ----------
@@ -370,22 +378,37 @@ def _p_text(p_value: float) -> str:
     return "p < 0.001" if p_value < 0.001 else f"p = {p_value:.3f}"
 
 
-def summarize_campaign(result: pd.DataFrame, *, top: int = 3) -> list[str]:
+class Bullets(list):
+    """A list of sentences that a notebook shows as a bulleted list."""
+
+    def _repr_markdown_(self) -> str:
+        return "\n".join(f"- {line}" for line in self)
+
+
+def summarize_campaign(result: pd.DataFrame, *, randomised: bool, top: int = 3) -> Bullets:
     """Lessons of a campaign in plain Chinese (效果分析与经验总结), from :func:`evaluate_campaign`.
+
+    What the comparison may claim depends on how the groups were formed, so the caller
+    must say: with ``randomised=False`` (the groups were chosen, not drawn by lot) no
+    sentence calls the gap an effect of the campaign or recommends whom to cover next
+    time; :func:`custseg.experiment.evidence_statement` gives the verdict.
 
     Parameters
     ----------
     result : pandas.DataFrame
         The table of :func:`evaluate_campaign` (its first row is all customers).
+    randomised : bool
+        Whether the treated and the control customers were assigned at random.
     top : int, default 3
-        How many segments to name as the best.
+        How many segments to name.
 
     Returns
     -------
-    list of str
-        The overall effect with its interval and p-value; revenue, cost and ROI; the segments
-        with the largest significant lift; the segments without a significant lift or with a
-        negative ROI; and a reminder that the lift is causal only under random assignment.
+    Bullets
+        A list of sentences (shown as a bulleted list in a notebook): the overall
+        difference (增量, in percentage points) with its interval, p-value and the verdict;
+        incremental responses, revenue, cost and ROI; the segments with the largest
+        significant positive difference and those without one.
 
     Examples
     --------
@@ -394,42 +417,81 @@ def summarize_campaign(result: pd.DataFrame, *, top: int = 3) -> list[str]:
     ...     "y": ["yes"] * 56 + ["no"] * 14 + ["yes"] * 48 + ["no"] * 32})
     >>> result = evaluate_campaign(clients, group_col="group", treatment="试点",
     ...     control="对照", outcome_col="y", revenue_per_response=100, cost_per_contact=5)
-    >>> for line in summarize_campaign(result)[:2]:
+    >>> for line in summarize_campaign(result, randomised=True)[:2]:
     ...     print(line)
-    总体：活动组响应率 80.0%，对照组 60.0%，提升 20.0 个百分点（95% 置信区间 5.2 至 33.4），p = 0.008，效果显著
+    总体：实验组响应率 80.0%，对照组 60.0%，增量 20.0 个百分点（95% 置信区间 5.2 至 33.4），p = 0.008。随机实验：两组是随机分的，差值就是活动带来的效果（因果效应），而且不太可能只是运气。
     收益：增量响应 14.0 次，增量收入 1400，联系成本 350，ROI = 300%
+    >>> print(summarize_campaign(result, randomised=False)[0])
+    总体：实验组响应率 80.0%，对照组 60.0%，增量 20.0 个百分点（95% 置信区间 5.2 至 33.4），p = 0.008。不是随机实验：两组客户本来就不一样，差值显著只说明两组不同，不能说明差距是活动带来的；要证明效果，下次活动前随机留出对照组。
     """
+    from custseg.experiment import evidence_statement
+
     require_columns(result, CAMPAIGN_COLUMNS, what="活动评估结果 (campaign result)")
     if len(result) == 0:
         raise DataError("活动评估结果是空的 (empty campaign result)")
     overall = result.iloc[0]
-    verdict = "效果显著" if overall["significant"] else "效果不显著（可能只是随机波动）"
-    lines = [
-        f"总体：活动组响应率 {overall['treatment_rate']:.1%}，对照组 {overall['control_rate']:.1%}，"
-        f"提升 {overall['abs_lift'] * 100:.1f} 个百分点（95% 置信区间 "
-        f"{overall['abs_lift_ci_low'] * 100:.1f} 至 {overall['abs_lift_ci_high'] * 100:.1f}），"
-        f"{_p_text(overall['p_value'])}，{verdict}"
-    ]
+    verdict = evidence_statement(
+        randomised=bool(randomised),
+        significant=bool(overall["significant"]),
+        difference=float(overall["abs_lift"]),
+    )
+    lines = Bullets(
+        [
+            f"总体：实验组响应率 {overall['treatment_rate']:.1%}，对照组 {overall['control_rate']:.1%}，"
+            f"增量 {overall['abs_lift'] * 100:.1f} 个百分点（95% 置信区间 "
+            f"{overall['abs_lift_ci_low'] * 100:.1f} 至 {overall['abs_lift_ci_high'] * 100:.1f}），"
+            f"{_p_text(overall['p_value'])}。{verdict}"
+        ]
+    )
     roi = "无法计算（成本为 0）" if np.isnan(overall["roi"]) else f"{overall['roi']:.0%}"
-    lines.append(
-        f"收益：增量响应 {overall['incremental_responses']:.1f} 次，增量收入 "
+    money = (
+        f"增量响应 {overall['incremental_responses']:.1f} 次，增量收入 "
         f"{overall['incremental_revenue']:.0f}，联系成本 {overall['cost']:.0f}，ROI = {roi}"
     )
+    if randomised:
+        lines.append(f"收益：{money}")
+    else:
+        lines.append(
+            f"如果把两组的差距全算作活动的效果：{money}；不是随机实验，这些数字只演示算法，不能拿去汇报"
+        )
     segments = result.iloc[1:]
     if len(segments):
         good = segments[segments["significant"] & (segments["abs_lift"] > 0)]
         good = good.sort_values("abs_lift", ascending=False).head(top)
-        if len(good):
-            names = "、".join(
-                f"{name}（+{row['abs_lift'] * 100:.1f} 个百分点）" for name, row in good.iterrows()
+        names = "、".join(
+            f"{name}（+{row['abs_lift'] * 100:.1f} 个百分点）" for name, row in good.iterrows()
+        )
+        weak = segments[~segments["significant"]]
+        weak_names = "、".join(str(name) for name in weak.index)
+        if randomised:
+            if len(good):
+                lines.append(f"增量显著为正的客户群：{names}；下次可优先考虑（还要看 ROI）")
+            if len(weak):
+                lines.append(
+                    f"增量不显著的客户群：{weak_names}；看不出效果，下次减少投入或调整方案，"
+                    "人数少的群也可以扩大样本再试"
+                )
+        else:
+            if len(good):
+                lines.append(f"两组差距显著的客户群：{names}；不是随机实验，不能据此决定下次覆盖谁")
+            lines.append(
+                "下一步：在目标客户中随机留出对照组再做一次，才能知道活动对哪些客户群真正有效"
             )
-            lines.append(f"效果最好的细分群体：{names}；下次优先覆盖")
-        weak = segments[~segments["significant"] | (segments["roi"] < 0)]
-        if len(weak):
-            names = "、".join(str(name) for name in weak.index)
-            lines.append(f"提升不显著或 ROI 为负的细分群体：{names}；下次减少投入或调整方案")
-    lines.append("提醒：只有活动组和对照组随机分配时，提升才是活动带来的因果效果")
     return lines
+
+
+def with_contact_history(frame: pd.DataFrame, *, pdays_col: str = "pdays") -> pd.DataFrame:
+    """A copy of Bank Marketing clients with a ``contact_history`` column (:func:`contact_history_groups`).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> with_contact_history(pd.DataFrame({"pdays": [-1, 92]}))["contact_history"].tolist()
+    ['首次联系', '此前联系过']
+    """
+    result = frame.copy()
+    result["contact_history"] = contact_history_groups(frame, pdays_col=pdays_col)
+    return result
 
 
 def contact_history_groups(frame: pd.DataFrame, *, pdays_col: str = "pdays") -> pd.Series:
@@ -516,6 +578,21 @@ class PromotionPlan:
         """
         require_columns(customers, [self.segment_col], what="客户数据 (customers)")
         return customers[customers[self.segment_col].isin(list(self.target_segments))]
+
+    def check_table(self, customers: pd.DataFrame | None = None) -> pd.DataFrame:
+        """:meth:`check` as a table to read: one numbered problem per row, or "没有发现问题".
+
+        Examples
+        --------
+        >>> plan = PromotionPlan("提升签约率", ["学生"], "job", ["电话"], "2025-05-01",
+        ...     "2025-04-01", 100, 5, 0.1)
+        >>> plan.check_table()["发现的问题"].tolist()
+        ['结束日期 (end) 2025-04-01 早于开始日期 (start) 2025-05-01']
+        """
+        problems = self.check(customers) or ["没有发现问题"]
+        return pd.DataFrame(
+            {"发现的问题": problems}, index=pd.RangeIndex(1, len(problems) + 1, name="序号")
+        )
 
     def check(self, customers: pd.DataFrame | None = None) -> list[str]:
         """List the inconsistencies of the plan, in Chinese; an empty list means none found.
@@ -717,3 +794,131 @@ def roi_curve(
     rates = np.linspace(0.0, min(max(reach), 1.0), 101)
     profit = np.array([promotion_roi(response_rate=r, **settings)["profit"] for r in rates])
     return rates, profit, plan
+
+
+def check_plan(*, plan: PromotionPlan, customers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The problems of a promotion plan as a table to read (:meth:`PromotionPlan.check_table`).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> plan = PromotionPlan("提升复购率", ["一般发展客户"], "segment", ["门店"], "2025-01-01",
+    ...     "2025-01-30", budget=100, cost_per_contact=5, expected_response_rate=0.3)
+    >>> check_plan(plan=plan, customers=pd.DataFrame({"segment": ["一般发展客户"] * 10}))
+                 发现的问题
+    序号
+    1     没有发现问题
+    """
+    return plan.check_table(customers)
+
+
+def campaign_table(result: pd.DataFrame) -> pd.DataFrame:
+    """The table of :func:`evaluate_campaign` to read: Chinese headers, % and percentage points.
+
+    Parameters
+    ----------
+    result : pandas.DataFrame
+        The table of :func:`evaluate_campaign`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per line of ``result`` (``全部`` first): ``客户群``, ``实验组人数``,
+        ``实验组响应率``, ``对照组人数``, ``对照组响应率`` (as "26.0%"), ``增量（百分点）``
+        (treated minus control rate, rounded to 0.1), ``增量的 95% 置信区间`` ("-2.0 至 5.6"),
+        ``提升度（倍）`` (the ratio of the two rates, rounded to 0.01; empty when the
+        control rate is 0), ``是否显著`` (是 / 否), ``增量响应人数`` and ``ROI`` (as "35%").
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> clients = pd.DataFrame({"group": ["试点"] * 70 + ["对照"] * 80,
+    ...     "y": ["yes"] * 56 + ["no"] * 14 + ["yes"] * 48 + ["no"] * 32})
+    >>> result = evaluate_campaign(clients, group_col="group", treatment="试点",
+    ...     control="对照", outcome_col="y", revenue_per_response=100, cost_per_contact=5)
+    >>> campaign_table(result).iloc[0].astype(str).tolist()
+    ['全部', '70', '80.0%', '80', '60.0%', '20.0', '5.2 至 33.4', '1.33', '是', '14.0', '300%']
+    """
+    require_columns(result, CAMPAIGN_COLUMNS, what="活动评估结果 (campaign result)")
+    treated, control = result["treatment_rate"], result["control_rate"]
+    ratio = (treated / control.where(control > 0)).round(2)
+    table = pd.DataFrame(
+        {
+            "客户群": ["全部" if name == ALL_SEGMENTS else str(name) for name in result.index],
+            "实验组人数": result["treatment_n"].to_numpy(),
+            "实验组响应率": [f"{rate:.1%}" for rate in treated],
+            "对照组人数": result["control_n"].to_numpy(),
+            "对照组响应率": [f"{rate:.1%}" for rate in control],
+            "增量（百分点）": (result["abs_lift"] * 100).round(1).to_numpy(),
+            "增量的 95% 置信区间": [
+                f"{low * 100:.1f} 至 {high * 100:.1f}"
+                for low, high in zip(
+                    result["abs_lift_ci_low"], result["abs_lift_ci_high"], strict=True
+                )
+            ],
+            "提升度（倍）": ratio.to_numpy(),
+            "是否显著": ["是" if flag else "否" for flag in result["significant"]],
+            "增量响应人数": result["incremental_responses"].round(1).to_numpy(),
+            "ROI": ["" if np.isnan(roi) else f"{roi:.0%}" for roi in result["roi"]],
+        }
+    )
+    return table
+
+
+def promotion_roi_table(
+    *,
+    targets: int,
+    cost_per_contact: float,
+    revenue_per_response: float,
+    response_rate: float,
+    baseline_rate: float = 0.0,
+) -> pd.DataFrame:
+    """:func:`promotion_roi` as a two-column table to read (项目, 数值).
+
+    Examples
+    --------
+    >>> promotion_roi_table(targets=1000, cost_per_contact=5, revenue_per_response=100,
+    ...     response_rate=0.12, baseline_rate=0.04)["数值"].tolist()
+    ['80.0', '8,000', '5,000', '3,000', '60.0%', '9.0%']
+    """
+    result = promotion_roi(
+        targets=targets,
+        cost_per_contact=cost_per_contact,
+        revenue_per_response=revenue_per_response,
+        response_rate=response_rate,
+        baseline_rate=baseline_rate,
+    )
+    roi, even = result["roi"], result["break_even_rate"]
+    rows = [
+        ("增量响应（次）", f"{result['incremental_responses']:,.1f}"),
+        ("增量收入", f"{result['incremental_revenue']:,.0f}"),
+        ("联系成本", f"{result['cost']:,.0f}"),
+        ("利润", f"{result['profit']:,.0f}"),
+        ("ROI", "无法计算（成本为 0）" if math.isnan(roi) else f"{roi:.1%}"),
+        ("保本响应率", "无法计算（单次响应收入为 0）" if math.isnan(even) else f"{even:.1%}"),
+    ]
+    return pd.DataFrame(rows, columns=["项目", "数值"])
+
+
+def rate_interval_table(
+    *, responses: Sequence[int], contacted: Sequence[int], alpha: float = 0.05
+) -> pd.DataFrame:
+    """Response rates with their Wilson intervals, one row per (responses, contacted) pair.
+
+    Examples
+    --------
+    >>> rate_interval_table(responses=[20, 200], contacted=[100, 1000])
+       联系人数  响应人数    响应率       95% 置信区间
+    0   100    20  20.0%  13.4% 至 28.9%
+    1  1000   200  20.0%  17.6% 至 22.6%
+    """
+    if len(responses) != len(contacted):
+        raise DataError(
+            f"responses 和 contacted 要一样长：{len(responses)} 个和 {len(contacted)} 个"
+        )
+    level = f"{1 - alpha:.0%}"
+    rows = []
+    for hits, n in zip(responses, contacted, strict=True):
+        low, high = wilson_interval(hits, n, alpha=alpha)
+        rows.append((n, hits, f"{hits / n:.1%}", f"{low:.1%} 至 {high:.1%}"))
+    return pd.DataFrame(rows, columns=["联系人数", "响应人数", "响应率", f"{level} 置信区间"])

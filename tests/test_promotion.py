@@ -14,10 +14,13 @@ from custseg.errors import DataError
 from custseg.promotion import (
     CAMPAIGN_COLUMNS,
     PromotionPlan,
+    campaign_table,
     contact_history_groups,
     evaluate_campaign,
     newcombe_interval,
     promotion_roi,
+    promotion_roi_table,
+    rate_interval_table,
     summarize_campaign,
     two_proportion_ztest,
     wilson_interval,
@@ -224,22 +227,75 @@ def test_plan_problems_are_found_on_bank_marketing(bank):
     assert any("segment_col" in p for p in plan(segment_col="职业").check(bank))
 
 
-def test_lessons_name_the_overall_effect_and_the_segments(bank, result):
-    lines = summarize_campaign(result, top=2)
+def test_observational_lessons_claim_no_effect_and_recommend_no_segment(bank, result):
+    lines = summarize_campaign(result, top=2, randomised=False)
     before = bank["pdays"] >= 0
     treated = (bank.loc[before, "y"] == "yes").mean()
     control = (bank.loc[~before, "y"] == "yes").mean()
-    assert lines[0].startswith(f"总体：活动组响应率 {treated:.1%}，对照组 {control:.1%}")
-    assert "p < 0.001" in lines[0] and "效果显著" in lines[0]
+    assert lines[0].startswith(f"总体：实验组响应率 {treated:.1%}，对照组 {control:.1%}")
+    assert "p < 0.001" in lines[0] and "不是随机实验" in lines[0]
+    text = "\n".join(lines)
+    assert "不能拿去汇报" in lines[1]
+    for claim in ("效果显著", "优先覆盖", "下次可优先", "因果效应"):
+        assert claim not in text, claim
     segments = result.iloc[1:]
-    best = segments[segments["significant"]]["abs_lift"].nlargest(2).index
-    assert lines[2].startswith(f"效果最好的细分群体：{best[0]}（") and str(best[1]) in lines[2]
-    weak = segments[(segments["p_value"] >= 0.05) | (segments["roi"] < 0)].index
-    assert len(weak) > 0
+    best = segments[segments["significant"] & (segments["abs_lift"] > 0)]["abs_lift"].nlargest(2)
+    assert lines[2].startswith(f"两组差距显著的客户群：{best.index[0]}（")
+    assert "不能据此决定下次覆盖谁" in lines[2]
+    assert lines[-1].startswith("下一步：在目标客户中随机留出对照组")
+    assert "- 总体" in lines._repr_markdown_()
+
+
+def test_randomised_lessons_name_the_segments_to_cover(result):
+    lines = summarize_campaign(result, top=2, randomised=True)
+    assert "随机实验" in lines[0] and "因果效应" in lines[0]
+    segments = result.iloc[1:]
+    best = segments[segments["significant"] & (segments["abs_lift"] > 0)]["abs_lift"].nlargest(2)
+    assert lines[2].startswith(f"增量显著为正的客户群：{best.index[0]}（")
+    assert str(best.index[1]) in lines[2]
+    weak = segments.index[~segments["significant"]]
     assert all(str(name) in lines[3] for name in weak)
-    strong = set(segments.index) - set(weak)
-    assert not any(f"{name}、" in lines[3] for name in strong)
-    assert lines[-1].startswith("提醒")
+    with pytest.raises(TypeError):
+        summarize_campaign(result)  # the caller must say how the groups were formed
+
+
+def test_campaign_table_reads_the_result(result):
+    table = campaign_table(result)
+    assert table["客户群"].tolist() == ["全部", *map(str, result.index[1:])]
+    row, first = table.iloc[0], result.iloc[0]
+    assert row["实验组响应率"] == f"{first['treatment_rate']:.1%}"
+    assert row["增量（百分点）"] == round(first["abs_lift"] * 100, 1)
+    # lift is the ratio of the two rates, not their difference
+    assert row["提升度（倍）"] == round(first["treatment_rate"] / first["control_rate"], 2)
+    assert table["是否显著"].isin(["是", "否"]).all()
+    assert (table["是否显著"] == "是").tolist() == result["significant"].tolist()
+    assert not any(name.isascii() and name != "ROI" for name in table.columns)
+
+
+def test_readable_roi_and_interval_tables_agree_with_the_functions():
+    plan = {"targets": 2500, "cost_per_contact": 6.0, "revenue_per_response": 80.0}
+    numbers = promotion_roi(response_rate=0.2, baseline_rate=0.04, **plan)
+    table = promotion_roi_table(response_rate=0.2, baseline_rate=0.04, **plan)
+    assert table["项目"].tolist()[-1] == "保本响应率"
+    assert table["数值"].tolist()[-1] == f"{numbers['break_even_rate']:.1%}"
+    assert table["数值"].tolist()[3] == f"{numbers['profit']:,.0f}"
+    rates = rate_interval_table(responses=[20, 200], contacted=[100, 1000])
+    for (_, row), (x, n) in zip(rates.iterrows(), [(20, 100), (200, 1000)], strict=True):
+        low, high = wilson_interval(x, n)
+        assert row["95% 置信区间"] == f"{low:.1%} 至 {high:.1%}"
+    with pytest.raises(DataError, match="一样长"):
+        rate_interval_table(responses=[1], contacted=[10, 20])
+
+
+def test_check_table_lists_the_problems(bank):
+    draft = PromotionPlan(
+        "提升签约率", ["学生"], "job", ["电话"], "2025-05-01", "2025-04-01", 100, 5, 0.1
+    )
+    assert draft.check_table(bank)["发现的问题"].tolist() == draft.check(bank)
+    fine = PromotionPlan(
+        "提升签约率", ["student"], "job", ["电话"], "2025-05-01", "2025-05-31", 10_000, 5, 0.5
+    )
+    assert fine.check_table(bank)["发现的问题"].tolist() == ["没有发现问题"]
 
 
 def test_break_even_rate_is_where_profit_is_zero():

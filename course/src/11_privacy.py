@@ -95,10 +95,10 @@ ex.q1.check()
 # 并写出判断依据：
 
 # %%
-personal_information_table(customers)
+personal_information_table(frame=customers)
 
 # %%
-plot_information_levels(customers)
+plot_information_levels(frame=customers)
 plt.show()
 
 # %% [markdown]
@@ -171,7 +171,7 @@ pipl_checklist()
 # `deidentify` 按上面的分类结果一次做完这三件事：
 
 # %%
-deidentify(customers, salt="示例门店-保密盐-2024")
+deidentify(frame=customers, salt="示例门店-保密盐-2024")
 
 # %% [markdown]
 # ### 练一练 4（判断题）
@@ -198,12 +198,12 @@ ex.q4.check()
 # 用第 2 讲的银行数据（3,000 位客户）看看。准标识符取年龄（age）、职业（job）、婚姻状况（marital）：
 
 # %%
-clients = load_sample("bank_marketing")
+clients = load_sample(name="bank_marketing")
 quasi = ["age", "job", "marital"]
-k_anonymity_summary(clients, quasi, k_min=5)
+k_anonymity_summary(frame=clients, quasi_identifiers=quasi, k_min=5)
 
 # %%
-plot_group_sizes(clients, quasi, k_min=5)
+plot_group_sizes(frame=clients, quasi_identifiers=quasi, k_min=5)
 plt.show()
 
 # %% [markdown]
@@ -216,12 +216,12 @@ plt.show()
 # 3. **少给列**：分群用不上的准标识符，就不要给。
 
 # %%
-banded = with_age_bands(clients, column="age", width=10)
-k_anonymity_summary(banded, quasi, k_min=5)
+banded = with_age_bands(frame=clients, column="age", width=10)
+k_anonymity_summary(frame=banded, quasi_identifiers=quasi, k_min=5)
 
 # %%
-safe = suppress_small_groups(banded, quasi, k_min=5)
-k_anonymity_summary(safe, quasi, k_min=5)
+safe = suppress_small_groups(frame=banded, quasi_identifiers=quasi, k_min=5)
+k_anonymity_summary(frame=safe, quasi_identifiers=quasi, k_min=5)
 
 # %% [markdown]
 # 10 岁一段之后，有风险的行少了很多；再删掉剩下的小组合，这张表就满足 5-匿名了（代价是少了约 3% 的行）。
@@ -244,8 +244,8 @@ cn_customers
 ex.q5
 
 # %%
-cn_banded = with_age_bands(cn_customers, column="age", width=10)
-k_anonymity_summary(cn_banded, ["age", "gender", "province"], k_min=5)
+cn_banded = with_age_bands(frame=cn_customers, column="age", width=10)
+k_anonymity_summary(frame=cn_banded, quasi_identifiers=["age", "gender", "province"], k_min=5)
 
 # %%
 ### BEGIN SOLUTION

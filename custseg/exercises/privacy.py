@@ -190,13 +190,14 @@ q5 = bind(
             ),
         ),
         hints=(
-            "`cn_banded = with_age_bands(cn_customers, column='age', width=10)`。",
-            "`k_anonymity_summary(cn_banded, ['age', 'gender', 'province'], k_min=5)`，"
+            "`cn_banded = with_age_bands(frame=cn_customers, column='age', width=10)`。",
+            "`k_anonymity_summary(frame=cn_banded, quasi_identifiers=['age', 'gender', 'province'], k_min=5)`，"
             "读“少于 5 行的组合中的行数”。",
         ),
         solution=(
-            "cn_banded = with_age_bands(cn_customers, column='age', width=10)\n"
-            "k_anonymity_summary(cn_banded, ['age', 'gender', 'province'], k_min=5)\n"
+            "cn_banded = with_age_bands(frame=cn_customers, column='age', width=10)\n"
+            "k_anonymity_summary(frame=cn_banded, quasi_identifiers=['age', 'gender', 'province'], "
+            "k_min=5)\n"
             "cn_rows_at_risk = ...  # 表中“少于 5 行的组合中的行数”"
         ),
         explanation=(

@@ -144,7 +144,7 @@ def plot_campaign_lift(result: pd.DataFrame, ax: Axes | None = None) -> Axes:
         ax.axvline(0, color="grey", ls="--", lw=1)
         ax.set_yticks(y, _labels(result))
         ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v * 100:+.0f}"))
-        ax.set_xlabel("响应率提升（个百分点）(absolute lift)，线段为 95% 置信区间 (Newcombe)")
+        ax.set_xlabel("响应率增量（个百分点）(difference in response rate)，线段为 95% 置信区间")
         ax.set_title("促销效果：活动组比对照组多出的响应率（红色 = 显著）")
         ax.grid(axis="x", alpha=0.3)
         pin_chinese_font(ax)
