@@ -11,6 +11,9 @@ with a plain number or a readable Chinese table:
 ``share(rfm, segment="重要价值客户")``       the fraction (0 to 1) of rows meeting them
 ``top(rfm, "monetary", n=10)``             the n rows with the largest values, readable
 ``value_of(table, row=…, column=…)``       one value of the table
+``count_by(rfm, "segment")``               rows per value of a column, with their share
+``average_by(rfm, "segment", "monetary")``  the mean of a column per value of another
+``total_by(orders, "channel", "amount")``   the sum of a column per value of another
 =========================================  ==============================================
 
 Conditions are named arguments: ``column=value`` (or a list of values), and for numbers
@@ -47,7 +50,18 @@ import pandas as pd
 from custseg.errors import DataError
 from custseg.vocabulary import canonical_name, chinese_label, is_share
 
-__all__ = ["average", "count_rows", "readable", "share", "top", "total", "value_of"]
+__all__ = [
+    "average",
+    "average_by",
+    "count_by",
+    "count_rows",
+    "readable",
+    "share",
+    "top",
+    "total",
+    "total_by",
+    "value_of",
+]
 
 _RANGES = {
     "_at_most": ("不超过", lambda c, v: c <= v),
@@ -299,6 +313,79 @@ def value_of(table: Any, row: Any, column: str) -> Any:
             raise DataError(f"{row!r} 对应 {len(found)} 行，无法取出一个值。")
         found = found.iloc[0]
     return found.item() if isinstance(found, np.generic) else found
+
+
+def _groups(table: Any, by: str, where: dict[str, Any]) -> tuple[str, pd.DataFrame, pd.Series]:
+    rows = _rows(table, where)
+    name, keys = _column(rows, by)
+    if len(rows) == 0:
+        raise DataError("没有符合条件的行，无法分组。")
+    keys = keys.astype(object).where(keys.notna(), "（缺失）")  # no row is dropped silently
+    return name, rows, keys
+
+
+def count_by(table: Any, by: str, **where: Any) -> pd.DataFrame:
+    """How many rows have each value of ``by``, and their share, most frequent first; readable.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rfm = pd.DataFrame({"segment": ["甲", "乙", "乙", "乙"], "monetary": [5.0, 1.0, 2.0, 4.0]})
+    >>> count_by(rfm, "segment")
+      客户群  计数     占比
+    1   乙   3  75.0%
+    2   甲   1  25.0%
+    """
+    name, rows, keys = _groups(table, by, where)
+    counts = keys.value_counts(sort=False).sort_values(ascending=False, kind="stable")
+    result = pd.DataFrame({name: counts.index, "count": counts.to_numpy()})
+    result["share"] = result["count"] / len(rows)
+    return readable(result)
+
+
+def _per_group(table: Any, by: str, column: str, how: str, where: dict[str, Any]) -> pd.DataFrame:
+    name, rows, keys = _groups(table, by, where)
+    value_name, values = _column(rows, column)
+    if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+        raise DataError(f"列 '{value_name}'（{chinese_label(value_name)}）不是数字，不能计算。")
+    grouped = pd.Series(values.to_numpy(), index=keys.to_numpy()).groupby(level=0, sort=False)
+    result = getattr(grouped, how)().sort_values(ascending=False, kind="stable")
+    label = (
+        f"平均{chinese_label(value_name)}" if how == "mean" else f"{chinese_label(value_name)}合计"
+    )
+    frame = pd.DataFrame({name: result.index, "count": grouped.size()[result.index].to_numpy()})
+    frame[label] = result.to_numpy()
+    return readable(frame, percent=[label] if is_share(value_name) else ())
+
+
+def average_by(table: Any, by: str, column: str, **where: Any) -> pd.DataFrame:
+    """The mean of ``column`` for each value of ``by``, largest first; readable.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rfm = pd.DataFrame({"segment": ["甲", "乙", "乙"], "monetary": [5.0, 1.0, 2.0]})
+    >>> average_by(rfm, "segment", "monetary")
+      客户群  计数  平均消费金额
+    1   甲   1     5.0
+    2   乙   2     1.5
+    """
+    return _per_group(table, by, column, "mean", where)
+
+
+def total_by(table: Any, by: str, column: str, **where: Any) -> pd.DataFrame:
+    """The sum of ``column`` for each value of ``by``, largest first; readable.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> orders = pd.DataFrame({"channel": ["门店", "电商", "电商"], "amount": [30.0, 55.0, 12.5]})
+    >>> total_by(orders, "channel", "amount")
+       渠道  计数  金额合计
+    1  电商   2  67.5
+    2  门店   1  30.0
+    """
+    return _per_group(table, by, column, "sum", where)
 
 
 def _percent_columns(frame: pd.DataFrame, percent: bool | str | Collection[str]) -> set[str]:

@@ -13,7 +13,18 @@ import pytest
 from custseg.datasets import load_sample
 from custseg.errors import DataError
 from custseg.rfm import RFMScorer, rfm_table, segment_customers
-from custseg.tables import average, count_rows, readable, share, top, total, value_of
+from custseg.tables import (
+    average,
+    average_by,
+    count_by,
+    count_rows,
+    readable,
+    share,
+    top,
+    total,
+    total_by,
+    value_of,
+)
 from custseg.transactions import clean_transactions
 
 
@@ -169,3 +180,40 @@ def test_readable_rounds_formats_dates_booleans_and_series(clean, segmented):
     assert chosen["x"].tolist() == ["25.0%"]
     every = readable(pd.DataFrame({"a": [0.5], "b": [0.125]}), percent=True)
     assert every.iloc[0].tolist() == ["50.0%", "12.5%"]
+
+
+def test_count_by_matches_sql_and_keeps_missing_values(bank):
+    shown = count_by(bank, "job")
+    expected = duckdb.sql(
+        "select job, count(*) as n from bank group by job order by n desc, job"
+    ).df()
+    assert list(shown.columns) == ["职业", "计数", "占比"]
+    assert dict(zip(shown["职业"], shown["计数"], strict=True)) == dict(
+        zip(expected["job"], expected["n"], strict=True)
+    )
+    assert shown["计数"].is_monotonic_decreasing
+    assert shown["计数"].sum() == len(bank)
+    gaps = pd.DataFrame({"segment": ["甲", None, "甲"]})
+    assert count_by(gaps, "segment")["客户群"].tolist() == ["甲", "（缺失）"]
+
+
+def test_average_by_and_total_by_match_sql(segmented, clean):
+    frame = segmented.reset_index()  # noqa: F841 (read by DuckDB)
+    expected = duckdb.sql(
+        "select segment, count(*) as n, avg(monetary) as m from frame group by segment"
+    ).df()
+    shown = average_by(segmented, "segment", "monetary")
+    assert list(shown.columns) == ["客户群", "计数", "平均消费金额"]
+    for _, row in expected.iterrows():
+        line = shown[shown["客户群"] == row["segment"]].iloc[0]
+        assert line["计数"] == row["n"] and line["平均消费金额"] == round(row["m"], 2)
+    assert shown["平均消费金额"].is_monotonic_decreasing
+    by_country = total_by(clean, "country", "amount", invoice_date_at_least="2011-01-01")
+    uk = _sql(
+        "select sum(amount) from t where country = 'United Kingdom' "
+        "and invoice_date >= timestamp '2011-01-01'",
+        t=clean,
+    )
+    assert value_of(by_country, row="United Kingdom", column="金额合计") == round(uk, 2)
+    with pytest.raises(DataError, match="不是数字"):
+        average_by(segmented, "segment", "segment_en")
