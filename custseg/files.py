@@ -256,8 +256,9 @@ def _read_user_csv(
         encoding = _detect_encoding(path, sample)
         if encoding not in CSV_ENCODINGS:
             notes.append(f"文件编码识别为 {encoding} (text encoding detected)")
+    header = _header_line(sample, encoding, skip_rows)
     if sep is None:
-        sep = _detect_separator(_header_line(sample, encoding, skip_rows))
+        sep = _detect_separator(header)
         if sep != ",":
             notes.append(f"分隔符识别为{_SEPARATOR_NAMES[sep]} (separator detected)")
     try:
@@ -288,11 +289,46 @@ def _read_user_csv(
             f"{_parser_detail(str(error))}。请检查该行的列数是否与表头一致，或用 sep= / --sep "
             "指定分隔符、用 skip_rows= / --skip-rows 跳过表头上方的标题行。"
         ) from error
+    if header:
+        import csv
+
+        names = [name.strip() for name in next(csv.reader([header], delimiter=sep))]
+        _refuse_duplicates(path, names)
     unnamed = [c for c in frame.columns if str(c).startswith("Unnamed: ")]
     empty_unnamed = [c for c in unnamed if frame[c].isna().all()]
     if empty_unnamed:  # a trailing separator on every line
         frame = frame.drop(columns=empty_unnamed)
     return UserTable(frame, first_row=skip_rows + 2, notes=notes)
+
+
+def _refuse_duplicates(path: Path, names: list[str], sheet: str | None = None) -> None:
+    """Two columns with one name: say which, instead of silently using the first."""
+    seen: dict[str, list[int]] = {}
+    for number, name in enumerate(names, start=1):
+        if name:
+            seen.setdefault(name, []).append(number)
+    twice = {name: numbers for name, numbers in seen.items() if len(numbers) > 1}
+    if twice:
+        where = f"工作表 {sheet!r} " if sheet else ""
+        listed = "；".join(
+            f"{name!r}（第 {'、'.join(map(str, numbers))} 列）" for name, numbers in twice.items()
+        )
+        raise DataError(
+            f"{path}: {where}有重名的列 (duplicate column names)：{listed}。"
+            "请把其中一列改名或删除后重试。"
+        )
+
+
+def _mangled_duplicates(frame: pd.DataFrame) -> list[str]:
+    """Names pandas renamed because they were repeated ("金额" and "金额.1")."""
+    import re
+
+    columns = [str(c) for c in frame.columns]
+    names = []
+    for column in columns:
+        found = re.fullmatch(r"(.+)\.(\d+)", column)
+        names.append(found.group(1) if found and found.group(1) in columns else column)
+    return names
 
 
 def _parser_detail(message: str) -> str:
@@ -342,6 +378,7 @@ def _read_user_excel(path: Path, *, sheet_name, skip_rows: int) -> UserTable:
         ) from error
     first_row = skip_rows + 2
     if not isinstance(book, dict):
+        _refuse_duplicates(path, _mangled_duplicates(book), sheet=str(sheet_name))
         name = sheet_name if isinstance(sheet_name, str) else _sheet_names(path)[sheet_name]
         return UserTable(
             book, first_row, sheets=[(str(name), 0)], notes=[f"读取了工作表 {name!r} (sheet read)"]
@@ -353,6 +390,7 @@ def _read_user_excel(path: Path, *, sheet_name, skip_rows: int) -> UserTable:
             skipped.append(f"{name!r}（空 / empty）")
             continue
         columns = [str(c) for c in frame.columns]
+        _refuse_duplicates(path, _mangled_duplicates(frame), sheet=str(name))
         if header is None:
             header = columns
         if columns != header:

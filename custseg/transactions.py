@@ -207,7 +207,7 @@ def _normalise_date_text(text: pd.Series) -> pd.Series:
 
 def _day_month(text: pd.Series, frame, locate, column) -> pd.Series:
     """``DD/MM/YYYY`` or ``MM/DD/YYYY``: decided by the file itself, or a clear stop."""
-    parts = text.str.extract(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(.*)$")
+    parts = text.str.extract(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(\D.*)?$")
     found = parts[0].notna()
     if not found.any():
         return pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")

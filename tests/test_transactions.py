@@ -10,6 +10,7 @@ from custseg.errors import DataError
 from custseg.transactions import (
     CANONICAL_COLUMNS,
     CLEANING_REASONS,
+    UCI_CONVENTIONS,
     clean_transactions,
     read_transactions,
     to_canonical,
@@ -206,3 +207,224 @@ def test_cleaning_without_quantity_uses_amount():
 def test_cleaning_needs_the_required_columns():
     with pytest.raises(DataError, match="amount"):
         clean_transactions(pd.DataFrame({"customer_id": [1], "invoice_date": ["2024-01-01"]}))
+
+
+# ----- users' own files: every case gives the exact result or a message naming it ---------
+def _csv(tmp_path, text: str, name: str = "orders.csv", encoding: str = "utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def _lines(rows: list[str], header: str = "customer_id,invoice_id,invoice_date,amount") -> str:
+    return "\n".join([header, *rows]) + "\n"
+
+
+def test_ids_longer_than_int64_stay_distinct_text(tmp_path):
+    ids = ["12345678901234567890", "12345678901234567891", "9300000000000000001"]
+    rows = [f"{i},A{n},2024-01-0{n + 1},10" for n, i in enumerate(ids)]
+    orders = read_transactions(_csv(tmp_path, _lines(rows)))
+    assert orders["customer_id"].tolist() == ids
+    clean, _ = clean_transactions(orders)
+    assert clean["customer_id"].nunique() == 3
+
+
+def test_leading_zeros_and_digit_ids_are_not_numbers(tmp_path):
+    orders = read_transactions(_csv(tmp_path, _lines(["007,1,2024-01-01,5", "7,2,2024-01-02,6"])))
+    assert orders["customer_id"].tolist() == ["007", "7"]
+    assert orders["invoice_id"].tolist() == ["1", "2"]
+
+
+def test_integral_float_ids_are_normalised_as_a_column_and_noted(tmp_path):
+    rows = ["17850,1,2024-01-01,5", "17850.0,2,2024-01-02,6", "13047.0,3,2024-01-03,7"]
+    orders = read_transactions(_csv(tmp_path, _lines(rows)))
+    assert orders["customer_id"].tolist() == ["17850", "17850", "13047"]
+    _, report = clean_transactions(orders)
+    assert any("17850" in note and "2" in note for note in report.notes)
+
+
+def test_identical_lines_are_purchases_unless_asked(tmp_path):
+    rows = ["A,1,2024-01-01,10", "A,1,2024-01-01,10", "B,2,2024-01-02,5"]
+    orders = read_transactions(_csv(tmp_path, _lines(rows)))
+    clean, report = clean_transactions(orders)
+    assert clean["amount"].sum() == 25 and report.counts["duplicate"] == 0
+    clean, report = clean_transactions(orders, drop_duplicates=True)
+    assert clean["amount"].sum() == 15 and report.counts["duplicate"] == 1
+
+
+def test_c_prefix_is_a_cancellation_only_when_asked(tmp_path):
+    rows = ["A,CK001,2024-01-01,10", "B,CX002,2024-01-02,20", "B,C003,2024-01-03,-20"]
+    orders = read_transactions(_csv(tmp_path, _lines(rows)))
+    clean, report = clean_transactions(orders, refunds="drop")
+    assert clean["invoice_id"].tolist() == ["CK001", "CX002"]
+    assert report.counts["cancellation"] == 0
+    clean, report = clean_transactions(orders, cancel_prefix="C")
+    assert clean.empty and report.counts["cancellation"] == 3
+
+
+def test_uci_conventions_are_declared_by_the_loaders_and_kept_through_filtering():
+    from custseg.datasets import load_sample
+
+    sample = load_sample()
+    assert sample.attrs["custseg_cleaning"] == UCI_CONVENTIONS
+    part = sample[sample["country"] == "United Kingdom"]
+    _, report = clean_transactions(part)
+    assert report.rules["cancel_prefix"] == "C" and report.rules["drop_duplicates"] is True
+    # the same lines without the declaration are cleaned by a user file's rules
+    bare = pd.DataFrame({c: part[c].to_numpy() for c in part.columns}, index=part.index)
+    _, plain = clean_transactions(bare)
+    assert plain.rules["cancel_prefix"] is None and plain.counts["cancellation"] == 0
+
+
+def test_sample_cleans_to_the_published_numbers():
+    from custseg.datasets import load_sample
+
+    clean, report = clean_transactions(load_sample())
+    assert (len(clean), clean["customer_id"].nunique()) == (7851, 150)
+    assert report.counts.to_dict() == {
+        "missing_customer": 300,
+        "cancellation": 168,
+        "non_positive_quantity": 0,
+        "non_positive_price": 0,
+        "duplicate": 56,
+    }
+
+
+def test_day_first_dates_are_read_day_first(tmp_path):
+    rows = ["A,1,05/03/2024,1", "B,2,25/03/2024,1", "C,3,01/12/2024 13:05,1"]
+    orders = read_transactions(_csv(tmp_path, _lines(rows)))
+    assert orders["invoice_date"].dt.strftime("%Y-%m-%d %H:%M").tolist() == [
+        "2024-03-05 00:00",
+        "2024-03-25 00:00",
+        "2024-12-01 13:05",
+    ]
+
+
+def test_ambiguous_day_month_asks_for_a_date_format(tmp_path):
+    path = _csv(tmp_path, _lines(["A,1,05/03/2024,1", "B,2,06/04/2024,1"]))
+    with pytest.raises(DataError) as error:
+        read_transactions(path)
+    message = str(error.value)
+    assert "date_format" in message and "第 2 行" in message and "'05/03/2024'" in message
+    orders = read_transactions(path, date_format="%d/%m/%Y")
+    assert orders["invoice_date"].dt.month.tolist() == [3, 4]
+
+
+def test_two_digit_years_are_not_guessed(tmp_path):
+    with pytest.raises(DataError, match="两位.*'05/03/24'"):
+        read_transactions(_csv(tmp_path, _lines(["A,1,05/03/24,1", "B,2,25/03/24,1"])))
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "2024-03-05T13:05:00+08:00",
+        "2024-03-05 13:05:00.000",
+        "2024年3月5日 13时05分",
+        "2024/3/5 13:05:00 +0800",
+    ],
+)
+def test_unambiguous_date_forms_are_parsed(tmp_path, written):
+    orders = read_transactions(_csv(tmp_path, _lines([f"A,1,{written},1"])))
+    assert orders["invoice_date"].iloc[0] == pd.Timestamp("2024-03-05 13:05")
+
+
+def test_mixed_offsets_keep_the_written_time(tmp_path):
+    rows = ["A,1,2024-03-05 23:00:00+08:00,1", "B,2,2024-03-05 23:00:00+09:00,1"]
+    orders = read_transactions(_csv(tmp_path, _lines(rows)))
+    assert orders["invoice_date"].tolist() == [pd.Timestamp("2024-03-05 23:00")] * 2
+
+
+def test_a_time_without_a_day_is_an_error_not_today(tmp_path):
+    with pytest.raises(DataError, match="'13:05:00.000'"):
+        read_transactions(_csv(tmp_path, _lines(["A,1,13:05:00.000,1"])))
+
+
+def test_a_mistyped_far_date_is_excluded_not_today():
+    days = [*pd.date_range("2024-01-01", periods=40, freq="D"), pd.Timestamp("2042-01-05")]
+    lines = pd.DataFrame(
+        {
+            "customer_id": [f"c{i % 8}" for i in range(41)],
+            "invoice_date": days,
+            "amount": 10.0,
+        }
+    )
+    clean, report = clean_transactions(lines)
+    assert report.counts["date_outlier"] == 1
+    assert report.removed["invoice_date"].tolist() == [pd.Timestamp("2042-01-05")]
+    assert clean["invoice_date"].max() == pd.Timestamp("2024-02-09")
+    clean, report = clean_transactions(lines, as_of="2024-01-31")
+    assert report.counts["after_as_of"] == 10 and clean["invoice_date"].max().day == 31
+
+
+def test_refunds_are_netted_against_the_customers_latest_purchases():
+    lines = pd.DataFrame(
+        {
+            "customer_id": ["full", "full", "part", "part", "part", "keep"],
+            "invoice_date": pd.to_datetime(
+                ["2024-01-01", "2024-01-05", "2024-01-01", "2024-01-03", "2024-01-04", "2024-01-02"]
+            ),
+            "quantity": [1, -1, 2, 1, -1, 3],
+            "unit_price": [77183.6, 77183.6, 10.0, 30.0, 25.0, 5.0],
+        }
+    )
+    lines["amount"] = lines["quantity"] * lines["unit_price"]
+    clean, report = clean_transactions(lines)
+    assert "full" not in set(clean["customer_id"])
+    assert clean.groupby("customer_id")["amount"].sum().to_dict() == {"part": 25.0, "keep": 15.0}
+    assert report.counts["refund"] == 2 and report.counts["refunded_purchase"] == 1
+    assert report.changed_counts.to_dict() == {"refund_reduced": 1}
+    assert report.changed["new_amount"].tolist() == [5.0]  # the latest purchase, 30 - 25
+    table = report.to_frame()
+    assert table.loc["refund_reduced", "修改行数 (rows changed)"] == 1
+    assert len(clean) + report.counts.sum() == len(lines)
+    # drop: the old behaviour, the refunded customer keeps their purchase
+    clean, report = clean_transactions(lines, refunds="drop")
+    assert clean.groupby("customer_id")["amount"].sum()["full"] == pytest.approx(77183.6)
+    assert report.counts["non_positive_quantity"] == 2
+
+
+def test_duplicate_column_names_are_refused(tmp_path):
+    path = _csv(tmp_path, "客户,金额,日期,金额\nA,5,2024-01-01,6\n")
+    with pytest.raises(DataError, match="重名.*'金额'.*第 2、4 列"):
+        read_transactions(path, {"客户": "customer_id", "日期": "invoice_date", "金额": "amount"})
+
+
+def test_mapping_onto_an_existing_column_name_is_refused():
+    frame = pd.DataFrame({"amount": [1.0], "实付": [2.0], "c": ["a"], "d": ["2024-01-01"]})
+    with pytest.raises(DataError, match="重名.*'amount'"):
+        to_canonical(frame, {"实付": "amount", "c": "customer_id", "d": "invoice_date"})
+
+
+def test_exponent_looking_ids_are_refused(tmp_path):
+    rows = ["12000,1,2024-01-01,5", "12E3,2,2024-01-02,5"]
+    with pytest.raises(DataError) as error:
+        read_transactions(_csv(tmp_path, _lines(rows)))
+    message = str(error.value)
+    assert "customer_id" in message and "第 3 行" in message and "'12E3'" in message
+
+
+@pytest.mark.parametrize(
+    ("amount", "what"), [("inf", "无穷大"), ('"1,5"', "逗号"), ("-inf", "无穷大")]
+)
+def test_bad_amounts_are_named(tmp_path, amount, what):
+    with pytest.raises(DataError) as error:
+        read_transactions(_csv(tmp_path, _lines(["A,1,2024-01-01,2", f"B,2,2024-01-02,{amount}"])))
+    message = str(error.value)
+    assert what in message and "amount" in message and "第 3 行" in message
+
+
+def test_thousands_separators_are_still_read(tmp_path):
+    orders = read_transactions(_csv(tmp_path, _lines(['A,1,2024-01-01,"1,200.50"'])))
+    assert orders["amount"].tolist() == [1200.5]
+
+
+def test_clean_transactions_rejects_unknown_rules():
+    lines = pd.DataFrame(
+        {"customer_id": ["a"], "invoice_date": pd.to_datetime(["2024-01-01"]), "amount": [1.0]}
+    )
+    with pytest.raises(DataError, match="refunds"):
+        clean_transactions(lines, refunds="keep")
+    lines.attrs["custseg_cleaning"] = "UCI"
+    with pytest.raises(DataError, match="custseg_cleaning"):
+        clean_transactions(lines)
