@@ -7,8 +7,10 @@ runs or fills those cells, so each statement in them must be one of
 - a line about a question: ``ex.q1``, ``ex.q1.check()`` (anything on the exercise module);
 - ``name = value``: a blank ``____``, a literal (number, text, list …), a variable, or plain
   arithmetic on those;
-- a call of a custseg function with named arguments (``rfm = rfm_table(transactions=clean)``),
-  whose arguments are values or variables, or a widget call (``rfm_cutoff_explorer(rfm)``);
+- a call of a custseg function with named arguments (``rfm = rfm_table(transactions=clean)``;
+  the table and a column may come first unnamed: ``average(rfm, "monetary", segment=…)``, but
+  numbers and further options are named), whose arguments are values or variables, or a widget
+  call (``rfm_cutoff_explorer(rfm)``);
 - a variable or literal on its own, to display it;
 
 and none uses a pandas/numpy idiom (``.loc``, ``groupby``, ``lambda``, boolean masks, method
@@ -62,6 +64,7 @@ FORBIDDEN_ATTRIBUTES = {
 FORBIDDEN_CALLS = {"qcut", "cut", "merge", "pivot", "pivot_table"}
 NUMPY = {"np", "numpy"}
 PLAIN_BUILTINS = {"print", "display"}
+MAX_POSITIONAL = 2  # `average(rfm, "monetary", segment=…)`: the table and a column; the rest named
 BOILERPLATE = {"plt.show"}  # charts: a learner runs it without needing to read it
 MAGIC = re.compile(r"^\s*[%!]")
 
@@ -230,9 +233,12 @@ def _call_problem(
         origin = names.get(root, "")
         if not (origin == "custseg" or origin.startswith("custseg.")):
             return f"`{callee}()` is not a custseg function"
-        if node.args:
+        numbers = [a for a in node.args if isinstance(a, ast.Constant | ast.UnaryOp)]
+        numbers = [a for a in numbers if not isinstance(getattr(a, "value", None), str)]
+        if len(node.args) > MAX_POSITIONAL or numbers:
             return (
-                f"`{callee}()` has positional arguments; name them: {_named(callee, names, node)}"
+                f"`{callee}()` has more than {MAX_POSITIONAL} unnamed arguments or an unnamed "
+                f"number; name them: {_named(callee, names, node)}"
             )
     arguments = [*node.args, *(k.value for k in node.keywords)]
     if any(k.arg is None for k in node.keywords):
@@ -329,6 +335,9 @@ NAMES = {
     "count_rows": "custseg.tables",
     "rfm_cutoff_explorer": "custseg.widgets",
     "load_sample": "custseg.datasets",
+    "average": "custseg.tables",
+    "top": "custseg.tables",
+    "promotion_roi": "custseg.promotion",
 }
 GOOD = [
     "from custseg.exercises import rfm as ex\nimport custseg",
@@ -339,6 +348,9 @@ GOOD = [
     "rate = 120 / 480",
     "rfm = rfm_table(transactions=clean)",
     'near = count_rows(table=rfm, recency_at_most=30, segment=["甲", "乙"])',
+    "near = count_rows(rfm, recency_at_most=30)",
+    'vip_spend = average(rfm, "monetary", segment="重要价值客户")',
+    "rfm = rfm_table(clean)",
     "rfm_cutoff_explorer(rfm)",
     "custseg.tables.readable(frame=rfm, digits=1)",
     "tables.readable(frame=rfm)",
@@ -373,7 +385,8 @@ BAD = [
 ]
 BAD_SHAPES = [
     ("clean, report = clean_transactions(orders)", "not a custseg function"),
-    ("rfm = rfm_table(clean)", "positional"),
+    ("roi = promotion_roi(customers, cost, margin)", "unnamed"),
+    ('best = top(rfm, "monetary", 10)', "unnamed number"),
     ("table = pd.read_csv('x.csv')", "not a custseg function"),
     ("x = rfm_table(transactions=orders[orders.amount > 0])", "itself code"),
     ("for k in range(3):\n    print(k)", "`For` statement"),
