@@ -19,6 +19,7 @@ the score in Chinese. More or other criteria work the same way: name them in ``c
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -32,7 +33,11 @@ __all__ = [
     "DEFAULT_WEIGHTS",
     "TIER_LABELS",
     "CustomerScorecard",
+    "criteria_spread",
     "criterion_label",
+    "select_customers",
+    "selection_criteria",
+    "tier_table",
 ]
 
 CRITERIA_LABELS = {
@@ -317,3 +322,166 @@ class CustomerScorecard(BaseEstimator):
         if min_score is not None:
             table = table[table["total_score"] >= float(min_score)]
         return table if top is None else table.head(int(top))
+
+
+CRITERIA_MEASURES = {
+    "potential_value": "未来 12 个月预测客户终身价值（第 5 讲的模型）",
+    "loyalty": "至今的订单数",
+    "payment_ability": "平均客单价（平均每笔订单的金额）",
+}
+"""What :func:`selection_criteria` measures each standard criterion by, in Chinese."""
+
+
+def selection_criteria(transactions: Any, *, months: int = 12) -> pd.DataFrame:
+    """The three selection criteria of every customer, from the transactions alone.
+
+    - ``potential_value``: the predicted CLV over the next ``months``
+      (:func:`custseg.clv_tables.clv_values`);
+    - ``loyalty``: the number of orders so far;
+    - ``payment_ability``: the average order value. Order data hold no payment records;
+      a customer who places large orders has shown the means to pay for them. Scored by
+      its percentile, it spreads the customers over the whole 0-100 range. (The share of
+      orders not cancelled, used before, is 1 for most customers, so most of them got the
+      same top score and the criterion told them apart for nobody.) With receivables,
+      use days late or the share of invoices paid on time instead.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by customer id, the columns ``potential_value``, ``loyalty`` and
+        ``payment_ability``, ready for :class:`CustomerScorecard` and the widget.
+    """
+    from custseg.clv import historic_clv
+    from custseg.clv_tables import clv_values
+
+    values = clv_values(transactions, months=months)
+    history = historic_clv(transactions).reindex(values.index)
+    return pd.DataFrame(
+        {
+            "potential_value": values["clv"].round(2),
+            "loyalty": history["orders"],
+            "payment_ability": history["average_order_value"].round(2),
+        },
+        index=values.index,
+    )
+
+
+def criteria_spread(criteria: pd.DataFrame) -> pd.DataFrame:
+    """How well each criterion tells customers apart, in Chinese.
+
+    A criterion on which most customers share the largest value gives them all the same
+    top score: it cannot separate them. This table shows, per criterion, what it is measured
+    by, its median and range and the share of customers tied at the largest value.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"loyalty": [1, 2, 9, 9], "payment_ability": [1.0, 1.0, 1.0, 0.5]})
+    >>> criteria_spread(frame)[["中位数", "与最高值并列的客户占比"]]
+              中位数 与最高值并列的客户占比
+    评分标准
+    忠诚度   5.5       50.0%
+    支付能力  1.0       75.0%
+    """
+    rows = {}
+    for column in criteria.columns:
+        values = pd.to_numeric(criteria[column], errors="coerce")
+        rows[criterion_label(column)] = {
+            "衡量方法": CRITERIA_MEASURES.get(column, column),
+            "最小": round(float(values.min()), 2),
+            "中位数": round(float(values.median()), 2),
+            "最大": round(float(values.max()), 2),
+            "与最高值并列的客户占比": f"{float((values == values.max()).mean()):.1%}",
+        }
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.index.name = "评分标准"
+    return table
+
+
+def _weights(potential_value: float, loyalty: float, payment_ability: float) -> dict[str, float]:
+    return {
+        "potential_value": potential_value,
+        "loyalty": loyalty,
+        "payment_ability": payment_ability,
+    }
+
+
+def select_customers(
+    criteria: pd.DataFrame,
+    *,
+    potential_value: float = 50,
+    loyalty: float = 30,
+    payment_ability: float = 20,
+    top: int = 10,
+) -> pd.DataFrame:
+    """The shortlist of the ``top`` customers for the weights given, in Chinese.
+
+    Parameters
+    ----------
+    criteria : pandas.DataFrame
+        From :func:`selection_criteria`.
+    potential_value, loyalty, payment_ability : float
+        The weights (any non-negative numbers, rescaled to sum to 100 %), as on the
+        widget's sliders; default 50 / 30 / 20.
+    top : int, default 10
+        Length of the shortlist.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by 客户编号: 名次, one 0-100 score per criterion, 总分, 层级 and 理由.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"potential_value": [900.0, 300.0, 50.0],
+    ...     "loyalty": [12, 3, 1], "payment_ability": [80.0, 50.0, 90.0]},
+    ...     index=pd.Index(["甲", "乙", "丙"], name="customer_id"))
+    >>> select_customers(frame, top=2)[["名次", "总分", "层级"]]
+          名次     总分    层级
+    客户编号
+    甲      1   93.3  核心客户
+    乙      2   60.0  重要客户
+    """
+    card = CustomerScorecard(weights=_weights(potential_value, loyalty, payment_ability)).fit(
+        criteria
+    )
+    chosen = card.shortlist(criteria, top=top)
+    table = pd.DataFrame({"名次": chosen["rank"]}, index=chosen.index)
+    for name in card.criteria_:
+        table[f"{criterion_label(name)}分"] = chosen[f"score_{name}"].round(1)
+    table["总分"] = chosen["total_score"].round(1)
+    table["层级"] = chosen["tier"]
+    table["理由"] = chosen["reasons"]
+    table.index.name = "客户编号"
+    return table
+
+
+def tier_table(
+    criteria: pd.DataFrame,
+    *,
+    potential_value: float = 50,
+    loyalty: float = 30,
+    payment_ability: float = 20,
+) -> pd.DataFrame:
+    """How many customers each value tier gets for the weights given, in Chinese.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"potential_value": [900.0, 300.0, 50.0],
+    ...     "loyalty": [12, 3, 1], "payment_ability": [80.0, 50.0, 90.0]})
+    >>> tier_table(frame)
+          客户数    占比
+    层级
+    核心客户    1  33.3%
+    重要客户    1  33.3%
+    普通客户    1  33.3%
+    观察客户    0   0.0%
+    """
+    card = CustomerScorecard(weights=_weights(potential_value, loyalty, payment_ability)).fit(
+        criteria
+    )
+    counts = card.predict(criteria).value_counts().reindex(list(TIER_LABELS), fill_value=0)
+    table = pd.DataFrame(
+        {"客户数": counts.to_numpy(), "占比": [f"{n / len(criteria):.1%}" for n in counts]},
+        index=pd.Index(TIER_LABELS, name="层级"),
+    )
+    return table

@@ -177,3 +177,51 @@ def test_a_score_on_a_cut_belongs_to_the_higher_tier():
     assert table["total_score"].tolist() == [100.0, 80.0, 60.0, 40.0, 20.0]
     assert table["tier"].tolist() == ["核心客户", "核心客户", "重要客户", "普通客户", "观察客户"]
     assert table["reasons"].tolist()[1] == "潜在价值高（80 分 × 100%）"
+
+
+def test_payment_proxy_spreads_the_customers_where_the_cancellation_share_did_not():
+    from custseg.datasets import load_sample
+    from custseg.selection import criteria_spread, selection_criteria
+    from custseg.transactions import clean_transactions
+
+    orders = load_sample()
+    clean, _ = clean_transactions(orders)
+    criteria = selection_criteria(clean)
+    assert len(criteria) == clean["customer_id"].nunique()
+    # The old proxy: share of a customer's invoices that were not cancelled.
+    invoices = orders.dropna(subset=["customer_id"])
+    cancelled = invoices["invoice_id"].str.startswith("C").groupby(invoices["customer_id"]).mean()
+    assert (cancelled == 0).mean() > 0.7  # most customers tied at the top score
+    card = CustomerScorecard().fit(criteria)
+    scores = card.transform(criteria)["payment_ability"]
+    assert (scores == 100).mean() < 0.05 and scores.nunique() > 100
+    spread = criteria_spread(criteria)
+    assert float(spread.loc["支付能力", "与最高值并列的客户占比"].rstrip("%")) < 5
+    per_order = (
+        clean.groupby("customer_id")["amount"].sum()
+        / clean.groupby("customer_id")["invoice_id"].nunique()
+    )
+    pd.testing.assert_series_equal(
+        criteria["payment_ability"], per_order.round(2), check_names=False, check_index_type=False
+    )
+
+
+def test_select_customers_and_tier_table_agree_with_the_scorecard():
+    from custseg.selection import select_customers, tier_table
+
+    frame = pd.DataFrame(
+        {
+            "potential_value": [900.0, 300.0, 50.0, 600.0, 10.0],
+            "loyalty": [12, 3, 1, 8, 2],
+            "payment_ability": [80.0, 50.0, 90.0, 20.0, 5.0],
+        },
+        index=pd.Index(list("abcde"), name="customer_id"),
+    )
+    card = CustomerScorecard(weights={"potential_value": 3, "loyalty": 2, "payment_ability": 5})
+    expected = card.fit(frame).evaluate(frame)
+    shortlist = select_customers(frame, potential_value=3, loyalty=2, payment_ability=5, top=3)
+    assert list(shortlist.index) == list(expected.index[:3])
+    assert list(shortlist["总分"]) == list(expected["total_score"].round(1)[:3])
+    tiers = tier_table(frame, potential_value=3, loyalty=2, payment_ability=5)
+    assert tiers["客户数"].sum() == 5
+    assert tiers.loc["核心客户", "客户数"] == (expected["tier"] == "核心客户").sum()

@@ -108,6 +108,12 @@
 # | BG/NBD 模型 | BG/NBD model | 预测客户未来购买次数的模型：客户活跃时按各自的平均频率随机购买，每次购买后都有一定概率从此不再购买。 |
 # | Gamma-Gamma 模型 | Gamma-Gamma model | 预测客户每次购买平均金额的模型，与 BG/NBD 一起估算客户终身价值。 |
 # | 复购次数 | repeat purchases | BG/NBD 使用的次数：首次购买之后又买的次数（按购买日计），等于购买日数减 1；不是 F（购买次数）。 |
+# | 复购跨度 | time between first and last purchase (BG/NBD recency) | BG/NBD 使用的时长：从首次购买到最后一次购买隔了多久；不是 R（最近购买距今天数）。 |
+# | 观察时长 | T (customer age) | BG/NBD 使用的时长：从首次购买到数据最后一天隔了多久。 |
+# | 仍活跃概率 | probability alive | BG/NBD 估计的、客户现在仍会继续购买（没有悄悄离开）的概率。 |
+# | 潜在价值 | potential value | 客户选择标准之一：客户将来可能带来的价值，例如预测的客户终身价值。 |
+# | 忠诚度 | loyalty | 客户选择标准之一：客户对品牌的依赖程度，例如至今的订单数。 |
+# | 支付能力 | payment ability | 客户选择标准之一：能否及时、足额付款；有付款记录时看回款天数，只有订单数据时用平均客单价代替。 |
 # | 客户选择 | customer selection | 按价值、潜力、支付能力等打分，决定重点投入哪些客户。 |
 
 # %% [markdown]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -15,6 +15,8 @@ from custseg.plotting.style import chinese_font_context, pin_chinese_font
 
 __all__ = [
     "period_transaction_counts",
+    "plot_alive_chances",
+    "plot_purchase_fit",
     "plot_frequency_recency_matrix",
     "plot_period_transactions",
     "plot_probability_alive_matrix",
@@ -138,9 +140,9 @@ def plot_period_transactions(
         )
         ax.bar(positions + width / 2, counts["model"], width, label="模型预测", color="#DD8452")
         ax.set_xticks(positions, counts.index.tolist())
-        ax.set_xlabel("重复购买次数")
+        ax.set_xlabel("复购次数（首购之后又买的次数）")
         ax.set_ylabel("客户数")
-        ax.set_title("重复购买次数分布：实际 vs 模型")
+        ax.set_title("复购次数分布：实际 vs 模型")
         ax.legend()
         pin_chinese_font(ax)
     return ax
@@ -191,8 +193,8 @@ def _draw_matrix(
         )
         colorbar = ax.figure.colorbar(image, ax=ax)
         colorbar.set_label(colorbar_label)
-        ax.set_xlabel(f"最近一次购买距首购的时长 (recency, {unit_name})")
-        ax.set_ylabel("重复购买次数 (frequency)")
+        ax.set_xlabel(f"复购跨度：首购到最后一次购买（{unit_name}）")
+        ax.set_ylabel("复购次数（首购之后又买的次数）")
         ax.set_title(title)
         pin_chinese_font(ax)
     return ax
@@ -307,3 +309,48 @@ def plot_probability_alive_matrix(
         ax=ax,
         vmax=1.0,
     )
+
+
+def plot_purchase_fit(transactions: Any, *, ax: Axes | None = None) -> Axes:
+    """Fit BG/NBD to the transactions and compare its predicted repeat purchases with the real ones.
+
+    The one-call version of :func:`plot_period_transactions` (weeks, purchases per day).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b", "b", "b", "c"],
+    ...     "invoice_date": pd.to_datetime(["2024-01-01", "2024-03-01", "2024-01-10",
+    ...                                     "2024-02-01", "2024-04-01", "2024-02-15"]),
+    ...     "amount": [10.0, 20.0, 5.0, 8.0, 9.0, 30.0]})
+    >>> plot_purchase_fit(tx).get_xlabel()
+    '复购次数（首购之后又买的次数）'
+    >>> import matplotlib.pyplot as plt; plt.close("all")
+    """
+    from custseg.clv_tables import fit_clv_models
+
+    models = fit_clv_models(transactions)
+    return plot_period_transactions(models.purchases, models.summary, ax=ax)
+
+
+def plot_alive_chances(transactions: Any, *, ax: Axes | None = None) -> Axes:
+    """Fit BG/NBD to the transactions and draw each customer's chance of still being active.
+
+    The one-call version of :func:`plot_probability_alive_matrix` (weeks): rows are repeat
+    purchases, columns the time from the first to the last purchase (复购跨度).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b", "b", "b", "c"],
+    ...     "invoice_date": pd.to_datetime(["2024-01-01", "2024-03-01", "2024-01-10",
+    ...                                     "2024-02-01", "2024-04-01", "2024-02-15"]),
+    ...     "amount": [10.0, 20.0, 5.0, 8.0, 9.0, 30.0]})
+    >>> plot_alive_chances(tx).get_title()
+    '仍是活跃客户的概率'
+    >>> import matplotlib.pyplot as plt; plt.close("all")
+    """
+    from custseg.clv_tables import fit_clv_models
+
+    models = fit_clv_models(transactions)
+    return plot_probability_alive_matrix(models.purchases, models.summary, unit="W", ax=ax)

@@ -54,6 +54,7 @@ def scorecard_explorer(criteria: pd.DataFrame, *, top: int = 10) -> widgets.VBox
         shown = shortlist[["rank", "total_score", "tier", "reasons"]].rename(
             columns={"rank": "名次", "total_score": "总分", "tier": "层级", "reasons": "理由"}
         )
+        shown.index.name = "客户编号"
         table.value = shown.to_html(float_format=lambda v: f"{v:.1f}")
 
     for slider in sliders.values():

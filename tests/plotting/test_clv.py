@@ -45,7 +45,7 @@ def test_period_transactions_bars_are_the_observed_and_expected_counts(bg, cdnow
     assert observed.to_numpy()[:3].tolist() == [1411, 439, 214]
     np.testing.assert_allclose(model[:3], [1411, 439, 214], rtol=0.12)
     assert [t.get_text() for t in ax.get_xticklabels()][-1] == "7+"
-    assert ax.get_xlabel() == "重复购买次数"
+    assert ax.get_xlabel() == "复购次数（首购之后又买的次数）"
     assert ax.get_ylabel() == "客户数"
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["实际客户数", "模型预测"]
     ax.figure.canvas.draw()  # a missing glyph would raise here (warnings are errors)
@@ -87,7 +87,8 @@ def test_probability_alive_matrix_holds_the_probabilities(bg, cdnow):
     )
     assert matrix[0, 0] == 1.0
     assert ax.get_title() == "仍是活跃客户的概率"
-    assert ax.get_ylabel() == "重复购买次数 (frequency)"
+    assert ax.get_ylabel() == "复购次数（首购之后又买的次数）"
+    assert "复购跨度" in ax.get_xlabel() and "recency" not in ax.get_xlabel()
     ax.figure.canvas.draw()
 
 
