@@ -355,7 +355,11 @@ class Problem:
             if self.explanation:
                 message += f"\n\n{self.explanation}"
             return Feedback(Outcome.CORRECT, message)
-        for wrong, message in self._misconception_values:
+        try:
+            misconceptions = self._misconception_values
+        except Exception:  # a broken misconception must not hide the feedback itself
+            misconceptions = []
+        for wrong, message in misconceptions:
             if self._same(wrong, answer):
                 problem = message
                 break

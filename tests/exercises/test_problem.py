@@ -307,3 +307,14 @@ def test_the_last_hint_points_to_the_solution(capsys):
 def test_a_custom_compare_keeps_its_own_message_for_a_percentage():
     problem = Problem("rate", "题", lambda: 0.5, ["提示"], compare=lambda e, a: "自己的诊断。")
     assert problem.evaluate(50).message.startswith("自己的诊断。")
+
+
+def test_a_misconception_that_cannot_be_computed_does_not_break_the_check():
+    def broken():
+        raise RuntimeError("数据不在")
+
+    problem = Problem(
+        "n", "题", lambda: 3, ["提示"], misconceptions=(Misconception(broken, "不会显示"),)
+    )
+    assert problem.evaluate(3).correct
+    assert problem.evaluate(4).outcome is Outcome.WRONG
