@@ -75,7 +75,7 @@ _SHOWN = 12
 
 def _as_frame(table: Any) -> pd.DataFrame:
     if isinstance(table, pd.Series):
-        return table.to_frame(table.name if table.name is not None else "value")
+        return table.to_frame(table.name if table.name is not None else "数值")
     if isinstance(table, pd.DataFrame):
         return table
     raise DataError(f"这里需要一张表格 (DataFrame)，收到的是 {type(table).__name__}。")

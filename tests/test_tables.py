@@ -176,6 +176,7 @@ def test_readable_rounds_formats_dates_booleans_and_series(clean, segmented):
     assert flags["是否显著"].tolist() == ["是", "否"]
     series = readable(segmented["segment"].value_counts())
     assert list(series.columns) == ["客户群", "计数"] and "dtype" not in repr(series)
+    assert list(readable(pd.Series([1.5, 2.0])).columns) == ["数值"]
     chosen = readable(pd.DataFrame({"x": [0.25]}), percent="x")
     assert chosen["x"].tolist() == ["25.0%"]
     every = readable(pd.DataFrame({"a": [0.5], "b": [0.125]}), percent=True)
