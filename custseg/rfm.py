@@ -57,6 +57,7 @@ from custseg.frames import (
     to_pandas,
 )
 from custseg.segments import RFMSegmenter, rule_table, segment_customers
+from custseg.vocabulary import chinese_label
 
 __all__ = [
     "RFM_COLUMNS",
@@ -528,9 +529,9 @@ class RFMScorer(BaseEstimator):
 
 
 RFM_LABELS = {
-    "recency": "R 最近一次购买（天前）",
-    "frequency": "F 购买次数",
-    "monetary": "M 消费金额",
+    "recency": f"R {chinese_label('recency')}",
+    "frequency": f"F {chinese_label('frequency')}",
+    "monetary": f"M {chinese_label('monetary')}",
     "r_score": "R 分",
     "f_score": "F 分",
     "m_score": "M 分",
@@ -557,7 +558,7 @@ def rfm_preview(rfm: pd.DataFrame, rows: int = 5) -> pd.DataFrame:
     >>> rfm = pd.DataFrame({"recency": [3, 40], "frequency": [2, 1], "monetary": [12.345, 8.0]},
     ...                    index=pd.Index(["C1", "C2"], name="customer_id"))
     >>> rfm_preview(rfm, rows=1)
-          R 最近一次购买（天前）  F 购买次数  M 消费金额
+          R 最近购买距今天数  F 购买次数  M 消费金额
     客户编号
     C1                3       2   12.35
     """
@@ -565,8 +566,9 @@ def rfm_preview(rfm: pd.DataFrame, rows: int = 5) -> pd.DataFrame:
         raise ValueError(f"rows 必须是正整数 (positive integer)，收到 (got) {rows!r}")
     shown = [column for column in RFM_LABELS if column in rfm.columns]
     table = rfm[shown].head(int(rows)).rename(columns=RFM_LABELS)
-    if "M 消费金额" in table.columns:
-        table["M 消费金额"] = table["M 消费金额"].round(2)
+    money = RFM_LABELS["monetary"]
+    if money in table.columns:
+        table[money] = table[money].round(2)
     table.index.name = "客户编号"
     return table
 
@@ -581,7 +583,7 @@ def describe_rfm(rfm: pd.DataFrame) -> pd.DataFrame:
     ...                            "monetary": [10.0, 20.0, 90.0]}))
                    客户数    平均   中位数   最小    最大
     指标
-    R 最近一次购买（天前）    3   4.0   3.0   1.0   8.0
+    R 最近购买距今天数    3   4.0   3.0   1.0   8.0
     F 购买次数          3   3.0   2.0   1.0   6.0
     M 消费金额          3  40.0  20.0  10.0  90.0
     """

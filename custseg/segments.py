@@ -578,16 +578,16 @@ def segment_profile(segmented: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Indexed by 客户群 in the scheme's order (largest first for a home-made table):
-        客户数, 客户占比 (text such as ``"25.0%"``), 平均 R（天前）, 平均 F（次）,
-        平均 M 消费金额, M 消费金额合计; averages rounded to one decimal, money to whole units.
+        客户数, 客户占比 (text such as ``"25.0%"``), 平均最近购买距今天数, 平均购买次数,
+        平均消费金额, 消费金额合计; averages rounded to one decimal, money to whole units.
 
     Examples
     --------
     >>> import pandas as pd
     >>> rfm = pd.DataFrame({"recency": [5, 300, 20, 250], "frequency": [9, 8, 1, 1],
     ...                     "monetary": [900.0, 700.0, 50.0, 30.0]})
-    >>> segment_profile(segment_customers(rfm))[["客户数", "客户占比", "平均 M 消费金额"]]
-            客户数   客户占比  平均 M 消费金额
+    >>> segment_profile(segment_customers(rfm))[["客户数", "客户占比", "平均消费金额"]]
+            客户数   客户占比  平均消费金额
     客户群
     重要价值客户    1  25.0%      900
     重要保持客户    1  25.0%      700
@@ -602,10 +602,10 @@ def segment_profile(segmented: pd.DataFrame) -> pd.DataFrame:
         {
             "客户数": grouped.size(),
             "客户占比": grouped.size() / len(segmented),
-            "平均 R（天前）": grouped["recency"].mean().round(1),
-            "平均 F（次）": grouped["frequency"].mean().round(1),
-            "平均 M 消费金额": grouped["monetary"].mean().round(0).astype("int64"),
-            "M 消费金额合计": grouped["monetary"].sum().round(0).astype("int64"),
+            "平均最近购买距今天数": grouped["recency"].mean().round(1),
+            "平均购买次数": grouped["frequency"].mean().round(1),
+            "平均消费金额": grouped["monetary"].mean().round(0).astype("int64"),
+            "消费金额合计": grouped["monetary"].sum().round(0).astype("int64"),
         }
     )
     order = [row[0] for rows in SCHEMES.values() for row in rows]

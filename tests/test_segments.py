@@ -210,7 +210,7 @@ def test_segment_profile_counts_every_customer_once_with_their_means(online_reta
     assert list(profile.index) == [n for n in rule_table("cn8")["segment"] if n in profile.index]
     vip = segmented[segmented["segment"] == "重要价值客户"]
     assert profile.loc["重要价值客户", "客户数"] == count_customers(segmented, "重要价值客户")
-    assert profile.loc["重要价值客户", "平均 M 消费金额"] == round(vip["monetary"].mean())
+    assert profile.loc["重要价值客户", "平均消费金额"] == round(vip["monetary"].mean())
     assert profile.loc["重要价值客户", "客户占比"] == f"{len(vip) / len(segmented):.1%}"
 
 

@@ -194,7 +194,7 @@ q5 = bind(
         misconceptions=(
             Misconception(
                 lambda: _cn_spend("重要保持客户", "sum"),
-                "这是这一类全部客户加起来的合计；题目问的是平均每人，看“平均 M 消费金额”。",
+                "这是这一类全部客户加起来的合计；题目问的是平均每人，看“平均消费金额”。",
             ),
             Misconception(
                 lambda: _cn_spend("重要价值客户"),
@@ -203,7 +203,7 @@ q5 = bind(
         ),
         hints=(
             "运行 `segment_profile(cn_segmented)`。",
-            "找“重要保持客户”这一行、“平均 M 消费金额”这一列。",
+            "找“重要保持客户”这一行、“平均消费金额”这一列。",
         ),
         solution="cn_retention_mean_spend = 3786  # 从 segment_profile(cn_segmented) 中读到",
         explanation=(
