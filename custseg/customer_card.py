@@ -26,6 +26,9 @@ def _find(summary: pd.DataFrame, customer_id: Any) -> Any:
 def customer_card(data: pd.DataFrame, customer_id: Any, as_of: Any = None) -> pd.DataFrame:
     """One customer's orders, first and last purchase, days since each, and total spend.
 
+    The facts are named as everywhere in the course (:mod:`custseg.vocabulary`): 订单数,
+    首次购买日期, 最近购买日期, 成为客户天数 (tenure), 最近购买距今天数 (recency), 消费金额.
+
     Parameters
     ----------
     data : pandas.DataFrame
@@ -51,14 +54,14 @@ def customer_card(data: pd.DataFrame, customer_id: Any, as_of: Any = None) -> pd
     >>> customer_card(orders, customer_id="A")
                          数值
     项目
-    客户编号                  A
-    订单数                   2
-    第一次购买        2024-01-01
-    最近一次购买       2024-03-01
-    分析日          2024-07-01
-    距第一次购买（天）           182
-    距最近一次购买（天）          122
-    累计消费                150
+    客户编号               A
+    订单数                2
+    首次购买日期    2024-01-01
+    最近购买日期    2024-03-01
+    分析日       2024-07-01
+    成为客户天数           182
+    最近购买距今天数         122
+    消费金额             150
     """
     summary = customer_summary(data, as_of)
     key = _find(summary, customer_id)
@@ -67,11 +70,11 @@ def customer_card(data: pd.DataFrame, customer_id: Any, as_of: Any = None) -> pd
     facts = {
         "客户编号": str(key),
         "订单数": f"{int(row['frequency']):,}",
-        "第一次购买": f"{pd.Timestamp(row['first_purchase']):%Y-%m-%d}",
-        "最近一次购买": f"{pd.Timestamp(row['last_purchase']):%Y-%m-%d}",
+        "首次购买日期": f"{pd.Timestamp(row['first_purchase']):%Y-%m-%d}",
+        "最近购买日期": f"{pd.Timestamp(row['last_purchase']):%Y-%m-%d}",
         "分析日": f"{as_of_day:%Y-%m-%d}",
-        "距第一次购买（天）": f"{int(row['tenure']):,}",
-        "距最近一次购买（天）": f"{int(row['recency']):,}",
-        "累计消费": f"{float(row['monetary']):,.0f}",
+        "成为客户天数": f"{int(row['tenure']):,}",
+        "最近购买距今天数": f"{int(row['recency']):,}",
+        "消费金额": f"{float(row['monetary']):,.0f}",
     }
     return pd.DataFrame({"数值": facts}).rename_axis("项目")

@@ -9,27 +9,15 @@ from __future__ import annotations
 import pandas as pd
 
 from custseg.errors import DataError, require_columns
-from custseg.transactions import COLUMN_LABELS
+from custseg.vocabulary import chinese_label
 
-__all__ = ["COLUMN_NAMES", "chinese_headers", "data_overview", "first_rows"]
-
-COLUMN_NAMES: dict[str, str] = {
-    **COLUMN_LABELS,
-    "channel": "渠道",
-    "category": "品类",
-    "province": "省份",
-    "city": "城市",
-    "city_tier": "城市级别",
-    "gender": "性别",
-    "age": "年龄",
-    "member": "会员",
-    "signup_date": "注册日期",
-}
-"""Chinese headers for the columns of the course's order and customer tables."""
+__all__ = ["chinese_headers", "data_overview", "first_rows"]
 
 
 def chinese_headers(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` with the columns the course knows renamed to Chinese.
+
+    The names are the course's one vocabulary (:func:`custseg.vocabulary.chinese_label`).
 
     Examples
     --------
@@ -37,7 +25,7 @@ def chinese_headers(frame: pd.DataFrame) -> pd.DataFrame:
     >>> chinese_headers(pd.DataFrame({"customer_id": ["C1"], "amount": [9.5], "x": [1]})).columns.tolist()
     ['客户编号', '金额', 'x']
     """
-    return frame.rename(columns=COLUMN_NAMES)
+    return frame.rename(columns=chinese_label)
 
 
 def first_rows(data: pd.DataFrame, rows: int = 5) -> pd.DataFrame:

@@ -21,11 +21,11 @@ def test_customer_card_shows_the_numbers_behind_the_lifecycle_stage(clean):
     for customer in (14344, 12613):
         card = customer_card(clean, customer_id=customer)["数值"]
         assert card["订单数"] == str(stages.loc[customer, "orders"])
-        assert card["距最近一次购买（天）"] == str(stages.loc[customer, "recency"])
-        assert card["距第一次购买（天）"] == str(stages.loc[customer, "tenure"])
+        assert card["最近购买距今天数"] == str(stages.loc[customer, "recency"])
+        assert card["成为客户天数"] == str(stages.loc[customer, "tenure"])
         rows = clean[clean["customer_id"] == customer]
-        assert card["累计消费"] == f"{rows['amount'].sum():,.0f}"
-        assert card["最近一次购买"] == rows["invoice_date"].max().strftime("%Y-%m-%d")
+        assert card["消费金额"] == f"{rows['amount'].sum():,.0f}"
+        assert card["最近购买日期"] == rows["invoice_date"].max().strftime("%Y-%m-%d")
     assert customer_card(clean, customer_id="14344").equals(customer_card(clean, customer_id=14344))
 
 

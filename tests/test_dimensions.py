@@ -347,3 +347,140 @@ def test_purchase_styles_without_invoices_and_bad_input(online_retail):
         purchase_styles(tx, impulsive_promo_share=0)
     with pytest.raises(DataError, match="'amount'"):
         purchase_styles(tx.drop(columns="amount"))
+
+
+# ----------------------------------------------------------------------------- readable tables
+
+
+def test_response_table_in_chinese_agrees_with_a_direct_count(bank):
+    from custseg.dimensions import response_table
+
+    table = response_table(bank, by="job")
+    assert table.index.name == "职业"
+    overall = (bank["y"] == "yes").mean()
+    for job, rows in bank.groupby("job"):
+        row = table.loc[BANK_LABELS["job"][job]]
+        rate = (rows["y"] == "yes").mean()
+        assert row["客户数"] == len(rows)
+        assert row["响应人数"] == (rows["y"] == "yes").sum()
+        assert row["响应率"] == f"{rate:.1%}"
+        assert row["客户占比"] == f"{len(rows) / len(bank):.1%}"
+        assert row["提升度"] == round(rate / overall, 2)
+    rates = [float(r.rstrip("%")) for r in table["响应率"]]
+    assert rates == sorted(rates, reverse=True)
+    everyone = response_table(bank)
+    assert everyone.loc["全部客户", "客户数"] == len(bank)
+    assert everyone.loc["全部客户", "响应率"] == f"{overall:.1%}"
+
+
+def test_response_table_bands_ages_and_names_outcomes(bank):
+    from custseg.dimensions import response_table
+
+    by_age = response_table(bank, by="age")
+    assert by_age.index.name == "年龄段"
+    assert by_age["客户数"].sum() == len(bank)
+    assert by_age.loc["65岁及以上", "客户数"] == (bank["age"] >= 65).sum()
+    by_outcome = response_table(bank, by="poutcome")
+    assert set(by_outcome.index) == {"成功", "失败", "其他", "未联系过或未知"}
+    assert by_outcome.index[0] == "成功"
+    with pytest.raises(DataError, match="salary"):
+        response_table(bank, by="salary")
+
+
+def test_sales_by_city_tier_on_the_simulated_orders():
+    from custseg.datasets import load_cn_orders
+    from custseg.dimensions import sales_by
+
+    orders = load_cn_orders()
+    table = sales_by(orders, by="city_tier")
+    assert table.index.name == "城市级别"
+    assert set(table.index) == {"一线", "新一线", "二线", "三线及以下"}
+    for tier, rows in orders.groupby("city_tier"):
+        row = table.loc[tier]
+        assert row["客户数"] == rows["customer_id"].nunique()
+        assert row["订单数"] == rows["invoice_id"].nunique()
+        assert row["销售额"] == round(rows["amount"].sum())
+        assert row["人均销售额"] == round(rows["amount"].sum() / rows["customer_id"].nunique())
+        assert row["销售额占比"] == f"{rows['amount'].sum() / orders['amount'].sum():.1%}"
+    assert table["销售额"].is_monotonic_decreasing
+    bad = orders.head(3).assign(amount=["12", "x", "3"])
+    with pytest.raises(DataError, match="'x'"):
+        sales_by(bad, by="city_tier")
+
+
+def test_mix_table_rows_add_up_and_match_a_crosstab():
+    from custseg.datasets import load_cn_customers
+    from custseg.dimensions import mix_table
+
+    customers = load_cn_customers()
+    table = mix_table(customers, by="city_tier", column="channel")
+    assert table.index.tolist() == ["一线", "新一线", "二线", "三线及以下", "全部"]
+    assert table.loc["全部", "客户数"] == len(customers)
+    first_tier = customers[customers["city_tier"] == "一线"]["channel"].value_counts(normalize=True)
+    for channel, share in first_tier.items():
+        assert table.loc["一线", channel] == f"{share:.1%}"
+    for _, row in table.drop(columns="客户数").iterrows():
+        assert abs(sum(float(v.rstrip("%")) for v in row) - 100) < 0.2
+
+
+def test_survey_segments_pick_the_one_standout_answer():
+    from custseg.datasets import load_cn_customers
+    from custseg.dimensions import SURVEY_ITEMS, add_survey_segments, survey_profile
+
+    customers = load_cn_customers()
+    segmented = add_survey_segments(customers)
+    answers = customers[list(SURVEY_ITEMS)]
+    for index in customers.index[:300]:
+        row = answers.loc[index]
+        top = row.max()
+        standout = (row == top).sum() == 1 and top >= 4
+        expected = f"{SURVEY_ITEMS[row.idxmax()]}型" if standout else "均衡型"
+        assert segmented.loc[index, "心理分群"] == expected
+    profile = survey_profile(segmented, by="心理分群")
+    for item in SURVEY_ITEMS.values():  # each segment stands out on its own statement
+        assert profile.loc[f"{item}型", item] == profile.drop(index="全部客户")[item].max()
+        mean = customers[[k for k, v in SURVEY_ITEMS.items() if v == item][0]].mean()
+        assert profile.loc["全部客户", item] == round(mean, 1)
+    assert profile.loc["全部客户", "客户数"] == len(customers)
+
+
+def test_survey_answers_out_of_range_are_named():
+    from custseg.dimensions import survey_profile
+
+    answers = pd.DataFrame(
+        {
+            "price_sensitivity": [3, 7],
+            "health_focus": [1, 2],
+            "brand_loyalty": [1, 2],
+            "novelty_seeking": [1, 2],
+            "convenience": [1, 2],
+        }
+    )
+    with pytest.raises(DataError, match="price_sensitivity.*7"):
+        survey_profile(answers)
+
+
+def test_purchase_style_table_summarises_the_styles():
+    from custseg.datasets import load_cn_orders
+    from custseg.dimensions import purchase_style_table
+
+    orders = load_cn_orders()
+    styles = purchase_styles(orders)
+    table = purchase_style_table(orders)
+    assert table.index.tolist() == list(PURCHASE_STYLES)
+    assert table["客户数"].sum() == orders["customer_id"].nunique()
+    loyal = styles[styles["style"] == "忠诚型"]
+    assert table.loc["忠诚型", "平均订单数"] == round(loyal["orders"].mean(), 1)
+    assert table.loc["忠诚型", "人均消费"] == round(loyal["total"].mean())
+    assert (
+        table.loc["忠诚型", "销售额占比"] == f"{loyal['total'].sum() / styles['total'].sum():.1%}"
+    )
+
+
+def test_labelled_rows_read_in_chinese(bank):
+    from custseg.dimensions import labelled_rows
+
+    shown = labelled_rows(bank, rows=4)
+    assert len(shown) == 4
+    assert {"年龄", "职业", "是否认购", "上次活动结果"} <= set(shown.columns)
+    assert set(shown["是否认购"]) <= {"认购", "未认购"}

@@ -8,16 +8,25 @@ compare them on a target, such as the answer to a campaign ("did the client subs
   education), :func:`combine_segments`;
 * 地理 (geographic): :func:`customer_countries`, :func:`country_regions`
   (英国 / 欧洲其他 / 其他地区, or continents, or Chinese country names);
-* 心理 (psychographic): lifestyle read from the spending mix, :func:`spending_mix` then
-  :func:`dominant_segments` (rules) or :func:`cluster_mix` (k-means);
-* 行为 (behavioural): :func:`purchase_styles` (忠诚型 / 冲动型 / 理性型 from transactions),
+* 心理 (psychographic): survey answers, :func:`survey_profile` (average answers per group)
+  and :func:`add_survey_segments` (each customer's standout attitude); lifestyle read from
+  the spending mix, :func:`spending_mix` then :func:`dominant_segments` (rules) or
+  :func:`cluster_mix` (k-means);
+* 行为 (behavioural): :func:`purchase_styles` (忠诚型 / 冲动型 / 理性型 from transactions)
+  and its readable :func:`purchase_style_table`,
   and :func:`dominant_segments` on purchase counts per channel;
 * comparing segments: :func:`profile_segments` (size, share, means and modes side by side),
   :func:`profile_index` (each mean against the average, 100 = average) and
-  :func:`response_by` (response rate and lift).
+  :func:`response_by` (response rate and lift); readable tables with Chinese headers:
+  :func:`response_table`, :func:`sales_by` (sales per segment of order lines) and
+  :func:`mix_table` (the mix of one column within each segment).
 """
 
-from custseg.dimensions.behavioural import PURCHASE_STYLES, purchase_styles
+from custseg.dimensions.behavioural import (
+    PURCHASE_STYLES,
+    purchase_style_table,
+    purchase_styles,
+)
 from custseg.dimensions.categories import (
     OTHER_CATEGORY,
     PRODUCT_KEYWORDS,
@@ -34,6 +43,8 @@ from custseg.dimensions.demographic import (
     label_values,
 )
 from custseg.dimensions.geographic import COUNTRIES, country_regions, customer_countries
+from custseg.dimensions.group_sales import sales_by
+from custseg.dimensions.mix import mix_table
 from custseg.dimensions.profiles import OVERALL, profile_index, profile_segments, response_by
 from custseg.dimensions.psychographic import (
     IFOOD_CHANNELS,
@@ -42,11 +53,32 @@ from custseg.dimensions.psychographic import (
     dominant_segments,
     spending_mix,
 )
+from custseg.dimensions.response_tables import response_table
+from custseg.dimensions.segment_labels import DIMENSION_NAMES, labelled_rows, segment_labels
+from custseg.dimensions.survey import (
+    SURVEY_ITEMS,
+    SURVEY_SEGMENT,
+    add_survey_segments,
+    survey_profile,
+    survey_segments,
+)
 
 __all__ = [
     "AGE_EDGES",
     "BANK_LABELS",
     "COUNTRIES",
+    "DIMENSION_NAMES",
+    "SURVEY_ITEMS",
+    "SURVEY_SEGMENT",
+    "add_survey_segments",
+    "labelled_rows",
+    "mix_table",
+    "purchase_style_table",
+    "response_table",
+    "sales_by",
+    "segment_labels",
+    "survey_profile",
+    "survey_segments",
     "IFOOD_CHANNELS",
     "IFOOD_SPENDING",
     "INCOME_LABELS",

@@ -142,3 +142,56 @@ def purchase_styles(
     )
     table["style"] = np.where(loyal, "忠诚型", np.where(impulsive, "冲动型", "理性型"))
     return table
+
+
+def purchase_style_table(data: pd.DataFrame, **thresholds: object) -> pd.DataFrame:
+    """The purchase styles of :func:`purchase_styles` side by side, as a readable table.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Cleaned transactions, as for :func:`purchase_styles`.
+    **thresholds
+        Passed on to :func:`purchase_styles` (``loyal_min_orders=5`` …).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per style (忠诚型, 冲动型, 理性型): ``客户数``, ``客户占比``,
+        ``销售额占比`` (text with %), ``平均订单数`` (one decimal), ``人均消费`` (whole
+        units), ``促销季消费占比`` (text with %: the average share of spend made in the
+        promotion months) and ``特征与建议``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({
+    ...     "customer_id": ["甲"] * 5 + ["乙", "丙", "丙"],
+    ...     "invoice_date": pd.to_datetime(["2011-01-05", "2011-03-01", "2011-05-02",
+    ...         "2011-07-04", "2011-09-01", "2011-11-11", "2011-02-01", "2011-06-01"]),
+    ...     "amount": [50.0, 60, 40, 55, 45, 300, 50, 60]})
+    >>> purchase_style_table(tx)[["客户数", "销售额占比", "平均订单数", "人均消费"]]
+          客户数  销售额占比  平均订单数  人均消费
+    购买风格
+    忠诚型     1  37.9%    5.0   250
+    冲动型     1  45.5%    1.0   300
+    理性型     1  16.7%    2.0   110
+    """
+    styles = purchase_styles(data, **thresholds)
+    groups = styles.groupby("style")
+    order = [style for style in PURCHASE_STYLES if style in groups.groups]
+    sizes = groups.size().reindex(order)
+    spend = groups["total"].sum().reindex(order)
+    table = pd.DataFrame(
+        {
+            "客户数": sizes.astype("int64"),
+            "客户占比": (sizes / sizes.sum()).map("{:.1%}".format),
+            "销售额占比": (spend / spend.sum()).map("{:.1%}".format),
+            "平均订单数": groups["orders"].mean().reindex(order).round(1),
+            "人均消费": (spend / sizes).round(0).astype("int64"),
+            "促销季消费占比": groups["promo_share"].mean().reindex(order).map("{:.1%}".format),
+            "特征与建议": [PURCHASE_STYLES[style] for style in order],
+        }
+    )
+    table.index.name = "购买风格"
+    return table

@@ -68,6 +68,16 @@ BANK_LABELS: dict[str, dict[str, str]] = {
         "unknown": "未知",
     },
     "y": {"yes": "认购", "no": "未认购"},
+    "poutcome": {
+        "success": "成功",
+        "failure": "失败",
+        "other": "其他",
+        "unknown": "未联系过或未知",
+    },
+    "housing": {"yes": "有房贷", "no": "无房贷"},
+    "loan": {"yes": "有消费贷", "no": "无消费贷"},
+    "default": {"yes": "有违约记录", "no": "无违约记录"},
+    "contact": {"cellular": "手机", "telephone": "固定电话", "unknown": "未知"},
 }
 """Chinese names for the values of Bank Marketing's categorical columns (for :func:`label_values`).
 

@@ -1,76 +1,420 @@
-"""Practice for module 02 (segmentation dimensions) on the bundled Bank Marketing sample."""
+"""Practice for module 02 (segmentation dimensions): the bank campaign and the 禾悦食品 customers."""
 
 from __future__ import annotations
 
 from functools import cache
 
-from custseg.exercises.problem import Problem, bind, close_to
+import pandas as pd
 
-__all__ = ["q1", "q2", "q3"]
+from custseg.exercises.problem import Misconception, Problem, bind
+from custseg.exercises.theory import share_compare
+
+__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9"]
+
+DIMENSIONS = ("人口统计", "地理", "心理", "行为")
+SURVEY_SEGMENTS = ("价格敏感型", "注重健康型", "品牌忠诚型", "喜欢尝新型", "追求便利型", "均衡型")
+"""The segments of :func:`custseg.dimensions.survey_segments` (checked by the tests)."""
 
 
 @cache
-def _clients():
+def _clients() -> pd.DataFrame:
     from custseg.datasets import load_sample
 
     return load_sample("bank_marketing")
 
 
-def _rate(mask) -> float:
+@cache
+def _cn_customers() -> pd.DataFrame:
+    from custseg.datasets import load_cn_customers
+    from custseg.dimensions import add_survey_segments
+
+    return add_survey_segments(load_cn_customers())
+
+
+@cache
+def _cn_orders() -> pd.DataFrame:
+    from custseg.datasets import load_cn_orders
+
+    return load_cn_orders()
+
+
+def _rates(by: str) -> pd.DataFrame:
+    """Response rates per segment of the bank clients, as numbers (from ``response_by``)."""
+    from custseg.dimensions import response_by, segment_labels
+
     clients = _clients()
-    return round(float((clients.loc[mask(clients), "y"] == "yes").mean()), 3)
+    frame = pd.DataFrame({"segment": segment_labels(clients, by).to_numpy(), "y": clients["y"]})
+    return response_by(frame, "segment")
 
 
-def _best_age_band() -> str:
-    from custseg.dimensions import age_bands, response_by
+def _retired(column: str) -> float:
+    return float(_rates("job").loc["退休", column])
 
-    clients = _clients()
-    return str(response_by(clients.assign(age_band=age_bands(clients["age"])), "age_band").index[0])
+
+CALL_GROUPS = {
+    "上次活动结果为“成功”的客户": ("poutcome", "成功"),
+    "学生": ("job", "学生"),
+    "65岁及以上的客户": ("age", "65岁及以上"),
+    "管理人员": ("job", "管理人员"),
+}
+
+
+def _best_group_to_call() -> str:
+    rates = {
+        name: _rates(by).loc[label, "response_rate"] for name, (by, label) in CALL_GROUPS.items()
+    }
+    return max(rates, key=rates.get)
+
+
+def _widest_dimension() -> str:
+    from custseg.widgets.dimensions import BANK_DIMENSIONS
+
+    gaps = {
+        name: _rates(column)["response_rate"].max() - _rates(column)["response_rate"].min()
+        for name, column in BANK_DIMENSIONS.items()
+    }
+    return max(gaps, key=gaps.get)
+
+
+def _tier_sales() -> pd.DataFrame:
+    orders = _cn_orders()
+    grouped = orders.groupby("city_tier")
+    return pd.DataFrame(
+        {"sales": grouped["amount"].sum(), "customers": grouped["customer_id"].nunique()}
+    )
+
+
+def _top_tier_per_customer() -> str:
+    table = _tier_sales()
+    return str((table["sales"] / table["customers"]).idxmax())
+
+
+def _top_tier_total() -> str:
+    return str(_tier_sales()["sales"].idxmax())
+
+
+def _main_channel(segment: str) -> str:
+    customers = _cn_customers()
+    return str(customers.loc[customers["心理分群"] == segment, "channel"].value_counts().idxmax())
+
+
+def _overall_channel() -> str:
+    return str(_cn_customers()["channel"].value_counts().idxmax())
+
+
+LOYAL_BUCKETS = ("不到 30%", "30%—50%", "50%—70%", "70% 以上")
+
+
+def _bucket(share: float) -> str:
+    edges = (0.3, 0.5, 0.7)
+    return LOYAL_BUCKETS[sum(share >= edge for edge in edges)]
+
+
+def _loyal_shares() -> tuple[float, float]:
+    from custseg.dimensions import purchase_styles
+
+    styles = purchase_styles(_cn_orders())
+    loyal = styles["style"] == "忠诚型"
+    return float(loyal.mean()), float(styles.loc[loyal, "total"].sum() / styles["total"].sum())
 
 
 q1 = bind(
     Problem(
         name="retired_rate",
-        prompt="退休客户（job 为 'retired'）中认购定期存款（y 为 'yes'）的比例是多少？保留三位小数。",
-        expected=lambda: _rate(lambda c: c["job"] == "retired"),
-        compare=close_to(0.0005),
-        hints=[
-            "先筛选出退休客户：`clients[clients['job'] == 'retired']`。",
-            "`(retired['y'] == 'yes').mean()` 就是比例，再用 `round(..., 3)`。",
-        ],
-        solution=(
-            "retired = clients[clients['job'] == 'retired']\n"
-            "retired_rate = round((retired['y'] == 'yes').mean(), 3)"
+        kind="calculation",
+        prompt=(
+            '在草稿格运行 `response_table(data=clients, by="job")`（按职业分群）。'
+            "退休客户的响应率是多少？写成三位小数，例如 0.125。"
+        ),
+        expected=lambda: round(_retired("response_rate"), 3),
+        compare=share_compare(0.0015),
+        misconceptions=(
+            Misconception(
+                lambda: round(_retired("response_rate") * 100, 1),
+                "这是百分数：题目要的是 0 到 1 之间的小数，例如 12.5% 写成 0.125。",
+            ),
+            Misconception(
+                lambda: round(_retired("lift"), 2),
+                "这是**提升度**（退休客户的响应率是整体的几倍），不是响应率本身。",
+            ),
+            Misconception(
+                lambda: int(_retired("responses")),
+                "这是认购的**人数**；响应率 = 认购人数 ÷ 该群客户数。",
+            ),
+            Misconception(
+                lambda: round(float((_clients()["y"] == "yes").mean()), 3),
+                "这是**全部客户**的整体响应率；要找“退休”那一行。",
+            ),
+        ),
+        hints=(
+            '草稿格写 `response_table(data=clients, by="job")`，运行。',
+            "找“退休”那一行的“响应率”，把百分数换成小数：20.0% 写成 0.2。",
+        ),
+        solution='retired_rate = 0.2  # response_table(data=clients, by="job")：退休 20.0%',
+        explanation=(
+            "退休客户的响应率是 20.0%，约为整体（11.4%）的 1.75 倍：提升度 1.75。"
+            "人口统计维度里，学生和退休人员是两个“小而热”的群体。"
         ),
     )
 )
 
 q2 = bind(
     Problem(
-        name="best_age_band",
-        prompt="按年龄段（age_bands）分群后，哪个年龄段的响应率最高？答案写成 '65岁及以上' 这样的文字。",
-        expected=_best_age_band,
-        hints=[
-            "先加一列年龄段：`clients.assign(age_band=age_bands(clients['age']))`。",
-            "`response_by(..., 'age_band')` 的结果已按响应率从高到低排序，取 `.index[0]`。",
-        ],
-        solution=(
-            "by_age = response_by(clients.assign(age_band=age_bands(clients['age'])), 'age_band')\n"
-            "best_age_band = by_age.index[0]"
+        name="call_first",
+        kind="decision",
+        prompt=(
+            "下个月的定期存款电话营销只有 **90 个电话**的名额，要尽量多认购。"
+            "根据这次活动的数据，你先打给哪一群？（可以在草稿格用 `response_table` 查各群的响应率。）"
+        ),
+        choices=tuple(CALL_GROUPS),
+        expected=_best_group_to_call,
+        accept=("上次活动成功的客户", "上次成功", "成功"),
+        misconceptions=(
+            Misconception(
+                "学生",
+                "学生的响应率（约 26%）高于平均，但还不到上次成功客户（约 61%）的一半：同样 90 个电话，认购少得多。",
+            ),
+            Misconception(
+                "65岁及以上的客户",
+                "65 岁及以上响应率约 41%，但只有 46 人，打完还剩 44 个电话；而且仍低于上次成功的客户。",
+            ),
+            Misconception(
+                "管理人员",
+                "管理人员人数最多，但响应率只有约 13%，和整体差不多：人多不等于响应率高。",
+            ),
+        ),
+        hints=(
+            '在草稿格比较 `response_table(data=clients, by="poutcome")` 和按职业、年龄段的表。',
+            "电话名额有限时，先打**响应率**最高、人数又够用的那一群。",
+        ),
+        solution='call_first = "A"  # 上次活动结果为“成功”的客户：响应率约 61%',
+        explanation=(
+            "上次活动已经认购过的客户，这次响应率约 61%，是整体的 5 倍多，99 人正好用完 90 个电话。"
+            "**过去的行为是未来行为最好的预测**：行为维度往往比人口统计维度更能“分开”客户。"
         ),
     )
 )
 
 q3 = bind(
     Problem(
-        name="dimension_of_poutcome",
+        name="widest_dimension",
+        kind="judgement",
         prompt=(
-            "“上一次营销活动的结果”（poutcome）属于哪一类分类维度？"
-            "在 '人口统计'、'地理'、'心理'、'行为' 中选一个。"
+            "在上面的小部件里逐个切换“分类维度”，看摘要里“相差多少个百分点”。"
+            "哪个维度把客户分得最“开”（最高和最低响应率相差最大）？写下拉框里的名称。"
         ),
+        choices=("年龄段", "职业", "婚姻状况", "学历", "有无房贷", "上次活动结果"),
+        expected=_widest_dimension,
+        accept=("poutcome", "上次营销活动的结果"),
+        misconceptions=(
+            Misconception(
+                "年龄段",
+                "年龄段相差约 33 个百分点，已经不小；再切换到其他维度比一比“相差”的数字。",
+            ),
+            Misconception("职业", "职业相差约 20 个百分点；还有一个维度相差 50 个百分点以上。"),
+        ),
+        hints=(
+            "每切换一次，摘要最后会写“相差 X 个百分点”。",
+            "把六个数字记下来，取最大的那个维度。",
+        ),
+        solution='widest_dimension = "上次活动结果"',
+        explanation=(
+            "“上次活动结果”最高（成功 61%）和最低（未联系过 9%）相差约 52 个百分点，"
+            "远超年龄段（约 33）和职业（约 20）。它是**行为**维度：分得开，也最能指导下一次打给谁。"
+        ),
+    )
+)
+
+q4 = bind(
+    Problem(
+        name="top_tier",
+        kind="calculation",
+        prompt=(
+            '**换到禾悦食品。** 在草稿格运行 `sales_by(data=cn_orders, by="city_tier")`。'
+            "哪个城市级别的**人均销售额**最高？"
+        ),
+        choices=("一线", "新一线", "二线", "三线及以下"),
+        expected=_top_tier_per_customer,
+        accept=("一线城市",),
+        misconceptions=(
+            Misconception(
+                _top_tier_total,
+                "这是**销售额合计**最高的城市级别：它客户多，总额自然大。"
+                "人均销售额 = 销售额 ÷ 客户数，请看“人均销售额”一列。",
+            ),
+        ),
+        hints=(
+            '草稿格写 `sales_by(data=cn_orders, by="city_tier")`，运行。',
+            "表格按销售额合计排序；要比较的是最后一列“人均销售额”。",
+        ),
+        solution='top_tier = "一线"  # sales_by(data=cn_orders, by="city_tier")：人均销售额最高',
+        explanation=(
+            "新一线城市客户最多，销售额合计最大；但一线城市的客户**人均**买得最多。"
+            "比较客户群时，总额和人均回答的是两个不同的问题：“哪里生意大”和“哪里的客户更有价值”。"
+        ),
+    )
+)
+
+q5 = bind(
+    Problem(
+        name="launch_segment",
+        kind="judgement",
+        prompt=(
+            "禾悦食品要上市一款**低糖高蛋白**的燕麦棒，卖点是“健康、无负担”。首发短信只发给一个心理分群，"
+            "你选哪一个？"
+        ),
+        choices=SURVEY_SEGMENTS,
+        expected=lambda: "注重健康型",
+        accept=("健康型", "注重健康"),
+        misconceptions=(
+            Misconception(
+                "喜欢尝新型",
+                "喜欢尝新的客户愿意试新品，但这款产品打动人的是“健康”：卖点和客户最看重的东西要对上。",
+            ),
+            Misconception(
+                "价格敏感型",
+                "价格敏感的客户最看重便宜；低糖高蛋白通常更贵，卖点对不上。",
+            ),
+            Misconception(
+                "均衡型", "均衡型客户没有突出的偏好，卖点不容易打动他们；首发要找最对口的一群。"
+            ),
+        ),
+        hints=(
+            "这款产品最大的卖点是什么？",
+            '哪一群客户在问卷里最同意“我很注重健康”？看 `survey_profile(data=cn_customers, by="心理分群")`。',
+        ),
+        solution='launch_segment = "注重健康型"',
+        explanation=(
+            "心理分群回答的是客户“为什么买”：注重健康型客户在“注重健康”上平均约 4.8 分，"
+            "“健康、无负担”正说到他们心里。产品卖点和分群的价值观对上，首发才有效。"
+        ),
+    )
+)
+
+q6 = bind(
+    Problem(
+        name="coupon_segment",
+        kind="decision",
+        prompt=(
+            "市场部有一批“满 100 减 20”的优惠券，预算只够发给一个心理分群。目标是带来**本来不会发生的**"
+            "额外购买，而不是给本来就会买的人打折。发给哪一群？"
+        ),
+        choices=SURVEY_SEGMENTS,
+        expected=lambda: "价格敏感型",
+        accept=("价格敏感",),
+        misconceptions=(
+            Misconception(
+                "品牌忠诚型",
+                "品牌忠诚型客户本来就会买，给他们发券，多半只是给本来就会发生的购买打了折："
+                "钱花了，额外购买却不多。他们更适合会员权益和新品优先体验。",
+            ),
+            Misconception(
+                "注重健康型", "注重健康型客户最看重的是健康，不是价格；优惠券打动他们的力度有限。"
+            ),
+            Misconception("追求便利型", "追求便利型客户看重省事（附近能买到、送货快），不是省钱。"),
+        ),
+        hints=(
+            "优惠券改变的是什么：价格。谁最在乎价格？",
+            "本来就会买的客户拿到券，带来的额外购买很少。",
+        ),
+        solution='coupon_segment = "价格敏感型"',
+        explanation=(
+            "优惠券降低的是价格，对价格最敏感的客户最可能因为券而**多买**。"
+            "给忠诚客户发券是常见的浪费：第 10 讲会用对照组实验衡量优惠券带来的真正增量。"
+        ),
+    )
+)
+
+q7 = bind(
+    Problem(
+        name="convenience_channel",
+        kind="judgement",
+        prompt=(
+            '在草稿格运行 `mix_table(data=cn_customers, by="心理分群", column="channel")`。'
+            "要接触**追求便利型**客户，主要应该放在哪个渠道？"
+        ),
+        choices=("门店", "电商", "经销商"),
+        expected=lambda: _main_channel("追求便利型"),
+        misconceptions=(
+            Misconception(
+                _overall_channel,
+                "这是**全部客户**里用得最多的渠道（看“全部”那一行）；"
+                "追求便利型这一群和整体不一样，请看“追求便利型”那一行。",
+            ),
+        ),
+        hints=(
+            '草稿格写 `mix_table(data=cn_customers, by="心理分群", column="channel")`，运行。',
+            "找“追求便利型”那一行，哪个渠道的百分比最大？和“全部”那一行比一比。",
+        ),
+        solution='convenience_channel = "门店"  # 追求便利型：门店占一半以上',
+        explanation=(
+            "整体上电商客户最多，但追求便利型客户一半以上主要在门店买：家门口、随手就能买到。"
+            "给一个客户群定渠道，要看这一群自己的数据，而不是整体的平均。"
+        ),
+    )
+)
+
+q8 = bind(
+    Problem(
+        name="loyal_sales_share",
+        kind="prediction",
+        prompt=(
+            "**先猜再看。** 禾悦食品的客户按购买行为分为忠诚型、冲动型、理性型三种。"
+            "忠诚型客户约占客户总数的 **22%**。先猜一猜：他们贡献了多少比例的销售额？"
+            "答完再运行下面的 `purchase_style_table(data=cn_orders)` 看答案。"
+        ),
+        choices=LOYAL_BUCKETS,
+        expected=lambda: _bucket(_loyal_shares()[1]),
+        misconceptions=(
+            Misconception(
+                lambda: _bucket(_loyal_shares()[0]),
+                "这是按**人数**比例估计的：如果每位客户买得一样多，22% 的人贡献 22%。"
+                "但忠诚型客户买得多、买得久，想想他们的订单数。",
+            ),
+        ),
+        hints=(
+            "忠诚型：多次复购、购买跨度长。一位忠诚客户的订单数大约是其他客户的几倍？",
+            "第 1 讲：少数客户往往贡献大部分销售额。",
+        ),
+        solution='loyal_sales_share = "50%—70%"',
+        explanation=(
+            "忠诚型客户约占 22% 的客户，却贡献了约 62% 的销售额：他们平均下了约 19 个订单，"
+            "其他客户只有 3 个左右。行为维度直接告诉你谁是“价值担当”。"
+        ),
+    )
+)
+
+q9 = bind(
+    Problem(
+        name="channel_dimension",
+        kind="judgement",
+        prompt=(
+            "禾悦食品客户表里的“渠道”（门店 / 电商 / 经销商：客户主要在哪里买）属于哪一类分类维度？"
+        ),
+        choices=DIMENSIONS,
         expected=lambda: "行为",
-        hints=["它描述的是客户是谁，还是客户做过什么？"],
-        solution="dimension_of_poutcome = '行为'",
-        explanation="上一次活动中是否认购，是客户过去的**行为**，不是年龄、地区或价值观。",
+        accept=("行为维度", "行为特征", "行为特征分类"),
+        misconceptions=(
+            Misconception(
+                "地理",
+                "渠道说的是客户**怎么买**（购买习惯），不是客户住在哪里；"
+                "省份、城市级别才是地理维度。",
+            ),
+            Misconception(
+                "心理", "心理维度是价值观、生活方式，要靠问卷或访谈；渠道是客户实际的购买行为。"
+            ),
+            Misconception(
+                "人口统计", "人口统计是年龄、性别、收入、学历、职业这些“客户是谁”的特征。"
+            ),
+        ),
+        hints=(
+            "它描述的是客户是谁、住在哪里、怎么想，还是做了什么？",
+            "购买行为、使用习惯、品牌忠诚度属于哪个维度？",
+        ),
+        solution='channel_dimension = "行为"',
+        explanation=(
+            "渠道是客户的购买习惯：在门店、网上还是经销商那里买，属于**行为**维度。"
+            "它和城市级别（地理）有关联：一线城市电商多，三线及以下经销商多，但两者不是一回事。"
+        ),
     )
 )

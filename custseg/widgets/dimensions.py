@@ -5,42 +5,28 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.ticker import PercentFormatter
 
-from custseg.dimensions import response_by
-from custseg.plotting.style import chinese_font_context
+from custseg.dimensions import response_by, segment_labels
+from custseg.plotting.dimensions import plot_response_by
 from custseg.widgets.live import LiveChart
 
-__all__ = ["dimension_explorer", "plot_response_by"]
+__all__ = ["BANK_DIMENSIONS", "dimension_explorer", "plot_response_by"]
 
-
-def plot_response_by(table: pd.DataFrame, ax=None, *, title: str = ""):
-    """Bars of each segment's response rate with the overall rate as a dashed line.
-
-    ``table`` comes from :func:`custseg.dimensions.response_by`; returns the Axes.
-    """
-    with chinese_font_context():
-        if ax is None:
-            _, ax = plt.subplots(figsize=(7, 4))
-        overall = table["responses"].sum() / table["customers"].sum()
-        labels = [str(i) for i in table.index]
-        bars = ax.barh(labels[::-1], table["response_rate"].to_numpy()[::-1], color="#4C72B0")
-        ax.bar_label(
-            bars, labels=[f"{v:.0%}" for v in table["response_rate"].to_numpy()[::-1]], padding=3
-        )
-        ax.axvline(overall, color="#C44E52", linestyle="--", label=f"整体 {overall:.0%}")
-        ax.xaxis.set_major_formatter(PercentFormatter(1.0))
-        ax.set_xlabel("响应率（认购定期存款的比例）")
-        ax.set_title(title or "各客户群的响应率")
-        ax.legend(loc="lower right")
-    return ax
+BANK_DIMENSIONS = {
+    "年龄段": "age",
+    "职业": "job",
+    "婚姻状况": "marital",
+    "学历": "education",
+    "有无房贷": "housing",
+    "上次活动结果": "poutcome",
+}
+"""The dimensions of the Bank Marketing data the widget offers by default."""
 
 
 def dimension_explorer(
     frame: pd.DataFrame,
-    dimensions: Mapping[str, str],
+    dimensions: Mapping[str, str] | None = None,
     *,
     target: str = "y",
     positive: object = "yes",
@@ -51,8 +37,11 @@ def dimension_explorer(
     ----------
     frame : pandas.DataFrame
         One row per customer.
-    dimensions : mapping
-        Chinese name shown in the dropdown -> column of ``frame``.
+    dimensions : mapping, optional
+        Chinese name shown in the dropdown -> column of ``frame``; by default
+        :data:`BANK_DIMENSIONS`. Segments are labelled as in
+        :func:`custseg.dimensions.segment_labels` (``"age"`` in age bands, coded values
+        in Chinese).
     target, positive
         As in :func:`custseg.dimensions.response_by`.
 
@@ -63,6 +52,13 @@ def dimension_explorer(
         ``marks[0]`` the bars of the segments' response rates, highest on top,
         ``marks[1]`` their percentages, ``marks[2]`` the dashed line of the overall rate).
     """
+    dimensions = dict(BANK_DIMENSIONS if dimensions is None else dimensions)
+    labelled = {
+        name: pd.DataFrame(
+            {"segment": segment_labels(frame, column).to_numpy(), target: frame[target].to_numpy()}
+        )
+        for name, column in dimensions.items()
+    }
     choice = widgets.Dropdown(options=list(dimensions), description="分类维度")
     summary = widgets.HTML()
     chart = LiveChart(
@@ -81,13 +77,13 @@ def dimension_explorer(
     margin = dict(chart.figure.fig_margin)
 
     def update(change: dict | None = None) -> None:
-        column = dimensions[choice.value]
-        table = response_by(frame, column, target=target, positive=positive)
+        table = response_by(labelled[choice.value], "segment", target=target, positive=positive)
         best, worst = table.index[0], table.index[-1]
+        high, low = table["response_rate"].iloc[0], table["response_rate"].iloc[-1]
         summary.value = (
             f"按<b>{choice.value}</b>分成 {len(table)} 群：响应率最高的是 <b>{best}</b>"
-            f"（{table['response_rate'].iloc[0]:.1%}），最低的是 <b>{worst}</b>"
-            f"（{table['response_rate'].iloc[-1]:.1%}）。"
+            f"（{high:.1%}），最低的是 <b>{worst}</b>（{low:.1%}），"
+            f"相差 {(high - low) * 100:.1f} 个百分点。"
         )
         names = [str(i) for i in table.index]
         values = table["response_rate"].to_numpy()

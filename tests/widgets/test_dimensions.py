@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import numpy as np
 
-from custseg.dimensions import response_by
-from custseg.widgets.dimensions import dimension_explorer, plot_response_by
+from custseg.dimensions import BANK_LABELS, response_by
+from custseg.widgets.dimensions import BANK_DIMENSIONS, dimension_explorer, plot_response_by
+
+
+def _rates(bank, column):
+    labels = bank[column].map(lambda v: BANK_LABELS.get(column, {}).get(v, v))
+    hit = bank["y"] == "yes"
+    return hit.groupby(labels).mean().sort_values(ascending=False, kind="stable")
 
 
 def test_choosing_a_dimension_changes_the_summary(bank):
     box = dimension_explorer(bank, {"职业": "job", "学历": "education"})
     choice, summary, _ = box.children
-    assert "student" in summary.value
+    assert "学生" in summary.value and "student" not in summary.value
     choice.value = "学历"
-    by_education = bank.groupby("education")["y"].apply(lambda s: (s == "yes").mean())
-    assert by_education.idxmax() in summary.value
+    by_education = _rates(bank, "education")
+    assert by_education.index[0] in summary.value
     assert f"{by_education.max():.1%}" in summary.value
+    gap = (by_education.max() - by_education.min()) * 100
+    assert f"相差 {gap:.1f} 个百分点" in summary.value
 
 
 def test_the_chart_shows_the_rates_of_the_chosen_dimension(bank):
@@ -25,8 +33,7 @@ def test_the_chart_shows_the_rates_of_the_chosen_dimension(bank):
     everyone = (bank["y"] == "yes").mean()
     for name, column in (("职业", "job"), ("学历", "education")):
         choice.value = name
-        rates = bank.groupby(column)["y"].apply(lambda s: (s == "yes").mean())
-        rates = rates.sort_values(ascending=False)
+        rates = _rates(bank, column)
         assert list(bars.x) == rates.index.tolist()  # the highest first, drawn on top
         np.testing.assert_allclose(bars.y, rates.to_numpy())
         assert list(numbers.text) == [f"{r:.0%}" for r in rates]
@@ -34,6 +41,18 @@ def test_the_chart_shows_the_rates_of_the_chosen_dimension(bank):
         assert overall.labels == [f"整体 {everyone:.0%}"]
         assert figure.title == f"按{name}分群的响应率"
     assert len(bars.x) == bank["education"].nunique()
+
+
+def test_by_default_the_bank_dimensions_with_ages_in_bands(bank):
+    box = dimension_explorer(bank)
+    choice, summary, figure = box.children
+    assert list(choice.options) == list(BANK_DIMENSIONS)
+    assert choice.value == "年龄段"
+    assert "65岁及以上" in set(figure.marks[0].x)
+    choice.value = "上次活动结果"
+    assert figure.marks[0].x[0] == "成功"
+    success = (bank.loc[bank["poutcome"] == "success", "y"] == "yes").mean()
+    np.testing.assert_allclose(figure.marks[0].y[0], success)
 
 
 def test_plot_bars_are_the_rates(bank):
