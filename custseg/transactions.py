@@ -734,7 +734,7 @@ def _far_dates(dates: pd.Series) -> np.ndarray:
     """Dates far outside the rest: beyond the central 98 % by more than its own span.
 
     The tails allowed out are 1 % of the lines on each side (at least one); their dates
-    count as far only beyond the others' span (at least 90 days) from the nearest
+    count as far only beyond the others' span (at least a year) from the nearest
     central date. Fewer than 10 lines are never judged.
     """
     values = dates.to_numpy(dtype="datetime64[ns]")
@@ -744,7 +744,7 @@ def _far_dates(dates: pd.Series) -> np.ndarray:
     ordered = np.sort(values)
     tail = max(1, n // 100)
     low, high = ordered[tail], ordered[n - 1 - tail]
-    span = max(high - low, np.timedelta64(90, "D"))
+    span = max(high - low, np.timedelta64(365, "D"))
     return (values > high + span) | (values < low - span)
 
 
