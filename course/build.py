@@ -45,10 +45,11 @@ GLOSSARY_SOURCE = COURSE / "src" / "glossary.py"
 ADVANCED = "advanced"
 ADVANCED_NOTE_TAG = "advanced-note"
 ADVANCED_NOTE = (
-    "🔧 **进阶（选做）**：下面的单元格是给想了解 pandas 写法的分析人员的，可以跳过；"
-    "主线内容和练习都不依赖它。\n\n"
-    "*(Advanced, optional: the pandas way, for analysts; nothing later depends on it.)*"
+    "🔧 **进阶（选做）**：下面的单元格展示背后的代码写法（pandas 等），给会编程的分析人员参考，"
+    "可以跳过；主线内容和练习都不依赖它。\n\n"
+    "*(Advanced, optional: the code behind it, for analysts; nothing later depends on it.)*"
 )
+FOLDED_NOTE = "\n\n代码已折叠：点击单元格左侧的竖条可以展开。"
 ADVANCED_HEADING = "🔧 **进阶（选做）** "
 JUPYTEXT_HEADER = """# ---
 # jupyter:
@@ -166,7 +167,7 @@ def mark_advanced(notebook: nbformat.NotebookNode, *, fold: bool) -> nbformat.No
         elif advanced:
             announced = bool(cells) and (is_advanced(cells[-1]) or _is_advanced_note(cells[-1]))
             if not announced:
-                note = nbformat.v4.new_markdown_cell(ADVANCED_NOTE)
+                note = nbformat.v4.new_markdown_cell(ADVANCED_NOTE + (FOLDED_NOTE if fold else ""))
                 note.metadata["tags"] = [ADVANCED_NOTE_TAG]
                 cells.append(note)
             if fold:
