@@ -462,6 +462,45 @@ def test_main_track_cells_are_plain_calls_values_and_questions(source):
     assert found == [], f"{source.name}: main-track cells a non-programmer cannot run as is"
 
 
+def advanced_dependencies(cells: list[tuple[bool, str]]) -> list[str]:
+    """Names main-track cells read that only an earlier advanced cell assigned.
+
+    ``cells`` are (is advanced, code) in notebook order.
+    """
+    only_advanced: set[str] = set()
+    found = []
+    for index, (advanced, code) in enumerate(cells):
+        try:
+            assigned, read = build._names(_code(code))
+        except SyntaxError:
+            continue
+        if advanced:
+            only_advanced |= assigned
+        else:
+            found += [f"cell {index}: `{name}`" for name in sorted(read & only_advanced)]
+            only_advanced -= assigned
+    return found
+
+
+def test_the_dependency_detector_follows_the_order_of_cells():
+    cells = [
+        (False, "rfm = rfm_table(transactions=clean)"),
+        (True, 'top = rfm.sort_values("monetary").head(3)\nrfm = rfm.round(1)'),
+        (False, "top_table = readable(frame=top)"),
+        (False, "rfm = rfm_table(transactions=clean)"),
+        (False, "readable(frame=rfm)"),
+    ]
+    assert advanced_dependencies(cells) == ["cell 2: `top`"]
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=IDS)
+def test_main_track_does_not_depend_on_advanced_cells(source):
+    cells = [
+        (build.is_advanced(c), c.source) for c in _notebook(source).cells if c.cell_type == "code"
+    ]
+    assert advanced_dependencies(cells) == [], f"{source.name}: main track reads advanced results"
+
+
 @pytest.mark.parametrize("source", SOURCES, ids=IDS)
 def test_module_has_enough_questions_mostly_judgement(source):
     questions = _questions(_exercise_module(source))
