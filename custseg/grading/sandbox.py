@@ -3,8 +3,10 @@
 :func:`run_sandboxed` runs one command with Debian's ``bwrap`` (bubblewrap):
 
 - as an unprivileged user: when the caller is root, a numeric uid no account uses, one per
-  sandbox running at the same time (so the process limit counts only that sandbox); otherwise
-  uid 65534 inside a user namespace of its own;
+  sandbox running at the same time (so the process limit counts only that sandbox), with no
+  groups; otherwise uid 65534 inside a user namespace of its own. An unprivileged user
+  namespace cannot shed the caller's supplementary groups, so a caller that is not root
+  should be an account whose groups open nothing (the workshop server's grader account);
 - in its own network (loopback only, nothing outside), process, IPC and host-name namespaces;
   every process it starts ends with it (``--die-with-parent``, its own pid namespace, and as
   root every process of its uid is killed after the run);
@@ -27,8 +29,10 @@ import atexit
 import fcntl
 import functools
 import importlib.util
+import math
 import os
 import pwd
+import select
 import shutil
 import signal
 import stat
@@ -51,6 +55,7 @@ __all__ = [
     "Limits",
     "SandboxResult",
     "SandboxUnavailable",
+    "read_workdir_file",
     "run_sandboxed",
     "sandbox_available",
 ]
@@ -178,6 +183,60 @@ def run_sandboxed(
     bwrap = shutil.which("bwrap") or "bwrap"
     fonts = _matplotlib_font_list(bwrap)
     return _run(bwrap, argv, workdir, readable, limits, env, stdin, fonts)
+
+
+def read_workdir_file(workdir: Path, name: str, *, max_bytes: int) -> bytes:
+    """Read a file the sandboxed command left in ``workdir``, trusting nothing about it.
+
+    After a run everything in ``workdir`` is the learner's: the notebook may have become a
+    link to the gradebook or a named pipe that blocks whoever opens it. This follows no
+    link in any part of ``name``, opens only a regular file and never reads more than
+    ``max_bytes``.
+
+    Raises
+    ------
+    ValueError
+        ``name`` leaves ``workdir``, is missing, is not a regular file (a link, a pipe, a
+        folder) or is larger than ``max_bytes``; the message is Chinese and names the file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = Path(folder, "answer.txt").write_text("42")
+    ...     read_workdir_file(Path(folder), "answer.txt", max_bytes=10)
+    b'42'
+    """
+    parts = Path(name).parts
+    if not parts or Path(name).is_absolute() or ".." in parts:
+        raise ValueError(f"文件名 {name!r} 不在工作文件夹之内")
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
+    folder = os.open(workdir, flags | os.O_DIRECTORY)
+    try:
+        for part in parts[:-1]:
+            try:
+                inner = os.open(part, flags | os.O_DIRECTORY, dir_fd=folder)
+            except OSError as error:
+                raise ValueError(f"{name}：{part} 不是文件夹（或是链接）：{error}") from None
+            os.close(folder)
+            folder = inner
+        try:
+            fd = os.open(parts[-1], flags | os.O_NONBLOCK, dir_fd=folder)
+        except OSError as error:
+            raise ValueError(f"{name}：无法打开（不存在或是链接）：{error}") from None
+    finally:
+        os.close(folder)
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise ValueError(f"{name}：不是普通文件 (not a regular file)")
+    with os.fdopen(fd, "rb") as handle:
+        if info.st_size > max_bytes:
+            raise ValueError(f"{name}：{info.st_size} 字节，超过上限 {max_bytes} 字节")
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ValueError(f"{name}：超过上限 {max_bytes} 字节")
+    return data
 
 
 @functools.cache
@@ -412,23 +471,44 @@ def _execute(
     readers.append(_Capture(process.stderr, limits.output_bytes))
     if stdin is not None:
         threading.Thread(target=_feed, args=(process.stdin, stdin), daemon=True).start()
-    timed_out = False
     try:
-        process.wait(timeout=limits.wall_seconds)
-    except subprocess.TimeoutExpired:
-        timed_out = True
-        _kill_group(process)
+        timed_out = not _wait(process, limits.wall_seconds)
     except BaseException:
         _kill_group(process)
         raise
-    if uid is not None:
-        _kill_user(uid)
+    if timed_out:
+        _kill_group(process)
     stdout, stderr = (reader.text() for reader in readers)
     returncode = process.returncode
     if returncode < 0:
         returncode = 128 - returncode
     hit = limit_hit(returncode, stderr, timed_out)
     return SandboxResult(returncode, stdout, stderr, timed_out, hit)
+
+
+def _wait(process: subprocess.Popen, seconds: float) -> bool:
+    """Wait until ``process`` ends (True) or ``seconds`` pass (False), waking at once.
+
+    ``Popen.wait(timeout)`` polls, sleeping up to 50 ms between looks; a pidfd wakes the
+    moment the process ends.
+    """
+    try:
+        pidfd = os.pidfd_open(process.pid)
+    except (AttributeError, OSError):
+        try:
+            process.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            return False
+        return True
+    try:
+        poller = select.poll()
+        poller.register(pidfd, select.POLLIN)
+        if not poller.poll(max(1, math.ceil(seconds * 1000))):
+            return False
+    finally:
+        os.close(pidfd)
+    process.wait()
+    return True
 
 
 def _kill_group(process: subprocess.Popen) -> None:
