@@ -32,7 +32,7 @@ import pandas as pd
 from custseg.errors import DataError
 from custseg.frames import as_lazy, require_frame_columns, to_pandas
 
-__all__ = ["cohort_table", "retention_matrix"]
+__all__ = ["cohort_table", "retention_matrix", "retention_table"]
 
 _PERIODS = {"M": 12, "Q": 4}
 _VALUES = ("customers", "amount")
@@ -214,3 +214,53 @@ def retention_matrix(transactions: Any, *, period: Literal["M", "Q"] = "M") -> p
     """
     counts = cohort_table(transactions, period=period, value="customers")
     return counts.div(counts[0], axis="index")
+
+
+def retention_table(
+    transactions: Any, *, period: Literal["M", "Q"] = "M", periods: int = 6
+) -> pd.DataFrame:
+    """The retention matrix as a learner reads it: Chinese headers, percentages, blanks.
+
+    Parameters
+    ----------
+    transactions : frame
+        Order lines with ``customer_id`` and ``invoice_date``.
+    period : {"M", "Q"}, default "M"
+        Monthly or quarterly cohorts.
+    periods : int, default 6
+        How many periods after the first purchase to show.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by 获客月份 (or 获客季度, as text such as ``"2023-01"``): 新客户数, then
+        第 1 个月 … 第 ``periods`` 个月 (个季度), the share of the cohort buying in that
+        period as text such as ``"28.9%"``; empty where the data end before it.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({
+    ...     "customer_id": [1, 1, 2, 3],
+    ...     "invoice_date": pd.to_datetime(
+    ...         ["2011-01-05", "2011-02-10", "2011-01-20", "2011-02-01"]),
+    ... })
+    >>> retention_table(tx, periods=1)
+          新客户数 第 1 个月
+    获客月份
+    2011-01     2  50.0%
+    2011-02     1
+    """
+    if isinstance(periods, bool) or int(periods) != periods or periods < 1:
+        raise ValueError(f"periods 必须是正整数 (positive integer)，收到 (got) {periods!r}")
+    counts = cohort_table(transactions, period=period, value="customers")
+    shares = counts.div(counts[0], axis="index")
+    unit = "个月" if period == "M" else "个季度"
+    table = pd.DataFrame({"新客户数": counts[0].astype("int64").to_numpy()}, index=counts.index)
+    for k in range(1, int(periods) + 1):
+        column = shares[k] if k in shares.columns else pd.Series(np.nan, index=shares.index)
+        table[f"第 {k} {unit}"] = [f"{v:.1%}" if pd.notna(v) else "" for v in column]
+    table.index = pd.Index(
+        [str(c) for c in counts.index], name="获客月份" if period == "M" else "获客季度"
+    )
+    return table

@@ -38,7 +38,15 @@ from custseg.errors import DataError
 from custseg.rfm import customer_summary
 from custseg.segments import apply_rules
 
-__all__ = ["STAGES", "lifecycle_rule_table", "lifecycle_stages"]
+__all__ = [
+    "STAGES",
+    "explorer_thresholds",
+    "lifecycle_rule_table",
+    "lifecycle_stages",
+    "stage_rules",
+    "stage_table",
+    "stages_preview",
+]
 
 _ACTIVE = "orders >= 1 and recency <= at_risk_days"
 _RULES = [
@@ -234,3 +242,130 @@ def lifecycle_stages(
     result = pd.concat([table, stages], axis=1)
     result.attrs["as_of"] = summary.attrs["as_of"]
     return result
+
+
+def explorer_thresholds(
+    at_risk_days: int = 90, churn_days: int = 180, loyal_orders: int = 5
+) -> dict[str, int]:
+    """The parameters of :func:`lifecycle_stages` the module 06 widget uses for its sliders.
+
+    A customer counts as new for 90 days, or until counted at risk when that comes sooner.
+
+    Examples
+    --------
+    >>> explorer_thresholds(at_risk_days=60)
+    {'new_days': 60, 'at_risk_days': 60, 'churn_days': 180, 'loyal_orders': 5}
+    """
+    return {
+        "new_days": min(90, at_risk_days),
+        "at_risk_days": at_risk_days,
+        "churn_days": churn_days,
+        "loyal_orders": loyal_orders,
+    }
+
+
+def stage_rules(
+    *, new_days: int = 90, at_risk_days: int = 90, churn_days: int = 180, loyal_orders: int = 5
+) -> pd.DataFrame:
+    """The default lifecycle rules in plain Chinese, with the thresholds written in.
+
+    Examples
+    --------
+    >>> stage_rules(churn_days=365).loc["已流失", "规则"]
+    '超过 365 天没有购买'
+    """
+    rules = {
+        "潜在": "已知的潜在客户，还没有买过",
+        "新客": f"近期活跃，第一次购买在 {new_days} 天以内，或只买过一次",
+        "回购": f"近期活跃，成为客户超过 {new_days} 天，买过 2 到 {loyal_orders - 1} 次",
+        "忠诚": f"近期活跃，成为客户超过 {new_days} 天，买过至少 {loyal_orders} 次",
+        "流失风险": f"{at_risk_days} 天以上、{churn_days} 天以内没有购买",
+        "已流失": f"超过 {churn_days} 天没有购买",
+    }
+    table = lifecycle_rule_table().set_index("stage")
+    result = pd.DataFrame(
+        {
+            "英文名": table["stage_en"],
+            "规则": [rules.get(stage, table.loc[stage, "rule"]) for stage in table.index],
+            "建议动作": table["action"],
+        },
+        index=pd.Index(table.index, name="生命周期阶段"),
+    )
+    return result
+
+
+def stage_table(stages: pd.DataFrame) -> pd.DataFrame:
+    """Customers per lifecycle stage, in lifecycle order, in Chinese.
+
+    Parameters
+    ----------
+    stages : pandas.DataFrame
+        From :func:`lifecycle_stages`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by 生命周期阶段 (every stage of the rules, 0 where empty): 客户数, 客户占比,
+        平均订单数, 建议动作.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b", "b", "c"],
+    ...     "invoice_date": pd.to_datetime(["2024-06-20", "2023-10-01", "2024-06-01", "2023-09-01"]),
+    ...     "amount": [30.0, 20.0, 25.0, 40.0]})
+    >>> stage_table(lifecycle_stages(tx, as_of="2024-07-01"))[["客户数", "客户占比"]]
+            客户数   客户占比
+    生命周期阶段
+    潜在        0   0.0%
+    新客        1  33.3%
+    回购        1  33.3%
+    忠诚        0   0.0%
+    流失风险      0   0.0%
+    已流失       1  33.3%
+    """
+    order = list(dict.fromkeys([*STAGES, *stages["stage"]]))
+    grouped = stages.groupby("stage")
+    counts = grouped.size().reindex(order, fill_value=0)
+    actions = grouped["action"].first().reindex(order)
+    defaults = lifecycle_rule_table().set_index("stage")["action"]
+    table = pd.DataFrame(
+        {
+            "客户数": counts.to_numpy(),
+            "客户占比": [f"{n / max(len(stages), 1):.1%}" for n in counts],
+            "平均订单数": grouped["orders"].mean().reindex(order).round(1).fillna(0).to_numpy(),
+            "建议动作": actions.fillna(defaults.reindex(order)).fillna("").to_numpy(),
+        },
+        index=pd.Index(order, name="生命周期阶段"),
+    )
+    return table
+
+
+_PREVIEW = {
+    "orders": "订单数",
+    "recency": "最近购买距今天数",
+    "tenure": "成为客户天数",
+    "monetary": "消费金额",
+    "stage": "生命周期阶段",
+}
+
+
+def stages_preview(stages: pd.DataFrame, rows: int = 5) -> pd.DataFrame:
+    """The first ``rows`` customers of :func:`lifecycle_stages` with Chinese headers.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a"], "invoice_date": pd.to_datetime(["2024-06-20"]),
+    ...                    "amount": [30.456]})
+    >>> stages_preview(lifecycle_stages(tx, as_of="2024-07-01"))
+          订单数  最近购买距今天数  成为客户天数   消费金额 生命周期阶段
+    客户编号
+    a       1        11      11  30.46     新客
+    """
+    if int(rows) != rows or rows < 1:
+        raise ValueError(f"rows 必须是正整数 (positive integer)，收到 (got) {rows!r}")
+    table = stages[list(_PREVIEW)].head(int(rows)).rename(columns=_PREVIEW)
+    table["消费金额"] = table["消费金额"].round(2)
+    table.index.name = "客户编号"
+    return table

@@ -162,3 +162,17 @@ def test_unknown_parameters_are_named(transactions):
 def test_no_rows_is_an_error(transactions):
     with pytest.raises(DataError, match="no transactions"):
         cohort_table(transactions.head(0))
+
+
+def test_retention_table_shows_the_matrix_as_percentages(online_retail_clean):
+    from custseg.cohorts import retention_table
+
+    matrix = retention_matrix(online_retail_clean)
+    table = retention_table(online_retail_clean, periods=3)
+    assert list(table.columns) == ["新客户数", "第 1 个月", "第 2 个月", "第 3 个月"]
+    assert list(table.index) == [str(p) for p in matrix.index]
+    assert table["新客户数"].sum() == online_retail_clean["customer_id"].nunique()
+    assert table.iloc[0, 1] == f"{matrix.iloc[0, 1]:.1%}"
+    assert table.iloc[-1, 1] == ""  # the last cohort has no month after it
+    with pytest.raises(ValueError, match="periods"):
+        retention_table(online_retail_clean, periods=0)

@@ -141,3 +141,25 @@ def test_a_summary_computed_once_gives_the_same_stages_without_reading_transacti
     got = lifecycle_stages(None, at_risk_days=120, churn_days=200, summary=summary)
     pd.testing.assert_frame_equal(got, expected)
     assert got.attrs["as_of"] == expected.attrs["as_of"]
+
+
+def test_stage_table_counts_every_customer_in_lifecycle_order(tx):
+    from custseg.lifecycle import STAGES, stage_table
+
+    stages = lifecycle_stages(tx)
+    table = stage_table(stages)
+    assert list(table.index) == list(STAGES)
+    assert table["客户数"].sum() == len(stages) == tx["customer_id"].nunique()
+    at_risk = stages[stages["stage"] == "流失风险"]
+    assert table.loc["流失风险", "客户数"] == len(at_risk)
+    assert table.loc["流失风险", "客户占比"] == f"{len(at_risk) / len(stages):.1%}"
+
+
+def test_stage_rules_write_the_thresholds_in_and_the_widget_uses_them():
+    from custseg.lifecycle import explorer_thresholds, stage_rules
+
+    rules = stage_rules(at_risk_days=60, churn_days=120, loyal_orders=8)
+    assert rules.loc["流失风险", "规则"] == "60 天以上、120 天以内没有购买"
+    assert "2 到 7 次" in rules.loc["回购", "规则"]
+    assert explorer_thresholds(120)["new_days"] == 90
+    assert explorer_thresholds(45)["new_days"] == 45

@@ -6,7 +6,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from custseg.lifecycle import STAGES, lifecycle_stages
+from custseg.lifecycle import STAGES, explorer_thresholds, lifecycle_stages
 from custseg.rfm import customer_summary
 from custseg.widgets.live import PALETTE, LiveChart
 
@@ -85,10 +85,7 @@ def lifecycle_explorer(
             return
         stages = lifecycle_stages(
             transactions,
-            new_days=min(90, at_risk.value),
-            at_risk_days=at_risk.value,
-            churn_days=churn.value,
-            loyal_orders=loyal.value,
+            **explorer_thresholds(at_risk.value, churn.value, loyal.value),
             summary=customers,
         )
         counts = stages["stage"].value_counts()
