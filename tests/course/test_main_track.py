@@ -540,6 +540,35 @@ def test_first_markdown_cell_links_the_glossary(source):
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=IDS)
+def test_every_question_rewards_its_answers_explains_and_reaches_each_misconception(source):
+    """Its answer, every accepted synonym and its choice letter pass and show an explanation;
+    each listed misconception is wrong and gets its own message (none is shadowed)."""
+    problems = []
+    for name, view in sorted(_questions(_exercise_module(source)).items()):
+        problem = view.problem
+        if not problem.explanation:
+            problems.append(f"{name}: no explanation to show after a right answer")
+        right = [problem.expected_value, *problem.accept]
+        if problem.choices:
+            if problem.expected_value not in problem.choices:
+                problems.append(f"{name}: the answer {problem.expected_value!r} is not a choice")
+            else:
+                right.append("ABCDEFGHIJ"[list(problem.choices).index(problem.expected_value)])
+        problems += [
+            f"{name}: {answer!r} is not counted right"
+            for answer in right
+            if not problem.evaluate(answer).correct
+        ]
+        for misconception in problem.misconceptions:
+            feedback = problem.evaluate(misconception.value())
+            if feedback.correct or misconception.message.strip() not in feedback.message:
+                problems.append(
+                    f"{name}: misconception {misconception.value()!r} never shows its message (a wrong answer, without 不对 in it)"
+                )
+    assert problems == [], f"{source.name}: {problems}"
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=IDS)
 def test_every_question_has_checker_tests(source):
     module = _exercise_module(source)
     short = module.__name__.rsplit(".", 1)[-1]
