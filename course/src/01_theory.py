@@ -24,8 +24,6 @@
 # 4. 遇到一个业务场景，判断它用的是哪个理论。
 
 # %%
-import matplotlib.pyplot as plt
-
 import custseg
 from custseg.abc_analysis import concentration_table
 from custseg.customer_card import customer_card
@@ -36,8 +34,9 @@ from custseg.plotting.abc_analysis import plot_lorenz
 from custseg.transactions import clean_transactions
 from custseg.widgets import concentration_explorer
 
-custseg.use_chinese_font()
-friendly_errors.enable()
+custseg.use_chinese_font()  # 让图表中的中文正常显示
+friendly_errors.enable()  # 出错时用中文解释
+print("准备好了 (ready)")
 
 # %% [markdown]
 # 本讲用两份数据：第 0 讲的英国网店示例订单（先清洗），和禾悦食品的模拟订单。

@@ -49,8 +49,9 @@ from custseg.exercises import dimensions as ex
 from custseg.plotting.dimensions import plot_purchase_styles, plot_response_rates
 from custseg.widgets import dimension_explorer
 
-custseg.use_chinese_font()
-friendly_errors.enable()
+custseg.use_chinese_font()  # 让图表中的中文正常显示
+friendly_errors.enable()  # 出错时用中文解释
+print("准备好了 (ready)")
 
 # %%
 clients = load_sample(name="bank_marketing")
@@ -204,14 +205,14 @@ ex.q1.check()
 # ex.q1.solution()  # 看参考答案
 
 # %% [markdown]
-# ### 练习 2（决策题）90 个电话先打给谁
+# ### 练习 2（决策题）150 个电话打给哪一群
 
 # %%
 ex.q2
 
 # %%
 ### BEGIN SOLUTION
-call_first = "A"
+call_first = "退休"
 ### END SOLUTION
 ex.q2.check()
 # ex.q2.hint()      # 需要提示时，删掉本行开头的 # 再运行

@@ -52,18 +52,23 @@ def _retired(column: str) -> float:
 
 
 CALL_GROUPS = {
-    "上次活动结果为“成功”的客户": ("poutcome", "成功"),
-    "学生": ("job", "学生"),
     "65岁及以上的客户": ("age", "65岁及以上"),
+    "学生": ("job", "学生"),
+    "退休": ("job", "退休"),
     "管理人员": ("job", "管理人员"),
 }
+CALLS = 150
+
+
+def _expected_subscriptions(name: str) -> float:
+    """Calls to one group: min(group size, calls) times the group's response rate."""
+    by, label = CALL_GROUPS[name]
+    row = _rates(by).loc[label]
+    return min(int(row["customers"]), CALLS) * float(row["response_rate"])
 
 
 def _best_group_to_call() -> str:
-    rates = {
-        name: _rates(by).loc[label, "response_rate"] for name, (by, label) in CALL_GROUPS.items()
-    }
-    return max(rates, key=rates.get)
+    return max(CALL_GROUPS, key=_expected_subscriptions)
 
 
 def _widest_dimension() -> str:
@@ -163,34 +168,38 @@ q2 = bind(
         name="call_first",
         kind="decision",
         prompt=(
-            "下个月的定期存款电话营销只有 **90 个电话**的名额，要尽量多认购。"
-            "根据这次活动的数据，你先打给哪一群？（可以在草稿格用 `response_table` 查各群的响应率。）"
+            "下个月的定期存款电话营销：上次活动成功的客户已经安排好了，还剩 **150 个电话**名额，"
+            "只能打给下面**一群**人（这群人打完了，剩下的名额就浪费了）。要让**预计认购人数**最多，选哪一群？"
+            "（在草稿格用 `response_table` 查各群的客户数和响应率。）"
         ),
         choices=tuple(CALL_GROUPS),
         expected=_best_group_to_call,
-        accept=("上次活动成功的客户", "上次成功", "成功"),
+        accept=("退休客户", "退休人员"),
         misconceptions=(
             Misconception(
-                "学生",
-                "学生的响应率（约 26%）高于平均，但还不到上次成功客户（约 61%）的一半：同样 90 个电话，认购少得多。",
+                "65岁及以上的客户",
+                "65 岁及以上响应率最高（约 41%），但只有 46 人：预计约 19 人认购，104 个电话白白浪费。"
+                "预计认购人数 = 能打的人数 × 响应率。",
             ),
             Misconception(
-                "65岁及以上的客户",
-                "65 岁及以上响应率约 41%，但只有 46 人，打完还剩 44 个电话；而且仍低于上次成功的客户。",
+                "学生",
+                "学生响应率约 26%，但只有 76 人：预计约 20 人认购，一半名额浪费。"
+                "预计认购人数 = 能打的人数 × 响应率。",
             ),
             Misconception(
                 "管理人员",
-                "管理人员人数最多，但响应率只有约 13%，和整体差不多：人多不等于响应率高。",
+                "管理人员人多，150 个电话都打得满，但响应率只有约 13%：预计约 20 人认购。",
             ),
         ),
         hints=(
-            '在草稿格比较 `response_table(data=clients, by="poutcome")` 和按职业、年龄段的表。',
-            "电话名额有限时，先打**响应率**最高、人数又够用的那一群。",
+            "对每一群算：能打的人数（不超过 150）× 响应率 = 预计认购人数。",
+            '需要的数字在 `response_table(data=clients, by="job")` 和按年龄段的表里。',
         ),
-        solution='call_first = "A"  # 上次活动结果为“成功”的客户：响应率约 61%',
+        solution='call_first = "退休"  # 145 人 × 20% ≈ 29 人认购，最多',
         explanation=(
-            "上次活动已经认购过的客户，这次响应率约 61%，是整体的 5 倍多，99 人正好用完 90 个电话。"
-            "**过去的行为是未来行为最好的预测**：行为维度往往比人口统计维度更能“分开”客户。"
+            "退休客户 145 人，几乎用满 150 个名额，响应率 20%：预计约 29 人认购，"
+            "多于 65 岁及以上（约 19 人）、学生（约 20 人）和管理人员（约 20 人）。"
+            "名额有限时，要同时看**响应率**和**人数**：响应率最高的群不一定带来最多的认购。"
         ),
     )
 )
