@@ -93,6 +93,10 @@ COLUMNS: dict[str, Label] = {
     "marital": Label("婚姻状况", "marital status"),
     "education": Label("学历", "education"),
     "balance": Label("存款余额", "balance"),
+    "housing": Label("有无房贷", "housing loan"),
+    "loan": Label("有无消费贷", "personal loan"),
+    "poutcome": Label("上次活动结果", "previous outcome"),
+    "y": Label("是否认购", "subscribed"),
     # RFM and segments
     "recency": Label("最近购买距今天数", "recency"),
     "frequency": Label("购买次数", "frequency"),
