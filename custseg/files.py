@@ -261,6 +261,15 @@ def _read_user_csv(
         sep = _detect_separator(header)
         if sep != ",":
             notes.append(f"分隔符识别为{_SEPARATOR_NAMES[sep]} (separator detected)")
+    names = []
+    if header:
+        import csv
+
+        names = next(csv.reader([header], delimiter=sep))
+        _refuse_duplicates(path, [name.strip() for name in names])
+    frame = _read_csv_fast(path, sep=sep, encoding=encoding, skip_rows=skip_rows, names=names)
+    if frame is not None:
+        return UserTable(frame, first_row=skip_rows + 2, notes=notes)
     try:
         frame = pd.read_csv(
             path,
@@ -289,11 +298,6 @@ def _read_user_csv(
             f"{_parser_detail(str(error))}。请检查该行的列数是否与表头一致，或用 sep= / --sep "
             "指定分隔符、用 skip_rows= / --skip-rows 跳过表头上方的标题行。"
         ) from error
-    if header:
-        import csv
-
-        names = [name.strip() for name in next(csv.reader([header], delimiter=sep))]
-        _refuse_duplicates(path, names)
     unnamed = [c for c in frame.columns if str(c).startswith("Unnamed: ")]
     empty_unnamed = [c for c in unnamed if frame[c].isna().all()]
     if empty_unnamed:  # a trailing separator on every line
@@ -329,6 +333,43 @@ def _mangled_duplicates(frame: pd.DataFrame) -> list[str]:
         found = re.fullmatch(r"(.+)\.(\d+)", column)
         names.append(found.group(1) if found and found.group(1) in columns else column)
     return names
+
+
+def _read_csv_fast(
+    path: Path, *, sep: str, encoding: str, skip_rows: int, names: list[str]
+) -> pd.DataFrame | None:
+    """Every column as text with pyarrow's reader (fast, compact), or None to read slowly.
+
+    Anything unusual (lines with too many fields, a column the header line did not name)
+    returns None: pandas then reads the file and explains what is wrong.
+    """
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    if not names or len(set(names)) != len(names):
+        return None
+    arrow_encoding = (
+        "utf8" if encoding.replace("-", "").lower() in ("utf8", "utf8sig") else encoding
+    )
+    try:
+        table = pacsv.read_csv(
+            path,
+            read_options=pacsv.ReadOptions(
+                encoding=arrow_encoding, skip_rows=skip_rows, block_size=1 << 24
+            ),
+            parse_options=pacsv.ParseOptions(delimiter=sep),
+            convert_options=pacsv.ConvertOptions(
+                column_types={name: pa.string() for name in names},
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=True,
+                null_values=[""],
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError, LookupError):
+        return None
+    if table.column_names != names or any(t != pa.string() for t in table.schema.types):
+        return None
+    return table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
 
 
 def _parser_detail(message: str) -> str:

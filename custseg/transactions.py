@@ -170,8 +170,31 @@ def _plain(value):
 
 def _text(values: pd.Series) -> pd.Series:
     """Trimmed text, blanks as missing (fast pyarrow-backed strings)."""
-    text = values.astype("string[pyarrow]").str.strip()
-    return text.mask(text == "")
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    text = values.astype("string[pyarrow]")
+    chunks = pc.utf8_trim_whitespace(_arrow(text))
+    chunks = pc.if_else(pc.equal(chunks, ""), pa.scalar(None, pa.string()), chunks)
+    return pd.Series(pd.arrays.ArrowStringArray(chunks), index=values.index, name=values.name)
+
+
+def _arrow(text: pd.Series):
+    """The pyarrow chunked array behind a ``string[pyarrow]`` series."""
+    import pyarrow as pa
+
+    return pa.chunked_array(text.array.__arrow_array__())
+
+
+def _arrow_cast(text: pd.Series, to) -> pd.Series | None:
+    """A fast cast of clean text (numbers, ISO dates); None when any value needs care."""
+    import pyarrow as pa
+
+    try:
+        cast = _arrow(text).cast(to)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    return pd.Series(cast.to_numpy(), index=text.index)
 
 
 # ----- dates ---------------------------------------------------------------------------
@@ -187,6 +210,12 @@ def _iso(text: pd.Series) -> pd.Series:
     if getattr(parsed.dt, "tz", None) is not None:  # one offset: keep the wall-clock time
         parsed = parsed.dt.tz_localize(None)
     return parsed.astype("datetime64[ns]")
+
+
+def _timestamp():
+    import pyarrow as pa
+
+    return pa.timestamp("ns")
 
 
 def _normalise_date_text(text: pd.Series) -> pd.Series:
@@ -245,7 +274,10 @@ def _parse_dates(
     else:
         text = _text(raw)
         blank = text.isna()
-        if date_format:
+        fast = None if date_format else _arrow_cast(text, _timestamp())
+        if fast is not None:
+            parsed = fast
+        elif date_format:
             parsed = pd.to_datetime(text, format=date_format, errors="coerce")
         else:
             parsed = _iso(text)
@@ -257,7 +289,11 @@ def _parse_dates(
             if retry.any():
                 parsed[retry] = _day_month(text[retry], frame, locate, column)
                 retry = parsed.isna() & ~blank
-            words = retry & text.str.contains(r"[A-Za-z]{3}", regex=True).fillna(False)
+            words = retry & (
+                text.str.contains(r"[A-Za-z]{3}", regex=True).fillna(False)
+                if retry.any()
+                else False
+            )
             if words.any():  # "5 March 2024", "Mar 5, 2024": month names are unambiguous
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
@@ -290,9 +326,15 @@ def _parse_numbers(frame: pd.DataFrame, column: str, locate: _Locator) -> pd.Ser
         values = raw.astype("float64")
         blank = values.isna()
     else:
+        import pyarrow as pa
+
         text = _text(raw)
         blank = text.isna()
-        values = _floats(pd.to_numeric(text, errors="coerce"))
+        values = _arrow_cast(text, pa.float64())
+        if values is None:
+            values = _floats(pd.to_numeric(text, errors="coerce"))
+        else:
+            values = values.astype("float64")
         retry = values.isna() & ~blank
         if retry.any():
             marked = text[retry].str.replace(_CURRENCY_MARKS, "", regex=True)
@@ -741,33 +783,45 @@ def _far_dates(dates: pd.Series) -> np.ndarray:
     n = len(values)
     if n < 10:
         return np.zeros(n, dtype=bool)
-    ordered = np.sort(values)
     tail = max(1, n // 100)
+    ordered = np.partition(values.view("int64"), [tail, n - 1 - tail]).view("datetime64[ns]")
     low, high = ordered[tail], ordered[n - 1 - tail]
     span = max(high - low, np.timedelta64(365, "D"))
     return (values > high + span) | (values < low - span)
 
 
-def _net_refunds(purchases: pd.DataFrame, refunds: pd.DataFrame):
+def _net_refunds(
+    codes: np.ndarray,
+    dates: np.ndarray,
+    amounts: np.ndarray,
+    purchase: np.ndarray,
+    refund: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
     """Subtract each customer's refunds from their latest purchases first.
 
-    Returns the new amounts of the purchases (index of ``purchases``; 0 = fully
-    refunded) and each customer's refund left over (larger than their purchases).
+    ``codes`` numbers the customers. Returns every line's new amount (0 = a purchase
+    fully refunded; lines other than purchases unchanged) and, per customer code, the
+    refund left over when it is larger than the purchases.
     """
-    owed = -refunds.groupby("customer_id", sort=False)["amount"].sum()
-    affected = purchases["customer_id"].isin(owed.index).to_numpy()
-    amounts = purchases["amount"].copy()
-    part = purchases.loc[affected, ["customer_id", "invoice_date", "amount"]]
-    part = part.assign(_order=np.arange(len(part)))
-    part = part.sort_values(["invoice_date", "_order"], ascending=False, kind="stable")
-    spent = part.groupby("customer_id", sort=False)["amount"].cumsum()
-    due = part["customer_id"].map(owed).astype("float64")
-    before = spent - part["amount"]
-    left = (spent - due).clip(lower=0).where(before < due, part["amount"])
-    amounts.loc[left.index] = left.round(10)
-    total = purchases.loc[affected].groupby("customer_id", sort=False)["amount"].sum()
-    excess = (owed - total.reindex(owed.index, fill_value=0)).clip(lower=0)
-    return amounts, excess[excess > 0]
+    size = int(codes.max()) + 1 if len(codes) else 0
+    owed = np.bincount(codes[refund], weights=-amounts[refund], minlength=size)
+    spent_total = np.bincount(codes[purchase], weights=amounts[purchase], minlength=size)
+    new = amounts.copy()
+    rows = np.flatnonzero(purchase & (owed[codes] > 0))
+    if len(rows):
+        order = np.lexsort((-rows, -dates[rows].view("int64"), codes[rows]))
+        rows = rows[order]
+        group = codes[rows]
+        value = amounts[rows]
+        running = np.cumsum(value)
+        starts = np.r_[0, np.flatnonzero(np.diff(group)) + 1]
+        offset = np.repeat(running[starts] - value[starts], np.diff(np.r_[starts, len(rows)]))
+        spent = running - offset
+        due = owed[group]
+        left = np.where(spent - value >= due, value, np.clip(spent - due, 0, None))
+        left[left < 1e-9] = 0.0
+        new[rows] = left
+    return new, np.clip(owed - spent_total, 0, None)
 
 
 def clean_transactions(
@@ -844,77 +898,79 @@ def clean_transactions(
         transactions,
         {"drop_duplicates": drop_duplicates, "cancel_prefix": cancel_prefix, "refunds": refunds},
     )
-    reason = np.full(len(transactions), None, dtype=object)
+    keys = list(CLEANING_REASONS)
+    reason = np.zeros(len(transactions), dtype=np.int8)  # 0: kept, else 1 + index in keys
 
     def mark(mask, key):
-        mask = np.asarray(mask, dtype=bool) & pd.isna(reason)
-        reason[mask] = key
+        reason[np.asarray(mask, dtype=bool) & (reason == 0)] = keys.index(key) + 1
+
+    def numbers(column):
+        return transactions[column].to_numpy(dtype="float64", na_value=np.nan)
 
     columns = transactions.columns
-    amount = transactions["amount"]
+    amount = numbers("amount")
     mark(transactions["customer_id"].isna().to_numpy(), "missing_customer")
     prefix = rules["cancel_prefix"]
     if prefix and "invoice_id" in columns:
         invoice = transactions["invoice_id"].astype("string").str.strip().str.upper()
-        mark(
-            invoice.str.startswith(prefix.strip().upper()).fillna(False).to_numpy(), "cancellation"
-        )
-    is_refund = np.zeros(len(transactions), dtype=bool)
+        starts = invoice.str.startswith(prefix.strip().upper()).fillna(False)
+        mark(starts.to_numpy(dtype=bool), "cancellation")
+    quantity = numbers("quantity") if "quantity" in columns else None
+    price = numbers("unit_price") if "unit_price" in columns else None
     if rules["refunds"] == "net":
-        is_refund = (amount < 0).to_numpy()
-        if "quantity" in columns:
-            is_refund &= (transactions["quantity"] < 0).to_numpy()
-        if "unit_price" in columns:
-            is_refund &= (transactions["unit_price"] > 0).to_numpy()
+        is_refund = amount < 0
+        if quantity is not None:
+            is_refund &= quantity < 0
+        if price is not None:
+            is_refund &= price > 0
         mark(is_refund, "refund")
-    if "quantity" in columns:
-        mark((transactions["quantity"] <= 0).to_numpy(), "non_positive_quantity")
-    price = "unit_price" if "unit_price" in columns else "amount"
-    mark((transactions[price] <= 0).to_numpy(), "non_positive_price")
-    if "unit_price" in columns:
-        mark((amount <= 0).to_numpy(), "non_positive_price")
+    if quantity is not None:
+        mark(quantity <= 0, "non_positive_quantity")
+    mark((price if price is not None else amount) <= 0, "non_positive_price")
+    if price is not None:
+        mark(amount <= 0, "non_positive_price")
     if rules["drop_duplicates"]:
-        kept = pd.isna(reason)
+        kept = reason == 0
         mark(transactions.duplicated(keep="first").to_numpy() & kept, "duplicate")
     dates = transactions["invoice_date"]
     day = None
     if as_of is not None:
         day = pd.Timestamp(as_of)
         mark((dates >= day + pd.Timedelta(days=1)).to_numpy(), "after_as_of")
-    candidates = pd.isna(reason) | (reason == "refund")
+    refund_code = keys.index("refund") + 1
+    candidates = (reason == 0) | (reason == refund_code)
     far = np.zeros(len(transactions), dtype=bool)
     far[candidates] = _far_dates(dates[candidates])
     mark(far, "date_outlier")
     notes = list(transactions.attrs.get(NOTES_ATTR, []))
-    changed = transactions.iloc[0:0].assign(new_amount=pd.Series(dtype="float64"), reason="")
-    new_amount = None
-    refund_rows = reason == "refund"
+    new_amount = amount
+    refund_rows = reason == refund_code
     if refund_rows.any():
-        purchase_rows = pd.isna(reason)
+        codes = pd.factorize(transactions["customer_id"])[0]
         new_amount, excess = _net_refunds(
-            transactions.loc[purchase_rows], transactions.loc[refund_rows]
+            codes,
+            dates.to_numpy(dtype="datetime64[ns]"),
+            amount,
+            reason == 0,
+            refund_rows,
         )
-        gone = np.zeros(len(transactions), dtype=bool)
-        gone[purchase_rows] = (new_amount <= 0).to_numpy()
-        mark(gone, "refunded_purchase")
-        reduced = (new_amount > 0) & (new_amount < transactions.loc[purchase_rows, "amount"])
-        reduced_index = reduced[reduced].index
-        changed = transactions.loc[reduced_index].assign(
-            new_amount=new_amount[reduced_index], reason="refund_reduced"
-        )
-        if len(excess):
+        mark((reason == 0) & (new_amount <= 0), "refunded_purchase")
+        if (excess > 0).any():
             notes.append(
-                f"{len(excess):,} 位客户的退款多于文件中他们的购买，多出的 "
+                f"{int((excess > 0).sum()):,} 位客户的退款多于文件中他们的购买，多出的 "
                 f"{float(excess.sum()):,.2f} 没有可冲减的购买 "
                 "(refunds larger than the customers' purchases)"
             )
-    kept = pd.isna(reason)
-    flags = pd.Series(reason[~kept], index=transactions.index[~kept], dtype="string")
-    removed = transactions.loc[~kept].assign(reason=flags)
+    kept = reason == 0
+    reduced = np.flatnonzero(kept & (new_amount < amount))
+    changed = transactions.iloc[reduced].assign(
+        new_amount=new_amount[reduced], reason="refund_reduced"
+    )
+    labels = np.array([None, *keys], dtype=object)[reason[~kept]]
+    removed = transactions.loc[~kept].assign(reason=pd.array(labels, dtype="string"))
     clean = transactions.loc[kept]
-    if len(changed):
-        clean = clean.copy()
-        clean.loc[changed.index, "amount"] = changed["new_amount"]
+    if len(reduced):
+        clean = clean.assign(amount=new_amount[kept])
     rules = {**rules, "as_of": None if day is None else day.date().isoformat()}
     report = CleaningReport(
         rows_in=len(transactions),
