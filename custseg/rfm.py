@@ -68,6 +68,7 @@ __all__ = [
     "rfm_preview",
     "rfm_table",
     "rule_table",
+    "score_rfm",
     "segment_customers",
 ]
 
@@ -601,3 +602,20 @@ def describe_rfm(rfm: pd.DataFrame) -> pd.DataFrame:
     table.index = [RFM_LABELS[column] for column in RFM_COLUMNS]
     table.index.name = "指标"
     return table
+
+
+def score_rfm(rfm: pd.DataFrame, bins: int = 5) -> pd.DataFrame:
+    """Give every customer a 1..``bins`` score on R, F and M, in one call.
+
+    The one-call version of ``RFMScorer(bins=bins).fit_transform(rfm)``: adds ``r_score``,
+    ``f_score``, ``m_score`` and the code ``rfm_score`` (e.g. ``"545"``) to a copy of ``rfm``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rfm = pd.DataFrame({"recency": [3, 90, 30], "frequency": [9, 1, 4],
+    ...                     "monetary": [500.0, 20.0, 100.0]})
+    >>> score_rfm(rfm, bins=3)["rfm_score"].tolist()
+    ['333', '111', '222']
+    """
+    return RFMScorer(bins=bins).fit_transform(rfm)

@@ -41,7 +41,6 @@ __all__ = [
     "SCHEMES",
     "RFMSegmenter",
     "apply_rules",
-    "count_customers",
     "default_cutoffs",
     "rule_table",
     "scheme_table",
@@ -526,43 +525,6 @@ def default_cutoffs(rfm: pd.DataFrame) -> dict[str, float]:
         "frequency": round(float(means["frequency"]), 1),
         "monetary": int(round(means["monetary"])),
     }
-
-
-def count_customers(segmented: pd.DataFrame, segment: str) -> int:
-    """How many customers a segment (or lifecycle stage) has.
-
-    Parameters
-    ----------
-    segmented : pandas.DataFrame
-        With a ``segment`` column (:func:`segment_customers`) or a ``stage`` column
-        (:func:`custseg.lifecycle.lifecycle_stages`).
-    segment : str
-        The Chinese name, e.g. ``"重要价值客户"``; a name no customer has gives 0 when it is
-        a name of the scheme, and an error listing the names otherwise.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> table = pd.DataFrame({"segment": ["重要价值客户", "一般挽留客户", "重要价值客户"]})
-    >>> count_customers(table, segment="重要价值客户")
-    2
-    >>> count_customers(table, segment="重要保持客户")
-    0
-    """
-    column = "segment" if "segment" in segmented.columns else "stage"
-    require_columns(segmented, [column], what="分群结果 (segmented customers)")
-    names = set(segmented[column].astype(str))
-    known = names | {row[0] for rows in SCHEMES.values() for row in rows}
-    if column == "stage":
-        from custseg.lifecycle import STAGES
-
-        known |= set(STAGES)
-    if segment not in known:
-        raise DataError(
-            f"没有名为 {segment!r} 的客户群 (unknown segment)；这份结果中的名称有："
-            f"{'、'.join(sorted(names))}"
-        )
-    return int((segmented[column] == segment).sum())
 
 
 def segment_profile(segmented: pd.DataFrame) -> pd.DataFrame:

@@ -202,24 +202,16 @@ def test_segment_migration_counts_every_customer_once(online_retail_clean):
 
 
 def test_segment_profile_counts_every_customer_once_with_their_means(online_retail_clean):
-    from custseg.segments import count_customers, segment_profile
+    from custseg.segments import segment_profile
 
     segmented = segment_customers(rfm_table(online_retail_clean))
     profile = segment_profile(segmented)
     assert profile["客户数"].sum() == len(segmented)
     assert list(profile.index) == [n for n in rule_table("cn8")["segment"] if n in profile.index]
     vip = segmented[segmented["segment"] == "重要价值客户"]
-    assert profile.loc["重要价值客户", "客户数"] == count_customers(segmented, "重要价值客户")
+    assert profile.loc["重要价值客户", "客户数"] == len(vip)
     assert profile.loc["重要价值客户", "平均消费金额"] == round(vip["monetary"].mean())
     assert profile.loc["重要价值客户", "客户占比"] == f"{len(vip) / len(segmented):.1%}"
-
-
-def test_count_customers_names_the_segments_when_a_name_is_unknown():
-    from custseg.segments import count_customers
-
-    table = pd.DataFrame({"segment": ["重要价值客户"]})
-    with pytest.raises(DataError, match="重要价值客户"):
-        count_customers(table, segment="VIP")
 
 
 def test_scheme_table_reads_the_cn8_rules_back_as_near_far_high_low():

@@ -38,8 +38,9 @@ from custseg.datasets import load_cn_orders, load_sample
 from custseg.exercises import ____, friendly_errors
 from custseg.exercises import rfm as ex
 from custseg.plotting.rfm import plot_rf_heatmap, plot_segment_sizes
-from custseg.rfm import RFMScorer, describe_rfm, rfm_preview, rfm_table
-from custseg.segments import count_customers, scheme_table, segment_customers, segment_profile
+from custseg.rfm import describe_rfm, rfm_preview, rfm_table, score_rfm
+from custseg.segments import scheme_table, segment_customers, segment_profile
+from custseg.tables import count_rows
 from custseg.transactions import clean_transactions
 from custseg.widgets import rfm_cutoff_explorer
 
@@ -77,7 +78,7 @@ describe_rfm(rfm)
 # custseg 会按另外两个指标打破并列，保证每个分数都有人。三个分数连起来（如 “545”）就是 RFM 代码。
 
 # %%
-scored = RFMScorer(bins=5).fit_transform(rfm)
+scored = score_rfm(rfm=rfm, bins=5)
 rfm_preview(scored, rows=5)
 
 # %%
@@ -191,14 +192,14 @@ cn_segmented = segment_customers(rfm=cn_rfm, scheme="cn8")
 # ### 练习 4（计算题）：禾悦食品有多少位重要价值客户？
 #
 # 可以运行 `segment_profile(cn_segmented)` 查看各类客户的人数，
-# 也可以直接写 `count_customers(cn_segmented, segment="重要价值客户")`。
+# 也可以直接写 `count_rows(cn_segmented, segment="重要价值客户")`。
 
 # %%
 ex.q4
 
 # %%
 ### BEGIN SOLUTION
-cn_vip_customers = count_customers(cn_segmented, segment="重要价值客户")
+cn_vip_customers = count_rows(cn_segmented, segment="重要价值客户")
 ### END SOLUTION
 ex.q4.check()
 # ex.q4.hint()      # 需要提示时，删掉本行开头的 # 再运行

@@ -40,19 +40,17 @@ def _cn_segmented():
 
 def _vips_at(recency: float | None = None) -> int:
     """重要价值客户 in the sample at the widget's starting cut points, R moved to ``recency``."""
-    from custseg.segments import RFMSegmenter, count_customers, default_cutoffs
+    from custseg.segments import RFMSegmenter, default_cutoffs
 
     cutoffs = default_cutoffs(_rfm())
     if recency is not None:
         cutoffs["recency"] = recency
     segmented = RFMSegmenter(cutoffs=cutoffs).fit_transform(_rfm())
-    return count_customers(segmented, segment="重要价值客户")
+    return int((segmented["segment"] == "重要价值客户").sum())
 
 
 def _cn_count(segment: str) -> int:
-    from custseg.segments import count_customers
-
-    return count_customers(_cn_segmented(), segment=segment)
+    return int((_cn_segmented()["segment"] == segment).sum())
 
 
 def _cn_spend(segment: str, how: str = "mean") -> int:
@@ -172,9 +170,9 @@ q4 = bind(
         ),
         hints=(
             "运行 `segment_profile(cn_segmented)`，看“重要价值客户”这一行的“客户数”。",
-            '或者：`cn_vip_customers = count_customers(cn_segmented, segment="重要价值客户")`',
+            '或者：`cn_vip_customers = count_rows(cn_segmented, segment="重要价值客户")`',
         ),
-        solution='cn_vip_customers = count_customers(cn_segmented, segment="重要价值客户")',
+        solution='cn_vip_customers = count_rows(cn_segmented, segment="重要价值客户")',
         explanation=(
             "重要价值客户最近买过、买得多、花得多，是 VIP 服务和会员权益的首要对象；"
             "`segment_profile(cn_segmented)` 还能看到他们占全部客户的比例。"
