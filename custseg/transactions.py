@@ -418,12 +418,14 @@ def _parse_ids(frame: pd.DataFrame, column: str, locate: _Locator, notes: list[s
     return text
 
 
+def _is_arrow_text(values: pd.Series) -> bool:
+    dtype = values.dtype
+    return isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"
+
+
 def _storage_of(values: pd.Series, text: pd.Series) -> pd.Series:
     """Text in the storage of the input: pyarrow strings stay pyarrow, others ``string``."""
-    dtype = values.dtype
-    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
-        return text
-    return text.astype("string")
+    return text if _is_arrow_text(values) else text.astype("string")
 
 
 def to_canonical(
@@ -523,7 +525,8 @@ def to_canonical(
     out["invoice_date"] = _parse_dates(frame, locate, date_format)
     for column in ("stock_code", "description", "country"):
         if column in frame.columns:
-            out[column] = frame[column].astype("string")
+            values = frame[column]
+            out[column] = values if _is_arrow_text(values) else values.astype("string")
     for column in ("quantity", "unit_price", "amount"):
         if column in frame.columns:
             out[column] = _parse_numbers(frame, column, locate)
@@ -809,8 +812,9 @@ def _net_refunds(
     new = amounts.copy()
     rows = np.flatnonzero(purchase & (owed[codes] > 0))
     if len(rows):
-        order = np.lexsort((-rows, -dates[rows].view("int64"), codes[rows]))
-        rows = rows[order]
+        rows = rows[::-1]  # latest position first among equal days
+        rows = rows[np.argsort(-dates[rows].view("int64"), kind="stable")]
+        rows = rows[np.argsort(codes[rows], kind="stable")]
         group = codes[rows]
         value = amounts[rows]
         running = np.cumsum(value)
