@@ -41,8 +41,16 @@ __all__ = [
     "ATTRIBUTE_LABELS",
     "DEFAULT_RULES",
     "GROUPS",
+    "GROUP_NEEDS",
     "GROUP_STRATEGIES",
+    "REGIONS",
     "CustomerGroupClassifier",
+    "account_groups",
+    "example_accounts",
+    "group_mix_table",
+    "group_rule_table",
+    "group_rules",
+    "group_strategy_table",
     "regional_contrast",
 ]
 
@@ -339,3 +347,263 @@ def regional_contrast(
     table["dominant"] = counts.idxmax(axis=1)
     table.index.name = region_col
     return table.sort_index()
+
+
+# ----------------------------------------------------------------------------- course tables
+
+REGIONS = ("欧洲", "非洲")
+"""The regions of :func:`example_accounts`."""
+
+GROUP_NEEDS = {
+    "技术型": "技术需求和产品性能",
+    "标准型": "性价比和服务质量",
+    "战略型": "长期合作、共同发展",
+}
+"""What each group cares about most."""
+
+
+def example_accounts(per_region: int = 80, *, seed: int = 8) -> pd.DataFrame:
+    """Simulated business accounts in two regions (模拟数据), for practising the group rules.
+
+    No real account data of any company is public. This table is drawn from fixed random
+    distributions (the same table for the same ``seed``): ``per_region`` accounts in 欧洲 and
+    in 非洲, each with three 1-5 ratings in half points that account managers might give
+    (``technical_need``, ``price_sensitivity``, ``strategic_importance``) and the yearly
+    ``revenue`` (万元). The simulation assumes, as the course material describes, that
+    European accounts ask more of the technology on average and African accounts weigh
+    price more; which group **dominates** each region, and by how much, depends on the
+    rules applied to it and is not stored anywhere in the table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``account_id`` (``"EU001"`` …, ``"AF001"`` …); columns ``region``,
+        ``technical_need``, ``price_sensitivity``, ``strategic_importance``, ``revenue``.
+
+    Examples
+    --------
+    >>> accounts = example_accounts()
+    >>> accounts["region"].value_counts().to_dict()
+    {'欧洲': 80, '非洲': 80}
+    >>> float(accounts["technical_need"].min()) >= 1.0, float(accounts["technical_need"].max()) <= 5
+    (True, True)
+    """
+    if isinstance(per_region, bool) or not isinstance(per_region, int) or per_region < 1:
+        raise DataError(f"per_region 应为正整数，收到 {per_region!r}")
+    rng = np.random.default_rng(seed)
+
+    def rating(mean: float) -> np.ndarray:
+        return np.clip(np.round(rng.normal(mean, 0.8, per_region) * 2) / 2, 1, 5)
+
+    parts = []
+    for region, code, technical, price in (("欧洲", "EU", 3.9, 2.9), ("非洲", "AF", 2.8, 4.0)):
+        parts.append(
+            pd.DataFrame(
+                {
+                    "region": region,
+                    "technical_need": rating(technical),
+                    "price_sensitivity": rating(price),
+                    "strategic_importance": rating(2.8),
+                    "revenue": np.round(rng.lognormal(4.5, 0.8, per_region), 1),
+                },
+                index=[f"{code}{i:03d}" for i in range(1, per_region + 1)],
+            )
+        )
+    return pd.concat(parts).rename_axis("account_id")
+
+
+def group_rules(
+    *,
+    revenue_quantile: float = 0.9,
+    strategic_min: float = 4.5,
+    technical_min: float = 3.5,
+    price_max: float = 3.5,
+) -> pd.DataFrame:
+    """The rule table of :data:`DEFAULT_RULES` with other thresholds.
+
+    Strategic (战略型) if revenue is in the top ``1 - revenue_quantile`` or the strategic
+    importance is at least ``strategic_min``; technical (技术型) if the technical need is at
+    least ``technical_min`` while the price sensitivity is below ``price_max``; otherwise
+    standard (标准型).
+
+    Examples
+    --------
+    >>> group_rules().equals(DEFAULT_RULES)
+    True
+    >>> group_rules(technical_min=4.0)["threshold"].tolist()
+    ['q0.9', 4.5, 4.0, 3.5]
+    """
+    if not 0 <= revenue_quantile <= 1:
+        raise DataError(f"revenue_quantile 须在 0 到 1 之间：收到 {revenue_quantile!r}")
+    return pd.DataFrame(
+        {
+            "rule": [1, 2, 3, 3],
+            "group": ["战略型", "战略型", "技术型", "技术型"],
+            "attribute": ["revenue", "strategic_importance", "technical_need", "price_sensitivity"],
+            "operator": [">=", ">=", ">=", "<"],
+            "threshold": [
+                f"q{float(revenue_quantile):g}",
+                float(strategic_min),
+                float(technical_min),
+                float(price_max),
+            ],
+        }
+    )
+
+
+def _rules_for(
+    top_revenue_share: float, strategic_min: float, technical_min: float, price_max: float
+) -> pd.DataFrame:
+    if isinstance(top_revenue_share, bool) or not 0 <= top_revenue_share <= 1:
+        raise DataError(
+            f"top_revenue_share 是 0 到 1 之间的比例（0.1 表示前 10%），收到 {top_revenue_share!r}"
+        )
+    return group_rules(
+        revenue_quantile=round(1 - float(top_revenue_share), 6),
+        strategic_min=strategic_min,
+        technical_min=technical_min,
+        price_max=price_max,
+    )
+
+
+def group_rule_table(
+    *,
+    top_revenue_share: float = 0.1,
+    strategic_min: float = 4.5,
+    technical_min: float = 3.5,
+    price_max: float = 3.5,
+) -> pd.DataFrame:
+    """The group rules in words: one row per rule, tried from the top.
+
+    Examples
+    --------
+    >>> group_rule_table()
+                客户群                      条件
+    规则
+    1     战略型              收入贡献排在前 10%
+    2     战略型              战略重要性至少 4.5 分
+    3     技术型  技术需求至少 3.5 分，且价格敏感度低于 3.5 分
+    其余    标准型                  不满足以上规则
+    """
+    _rules_for(top_revenue_share, strategic_min, technical_min, price_max)  # checks the share
+    rows = [
+        ("1", "战略型", f"收入贡献排在前 {top_revenue_share:.0%}"),
+        ("2", "战略型", f"战略重要性至少 {strategic_min:g} 分"),
+        ("3", "技术型", f"技术需求至少 {technical_min:g} 分，且价格敏感度低于 {price_max:g} 分"),
+        ("其余", "标准型", "不满足以上规则"),
+    ]
+    return pd.DataFrame(rows, columns=["规则", "客户群", "条件"]).set_index("规则")
+
+
+def account_groups(
+    accounts: pd.DataFrame,
+    *,
+    top_revenue_share: float = 0.1,
+    strategic_min: float = 4.5,
+    technical_min: float = 3.5,
+    price_max: float = 3.5,
+    region_col: str = "region",
+) -> pd.DataFrame:
+    """Every account with its ratings, its group by the rules and the reason, in Chinese.
+
+    Parameters
+    ----------
+    accounts : pandas.DataFrame
+        One row per account, e.g. :func:`example_accounts`.
+    top_revenue_share : float, default 0.1
+        The share of accounts with the highest revenue counted strategic (0.1 = top 10%).
+    strategic_min, technical_min, price_max : float
+        Least strategic importance for 战略型; least technical need and the price sensitivity
+        to stay below for 技术型.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed like ``accounts`` (an index named ``account_id`` or unnamed is called
+        客户编号): 地区 (when there is ``region_col``), 技术需求, 价格敏感度,
+        战略重要性, 收入贡献, 客户群, 理由.
+
+    Examples
+    --------
+    >>> table = account_groups(example_accounts())
+    >>> list(table.columns)
+    ['地区', '技术需求', '价格敏感度', '战略重要性', '收入贡献', '客户群', '理由']
+    >>> sorted(table["客户群"].unique())
+    ['战略型', '技术型', '标准型']
+    """
+    rules = _rules_for(top_revenue_share, strategic_min, technical_min, price_max)
+    explained = CustomerGroupClassifier(rules).fit(accounts).explain(accounts)
+    table = pd.DataFrame(index=accounts.index)
+    if region_col in accounts.columns:
+        table["地区"] = accounts[region_col]
+    for column, label in ATTRIBUTE_LABELS.items():
+        table[label] = accounts[column]
+    table["客户群"] = explained["group"]
+    table["理由"] = explained["reason"].str.replace(r" [a-z_]+ =", " =", regex=True)
+    if table.index.name in (None, "account_id"):
+        table.index.name = "客户编号"
+    return table
+
+
+def group_mix_table(
+    accounts: pd.DataFrame,
+    *,
+    top_revenue_share: float = 0.1,
+    strategic_min: float = 4.5,
+    technical_min: float = 3.5,
+    price_max: float = 3.5,
+    region_col: str = "region",
+) -> pd.DataFrame:
+    """How many accounts of each region fall in each group by the rules, in Chinese.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per region, then 全部: 客户数, then for each group the number of accounts
+        (``技术型（户）``…) and its share of the region (``技术型（%）``…, 1 decimal), and
+        主导客户群 (the largest group).
+
+    Examples
+    --------
+    >>> table = group_mix_table(example_accounts())
+    >>> list(table.index)
+    ['欧洲', '非洲', '全部']
+    >>> int(table.loc["全部", "客户数"])
+    160
+    >>> bool((table[["技术型（户）", "标准型（户）", "战略型（户）"]].sum(axis=1)
+    ...       == table["客户数"]).all())
+    True
+    """
+    require_columns(accounts, [region_col], what="客户数据 (customers)")
+    groups = account_groups(
+        accounts,
+        top_revenue_share=top_revenue_share,
+        strategic_min=strategic_min,
+        technical_min=technical_min,
+        price_max=price_max,
+        region_col=region_col,
+    )["客户群"]
+    counts = pd.crosstab(accounts[region_col], groups).reindex(columns=list(GROUPS), fill_value=0)
+    counts.loc["全部"] = counts.sum()
+    table = pd.DataFrame({"客户数": counts.sum(axis=1)})
+    for group in GROUPS:
+        table[f"{group}（户）"] = counts[group]
+    for group in GROUPS:
+        table[f"{group}（%）"] = (100 * counts[group] / table["客户数"]).round(1)
+    table["主导客户群"] = counts.idxmax(axis=1)
+    table.index.name = "地区"
+    table.columns.name = None
+    return table
+
+
+def group_strategy_table() -> pd.DataFrame:
+    """What each customer group cares about and how to serve it.
+
+    Examples
+    --------
+    >>> group_strategy_table().loc["战略型", "最关心"]
+    '长期合作、共同发展'
+    """
+    return pd.DataFrame(
+        {"最关心": GROUP_NEEDS, "怎么服务": GROUP_STRATEGIES}, index=list(GROUPS)
+    ).rename_axis("客户群")

@@ -30,12 +30,17 @@ from sklearn.utils.validation import check_is_fitted
 from custseg.errors import DataError, require_columns
 
 __all__ = [
+    "HIT_RATE_MODELS",
     "ONLINE_RETAIL_NON_PRODUCTS",
     "ItemToItemRecommender",
     "MostPopular",
+    "also_bought_table",
     "basket_item_matrix",
     "compare_hit_rates",
     "evaluate_hit_rate",
+    "fit_recommender",
+    "hit_rate_table",
+    "product_rows",
 ]
 
 ONLINE_RETAIL_NON_PRODUCTS = ("POST", "DOT", "M", "C2", "BANK CHARGES", "PADS", "AMAZONFEE", "CRUK")
@@ -556,3 +561,136 @@ def evaluate_hit_rate(
         random_state=random_state,
     )
     return float(table.loc["model", "hit_rate"])
+
+
+# ----------------------------------------------------------------------------- course tables
+
+HIT_RATE_MODELS = ("同购推荐", "热门推荐")
+"""The two recommenders :func:`hit_rate_table` compares."""
+
+
+def product_rows(
+    transactions: pd.DataFrame,
+    *,
+    exclude: Iterable[Hashable] = ONLINE_RETAIL_NON_PRODUCTS,
+    item_col: str = "stock_code",
+) -> pd.DataFrame:
+    """The order lines of real products: lines whose item is in ``exclude`` (postage, fees) go.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> lines = pd.DataFrame({"invoice_id": [1, 1, 2], "stock_code": ["22423", "POST", "22697"]})
+    >>> product_rows(lines)["stock_code"].tolist()
+    ['22423', '22697']
+    """
+    require_columns(transactions, [item_col], what="交易数据 (transactions)")
+    return transactions.loc[~transactions[item_col].isin(set(exclude))]
+
+
+def fit_recommender(
+    transactions: pd.DataFrame, *, exclude: Iterable[Hashable] = ONLINE_RETAIL_NON_PRODUCTS
+) -> ItemToItemRecommender:
+    """An "also bought" recommender learnt from all the order lines (non-products excluded).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> lines = pd.DataFrame({"invoice_id": [1, 1, 2, 2],
+    ...                       "stock_code": ["杯", "壶", "杯", "壶"]})
+    >>> fit_recommender(lines).recommend(["杯"], n=1)["stock_code"].tolist()
+    ['壶']
+    """
+    return ItemToItemRecommender(exclude=exclude).fit(transactions)
+
+
+def also_bought_table(recommender: BaseEstimator, *, item: Hashable, n: int = 6) -> pd.DataFrame:
+    """What a customer who put ``item`` in the basket is recommended, in Chinese.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index 排名 (1 = best); columns 商品编码, 商品名称 (when known), 相似度 (3 decimals),
+        推荐理由.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> lines = pd.DataFrame({"invoice_id": [1, 1, 2, 2, 3, 3],
+    ...                       "stock_code": ["杯", "壶", "杯", "壶", "杯", "碟"]})
+    >>> also_bought_table(fit_recommender(lines), item="杯", n=2)["商品编码"].tolist()
+    ['壶', '碟']
+    """
+    shown = recommender.recommend([item], n=n)
+    table = pd.DataFrame({"商品编码": shown["stock_code"].to_numpy()})
+    if "description" in shown.columns:
+        table["商品名称"] = shown["description"].to_numpy()
+    table["相似度"] = shown["score"].round(3).to_numpy()
+    if "reason" in shown.columns:
+        table["推荐理由"] = shown["reason"].to_numpy()
+    table.index = pd.RangeIndex(1, len(table) + 1, name="排名")
+    return table
+
+
+def hit_rate_table(
+    transactions: pd.DataFrame,
+    *,
+    split_date: str,
+    n: int = 10,
+    exclude: Iterable[Hashable] = ONLINE_RETAIL_NON_PRODUCTS,
+    date_col: str = "invoice_date",
+) -> pd.DataFrame:
+    """Test before launch: "also bought" against "most popular" on the orders after a date.
+
+    Both recommenders learn from the orders before ``split_date``; each test order on or after
+    it hides one product, and a recommender scores a hit when the hidden product is in its
+    top ``n`` (:func:`compare_hit_rates`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index 推荐方案 (同购推荐, 热门推荐); columns 测试订单数, 命中数, 命中率（%）.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> lines = pd.DataFrame({
+    ...     "invoice_id": [1, 1, 2, 2, 3, 3, 4, 4, 5, 6, 6, 7, 7],
+    ...     "stock_code": ["杯", "壶", "杯", "壶", "笔", "墨", "笔", "墨", "杯",
+    ...                    "笔", "墨", "杯", "壶"],
+    ...     "invoice_date": pd.to_datetime(["2024-01-01"] * 9 + ["2024-03-01"] * 4)})
+    >>> hit_rate_table(lines, split_date="2024-02-01", n=1)
+           测试订单数  命中数  命中率（%）
+    推荐方案
+    同购推荐      2    2   100.0
+    热门推荐      2    1    50.0
+    """
+    require_columns(transactions, [date_col], what="交易数据 (transactions)")
+    try:
+        cut = pd.Timestamp(split_date)
+    except (TypeError, ValueError):
+        raise DataError(f"split_date {split_date!r} 不是日期，请写成 '2011-09-01'") from None
+    dates = pd.to_datetime(transactions[date_col])
+    train, test = transactions.loc[dates < cut], transactions.loc[dates >= cut]
+    if train.empty or test.empty:
+        raise DataError(
+            f"按 split_date={split_date!r} 切分后，学习用或测试用的订单为空：请换一个日期"
+        )
+    table = compare_hit_rates(
+        {
+            HIT_RATE_MODELS[0]: ItemToItemRecommender(exclude=exclude),
+            HIT_RATE_MODELS[1]: MostPopular(exclude=exclude),
+        },
+        train,
+        test,
+        n=n,
+    )
+    out = pd.DataFrame(
+        {
+            "测试订单数": table["baskets"].astype(int),
+            "命中数": table["hits"].astype(int),
+            "命中率（%）": (100 * table["hit_rate"]).round(1),
+        }
+    )
+    out.index.name = "推荐方案"
+    return out

@@ -195,3 +195,57 @@ def test_bad_input_names_the_culprit(customers):
         CustomerGroupClassifier().fit(broken)
     with pytest.raises(DataError, match="lengths differ"):
         regional_contrast(customers, pd.Series(["技术型"]))
+
+
+# ----------------------------------------------------------------------------- course tables
+
+
+def test_example_accounts_are_reproducible_and_hold_no_group_labels():
+    from custseg.customer_groups import example_accounts
+
+    accounts = example_accounts()
+    pd.testing.assert_frame_equal(accounts, example_accounts())
+    assert list(accounts.columns) == [
+        "region", "technical_need", "price_sensitivity", "strategic_importance", "revenue"
+    ]  # fmt: skip
+    assert accounts["region"].value_counts().to_dict() == {"欧洲": 80, "非洲": 80}
+    ratings = accounts[["technical_need", "price_sensitivity", "strategic_importance"]]
+    assert ((ratings * 2) % 1 == 0).all().all() and ratings.min().min() >= 1
+    assert not example_accounts(seed=9).equals(accounts)
+    with pytest.raises(DataError, match="per_region"):
+        example_accounts(per_region=0)
+
+
+def test_group_tables_follow_the_rules_computed_with_numpy(customers):
+    from custseg.customer_groups import account_groups, group_mix_table
+
+    for top, technical in ((0.1, 3.5), (0.25, 4.0)):
+        cut = np.quantile(customers["revenue"], 1 - top)
+        strategic = (customers["revenue"] >= cut) | (customers["strategic_importance"] >= 4.5)
+        tech = (customers["technical_need"] >= technical) & (customers["price_sensitivity"] < 3.5)
+        expected = np.where(strategic, "战略型", np.where(tech, "技术型", "标准型"))
+        table = account_groups(customers, top_revenue_share=top, technical_min=technical)
+        assert table["客户群"].tolist() == expected.tolist()
+        assert table.index.equals(customers.index)
+        mix = group_mix_table(customers, top_revenue_share=top, technical_min=technical)
+        counts = pd.crosstab(customers["region"], expected)
+        for region in counts.index:
+            for group in GROUPS:
+                n = int(counts.loc[region].get(group, 0))
+                assert mix.loc[region, f"{group}（户）"] == n
+                share = round(100 * n / counts.loc[region].sum(), 1)
+                assert mix.loc[region, f"{group}（%）"] == share
+            assert mix.loc[region, "主导客户群"] == counts.loc[region].idxmax()
+        assert mix.loc["全部", "客户数"] == len(customers)
+    assert "technical_need" not in "".join(account_groups(customers)["理由"])
+
+
+def test_rule_and_strategy_tables_read_in_chinese():
+    from custseg.customer_groups import group_rule_table, group_strategy_table
+
+    rules = group_rule_table(top_revenue_share=0.05, technical_min=4.0)
+    assert rules.loc["1", "条件"] == "收入贡献排在前 5%"
+    assert "技术需求至少 4 分" in rules.loc["3", "条件"]
+    assert list(group_strategy_table().index) == list(GROUPS)
+    with pytest.raises(DataError, match="top_revenue_share"):
+        group_rule_table(top_revenue_share=10)

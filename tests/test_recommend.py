@@ -219,3 +219,47 @@ def test_estimator_conventions_and_bad_input(train):
     one_item = pd.DataFrame({"invoice_id": [1, 2], "stock_code": ["a", "b"]})
     with pytest.raises(DataError, match="2"):
         compare_hit_rates({"热门": MostPopular()}, one_item, one_item)
+
+
+# ----------------------------------------------------------------------------- course tables
+
+
+def test_product_rows_drop_exactly_the_non_products(online_retail_clean):
+    from custseg.recommend import product_rows
+
+    kept = product_rows(online_retail_clean)
+    assert not kept["stock_code"].isin(ONLINE_RETAIL_NON_PRODUCTS).any()
+    dropped = online_retail_clean["stock_code"].isin(ONLINE_RETAIL_NON_PRODUCTS).sum()
+    assert len(kept) + dropped == len(online_retail_clean)
+
+
+def test_also_bought_table_is_the_recommendation_in_chinese(train, model):
+    from custseg.recommend import also_bought_table, fit_recommender
+
+    fitted = fit_recommender(train)
+    table = also_bought_table(fitted, item="85123A", n=5)
+    reference = model.recommend(["85123A"], n=5)
+    assert table["商品编码"].tolist() == reference["stock_code"].tolist()
+    assert table["相似度"].tolist() == reference["score"].round(3).tolist()
+    assert list(table.index) == [1, 2, 3, 4, 5] and table.index.name == "排名"
+
+
+def test_hit_rate_table_splits_by_date_and_compares_both(online_retail_clean, train, test):
+    from custseg.recommend import HIT_RATE_MODELS, hit_rate_table
+
+    table = hit_rate_table(online_retail_clean, split_date="2011-10-01", n=10)
+    reference = compare_hit_rates(
+        {
+            HIT_RATE_MODELS[0]: ItemToItemRecommender(exclude=ONLINE_RETAIL_NON_PRODUCTS),
+            HIT_RATE_MODELS[1]: MostPopular(exclude=ONLINE_RETAIL_NON_PRODUCTS),
+        },
+        train,
+        test,
+        n=10,
+    )
+    assert table["命中数"].to_dict() == reference["hits"].to_dict()
+    assert table["命中率（%）"].to_dict() == (100 * reference["hit_rate"]).round(1).to_dict()
+    with pytest.raises(DataError, match="split_date"):
+        hit_rate_table(online_retail_clean, split_date="2030-01-01")
+    with pytest.raises(DataError, match="不是日期"):
+        hit_rate_table(online_retail_clean, split_date="九月")

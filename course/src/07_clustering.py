@@ -44,8 +44,7 @@ from custseg.datasets import load_cn_customers, load_sample
 from custseg.exercises import ____, friendly_errors
 from custseg.exercises import clustering as ex
 from custseg.plotting.clustering import plot_choose_k, plot_cluster_profiles, plot_clusters
-from custseg.rfm import rfm_table
-from custseg.tables import readable
+from custseg.rfm import rfm_preview, rfm_table
 from custseg.transactions import clean_transactions
 from custseg.widgets import cluster_explorer
 
@@ -54,7 +53,7 @@ friendly_errors.enable()
 
 clean, _ = clean_transactions(load_sample())
 rfm = rfm_table(clean)
-readable(rfm).head()
+rfm_preview(rfm, rows=5)
 
 # %% [markdown]
 # ## 1. 为什么先取对数、再标准化
@@ -264,8 +263,9 @@ ex.q8.check()
 # （要算十几秒）：
 
 # %%
+clients = load_sample("bank_marketing")
 mixed_profile_table(
-    data=load_sample("bank_marketing"),
+    data=clients,
     k=3,
     numeric=["age", "balance"],
     categorical=["job", "marital", "education"],

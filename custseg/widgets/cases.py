@@ -5,7 +5,10 @@
 * Amazon-style recommendations: :func:`also_bought_explorer` shows, for a product chosen in a
   dropdown, what a fitted :class:`~custseg.recommend.ItemToItemRecommender` recommends with it;
 * Huawei-style customer groups: :func:`customer_group_explorer` moves the thresholds of the
-  technical / standard / strategic rules with sliders and shows the group mix per region.
+  technical / standard / strategic rules with sliders and shows the group mix per region
+  (the rules are :func:`custseg.customer_groups.group_rules`, importable from here too);
+* QFD: :func:`house_of_quality_explorer` picks a survey cluster in a dropdown and shows the
+  weighted scores of the product requirements for its needs.
 """
 
 from __future__ import annotations
@@ -15,13 +18,23 @@ import numpy as np
 import pandas as pd
 from sklearn.utils.validation import check_is_fitted
 
-from custseg.customer_groups import GROUPS, CustomerGroupClassifier, regional_contrast
+from custseg.customer_groups import (
+    GROUPS,
+    CustomerGroupClassifier,
+    group_rules,
+    regional_contrast,
+)
 from custseg.errors import DataError, require_columns
 from custseg.plotting.customer_groups import GROUP_COLORS
 from custseg.recommend import ItemToItemRecommender
 from custseg.widgets.live import LiveChart
 
-__all__ = ["also_bought_explorer", "customer_group_explorer", "group_rules"]
+__all__ = [
+    "also_bought_explorer",
+    "customer_group_explorer",
+    "group_rules",
+    "house_of_quality_explorer",
+]
 
 _LABEL_LENGTH = 32  # characters of a product description kept on the chart's axis
 _SHOWN_SHARE = 0.06  # narrower parts of a stacked bar get no percentage written on them
@@ -113,46 +126,6 @@ def also_bought_explorer(
 
 
 # ----------------------------------------------------------------------------- Huawei
-
-
-def group_rules(
-    *,
-    revenue_quantile: float = 0.9,
-    strategic_min: float = 4.5,
-    technical_min: float = 3.5,
-    price_max: float = 3.5,
-) -> pd.DataFrame:
-    """The rule table of :data:`custseg.customer_groups.DEFAULT_RULES` with other thresholds.
-
-    Strategic (战略型) if revenue is in the top ``1 - revenue_quantile`` or the strategic
-    importance is at least ``strategic_min``; technical (技术型) if the technical need is at
-    least ``technical_min`` while the price sensitivity is below ``price_max``; otherwise
-    standard (标准型).
-
-    Examples
-    --------
-    >>> from custseg.customer_groups import DEFAULT_RULES
-    >>> group_rules().equals(DEFAULT_RULES)
-    True
-    >>> group_rules(technical_min=4.0)["threshold"].tolist()
-    ['q0.9', 4.5, 4.0, 3.5]
-    """
-    if not 0 <= revenue_quantile <= 1:
-        raise DataError(f"revenue_quantile 须在 0 到 1 之间：收到 {revenue_quantile!r}")
-    return pd.DataFrame(
-        {
-            "rule": [1, 2, 3, 3],
-            "group": ["战略型", "战略型", "技术型", "技术型"],
-            "attribute": ["revenue", "strategic_importance", "technical_need", "price_sensitivity"],
-            "operator": [">=", ">=", ">=", "<"],
-            "threshold": [
-                f"q{float(revenue_quantile):g}",
-                float(strategic_min),
-                float(technical_min),
-                float(price_max),
-            ],
-        }
-    )
 
 
 def customer_group_explorer(customers: pd.DataFrame, *, region_col: str = "region") -> widgets.VBox:
@@ -249,3 +222,51 @@ def customer_group_explorer(customers: pd.DataFrame, *, region_col: str = "regio
     return widgets.VBox(
         [widgets.VBox([top_share, strategic, technical, price]), table, chart.figure]
     )
+
+
+# ----------------------------------------------------------------------------- QFD
+
+
+def house_of_quality_explorer(customers: pd.DataFrame, *, k: int = 4) -> widgets.VBox:
+    """A dropdown of the survey clusters, their needs and the House of Quality of the one chosen.
+
+    Parameters
+    ----------
+    customers : pandas.DataFrame
+        With the survey columns, e.g. :func:`custseg.datasets.load_cn_customers`.
+    k : int, default 4
+        Number of survey clusters (:func:`custseg.qfd.segment_needs`).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``children``: the dropdown (options "<number> <name>", then 全体), the chosen
+        cluster's needs (HTML) and its requirement scores (HTML table of
+        :func:`custseg.qfd.house_of_quality`).
+    """
+    from custseg.qfd import NEEDS, house_of_quality, segment_needs
+
+    needs = segment_needs(customers, k=k)
+    options = [(f"{label} {name}" if label != "全体" else name, label)
+               for label, name in needs["名称"].items()]  # fmt: skip
+    choice = widgets.Dropdown(
+        options=options, value=options[0][1], description="客户群（簇）",
+        style={"description_width": "initial"}, layout=widgets.Layout(width="420px"),
+    )  # fmt: skip
+    importance = widgets.HTML()
+    scores = widgets.HTML()
+    houses = {label: house_of_quality(needs.loc[label, list(NEEDS.values())].astype(float))
+              for label in needs.index}  # fmt: skip
+
+    def update(change: dict | None = None) -> None:
+        row = needs.loc[[choice.value], list(NEEDS.values())]
+        importance.value = "<b>客户需求的重要度（问卷平均分，1—5）</b>" + row.to_html(
+            index=False, float_format=lambda v: f"{v:.1f}"
+        )
+        scores.value = "<b>产品要求的加权得分</b>" + houses[choice.value].to_html(
+            float_format=lambda v: f"{v:.1f}"
+        )
+
+    choice.observe(update, names="value")
+    update()
+    return widgets.VBox([choice, importance, scores])

@@ -1,0 +1,59 @@
+"""The tourism case: rules tried from the top, the group table checked against pandas."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from custseg.errors import DataError
+from custseg.travel_packages import (
+    TRAVEL_PACKAGES,
+    example_travellers,
+    travel_group_table,
+    travel_groups,
+)
+
+
+@pytest.fixture(scope="module")
+def travellers():
+    return example_travellers()
+
+
+def test_simulated_travellers_are_reproducible(travellers):
+    pd.testing.assert_frame_equal(travellers, example_travellers())
+    assert len(travellers) == 400 and travellers.index.is_unique
+    assert (travellers["trips_per_year"] >= 1).all()
+    assert travellers["family_share"].between(0, 1).all()
+    with pytest.raises(DataError, match="n 应为"):
+        example_travellers(n=0)
+
+
+def test_groups_follow_the_first_matching_rule(travellers):
+    expected = np.select(
+        [
+            travellers["family_share"] >= 0.5,
+            travellers["spend_per_trip"] >= 8000,
+            travellers["days_booked_ahead"] >= 60,
+            travellers["days_booked_ahead"] <= 7,
+        ],
+        ["家庭亲子型", "高端品质型", "早鸟计划型", "说走就走型"],
+        default="经典观光型",
+    )
+    assert travel_groups(travellers).tolist() == expected.tolist()
+
+
+def test_group_table_matches_pandas(travellers):
+    table = travel_group_table(travellers)
+    groups = travel_groups(travellers)
+    assert table["人数"].to_dict() == groups.value_counts().to_dict()
+    yearly = (travellers["trips_per_year"] * travellers["spend_per_trip"]).groupby(groups).sum()
+    assert table["全年消费合计（万元）"].to_dict() == (yearly / 10_000).round(1).to_dict()
+    means = travellers.groupby(groups)["spend_per_trip"].mean().round()
+    assert table["平均每次花费（元）"].to_dict() == means.astype(int).to_dict()
+    assert table["建议套餐"].to_dict() == {g: TRAVEL_PACKAGES[g] for g in table.index}
+
+
+def test_missing_behaviour_is_named(travellers):
+    with pytest.raises(DataError, match="family_share"):
+        travel_group_table(travellers.drop(columns="family_share"))
