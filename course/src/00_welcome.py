@@ -217,6 +217,12 @@ ex.q4.check()
 # %%
 chart = plot_monthly_sales(data=clean, currency="英镑")
 
+# %% [markdown] tags=["advanced"]
+# `plot_monthly_sales` 背后是按月份分组求和，用 pandas 写是这样：
+
+# %% tags=["advanced"]
+clean.groupby(clean["invoice_date"].dt.to_period("M"))["amount"].sum().round(0)
+
 # %% [markdown]
 # ### 互动：第一个小部件
 #

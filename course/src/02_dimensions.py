@@ -143,6 +143,23 @@ cn_customers = add_survey_segments(data=cn_customers)
 # %%
 survey_profile(data=cn_customers, by="心理分群")
 
+# %% [markdown] tags=["advanced"]
+# `survey_profile` 和 `add_survey_segments` 背后是一次分组求平均和一次按行取最大值，用 pandas 写是这样：
+
+# %% tags=["advanced"]
+survey_columns = [
+    "price_sensitivity",
+    "health_focus",
+    "brand_loyalty",
+    "novelty_seeking",
+    "convenience",
+]
+answers = cn_customers[survey_columns]
+standout = (answers.max(axis=1) >= 4) & (answers.eq(answers.max(axis=1), axis=0).sum(axis=1) == 1)
+answers.assign(最突出=answers.idxmax(axis=1).where(standout, "均衡")).groupby(
+    "最突出"
+).mean().round(1)
+
 # %% [markdown]
 # 每一群在“自己那道题”上平均约 4.8 分，其他题目都在 3 分上下：分群抓住了每位客户最突出的态度。
 # 有了心理分群，就可以回答“这个产品、这个卖点，该对谁说”（练习 5、6、7）。
