@@ -41,6 +41,7 @@ from custseg.datasets import load_cn_orders, load_sample
 from custseg.exercises import ____, friendly_errors
 from custseg.exercises import abc_analysis as ex
 from custseg.plotting.abc_analysis import plot_lorenz
+from custseg.tables import count_rows
 from custseg.transactions import clean_transactions
 from custseg.widgets import abc_cut_explorer
 
@@ -186,13 +187,15 @@ ex.q5.check()
 
 # %% [markdown]
 # ### 练习 6（计算题）：禾悦食品有多少位 A 类客户？
+#
+# 可以运行 `abc_class_table(cn_abc)` 查看，也可以写 `count_rows(cn_abc, abc_class="A")`。
 
 # %%
 ex.q6
 
 # %%
 ### BEGIN SOLUTION
-cn_a_customers = 571
+cn_a_customers = count_rows(cn_abc, abc_class="A")
 ### END SOLUTION
 ex.q6.check()
 # ex.q6.hint()      # 需要提示时，删掉本行开头的 # 再运行

@@ -113,8 +113,7 @@ criteria = selection_criteria(transactions=clean, months=12)
 criteria_spread(criteria)
 
 # %% [markdown]
-# 最后一列很重要：如果很多客户在某条标准上**并列最高**，他们在这一条上都得满分，这条标准就分不出好坏。
-# 三条标准在这里都把客户拉开了（并列最高的不到 2%）。练习 5 会回到这个问题。
+# 最后一列是在这条标准上与最高值并列的客户占比，练习 5 会用到它。
 #
 # 下面是默认权重（潜在价值 50、忠诚度 30、支付能力 20）下的前 10 名，每位都附有理由：
 
@@ -260,7 +259,10 @@ except DatasetUnavailableError as error:
     print("离线：跳过 CDNOW 示例。", error)
 else:
     cdnow_model = BetaGeoModel().fit(cdnow)
-    print("CDNOW BG/NBD 参数：", {name: round(value, 3) for name, value in cdnow_model.params_.items()})
+    print(
+        "CDNOW BG/NBD 参数：",
+        {name: round(value, 3) for name, value in cdnow_model.params_.items()},
+    )
 
 # %% [markdown]
 # ## 6. 讨论

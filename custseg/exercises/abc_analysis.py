@@ -236,10 +236,10 @@ q6 = bind(
             ),
         ),
         hints=(
-            "运行 `abc_class_table(cn_abc)`。",
-            "看“A 重点客户”一行的“客户数”。",
+            "运行 `abc_class_table(cn_abc)`，看“A 重点客户”一行的“客户数”。",
+            '或者：`cn_a_customers = count_rows(cn_abc, abc_class="A")`',
         ),
-        solution="cn_a_customers = 571  # abc_class_table(cn_abc) 中读到",
+        solution='cn_a_customers = count_rows(cn_abc, abc_class="A")',
         explanation=(
             "不到三成的客户贡献了八成的销售额：禾悦食品同样符合“少数客户贡献大部分价值”的规律。"
         ),
