@@ -53,6 +53,16 @@ __all__ = [
     "GRADE_LABELS",
     "GRADE_STRATEGIES",
     "DistributorEvaluator",
+    "coverage_table",
+    "distributor_score_table",
+    "evaluate_distributors",
+    "grade_count_table",
+    "grade_profile_table",
+    "grade_strategy_table",
+    "movement_table",
+    "period_rows",
+    "reevaluate_distributors",
+    "regrade_table",
 ]
 
 COVERAGE_POINTS = {"全国": 100.0, "区域": 70.0, "地方": 40.0}
@@ -379,3 +389,282 @@ class DistributorEvaluator(BaseEstimator):
         table = table[columns]
         key = table["steps"].astype(float).fillna(0) * 1000 + table["score_change"].fillna(0)
         return table.iloc[np.argsort(-key.to_numpy(), kind="stable")]
+
+
+# ----------------------------------------------------------------------------- course tables
+
+_MOVEMENT_ORDER = ("升级", "不变", "降级", "新增", "退出")
+
+
+def period_rows(
+    distributors: pd.DataFrame, *, period: str, period_col: str = "period"
+) -> pd.DataFrame:
+    """The rows of one evaluation period, e.g. ``"2024-H1"``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> data = pd.DataFrame({"distributor_id": ["D1", "D1"], "period": ["2024-H1", "2024-H2"]})
+    >>> period_rows(data, period="2024-H2")["period"].tolist()
+    ['2024-H2']
+    """
+    require_columns(distributors, [period_col], what="经销商数据 (distributors)")
+    rows = distributors.loc[distributors[period_col] == period]
+    if rows.empty:
+        periods = sorted(distributors[period_col].dropna().astype(str).unique())
+        raise DataError(f"没有 {period!r} 这一期的数据；已有的期数：{periods}")
+    return rows
+
+
+def coverage_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The three coverage types compared: how many, how far they reach, how much they sell.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index 覆盖类型 (全国性 / 区域性 / 地方性经销商): 家数, 平均覆盖省份数, 平均网点数,
+        平均销售额（万元）, 平均目标达成率（%）, 平均合作意愿（1—5）.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> h1 = pd.DataFrame({"coverage": ["全国", "地方", "地方"], "provinces_covered": [20, 1, 1],
+    ...     "outlets": [900, 40, 60], "sales": [5000.0, 300.0, 100.0],
+    ...     "target_attainment": [1.1, 0.9, 1.0], "cooperation": [3.0, 4.0, 5.0]})
+    >>> coverage_table(h1)[["家数", "平均网点数", "平均目标达成率（%）"]]
+            家数  平均网点数  平均目标达成率（%）
+    覆盖类型
+    全国性经销商   1  900.0       110.0
+    地方性经销商   2   50.0        95.0
+    """
+    columns = [
+        "coverage",
+        "provinces_covered",
+        "outlets",
+        "sales",
+        "target_attainment",
+        "cooperation",
+    ]
+    require_columns(frame, columns, what="经销商数据 (distributors)")
+    grouped = frame.groupby("coverage", sort=False)
+    order = [c for c in COVERAGE_POINTS if c in grouped.groups] + [
+        c for c in grouped.groups if c not in COVERAGE_POINTS
+    ]
+    table = pd.DataFrame(
+        {
+            "家数": grouped.size(),
+            "平均覆盖省份数": grouped["provinces_covered"].mean().round(1),
+            "平均网点数": grouped["outlets"].mean().round(0),
+            "平均销售额（万元）": grouped["sales"].mean().round(0),
+            "平均目标达成率（%）": (100 * grouped["target_attainment"].mean()).round(1),
+            "平均合作意愿（1—5）": grouped["cooperation"].mean().round(2),
+        }
+    ).loc[order]
+    table.index = [COVERAGE_LABELS.get(c, c) for c in table.index]
+    table.index.name = "覆盖类型"
+    return table
+
+
+def grade_strategy_table() -> pd.DataFrame:
+    """Each grade's name and recommended strategy.
+
+    Examples
+    --------
+    >>> grade_strategy_table().loc["D", "名称"]
+    '待整改经销商'
+    """
+    return pd.DataFrame(
+        {"名称": GRADE_LABELS, "总分": ["75 分以上", "60—75", "45—60", "45 分以下"],
+         "建议策略": GRADE_STRATEGIES},
+        index=list(GRADES),
+    ).rename_axis("等级")  # fmt: skip
+
+
+def evaluate_distributors(
+    frame: pd.DataFrame, *, weights: Mapping[str, float] | None = None
+) -> pd.DataFrame:
+    """:meth:`DistributorEvaluator.evaluate` of ``frame`` with itself as the reference period.
+
+    The table for the charts (:mod:`custseg.plotting.distributors`); its readable version is
+    :func:`distributor_score_table`.
+    """
+    return DistributorEvaluator(weights=weights).fit(frame).evaluate(frame)
+
+
+def distributor_score_table(
+    frame: pd.DataFrame, *, weights: Mapping[str, float] | None = None
+) -> pd.DataFrame:
+    """Every distributor's scores, total, grade and strategy in Chinese, best first.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        One row per distributor of one period (the reference period).
+    weights : mapping, optional
+        Weights of ``"coverage"``, ``"sales"``, ``"cooperation"``; default
+        :data:`DEFAULT_WEIGHTS`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index 经销商 (best total first; ties in input order): 排名, 覆盖类型, 销售能力
+        (高绩效 / 低绩效), 覆盖得分, 销售得分, 合作得分, 总分 (1 decimal), 等级, 等级名称.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> h1 = pd.DataFrame({"distributor_id": ["D1", "D2"], "coverage": ["全国", "地方"],
+    ...     "sales": [5000.0, 300.0], "target_attainment": [1.1, 0.9], "cooperation": [4.5, 2.0]})
+    >>> distributor_score_table(h1)[["排名", "总分", "等级"]]
+         排名     总分 等级
+    经销商
+    D1    1  96.2  A
+    D2    2  39.5  D
+    """
+    evaluation = evaluate_distributors(frame, weights=weights)
+    best = evaluation.sort_values("total_score", ascending=False, kind="stable")
+    return pd.DataFrame(
+        {
+            "排名": range(1, len(best) + 1),
+            "覆盖类型": best["coverage_type"],
+            "销售能力": best["sales_level"],
+            "覆盖得分": best["score_coverage"].round(1),
+            "销售得分": best["score_sales"].round(1),
+            "合作得分": best["score_cooperation"].round(1),
+            "总分": best["total_score"].round(1),
+            "等级": best["grade"],
+            "等级名称": best["grade_label"],
+        },
+        index=pd.Index(best.index, name="经销商"),
+    )
+
+
+def grade_count_table(
+    frame: pd.DataFrame, *, weights: Mapping[str, float] | None = None
+) -> pd.DataFrame:
+    """How many distributors each grade holds (A to D, empty grades 0), and their share.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> h1 = pd.DataFrame({"distributor_id": ["D1", "D2"], "coverage": ["全国", "地方"],
+    ...     "sales": [5000.0, 300.0], "target_attainment": [1.1, 0.9], "cooperation": [4.5, 2.0]})
+    >>> grade_count_table(h1)["家数"].tolist()
+    [1, 0, 0, 1]
+    """
+    grades = evaluate_distributors(frame, weights=weights)["grade"]
+    counts = grades.value_counts().reindex(list(GRADES), fill_value=0).astype(int)
+    return pd.DataFrame(
+        {
+            "名称": [GRADE_LABELS[g] for g in GRADES],
+            "家数": counts,
+            "占比（%）": (100 * counts / counts.sum()).round(1),
+        }
+    ).rename_axis("等级")
+
+
+def reevaluate_distributors(
+    before: pd.DataFrame, after: pd.DataFrame, *, weights: Mapping[str, float] | None = None
+) -> pd.DataFrame:
+    """:meth:`DistributorEvaluator.reevaluate` with the yardstick of ``before``: for the charts."""
+    return DistributorEvaluator(weights=weights).fit(before).reevaluate(before, after)
+
+
+def regrade_table(
+    before: pd.DataFrame,
+    after: pd.DataFrame,
+    *,
+    weights: Mapping[str, float] | None = None,
+    only: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Two periods scored with the same yardstick, in Chinese: who moved up or down.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index 经销商, biggest moves up first: 上期总分, 本期总分, 变化, 上期等级, 本期等级,
+        变动 (升级 / 不变 / 降级 / 新增 / 退出). With ``only``, just those distributors, in
+        the order given.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> h1 = pd.DataFrame({"distributor_id": ["D1", "D2"], "coverage": ["全国", "地方"],
+    ...     "sales": [5000.0, 300.0], "target_attainment": [1.1, 0.9], "cooperation": [4.5, 2.0]})
+    >>> h2 = h1.assign(cooperation=[4.5, 5.0])
+    >>> regrade_table(h1, h2)[["上期等级", "本期等级", "变动"]]
+        上期等级 本期等级  变动
+    经销商
+    D2     D    B  升级
+    D1     A    A  不变
+    >>> regrade_table(h1, h2, only=["D1"])["变动"].tolist()
+    ['不变']
+    """
+    changes = reevaluate_distributors(before, after, weights=weights)
+    if only is not None:
+        wanted = [only] if isinstance(only, str) else list(only)
+        unknown = [d for d in wanted if d not in changes.index]
+        if unknown:
+            raise DataError(f"没有这些经销商：{unknown}；编号形如 {changes.index[0]!r}")
+        changes = changes.loc[wanted]
+    return pd.DataFrame(
+        {
+            "上期总分": changes["score_before"].round(1),
+            "本期总分": changes["score_after"].round(1),
+            "变化": changes["score_change"].round(1),
+            "上期等级": changes["grade_before"],
+            "本期等级": changes["grade_after"],
+            "变动": changes["movement"],
+        },
+        index=pd.Index(changes.index, name="经销商"),
+    )
+
+
+def movement_table(
+    before: pd.DataFrame, after: pd.DataFrame, *, weights: Mapping[str, float] | None = None
+) -> pd.DataFrame:
+    """How many distributors moved up, stayed or moved down between two periods.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> h1 = pd.DataFrame({"distributor_id": ["D1", "D2"], "coverage": ["全国", "地方"],
+    ...     "sales": [5000.0, 300.0], "target_attainment": [1.1, 0.9], "cooperation": [4.5, 2.0]})
+    >>> movement_table(h1, h1.assign(cooperation=[4.5, 5.0]))["家数"].to_dict()
+    {'升级': 1, '不变': 1}
+    """
+    moves = reevaluate_distributors(before, after, weights=weights)["movement"].value_counts()
+    order = [m for m in _MOVEMENT_ORDER if m in moves.index]
+    return moves.reindex(order).astype(int).rename("家数").rename_axis("变动").to_frame()
+
+
+def grade_profile_table(
+    frame: pd.DataFrame,
+    *,
+    weights: Mapping[str, float] | None = None,
+    columns: Sequence[str] = ("trainings_attended", "payment_days", "target_attainment"),
+) -> pd.DataFrame:
+    """The average of other columns per grade, e.g. trainings attended and days to pay.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index 等级 (A-D that occur): 家数, then the mean of each column (Chinese names for
+        the sample's columns; ``target_attainment`` in %), 1 decimal.
+    """
+    names = {
+        "trainings_attended": "平均参加培训次数",
+        "payment_days": "平均回款天数",
+        "target_attainment": "平均目标达成率（%）",
+        "outlets": "平均网点数",
+        "sales": "平均销售额（万元）",
+    }
+    require_columns(frame, list(columns), what="经销商数据 (distributors)")
+    grades = evaluate_distributors(frame, weights=weights)["grade"].to_numpy()
+    grouped = frame.groupby(grades)
+    table = pd.DataFrame({"家数": grouped.size()})
+    for column in columns:
+        scale = 100 if column == "target_attainment" else 1
+        table[names.get(column, column)] = (scale * grouped[column].mean()).round(1)
+    table.index.name = "等级"
+    return table.loc[[g for g in GRADES if g in table.index]]

@@ -188,3 +188,72 @@ def test_bad_input_names_the_culprit(distributors, h1, evaluator):
         DistributorEvaluator(weights={"sales": 1}).fit(h1)
     with pytest.raises(DataError, match="grade_cuts"):
         DistributorEvaluator(grade_cuts=(10, 20, 30)).fit(h1)
+
+
+# ----------------------------------------------------------------------------- course tables
+
+
+def test_period_rows_and_a_missing_period(distributors, h1):
+    from custseg.distributors import period_rows
+
+    pd.testing.assert_frame_equal(period_rows(distributors, period="2024-H1"), h1)
+    with pytest.raises(DataError, match="2025-H1"):
+        period_rows(distributors, period="2025-H1")
+
+
+def test_coverage_table_matches_duckdb(h1):
+    from custseg.distributors import coverage_table
+
+    table = coverage_table(h1)
+    rows = duckdb.sql(
+        "SELECT coverage, count(*), avg(provinces_covered), avg(target_attainment) FROM h1 "
+        "GROUP BY coverage"
+    ).fetchall()
+    names = {"全国": "全国性经销商", "区域": "区域性经销商", "地方": "地方性经销商"}
+    assert list(table.index) == ["全国性经销商", "区域性经销商", "地方性经销商"]
+    for coverage, count, provinces, attainment in rows:
+        assert table.loc[names[coverage], "家数"] == count
+        assert table.loc[names[coverage], "平均覆盖省份数"] == pytest.approx(provinces, abs=0.051)
+        assert table.loc[names[coverage], "平均目标达成率（%）"] == pytest.approx(
+            100 * attainment, abs=0.051
+        )
+
+
+def test_score_and_count_tables_agree_with_the_evaluator(h1, evaluator):
+    from custseg.distributors import distributor_score_table, grade_count_table
+
+    evaluation = evaluator.evaluate(h1)
+    table = distributor_score_table(h1)
+    assert list(table.index) == list(
+        evaluation["total_score"].sort_values(ascending=False, kind="stable").index
+    )
+    assert table["总分"].to_dict() == evaluation["total_score"].round(1).to_dict()
+    assert table["排名"].tolist() == list(range(1, len(h1) + 1))
+    counts = grade_count_table(h1)
+    assert counts["家数"].to_dict() == evaluation["grade"].value_counts().to_dict()
+    weights = {"coverage": 0.2, "sales": 0.2, "cooperation": 0.6}
+    other = DistributorEvaluator(weights=weights).fit(h1).evaluate(h1)
+    assert grade_count_table(h1, weights=weights)["家数"].to_dict() == (
+        other["grade"].value_counts().reindex(list("ABCD"), fill_value=0).to_dict()
+    )
+
+
+def test_regrade_and_movement_tables_agree_with_reevaluate(h1, h2, evaluator):
+    from custseg.distributors import grade_profile_table, movement_table, regrade_table
+
+    changes = evaluator.reevaluate(h1, h2)
+    table = regrade_table(h1, h2)
+    assert list(table.index) == list(changes.index)
+    assert table["变动"].tolist() == changes["movement"].tolist()
+    assert table["本期等级"].tolist() == changes["grade_after"].tolist()
+    two = regrade_table(h1, h2, only=["D114", "D084"])
+    assert list(two.index) == ["D114", "D084"]
+    assert two["上期等级"].tolist() == changes.loc[["D114", "D084"], "grade_before"].tolist()
+    with pytest.raises(DataError, match="D999"):
+        regrade_table(h1, h2, only=["D999"])
+    assert movement_table(h1, h2)["家数"].to_dict() == changes["movement"].value_counts().to_dict()
+    profile = grade_profile_table(h1)
+    grades = evaluator.predict(h1).to_numpy()
+    expected = h1.groupby(grades)["payment_days"].mean().round(1)
+    assert profile["平均回款天数"].to_dict() == expected.to_dict()
+    assert profile["家数"].sum() == len(h1)
