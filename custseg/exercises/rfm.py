@@ -205,7 +205,7 @@ q5 = bind(
         ),
         solution="cn_retention_mean_spend = 3786  # 从 segment_profile(cn_segmented) 中读到",
         explanation=(
-            "重要保持客户人均三千多元，和重要价值客户差不多：他们是“快要丢掉的大客户”，"
+            "重要保持客户人均三千多元，是一般客户的好几倍：他们是“快要丢掉的大客户”，"
             "挽回一位的价值远大于一个电话的成本。"
         ),
     )
