@@ -8,7 +8,7 @@ PORT ?= 8888
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.d
 
-.PHONY: course dashboard test test-clock notebooks site lint bench bench-small clean help
+.PHONY: course dashboard test test-clock notebooks site slides handouts lint bench bench-small clean help
 
 help:
 	@echo "make course     set up .venv, build the notebooks, open JupyterLab on the course"
@@ -17,6 +17,8 @@ help:
 	@echo "make test-clock the grading and course-build tests with the clock moved 400 days ahead and back (faketime)"
 	@echo "make notebooks  build course/notebooks (learners) and course/solutions (trainers) from course/src/"
 	@echo "make site       execute every notebook and build a static HTML site in course/_build/html"
+	@echo "make slides     one reveal.js deck per module in course/_build/slides (works offline)"
+	@echo "make handouts   learner handouts without answers as PDF in course/_build/handouts"
 	@echo "make bench      run the benchmarks in bench/ at full size (10 million transactions; minutes)"
 	@echo "make bench-small  the same at a tenth of the size"
 
@@ -32,11 +34,24 @@ $(BIN)/.installed-bench: $(BIN)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	touch $@
 
+# The pages, decks and handouts load only local scripts: npm packages go into .venv/share/custseg-web.
+WEB_PACKAGES := reveal.js@4.6.1 @jupyter-widgets/html-manager@1.0.14 requirejs@2.3.7 jquery@3.7.1
+$(BIN)/.installed-web: $(BIN)/.installed
+	@command -v npm >/dev/null || { echo "需要 npm：sudo apt-get install npm (npm is missing)"; exit 2; }
+	npm install --prefix $(VENV)/share/custseg-web --no-audit --no-fund --loglevel=error $(WEB_PACKAGES)
+	touch $@
+
 notebooks: $(BIN)/.installed
 	$(BIN)/python course/build.py
 
-site: $(BIN)/.installed
+site: $(BIN)/.installed-web
 	$(BIN)/python course/build_site.py
+
+slides: $(BIN)/.installed-web
+	$(BIN)/python course/build_slides.py
+
+handouts: $(BIN)/.installed-web
+	$(BIN)/python course/build_handouts.py
 
 course: notebooks
 	@echo "正在启动 JupyterLab（Starting JupyterLab）：请在浏览器中打开下面显示的网址 (URL)。按 Ctrl+C 退出。"
@@ -52,7 +67,7 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check custseg tests bench course deploy grading
 
-test: lint
+test: lint $(BIN)/.installed-web  # the site, slide and handout tests load local scripts
 	OMP_NUM_THREADS=1 $(BIN)/python -m pytest -n 2  # two workers on two cores: one BLAS/OpenMP thread each
 
 # No test may depend on the day it runs: the grading and course-build tests again, with the
