@@ -2,9 +2,11 @@
 
 An assignment is one text file ``grading/assignments/<id>.py`` in jupytext percent format,
 with nbgrader's cell metadata in the ``# %%`` headers and a ``topic="..."`` key on every
-graded cell (the course topic it measures, used by the training report). Adding an
-assignment is adding one such file: :func:`build_source` turns it into nbgrader's
-instructor notebook ``source/<id>/<id>.ipynb``, :func:`generate` makes the student
+graded cell (the course topic it measures, used by the training report), and the
+instructor's hidden checks in cells headed ``check="<grade_id>"`` (see
+:mod:`custseg.grading.judge`). Adding an assignment is adding one such file:
+:func:`build_source` turns it into nbgrader's instructor notebook
+``source/<id>/<id>.ipynb`` (without the check cells, which stay in the text source only), :func:`generate` makes the student
 version in ``release/`` (no solutions, no hidden tests) and records the assignment in the
 gradebook, and :func:`release` puts it into the exchange folder for students to fetch.
 """
@@ -19,6 +21,7 @@ import nbformat
 from custseg.errors import DataError
 from custseg.grading.course import Course
 from custseg.grading.gradebook import open_gradebook
+from custseg.grading.judge import SETUP
 
 __all__ = ["build_source", "generate", "release", "set_due_date"]
 
@@ -38,7 +41,8 @@ def build_source(course: Course, assignment: str) -> nbformat.NotebookNode:
     ------
     DataError
         When the text source is missing, or a graded cell has no ``topic`` or two cells
-        share a ``grade_id`` (naming the cell).
+        share a ``grade_id``, or (in an assignment with check cells) an auto-graded cell
+        has no check cell or still holds hidden tests (naming the cell).
     """
     text = course.assignments_dir / f"{assignment}.py"
     if not text.is_file():
@@ -47,6 +51,8 @@ def build_source(course: Course, assignment: str) -> nbformat.NotebookNode:
             f"找不到作业的文本源文件 (assignment source not found): {text}。已有的作业: {known}"
         )
     notebook = jupytext.read(text)
+    check_names = {cell.metadata["check"] for cell in notebook.cells if "check" in cell.metadata}
+    notebook.cells = [cell for cell in notebook.cells if "check" not in cell.metadata]
     notebook.metadata = {k: v for k, v in notebook.metadata.items() if k in _KEEP_NOTEBOOK_METADATA}
     seen: set[str] = set()
     for cell in notebook.cells:
@@ -64,10 +70,32 @@ def build_source(course: Course, assignment: str) -> nbformat.NotebookNode:
                 f"{text}: 评分单元格 {grade_id!r} 没有 topic（课程主题 course topic），"
                 '请在 # %% 行末加上 topic="..."'
             )
+        _require_check(text, cell, grade_id, check_names)
+    for name in sorted(check_names - seen - {SETUP}):
+        raise DataError(
+            f"{text}: 检查单元格 check={name!r} 没有对应的评分单元格 (no such grade_id)"
+        )
     target = course.notebook_path("source", assignment)
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, target)
     return notebook
+
+
+def _require_check(text, cell, grade_id: str, check_names: set[str]) -> None:
+    """In an assignment graded by outside checks, every test cell has one and no hidden tests."""
+    if not check_names or cell.cell_type != "code":
+        return
+    info = cell.metadata.get("nbgrader", {})
+    if not info.get("grade") or info.get("solution"):
+        return
+    if grade_id not in check_names:
+        raise DataError(
+            f'{text}: 评分单元格 {grade_id!r} 没有检查单元格，请加上 # %% check="{grade_id}"'
+        )
+    if "BEGIN HIDDEN TESTS" in cell.source:
+        raise DataError(
+            f"{text}: 评分单元格 {grade_id!r} 仍有隐藏测试；隐藏的检查请写在 check 单元格中"
+        )
 
 
 def generate(course: Course, assignment: str) -> None:

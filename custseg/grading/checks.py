@@ -19,6 +19,7 @@ from custseg.grading.course import Course
 from custseg.grading.execute import KERNEL_DIED
 
 __all__ = [
+    "ALL_STUDENTS",
     "ISSUE_KINDS",
     "Issue",
     "check_graded",
@@ -36,7 +37,17 @@ ISSUE_KINDS = {
     "timeout": "单元格运行超时，可能是死循环 (cell timed out)，本格及依赖它的测试计 0 分",
     "kernel_died": "单元格让内核崩溃 (kernel died)，本格计 0 分，之后的单元格在新内核中运行",
     "grading_failed": "评分出错 (grading failed)，未评分的题计 0 分",
+    "sandbox_limit": "超出沙箱的资源限制 (sandbox limit hit)，之后未完成的题计 0 分",
+    "memory_limit": "单元格用的内存超过限制 (memory limit)，本格及依赖它的题计 0 分",
+    "not_plain": "答案不是普通的值（数字、文字、列表、表格）(not a plain value)，本题计 0 分",
+    "output_cut": "输出太多 (too much output)，反馈中只保留了前面一部分",
+    "extra_file": "提交了笔记本以外的文件 (extra files)，这些文件未复制、未运行",
+    "unknown_cell": "笔记本中有未知编号的评分单元格 (renamed grade_id)，已按原单元格评分",
+    "files_left": "评分时写了大量文件 (wrote many files)，已全部删除",
+    "unsandboxed": "本次评分未使用沙箱 (graded without the sandbox)：学员代码以讲师账号运行",
+    "legacy_checks": "本作业尚未使用学员内核之外的评分检查 (hidden tests still run in the learner's kernel)",
 }
+ALL_STUDENTS = "（全体）"
 
 
 @dataclass(frozen=True)

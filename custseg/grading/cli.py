@@ -6,7 +6,7 @@ what it did in Chinese. The usual order::
     custseg-grade roster 学员名单.csv
     custseg-grade release 01_data_cleaning --due "2026-12-01 18:00"
     custseg-grade collect 01_data_cleaning            # or: --zip 作业.zip
-    custseg-grade autograde 01_data_cleaning
+    custseg-grade autograde 01_data_cleaning          # each submission in a sandbox
     custseg-grade feedback 01_data_cleaning
     custseg-grade export
     custseg-grade report
@@ -23,7 +23,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from custseg.errors import DataError
-from custseg.grading.autograde import DEFAULT_CELL_TIMEOUT, autograde, autograde_sequential
+from custseg.grading.autograde import (
+    DEFAULT_CELL_TIMEOUT,
+    SandboxUnavailable,
+    autograde,
+    autograde_sequential,
+)
 from custseg.grading.backup import list_backups, restore_gradebook
 from custseg.grading.build import generate, release
 from custseg.grading.collect import collect_exchange, collect_zip
@@ -86,7 +91,14 @@ def _parser() -> argparse.ArgumentParser:
         "--workers", type=int, default=None, help="同时评分的进程数 (default: CPU 核数)"
     )
     grade.add_argument(
-        "--sequential", action="store_true", help="用普通的 nbgrader autograde 逐个评分"
+        "--no-sandbox",
+        action="store_true",
+        help="不使用沙箱评分（学员代码以你的账号运行，不安全；报告中会注明）",
+    )
+    grade.add_argument(
+        "--sequential",
+        action="store_true",
+        help="用普通的 nbgrader autograde 逐个评分（不使用沙箱，须同时加 --no-sandbox）",
     )
 
     feedback = commands.add_parser(
@@ -146,11 +158,23 @@ def _run(args: argparse.Namespace) -> None:
         students = collect_exchange(course, args.assignment)
         say(f"已收取 {len(students)} 份作业：{', '.join(students)}")
     elif args.command == "autograde":
-        run_grading = autograde_sequential if args.sequential else autograde
-        options = {"timeout": args.timeout}
-        if not args.sequential:
-            options["workers"] = args.workers
-        run = run_grading(course, args.assignment, **options)
+        if args.sequential and not args.no_sandbox:
+            raise SandboxUnavailable(
+                "--sequential 用普通的 nbgrader autograde 评分，不使用沙箱；"
+                "确需这样做时请同时加上 --no-sandbox"
+            )
+        if args.sequential:
+            run = autograde_sequential(course, args.assignment, timeout=args.timeout)
+        else:
+            run = autograde(
+                course,
+                args.assignment,
+                timeout=args.timeout,
+                workers=args.workers,
+                sandbox=not args.no_sandbox,
+            )
+        if not run.sandboxed:
+            say("注意：本次评分未使用沙箱，学员的代码以你的账号运行（报告中已注明）")
         if run.backup:
             say(f"评分前已备份成绩库：{run.backup.name}（恢复：custseg-grade restore）")
         say(f"已评分 {len(run.graded)} 份，无法评分 {len(run.failed)} 份")
@@ -174,10 +198,18 @@ def _run(args: argparse.Namespace) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``custseg-grade``; return the exit code (0 on success, 1 on a reported error)."""
+    """Run ``custseg-grade``; return the exit code.
+
+    0 on success, 1 on a reported error, 2 when the grading sandbox cannot start (the
+    message says what is missing and how to install it).
+    """
     args = _parser().parse_args(argv)
     try:
         _run(args)
+    except SandboxUnavailable as error:
+        print(f"错误：无法启动评分沙箱，未评分 (sandbox unavailable): {error}", file=sys.stderr)
+        print("如确需不使用沙箱评分，请加 --no-sandbox（不安全）", file=sys.stderr)
+        return 2
     except (DataError, NbgraderError, FileNotFoundError) as error:
         print(f"错误 (error): {error}", file=sys.stderr)
         return 1

@@ -31,6 +31,17 @@ from custseg.transactions import clean_transactions
 orders = load_sample()
 orders.head()
 
+# %% check="setup"
+# 评分检查：只在讲师的文件中，不会进入学员的笔记本和反馈；评分时在学员的内核之外运行。
+# Hidden checks: instructor-only, run outside the learner's kernel on plain-data answers.
+import pandas as pd  # noqa: E402, F811  (the checks run on their own, without the notebook)
+
+from custseg.datasets import load_sample  # noqa: E402, F811
+from custseg.transactions import clean_transactions  # noqa: E402, F811
+
+orders = load_sample()
+reference_clean, reference_report = clean_transactions(orders)
+
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q1_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## 第 1 题：缺少客户编号的行 (missing customer id)
 #
@@ -47,9 +58,13 @@ n_missing = int(orders["customer_id"].isna().sum())
 # %% nbgrader={"grade": true, "grade_id": "q1_test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false} topic="缺失值 (missing values)"
 assert isinstance(n_missing, int), "n_missing 应该是整数 (int)"
 assert 0 < n_missing < len(orders)
-### BEGIN HIDDEN TESTS
-assert n_missing == orders["customer_id"].isna().sum()
-### END HIDDEN TESTS
+
+
+# %% check="q1_test"
+def check_q1(n_missing):
+    assert isinstance(n_missing, int)
+    assert n_missing == orders["customer_id"].isna().sum()
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q2_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## 第 2 题：取消的订单 (cancellations)
@@ -67,10 +82,13 @@ n_cancelled = int((is_cancelled & orders["customer_id"].notna()).sum())
 
 # %% nbgrader={"grade": true, "grade_id": "q2_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="取消订单 (cancellations)"
 assert isinstance(n_cancelled, int), "n_cancelled 应该是整数 (int)"
-### BEGIN HIDDEN TESTS
-_, _report = clean_transactions(orders)
-assert n_cancelled == _report.counts["cancellation"]
-### END HIDDEN TESTS
+
+
+# %% check="q2_test"
+def check_q2(n_cancelled):
+    assert isinstance(n_cancelled, int)
+    assert n_cancelled == reference_report.counts["cancellation"]
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q3_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## 第 3 题：清洗数据 (clean the data)
@@ -87,10 +105,15 @@ n_customers = int(clean["customer_id"].nunique())
 # %% nbgrader={"grade": true, "grade_id": "q3_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="清洗流程 (cleaning steps)"
 assert len(clean) < len(orders), "清洗后的行数应该比原始数据少"
 assert clean["customer_id"].notna().all()
-### BEGIN HIDDEN TESTS
-assert report.rows_out == len(clean)
-assert n_customers == orders["customer_id"].dropna().nunique()
-### END HIDDEN TESTS
+
+
+# %% check="q3_test"
+def check_q3(clean, n_customers):
+    assert isinstance(clean, pd.DataFrame)
+    pd.testing.assert_frame_equal(clean, reference_clean)
+    assert isinstance(n_customers, int)
+    assert n_customers == reference_clean["customer_id"].nunique()
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q4_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## 第 4 题：各国销售额 (revenue by country)
@@ -106,14 +129,19 @@ revenue_by_country = clean.groupby("country")["amount"].sum().sort_values(ascend
 # %% nbgrader={"grade": true, "grade_id": "q4_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="销售汇总 (revenue summary)"
 assert isinstance(revenue_by_country, pd.Series), "revenue_by_country 应该是 Series"
 assert revenue_by_country.is_monotonic_decreasing, "请从高到低排序"
-### BEGIN HIDDEN TESTS
-_expected = {}
-for _country, _amount in zip(clean["country"], clean["amount"], strict=True):
-    _expected[_country] = _expected.get(_country, 0.0) + _amount
-assert set(revenue_by_country.index) == set(_expected)
-for _country, _amount in _expected.items():
-    assert abs(revenue_by_country[_country] - _amount) < 0.01
-### END HIDDEN TESTS
+
+
+# %% check="q4_test"
+def check_q4(revenue_by_country):
+    expected = {}
+    for country, amount in zip(reference_clean["country"], reference_clean["amount"], strict=True):
+        expected[country] = expected.get(country, 0.0) + amount
+    assert isinstance(revenue_by_country, pd.Series)
+    assert revenue_by_country.is_monotonic_decreasing
+    assert set(revenue_by_country.index) == set(expected)
+    for country, amount in expected.items():
+        assert abs(float(revenue_by_country[country]) - amount) < 0.01
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q5_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## 第 5 题：最重要的客户 (top customers)
@@ -133,14 +161,26 @@ def top_customers(data, n):
 # %% nbgrader={"grade": true, "grade_id": "q5_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="客户价值 (customer value)"
 _toy = pd.DataFrame({"customer_id": [1, 2, 2, 3], "amount": [5.0, 4.0, 4.0, 1.0]})
 assert top_customers(_toy, 2) == [2, 1]
-### BEGIN HIDDEN TESTS
-assert top_customers(_toy, 1) == [2]
-_spend = {}
-for _customer, _amount in zip(clean["customer_id"], clean["amount"], strict=True):
-    _spend[_customer] = _spend.get(_customer, 0.0) + _amount
-_best = sorted(_spend, key=_spend.get, reverse=True)[:5]
-assert list(top_customers(clean, 5)) == _best
-### END HIDDEN TESTS
+
+
+# %% check="q5_test"
+toy = pd.DataFrame({"customer_id": [1, 2, 2, 3], "amount": [5.0, 4.0, 4.0, 1.0]})
+calls = {
+    "toy_top2": ("top_customers", toy, 2),
+    "toy_top1": ("top_customers", toy, 1),
+    "sample_top5": ("top_customers", reference_clean, 5),
+}
+
+
+def check_q5(toy_top2, toy_top1, sample_top5):
+    spend = {}
+    for customer, amount in zip(
+        reference_clean["customer_id"], reference_clean["amount"], strict=True
+    ):
+        spend[customer] = spend.get(customer, 0.0) + amount
+    assert toy_top2 == [2, 1] and toy_top1 == [2]
+    assert list(sample_top5) == sorted(spend, key=spend.get, reverse=True)[:5]
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q6_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## 第 6 题：业务解读 (interpretation)

@@ -8,10 +8,16 @@ For each text source in ``grading/assignments/``:
   hidden-test line;
 - the student version run as released (blank answers) fails every auto-graded test cell, so a
   blank assignment scores nothing.
+
+For an assignment graded by outside checks (check cells in its text source), the model answers
+and the blank release also go through the grader's own path: the runner exports the answers
+from the kernel as plain data and the instructor's checks judge them. Every check accepts the
+model answers and rejects the blank ones, and no check code reaches any notebook.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
@@ -22,9 +28,12 @@ from nbclient import NotebookClient
 
 from custseg.grading.build import build_source
 from custseg.grading.course import Course
+from custseg.grading.judge import has_checks, judge_checks, plan_checks, read_checks
+from custseg.grading.runner import ANSWERS, run_notebook
 from tests.grading.conftest import GRADING
 
 ASSIGNMENTS = sorted(path.stem for path in (GRADING / "assignments").glob("*.py"))
+OUTSIDE = [a for a in ASSIGNMENTS if has_checks(GRADING / "assignments" / f"{a}.py")]
 _REGION = re.compile(r"### BEGIN (SOLUTION|HIDDEN TESTS)\n(.*?)### END \1", re.DOTALL)
 _WORD = re.compile(r"\w")  # a line of brackets alone (a closing "}") is no give-away
 _CELL_TIMEOUT = 60
@@ -99,8 +108,22 @@ def _region_lines(notebook: nbformat.NotebookNode, kind: str) -> list[str]:
     return lines
 
 
+def _judged(course: Course, assignment: str, step: str, folder) -> dict:
+    """The verdicts of the instructor's checks on the notebook of ``step``, run as graded."""
+    checks = read_checks(course.assignments_dir / f"{assignment}.py")
+    plan = folder / "plan.json"
+    plan.write_text(json.dumps(plan_checks(checks)), encoding="utf-8")
+    run_notebook(_notebook(course, step, assignment), folder, timeout=_CELL_TIMEOUT, plan=plan)
+    answers = {}
+    for line in (folder / ANSWERS).read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        answers[record["question"]] = record["values"]
+    return judge_checks(checks, answers)
+
+
 def test_every_assignment_is_checked():
     assert "01_data_cleaning" in ASSIGNMENTS
+    assert "01_data_cleaning" in OUTSIDE
     assert all(re.fullmatch(r"\d\d_[a-z_]+", name) for name in ASSIGNMENTS), ASSIGNMENTS
 
 
@@ -109,7 +132,12 @@ def test_model_answers_pass_every_test(course, kernel, assignment):
     source = _notebook(course, "source", assignment)
     tests = [cell for cell in source.cells if _is_test(cell)]
     assert len(tests) >= 3
-    assert all("### BEGIN HIDDEN TESTS" in cell.source for cell in tests)
+    if assignment in OUTSIDE:
+        checks = read_checks(course.assignments_dir / f"{assignment}.py")
+        assert {_grade_id(cell) for cell in tests} <= set(checks)
+        assert not any("check" in cell.metadata for cell in source.cells)
+    else:
+        assert all("### BEGIN HIDDEN TESTS" in cell.source for cell in tests)
     executed = _run(source, kernel)
     failures = {
         _grade_id(cell) or f"cell {index}": _errors(cell)
@@ -126,7 +154,7 @@ def test_release_hides_solutions_and_hidden_tests(course, assignment):
     text = "\n".join(cell.source for cell in released.cells)
     solutions = _region_lines(source, "SOLUTION")
     hidden = _region_lines(source, "HIDDEN TESTS")
-    assert solutions and hidden
+    assert solutions and (hidden or assignment in OUTSIDE)
     for line in solutions + hidden:
         assert line not in text, line
     assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text
@@ -151,3 +179,19 @@ def test_blank_release_fails_its_tests(course, kernel, assignment):
     assert passed == []
     setup = [cell for cell in executed.cells if cell.cell_type == "code"][0]
     assert _errors(setup) == []
+
+
+@pytest.mark.parametrize("assignment", OUTSIDE)
+def test_outside_checks_accept_model_answers(course, assignment, tmp_path):
+    verdicts = _judged(course, assignment, "source", tmp_path)
+    assert verdicts and {name: v["reason"] for name, v in verdicts.items()} == dict.fromkeys(
+        verdicts, "passed"
+    )
+
+
+@pytest.mark.parametrize("assignment", OUTSIDE)
+def test_outside_checks_reject_blank_answers(course, assignment, tmp_path):
+    verdicts = _judged(course, assignment, "release", tmp_path)
+    assert verdicts and not any(v["passed"] for v in verdicts.values())
+    released = "\n".join(c.source for c in _notebook(course, "release", assignment).cells)
+    assert "def check(" not in released

@@ -12,6 +12,7 @@ import pytest
 from custseg.errors import DataError
 from custseg.grading.build import build_source
 from custseg.grading.course import Course
+from custseg.grading.judge import read_checks
 from custseg.grading.questions import questions
 from tests.grading.conftest import ASSIGNMENT, GRADING
 
@@ -56,18 +57,51 @@ def test_released_notebook_has_no_solution_code(notebooks):
     assert len(stubs) == 5
 
 
-def test_released_notebook_has_no_hidden_tests(notebooks):
-    _, source, released = notebooks
-    hidden = _regions(source, "HIDDEN TESTS")
-    assert len(hidden) >= 5
+def test_no_notebook_holds_the_hidden_checks(notebooks):
+    course, source, released = notebooks
+    checks = read_checks(course.assignments_dir / f"{ASSIGNMENT}.py")
+    assert set(checks) == {"setup", "q1_test", "q2_test", "q3_test", "q4_test", "q5_test"}
+    secret = [
+        line.strip()
+        for code in checks.values()
+        for line in code.splitlines()
+        if any(word in line for word in ("reference_", "def check", "calls", "expected", "spend"))
+    ]
+    assert len(secret) >= 10
+    for notebook in (source, released):
+        text = "\n".join(cell.source for cell in notebook.cells)
+        for line in secret:
+            assert line not in text, line
+        assert "HIDDEN TESTS" not in text and "check" not in str(
+            [c.metadata for c in notebook.cells if "check" in c.metadata]
+        )
     text = "\n".join(cell.source for cell in released.cells)
-    for line in hidden:
-        assert line not in text, line
-    assert "HIDDEN TESTS" not in text
     visible = [
         c.source.split("###")[0].strip() for c in source.cells if "q1_test" in str(c.metadata)
     ]
     assert visible[0] in text
+
+
+def test_checks_must_cover_every_test_cell(tmp_path):
+    course = Course(tmp_path)
+    course.assignments_dir.mkdir()
+    header = (
+        '# %% nbgrader={"grade": true, "grade_id": "t1", "locked": true, "points": 1, '
+        '"schema_version": 3, "solution": false, "task": false} topic="加法"\n'
+    )
+    (course.assignments_dir / "98_demo.py").write_text(
+        header + "assert x > 0\n\n" + '# %% check="t2"\ndef check(x):\n    assert x == 2\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match="'t1'.*check"):
+        build_source(course, "98_demo")
+    (course.assignments_dir / "98_demo.py").write_text(
+        header + "assert x > 0\n### BEGIN HIDDEN TESTS\nassert x == 2\n### END HIDDEN TESTS\n"
+        '\n# %% check="t1"\ndef check(x):\n    assert x == 2\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match="隐藏测试"):
+        build_source(course, "98_demo")
 
 
 def test_exchange_copy_is_the_released_notebook(notebooks):
