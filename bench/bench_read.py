@@ -35,6 +35,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 PANDAS_SCRIPT = """
+import pandas as pd
 import sys
 path, out = sys.argv[1], sys.argv[2]
 orders = pd.read_csv(path, dtype={"客户编号": str, "订单号": str})

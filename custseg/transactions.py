@@ -272,9 +272,13 @@ def _parse_dates(
             parsed = parsed.dt.tz_localize(None)
         blank = parsed.isna()
     else:
-        text = _text(raw)
+        fast = None
+        if _is_arrow_text(raw) and not date_format:  # clean ISO text: no trimming needed
+            fast = _arrow_cast(raw, _timestamp())
+        text = raw if fast is not None else _text(raw)
         blank = text.isna()
-        fast = None if date_format else _arrow_cast(text, _timestamp())
+        if fast is None and not date_format:
+            fast = _arrow_cast(text, _timestamp())
         if fast is not None:
             parsed = fast
         elif date_format:
@@ -328,9 +332,11 @@ def _parse_numbers(frame: pd.DataFrame, column: str, locate: _Locator) -> pd.Ser
     else:
         import pyarrow as pa
 
-        text = _text(raw)
+        values = _arrow_cast(raw, pa.float64()) if _is_arrow_text(raw) else None
+        text = raw if values is not None else _text(raw)
         blank = text.isna()
-        values = _arrow_cast(text, pa.float64())
+        if values is None:
+            values = _arrow_cast(text, pa.float64())
         if values is None:
             values = _floats(pd.to_numeric(text, errors="coerce"))
         else:
@@ -972,9 +978,9 @@ def clean_transactions(
     )
     labels = np.array([None, *keys], dtype=object)[reason[~kept]]
     removed = transactions.loc[~kept].assign(reason=pd.array(labels, dtype="string"))
-    clean = transactions.loc[kept]
+    clean = transactions.take(np.flatnonzero(kept))
     if len(reduced):
-        clean = clean.assign(amount=new_amount[kept])
+        clean["amount"] = new_amount[kept]
     rules = {**rules, "as_of": None if day is None else day.date().isoformat()}
     report = CleaningReport(
         rows_in=len(transactions),
