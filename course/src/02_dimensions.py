@@ -47,7 +47,7 @@ from custseg.dimensions import (
 from custseg.exercises import ____, friendly_errors
 from custseg.exercises import dimensions as ex
 from custseg.plotting.dimensions import plot_purchase_styles, plot_response_rates
-from custseg.widgets import dimension_explorer
+from custseg.widgets import dimension_explorer, survey_explorer
 
 custseg.use_chinese_font()  # 让图表中的中文正常显示
 friendly_errors.enable()  # 出错时用中文解释
@@ -164,6 +164,15 @@ answers.assign(最突出=answers.idxmax(axis=1).where(standout, "均衡")).group
 # 每一群在“自己那道题”上平均约 4.8 分，其他题目都在 3 分上下：分群抓住了每位客户最突出的态度。
 # 有了心理分群，就可以回答“这个产品、这个卖点，该对谁说”（练习 5、6、7）。
 #
+# ### 互动：按不同方式分组，看问卷答案
+#
+# 在左边的下拉框选分组方式（城市级别、渠道、性别、年龄段、心理分群），右边选一道题，图表显示每一组的平均分，
+# 虚线是全部客户的平均分。
+
+# %%
+survey_explorer(cn_customers)
+
+# %% [markdown]
 # 心理维度的局限：问卷要花钱、花时间，回答的人也不一定说真话；问卷里说“品牌忠诚”的人，
 # 行为上不一定真的反复购买——这就要看行为维度了。
 #
@@ -297,6 +306,20 @@ coupon_segment = "价格敏感型"
 ex.q6.check()
 # ex.q6.hint()      # 需要提示时，删掉本行开头的 # 再运行
 # ex.q6.solution()  # 看参考答案
+
+# %% [markdown]
+# ### 练习 10（决策题）在问卷小部件上决定试吃活动面向谁
+
+# %%
+ex.q10
+
+# %%
+### BEGIN SOLUTION
+tasting_age = "25岁以下"
+### END SOLUTION
+ex.q10.check()
+# ex.q10.hint()      # 需要提示时，删掉本行开头的 # 再运行
+# ex.q10.solution()  # 看参考答案
 
 # %% [markdown]
 # ### 练习 7（判断题）在哪个渠道接触追求便利型客户

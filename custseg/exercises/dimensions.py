@@ -9,7 +9,7 @@ import pandas as pd
 from custseg.exercises.problem import Misconception, Problem, bind
 from custseg.exercises.theory import share_compare
 
-__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9"]
+__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10"]
 
 DIMENSIONS = ("人口统计", "地理", "心理", "行为")
 SURVEY_SEGMENTS = ("价格敏感型", "注重健康型", "品牌忠诚型", "喜欢尝新型", "追求便利型", "均衡型")
@@ -101,6 +101,13 @@ def _top_tier_total() -> str:
 def _main_channel(segment: str) -> str:
     customers = _cn_customers()
     return str(customers.loc[customers["心理分群"] == segment, "channel"].value_counts().idxmax())
+
+
+def _age_band_means(item: str) -> pd.Series:
+    from custseg.dimensions import SURVEY_ITEMS, survey_profile
+
+    profile = survey_profile(_cn_customers(), by="age").drop(index="全部客户")
+    return profile[SURVEY_ITEMS[item]].sort_values(ascending=False, kind="stable")
 
 
 def _overall_channel() -> str:
@@ -424,6 +431,40 @@ q9 = bind(
         explanation=(
             "渠道是客户的购买习惯：在门店、网上还是经销商那里买，属于**行为**维度。"
             "它和城市级别（地理）有关联：一线城市电商多，三线及以下经销商多，但两者不是一回事。"
+        ),
+    )
+)
+
+AGE_BANDS = ("25岁以下", "25-34岁", "35-44岁", "45-54岁", "55-64岁", "65岁及以上")
+
+q10 = bind(
+    Problem(
+        name="tasting_age",
+        kind="decision",
+        prompt=(
+            "禾悦食品要在商场做一场**新口味试吃**，希望来的人愿意尝鲜。在上面的问卷小部件里，"
+            "把“分组方式”换成**年龄段**、“问卷题目”换成**喜欢尝新**：试吃活动主要面向哪个年龄段？"
+        ),
+        choices=AGE_BANDS,
+        expected=lambda: str(_age_band_means("novelty_seeking").index[0]),
+        misconceptions=(
+            Misconception(
+                lambda: str(_age_band_means("novelty_seeking").index[1]),
+                "这个年龄段“喜欢尝新”的分数也高于平均，但不是最高的：再看看最上面那根柱子。",
+            ),
+            Misconception(
+                lambda: str(_age_band_means("health_focus").index[0]),
+                "这是“注重健康”平均分最高的年龄段：请把“问卷题目”换成“喜欢尝新”。",
+            ),
+        ),
+        hints=(
+            "两个下拉框都要换：分组方式选“年龄段”，问卷题目选“喜欢尝新”。",
+            "柱子按平均分从高到低排列，最上面的就是答案；摘要里也写着“最高的是……”。",
+        ),
+        solution='tasting_age = "25岁以下"  # “喜欢尝新”平均分最高的年龄段',
+        explanation=(
+            "25 岁以下的客户“喜欢尝新”平均约 3.4 分，高于全部客户的 2.9 分；35 岁以上明显更低。"
+            "心理特征和人口统计特征常常相关：用年龄这种容易拿到的信息，可以大致找到“愿意尝鲜”的人。"
         ),
     )
 )

@@ -22,6 +22,7 @@ from custseg.widgets.promotion import promotion_roi_simulator
 from custseg.widgets.rfm import rfm_cutoff_explorer
 from custseg.widgets.sales import monthly_sales_explorer
 from custseg.widgets.selection import scorecard_explorer
+from custseg.widgets.survey import survey_explorer
 
 __all__ = [
     "abc_cut_explorer",
@@ -40,4 +41,5 @@ __all__ = [
     "rfm_cutoff_explorer",
     "scorecard_explorer",
     "segments_over_time_explorer",
+    "survey_explorer",
 ]

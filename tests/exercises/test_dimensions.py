@@ -12,7 +12,7 @@ from custseg.dimensions import add_survey_segments, purchase_styles
 from custseg.exercises import Outcome, ____, dimensions
 from custseg.widgets.dimensions import BANK_DIMENSIONS
 
-NAMES = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9"]
+NAMES = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10"]
 
 
 @pytest.fixture(scope="module")
@@ -91,6 +91,16 @@ def test_the_loyal_prediction_uses_the_real_shares():
     assert _evaluate("q8", bucket).outcome is Outcome.CORRECT
 
 
+def test_the_tasting_decision_is_the_most_novelty_seeking_age_band():
+    customers = load_cn_customers()
+    bands = [0, 25, 35, 45, 55, 65, 200]
+    band = [max(b for b in bands if b <= a) for a in customers["age"]]
+    means = customers.groupby(band)["novelty_seeking"].mean()
+    assert means.idxmax() == 0  # the youngest band
+    assert _evaluate("q10", "25岁以下").outcome is Outcome.CORRECT
+    assert _evaluate("q10", "A").outcome is Outcome.CORRECT
+
+
 def test_survey_segment_choices_are_the_packages():
     segments = add_survey_segments(load_cn_customers())["心理分群"]
     assert set(dimensions.SURVEY_SEGMENTS) == set(segments.cat.categories)
@@ -116,6 +126,7 @@ def test_the_reference_solution_passes(name):
         ("q7", "经销商"),
         ("q8", "70% 以上"),
         ("q9", "A"),
+        ("q10", "65岁及以上"),
     ],
 )
 def test_a_wrong_answer_fails_and_says_how_to_get_a_hint(name, answer):
