@@ -46,7 +46,13 @@ from custseg.transactions import (
     to_canonical,
 )
 
-__all__ = ["STEPS", "SegmentationProcess"]
+__all__ = [
+    "STEPS",
+    "SegmentationProcess",
+    "classify_customers",
+    "key_facts",
+    "strategy_table",
+]
 
 STEPS = ("数据收集", "数据分析", "客户分类", "策略制定", "效果评估")
 """The five steps, in order."""
@@ -76,7 +82,7 @@ class SegmentationProcess(BaseEstimator):
         The analysis day; defaults to the day after the last purchase.
     control_share : float, default 0.1
         Share of each segment held out as a control group (not contacted), so the
-        campaign's effect can be measured later; 0 for none.
+        campaign's effect can be measured later; 0 for none, at most 0.5 (half and half).
     random_state : int, default 0
         Seed of the control-group draw.
     bins : int, default 5
@@ -133,9 +139,9 @@ class SegmentationProcess(BaseEstimator):
     def _check_parameters(self) -> None:
         if self.scheme not in ("cn8", "classic"):
             raise ValueError(f"scheme 只能是 'cn8' 或 'classic' (unknown scheme): {self.scheme!r}")
-        if not 0 <= float(self.control_share) < 0.5:
+        if not 0 <= float(self.control_share) <= 0.5:
             raise ValueError(
-                f"control_share 应在 0 到 0.5 之间 (must be in [0, 0.5)): {self.control_share!r}"
+                f"control_share 应在 0 到 0.5 之间 (must be in [0, 0.5]): {self.control_share!r}"
             )
 
     def fit(
@@ -429,3 +435,128 @@ img{{max-width:100%}}</style></head><body>
             tables["对照组"].to_excel(writer, sheet_name="对照组")
             pd.DataFrame({"步骤": STEPS}).to_excel(writer, sheet_name="流程", index=False)
         return {"html": page, "excel": workbook}
+
+
+# The five steps one call at a time, for a group that takes the decision at each step.
+
+
+def key_facts(transactions: pd.DataFrame, *, as_of: Any = None) -> pd.DataFrame:
+    """Step 2 (数据分析) in one table: customers, orders, revenue and how concentrated it is.
+
+    Parameters
+    ----------
+    transactions : pandas.DataFrame
+        Clean canonical transactions.
+    as_of : date-like, optional
+        The analysis day (default: the day after the last purchase).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``指标`` and ``数值`` (text): 客户数, 订单数, 销售额（元）, 第一天, 最后一天,
+        前 20% 客户的销售额占比, 基尼系数.
+
+    Examples
+    --------
+    >>> from custseg.datasets import load_cn_orders
+    >>> key_facts(load_cn_orders())["指标"].tolist()[:3]
+    ['客户数', '订单数', '销售额（元）']
+    """
+    summary = customer_summary(transactions, as_of=as_of)
+    money = summary["monetary"]
+    orders = (
+        int(transactions["invoice_id"].nunique())
+        if "invoice_id" in transactions.columns
+        else int(summary["frequency"].sum())
+    )
+    rows = [
+        ("客户数", f"{len(summary):,}"),
+        ("订单数", f"{orders:,}"),
+        ("销售额（元）", f"{money.sum():,.0f}"),
+        ("第一天", f"{transactions['invoice_date'].min():%Y-%m-%d}"),
+        ("最后一天", f"{transactions['invoice_date'].max():%Y-%m-%d}"),
+        ("前 20% 客户的销售额占比", f"{top_share(money, 0.2):.1%}"),
+        ("基尼系数", f"{gini(money):.2f}"),
+    ]
+    return pd.DataFrame(rows, columns=["指标", "数值"])
+
+
+def classify_customers(
+    rfm: pd.DataFrame, *, recency: float, frequency: float, monetary: float
+) -> pd.DataFrame:
+    """Step 3 (客户分类): the cn8 segments with the cut-offs a group chose.
+
+    Parameters
+    ----------
+    rfm : pandas.DataFrame
+        From :func:`custseg.rfm.rfm_table`.
+    recency : float
+        Bought within this many days counts as recent (近).
+    frequency : float
+        More orders than this counts as frequent (多).
+    monetary : float
+        Spending more than this counts as high (高).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``rfm`` with ``segment``, ``segment_en`` and ``action`` (see
+        :class:`custseg.segments.RFMSegmenter`).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rfm = pd.DataFrame({"recency": [5, 300], "frequency": [9, 1], "monetary": [900.0, 30.0]})
+    >>> classify_customers(rfm, recency=30, frequency=2, monetary=100)["segment"].tolist()
+    ['重要价值客户', '一般挽留客户']
+    """
+    cutoffs = {"recency": recency, "frequency": frequency, "monetary": monetary}
+    return RFMSegmenter(cutoffs=cutoffs).fit_transform(rfm)
+
+
+def strategy_table(segmented: pd.DataFrame, *, cost_per_customer: float) -> pd.DataFrame:
+    """Step 4 (策略制定): per segment, its size and value, the suggested action and its cost.
+
+    Parameters
+    ----------
+    segmented : pandas.DataFrame
+        From :func:`classify_customers` or :func:`custseg.segments.segment_customers`.
+    cost_per_customer : float
+        What reaching one customer costs (元), e.g. a coupon and a message.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per segment, largest revenue first: ``客户群``, ``客户数``, ``客户占比``,
+        ``销售额占比`` (as "35.2%"), ``平均消费金额`` (元), ``建议策略`` and
+        ``全部覆盖的成本`` (客户数 × cost_per_customer, 元).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rfm = pd.DataFrame({"recency": [5, 300, 8], "frequency": [9, 1, 1],
+    ...                     "monetary": [900.0, 30.0, 40.0]})
+    >>> segmented = classify_customers(rfm, recency=30, frequency=2, monetary=100)
+    >>> strategy_table(segmented, cost_per_customer=5)[["客户群", "客户数", "全部覆盖的成本"]]
+           客户群  客户数  全部覆盖的成本
+    0  重要价值客户    1        5
+    1  一般发展客户    1        5
+    2  一般挽留客户    1        5
+    """
+    if not cost_per_customer >= 0:
+        raise DataError(
+            f"每位客户的成本 (cost_per_customer) 不能为负数：收到 {cost_per_customer!r}"
+        )
+    customers = segmented.assign(group="营销组")
+    table = SegmentationProcess._segment_table(customers)
+    return pd.DataFrame(
+        {
+            "客户群": table["segment"],
+            "客户数": table["customers"],
+            "客户占比": [f"{share:.1%}" for share in table["customer_share"]],
+            "销售额占比": [f"{share:.1%}" for share in table["revenue_share"]],
+            "平均消费金额": table["monetary"].round(0).astype("int64"),
+            "建议策略": table["action"],
+            "全部覆盖的成本": (table["customers"] * cost_per_customer).round(0).astype("int64"),
+        }
+    )

@@ -116,3 +116,28 @@ def test_parameters_are_checked_at_fit(online_retail_clean):
         SegmentationProcess("rfm11").fit(online_retail_clean)
     with pytest.raises(ValueError, match="control_share"):
         SegmentationProcess(control_share=0.9).fit(online_retail_clean)
+
+
+def test_step_functions_agree_with_the_one_call_process():
+    from custseg.datasets import load_cn_orders
+    from custseg.process import classify_customers, key_facts, strategy_table
+    from custseg.rfm import rfm_table
+    from custseg.segments import default_cutoffs
+
+    orders = load_cn_orders()
+    process = SegmentationProcess(control_share=0).fit(orders)
+    facts = key_facts(orders).set_index("指标")["数值"]
+    assert facts["客户数"] == f"{process.facts_['customers']:,}"
+    assert facts["订单数"] == f"{orders['invoice_id'].nunique():,}"
+    assert facts["前 20% 客户的销售额占比"] == f"{process.facts_['top20_share']:.1%}"
+    assert facts["基尼系数"] == f"{process.facts_['gini']:.2f}"
+    rfm = rfm_table(orders)
+    segmented = classify_customers(rfm, **default_cutoffs(rfm))
+    table = strategy_table(segmented, cost_per_customer=5).set_index("客户群")
+    counts = segmented["segment"].value_counts()
+    assert table["客户数"].to_dict() == counts.to_dict()
+    assert (table["全部覆盖的成本"] == table["客户数"] * 5).all()
+    revenue = segmented.groupby("segment")["monetary"].sum()
+    assert list(table.index) == list(revenue.sort_values(ascending=False).index)
+    higher = classify_customers(rfm, **{**default_cutoffs(rfm), "monetary": 5000})
+    assert (higher["segment"] == "重要价值客户").sum() < counts["重要价值客户"]

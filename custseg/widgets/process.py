@@ -25,7 +25,7 @@ def process_explorer(transactions: pd.DataFrame) -> widgets.VBox:
     share = widgets.FloatSlider(
         value=0.1,
         min=0.0,
-        max=0.3,
+        max=0.5,
         step=0.05,
         readout_format=".0%",
         description="对照组比例",

@@ -1,0 +1,130 @@
+"""Module 13's practice problems: right answers pass, wrong ones fail, each misconception is named.
+
+The cleaning counts are recomputed with plain pandas on the raw export, the cut-off answer is
+read off the RFM widget after moving its slider, and the experiment facts the prompts state
+are checked on the experiment data.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from custseg.datasets import load_cn_promotion
+from custseg.exercises import Outcome, ____
+from custseg.exercises import project as ex
+from custseg.promotion import evaluate_campaign
+from custseg.raw_export import raw_cn_orders
+from custseg.widgets.rfm import rfm_cutoff_explorer
+
+
+def test_cleaning_answer_counts_every_fault_of_the_export():
+    raw = raw_cn_orders()
+    walk_in = int(raw["customer_id"].isna().sum())
+    known = raw[raw["customer_id"].notna()]
+    doubled = int(known.duplicated().sum())
+    refunds = int((known.drop_duplicates()["amount"] < 0).sum())
+    slips = int((raw["invoice_date"].dt.year > 2030).sum())
+    report = ex.cleaned()[1].counts
+    assert report["missing_customer"] == walk_in
+    assert report["duplicate"] == doubled and report["refund"] == refunds
+    assert report["date_outlier"] == slips
+    # netting a refund removes the refund line and, when it cancels it fully, the purchase too
+    assert (
+        ex.q3.problem.expected()
+        == walk_in + doubled + refunds + slips + report["refunded_purchase"]
+    )
+    assert 0 < report["refunded_purchase"] <= refunds
+
+
+def _vips_on_widget(monetary: int) -> int:
+    from custseg.rfm import rfm_table
+
+    box = rfm_cutoff_explorer(rfm_table(ex.cleaned()[0]))
+    sliders, summary = box.children[0].children, box.children[1]
+    sliders[2].value = monetary
+    found = re.search(r"重要价值客户 (\d+) 人", summary.value)
+    return int(found.group(1)) if found else 0
+
+
+def test_the_cutoff_decision_is_what_the_widget_shows():
+    lowest = ex.q5.problem.expected()
+    assert _vips_on_widget(lowest) <= ex.VIP_LIMIT < _vips_on_widget(lowest - 1)
+    for answer in (lowest, lowest + 50, lowest + ex.SLIDER_SLACK):
+        assert ex.q5.problem.evaluate(answer).outcome is Outcome.CORRECT
+    too_low = ex.q5.problem.evaluate(lowest - 100)
+    assert too_low.outcome is Outcome.WRONG and "超过了 300 人" in too_low.message
+    too_high = ex.q5.problem.evaluate(lowest + 1000)
+    assert too_high.outcome is Outcome.WRONG and "抬得太高" in too_high.message
+    assert "数字" in ex.q5.problem.evaluate("两千").message
+
+
+def test_the_experiment_says_what_the_vip_question_states():
+    result = evaluate_campaign(
+        load_cn_promotion(),
+        group_col="group",
+        treatment="实验组",
+        control="对照组",
+        outcome_col="responded",
+        positive=True,
+        segment_col="segment",
+    )
+    vip, developing = result.loc["重要价值客户"], result.loc["一般发展客户"]
+    assert vip["abs_lift_ci_low"] < 0 < vip["abs_lift_ci_high"]  # q7: no sure increment
+    assert developing["abs_lift_ci_low"] > 0  # the segment the project spends on
+    # q9: the developing customers cannot fill two groups of the size q8 asks for
+    assert ex._developing_customers() < 2 * ex.q8.problem.expected()
+
+
+RIGHT = {
+    "q1": [ex.NET, "A", "net"],
+    "q2": ["A", "删除"],
+    "q3": [lambda: ex.removed_lines("net", True)],
+    "q4": ["A", "RFM"],
+    "q5": [lambda: ex.lowest_vip_cutoff()],
+    "q6": [lambda: ex._developing_customers() * 5],
+    "q7": ["B"],
+    "q8": [lambda: ex.q8.problem.expected()],
+    "q9": [ex.HALF, "B"],
+    "q10": [ex.NEXT, "C"],
+}
+WRONG = {
+    "q1": "C",
+    "q2": "B",
+    "q3": 0,
+    "q4": "B",
+    "q5": 0,
+    "q6": 5,
+    "q7": "A",
+    "q8": 100,
+    "q9": "C",
+    "q10": "A",
+}
+
+
+@pytest.mark.parametrize("name", sorted(RIGHT))
+def test_right_wrong_and_blank(name):
+    problem = getattr(ex, name).problem
+    for answer in RIGHT[name]:
+        answer = answer() if callable(answer) else answer
+        assert problem.evaluate(answer).outcome is Outcome.CORRECT, (name, answer)
+    assert problem.evaluate(WRONG[name]).outcome is Outcome.WRONG
+    assert problem.evaluate(____).outcome is Outcome.NOT_ATTEMPTED
+
+
+@pytest.mark.parametrize(
+    ("name", "index"),
+    [
+        (f"q{n}", i)
+        for n in range(1, 11)
+        for i in range(len(getattr(ex, f"q{n}").problem.misconceptions))
+    ],
+)
+def test_each_misconception_gets_its_own_message(name, index):
+    problem = getattr(ex, name).problem
+    misconception = problem.misconceptions[index]
+    feedback = problem.evaluate(misconception.value())
+    assert feedback.outcome is Outcome.WRONG
+    assert misconception.message in feedback.message
+    assert "hint()" in feedback.message
