@@ -174,7 +174,7 @@ def slide_cells(
             note = notes.get(heading_key(match.group(2))) if match else None
             if note:
                 deck.append(_mark(nbformat.v4.new_markdown_cell(note), "notes"))
-    if deck and not marked:
+    if deck and "slideshow" not in deck[0].metadata:
         _mark(deck[0], "slide")
     return deck
 
@@ -194,11 +194,13 @@ def deck_exporter() -> SlidesExporter:
     )
 
 
-def build_deck(source: Path, out: Path, cache: Path = build_site.EXECUTED) -> Path:
+def build_deck(
+    source: Path, out: Path, cache: Path = build_site.EXECUTED, notes_dir: Path = TRAINER_NOTES
+) -> Path:
     """Execute the trainer's version of one module and write its deck; return the deck's path."""
     learner, _ = build.build_versions(source)
     trainer = build_site.executed(source, "trainer", cache)
-    notes_file = TRAINER_NOTES / f"{source.stem}.md"
+    notes_file = notes_dir / f"{source.stem}.md"
     notes = notes_sections(notes_file.read_text(encoding="utf-8")) if notes_file.exists() else {}
     deck = copy.deepcopy(trainer)
     deck.cells = slide_cells(learner, trainer, notes)
@@ -211,13 +213,18 @@ def build_deck(source: Path, out: Path, cache: Path = build_site.EXECUTED) -> Pa
     return target
 
 
-def build_slides(out: Path, sources: list[Path], cache: Path = build_site.EXECUTED) -> list[Path]:
+def build_slides(
+    out: Path,
+    sources: list[Path],
+    cache: Path = build_site.EXECUTED,
+    notes_dir: Path = TRAINER_NOTES,
+) -> list[Path]:
     """Copy the scripts and write one deck per module source."""
     out.mkdir(parents=True, exist_ok=True)
     build_site.copy_static(out, REVEAL_FILES)
     decks = []
     for source in sources:
-        decks.append(build_deck(source, out, cache))
+        decks.append(build_deck(source, out, cache, notes_dir))
         print(decks[-1].name)
     return decks
 
