@@ -11,14 +11,21 @@ UTF-8 或 GBK，第一行是列名）::
 - **密码**列可以没有或留空：新账号会得到随机密码；已有的账号不改密码；
 - 新账号和随机密码写入 ``--out`` 文件（只有 root 能读），打印出来发给学员和讲师。
 
-每个账号属于学员组（讲师另属讲师组），主目录权限 ``700``（别人看不到），主目录下有课程笔记本
-``课程/``（已有的文件不覆盖）。讲师另有评分文件夹 ``custseg/``（仓库 ``grading/`` 的副本，
-使用共享交换文件夹），名单中的学员会导入讲师的成绩库。已存在的账号和文件都保留，可以重复运行。
+每个账号属于学员组（讲师另属管理员组和讲师组），主目录权限 ``700``（别人看不到），主目录下有课程
+笔记本 ``课程/``（已有的文件不覆盖；讲师的是含答案的讲师版）。
+
+评分不以讲师本人的身份运行：评分账号（``--grader``，没有密码、不能登录）拥有课程评分文件夹
+``--grading-dir``（仓库 ``grading/`` 的副本，使用共享交换文件夹，名单中的学员已导入成绩库），
+它和讲师都在讲师组中；文件夹里的一切（答案、隐藏测试、成绩库和备份、评分设置）只有讲师组能读
+（见 :func:`lock_down`）。讲师版笔记本和评分文件夹模板在 ``--private-share`` 中，也只有讲师组能读。讲师主目录中的 ``custseg`` 是指向它的链接。已存在的账号和文件都保留，
+可以重复运行。
 
 Usage::
 
     python accounts.py --share /opt/custseg/share/custseg --exchange /srv/nbgrader/exchange \\
-        --group custseg --admin-group custseg-admin --instructor teacher \\
+        --group custseg --admin-group custseg-admin --instructors-group custseg-instructors \\
+        --grader custseg-grader --grading-dir /srv/custseg/grading \\
+        --as-grader /opt/custseg/libexec/custseg/custseg-grade-as-grader --instructor teacher \\
         --roster 学员名单.csv --out /root/custseg-accounts.csv
 """
 
@@ -26,11 +33,14 @@ from __future__ import annotations
 
 import argparse
 import csv
+import grp
 import json
 import os
 import pwd
 import re
 import secrets
+import shutil
+import stat
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -182,13 +192,48 @@ def copy_course(account: str, source: Path) -> None:
     as_user(account, "cp", "-r", "--no-clobber", f"{source}/.", f"{target}/")
 
 
-def setup_instructor(account: str, share: Path, exchange: Path) -> Path:
-    """The grading folder ``~/custseg`` using the shared exchange, and the formgrader."""
-    home = Path(pwd.getpwnam(account).pw_dir)
-    course = home / GRADING_FOLDER
-    if not course.exists():
-        as_user(account, "cp", "-r", str(share / "grading"), str(course))
-    config = course / "nbgrader_config.py"
+def ensure_grader(account: str, home: Path, instructors_group: str) -> None:
+    """The grader account: no password, no login shell, member of the instructors' group.
+
+    Learners' code runs in a sandbox as this account when it grades, and an unprivileged
+    sandbox cannot shed the account's groups: nothing the instructors' group may read can
+    lie where the sandbox looks (``/usr``, the virtualenv), which is why install.sh keeps
+    trainer notebooks and the grading template outside the virtualenv.
+    """
+    try:
+        pwd.getpwnam(account)
+        _run(["usermod", "-a", "-G", instructors_group, account])
+    except KeyError:
+        home.parent.mkdir(parents=True, exist_ok=True)
+        _run(
+            [
+                "useradd",
+                "--system",
+                "--create-home",
+                "--home-dir",
+                str(home),
+                "--shell",
+                "/usr/sbin/nologin",
+                "--user-group",
+                "--groups",
+                instructors_group,
+                "--comment",
+                "custseg 评分账号 (grader)",
+                account,
+            ]
+        )
+    Path(pwd.getpwnam(account).pw_dir).chmod(0o700)
+
+
+def setup_grading(grader: str, private: Path, exchange: Path, folder: Path) -> Path:
+    """The course's grading folder: a copy of ``grading/`` for the grader (see lock_down)."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    account = pwd.getpwnam(grader)
+    os.chown(folder, account.pw_uid, account.pw_gid)
+    config = folder / "nbgrader_config.py"
+    if not config.exists():
+        shutil.copytree(private / "grading", folder, dirs_exist_ok=True)
     if HUB_MARKER not in config.read_text(encoding="utf-8"):
         block = (
             f"\n\n{HUB_MARKER}：使用共享交换文件夹，由 install.sh 添加 ----\n"
@@ -196,28 +241,76 @@ def setup_instructor(account: str, share: Path, exchange: Path) -> Path:
             "from jupyter_core.paths import jupyter_data_dir  # noqa: E402\n\n"
             f"c.Exchange.root = {str(exchange)!r}\n"
             'c.Exchange.cache = os.path.join(jupyter_data_dir(), "nbgrader_cache")\n'
+            "# 评分结果只给讲师组看：nbgrader 默认把它写出的文件设为人人可读 (444)\n"
+            "c.BaseConverter.permissions = 640\n"
         )
-        as_user(account, "tee", "-a", str(config), text_input=block)
-    user_config = home / ".jupyter" / "nbgrader_config.py"
-    if not user_config.exists():
-        as_user(account, "mkdir", "-p", str(user_config.parent))
-        text = (
-            "# 讲师的评分文件夹 (the instructor's course folder), written by install.sh\n"
-            "c = get_config()  # noqa: F821\n"
-            f"c.CourseDirectory.root = {str(course)!r}\n"
+        with config.open("a", encoding="utf-8") as handle:
+            handle.write(block)
+    write_course_root(grader, folder)
+    return folder
+
+
+def write_course_root(account: str, folder: Path) -> None:
+    """``~/.jupyter/nbgrader_config.py`` of ``account`` names the course's grading folder."""
+    user_config = Path(pwd.getpwnam(account).pw_dir) / ".jupyter" / "nbgrader_config.py"
+    as_user(account, "mkdir", "-p", str(user_config.parent))
+    text = (
+        "# 课程评分文件夹 (the course's grading folder), written by install.sh\n"
+        "c = get_config()  # noqa: F821\n"
+        f"c.CourseDirectory.root = {str(folder)!r}\n"
+    )
+    as_user(account, "tee", str(user_config), text_input=text)
+
+
+def setup_instructor(account: str, folder: Path) -> None:
+    """``~/custseg`` links to the grading folder; the formgrader is switched on."""
+    home = Path(pwd.getpwnam(account).pw_dir)
+    link = home / GRADING_FOLDER
+    if link.is_symlink() or not link.exists():
+        as_user(account, "ln", "-sfn", str(folder), str(link))
+    else:
+        print(
+            f"注意 (note)：{link} 是以前安装的、讲师本人的评分文件夹，现在的评分文件夹是 {folder}。"
+            f"要沿用以前的成绩：sudo cp -a {link}/. {folder}/，再重新运行 install.sh"
         )
-        as_user(account, "tee", str(user_config), text_input=text)
+    write_course_root(account, folder)
     for name, update in instructor_settings().items():
         update_json_as_user(account, home / ".jupyter" / name, update)
-    return course
 
 
-def enrol(instructor: str, course: Path, people: Sequence[Person]) -> None:
-    """Import the learners into the instructor's gradebook (``custseg-grade roster``)."""
+def enrol(grader: str, as_grader: Path, folder: Path, people: Sequence[Person]) -> None:
+    """Import the learners into the gradebook (``custseg-grade roster``, as the grader)."""
     lines = ["学号,姓名"] + [f"{p.account},{p.name}" for p in people]
-    roster = course / "学员名单.csv"
-    as_user(instructor, "tee", str(roster), text_input="\n".join(lines) + "\n")
-    as_user(instructor, "custseg-grade", "--course", str(course), "roster", str(roster))
+    roster = folder / "学员名单.csv"
+    write = 'umask 027 && cat > "$0"'
+    as_user(grader, "sh", "-c", write, str(roster), text_input="\n".join(lines) + "\n")
+    as_user(grader, str(as_grader), "roster", str(roster))
+
+
+def lock_down(folder: Path, grader: str, instructors_group: str) -> None:
+    """Everything in the grading folder: the grader's, readable by the instructors only.
+
+    Folders ``2750`` and files ``0640`` (no access for anyone else). The folder itself
+    (``2770``) and the gradebook (``0660``) are also writable by the instructors' group: the
+    formgrader runs as the instructor and saves manual grades there (SQLite writes its journal
+    beside the gradebook).
+    """
+    uid = pwd.getpwnam(grader).pw_uid
+    gid = grp.getgrnam(instructors_group).gr_gid
+    for root, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            path = os.path.join(root, name)
+            os.chown(path, uid, gid, follow_symlinks=False)
+            mode = os.lstat(path).st_mode
+            if stat.S_ISDIR(mode):
+                os.chmod(path, 0o2750)
+            elif stat.S_ISREG(mode):
+                os.chmod(path, 0o750 if mode & stat.S_IXUSR else 0o640)
+    os.chown(folder, uid, gid)
+    folder.chmod(0o2770)
+    gradebook = folder / "gradebook.db"
+    if gradebook.exists():
+        gradebook.chmod(0o660)
 
 
 def write_passwords(path: Path, rows: list[tuple[str, str, str]]) -> None:
@@ -242,6 +335,21 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--roster", type=Path, help="学员名单 CSV/Excel")
     parser.add_argument("--home-base", type=Path, default=Path("/home"), help="新账号主目录的上级")
     parser.add_argument("--out", type=Path, required=True, help="新账号初始密码表 (CSV)")
+    parser.add_argument("--instructors-group", default="custseg-instructors", help="讲师组")
+    parser.add_argument("--grader", default="custseg-grader", help="评分账号")
+    parser.add_argument(
+        "--grader-home", type=Path, default=Path("/var/lib/custseg-grader"), help="评分账号主目录"
+    )
+    parser.add_argument(
+        "--grading-dir", type=Path, default=Path("/srv/custseg/grading"), help="课程评分文件夹"
+    )
+    parser.add_argument("--as-grader", type=Path, help="以评分账号运行 custseg-grade 的脚本")
+    parser.add_argument(
+        "--private-share",
+        type=Path,
+        default=Path("/opt/custseg-instructors"),
+        help="只有讲师组能读：讲师版笔记本 trainer/ 和评分文件夹模板 grading/",
+    )
     return parser
 
 
@@ -253,14 +361,19 @@ def run(args: argparse.Namespace) -> None:
     people = read_people(args.roster) if args.roster else []
     if args.instructor:
         _refuse_system_account(args.instructor, "--instructor: ")
-    for group in (args.group, args.admin_group):
+        if args.as_grader is None:
+            raise DataError(
+                "有 --instructor 时还需要 --as-grader（以评分账号运行 custseg-grade 的脚本）"
+            )
+    for group in (args.group, args.admin_group, args.instructors_group):
         ensure_group(group)
     new_rows = []
     passwords = {}
     everyone = [(p, [args.group]) for p in people]
     if args.instructor:
         instructor = Person(args.instructor, "讲师 (instructor)", None)
-        everyone.insert(0, (instructor, [args.group, args.admin_group]))
+        groups = [args.group, args.admin_group, args.instructors_group]
+        everyone.insert(0, (instructor, groups))
     for person, groups in everyone:
         created = ensure_account(person, groups, args.home_base)
         if person.password:
@@ -272,15 +385,19 @@ def run(args: argparse.Namespace) -> None:
     set_passwords(passwords)
     for person, _ in everyone:
         is_instructor = person.account == args.instructor
-        copy_course(
-            person.account, args.share / "course" / ("trainer" if is_instructor else "learner")
+        source = (
+            args.private_share / "trainer" if is_instructor else args.share / "course" / "learner"
         )
+        copy_course(person.account, source)
     if args.instructor:
-        course = setup_instructor(args.instructor, args.share, args.exchange)
-        print(f"讲师的评分文件夹：{course}")
+        ensure_grader(args.grader, args.grader_home, args.instructors_group)
+        course = setup_grading(args.grader, args.private_share, args.exchange, args.grading_dir)
+        setup_instructor(args.instructor, course)
+        print(f"课程评分文件夹：{course}（属于评分账号 {args.grader}，只有讲师组能读）")
         if people:
-            enrol(args.instructor, course, people)
-            print(f"已把 {len(people)} 位学员导入讲师的成绩库")
+            enrol(args.grader, args.as_grader, course, people)
+            print(f"已把 {len(people)} 位学员导入成绩库")
+        lock_down(course, args.grader, args.instructors_group)
     if new_rows:
         write_passwords(args.out, new_rows)
         print(f"新账号的初始密码在 {args.out}（只有 root 能读）")

@@ -12,7 +12,8 @@ install.sh 把本文件装到 ``<prefix>/etc/jupyterhub/jupyterhub_config.py``�
   内存上限 ``MEM_LIMIT``、CPU 上限 ``CPU_LIMIT``，一个人的死循环或大数据不会拖垮整台机器。
   否则（容器、WSL）用 JupyterHub 自带的 ``LocalProcessSpawner``，以该用户的身份在本机启动进程：
   不依赖 Docker 或 systemd，到处都可靠，但不限制内存和 CPU。
-- 学员登录后直接打开课程 ``~/课程/00_welcome.ipynb``；讲师打开评分文件夹 ``~/custseg``。
+- 学员登录后直接打开课程 ``~/课程/00_welcome.ipynb``；讲师打开评分文件夹 ``~/custseg``，
+  讲师终端里的 ``custseg-grade`` 经 sudo 以评分账号运行（见 README 第 8 节）。
 
 本地修改（HTTPS 证书、端口等）请写在同一文件夹的 ``jupyterhub_config_local.py`` 中：它在本文件
 最后读取，重新运行 install.sh 不会覆盖它。
@@ -31,7 +32,8 @@ PORT = 8000
 MEM_LIMIT = "2G"  # 每位学员的内存上限（只有 SystemdSpawner 能强制执行）
 CPU_LIMIT = 1.0  # 每位学员最多用几个 CPU 核（同上）
 COURSE_FOLDER = "课程"  # install.sh 把学员版课程笔记本复制到每人主目录下的这个文件夹
-GRADING_FOLDER = "custseg"  # 讲师主目录下的评分文件夹（grading/ 的副本）
+GRADING_FOLDER = "custseg"  # 讲师主目录下指向课程评分文件夹的链接
+INSTRUCTOR_BIN = ""  # install.sh 写入：讲师 PATH 的第一项，其中的 custseg-grade 交给评分账号运行
 
 PREFIX = sys.prefix  # 安装位置，例如 /opt/custseg：jupyterhub 就在这个虚拟环境里运行
 STATE = os.path.join(PREFIX, "var", "jupyterhub")  # 登录状态数据库和 cookie 密钥
@@ -84,9 +86,12 @@ c.SystemdSpawner.unit_name_template = "custseg-lab-{USERNAME}"
 
 
 def _open_grading_for_instructors(spawner) -> None:
-    """讲师登录后打开评分文件夹，学员打开课程第 0 讲。"""
+    """讲师登录后打开评分文件夹，终端中的 custseg-grade 以评分账号运行；学员打开课程第 0 讲。"""
     if spawner.user.admin:
         spawner.default_url = f"/lab/tree/{GRADING_FOLDER}"
+        path = spawner.environment.get("PATH", os.defpath)
+        if INSTRUCTOR_BIN and not path.startswith(f"{INSTRUCTOR_BIN}:"):
+            spawner.environment = {**spawner.environment, "PATH": f"{INSTRUCTOR_BIN}:{path}"}
 
 
 c.Spawner.pre_spawn_hook = _open_grading_for_instructors

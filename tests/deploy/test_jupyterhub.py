@@ -9,14 +9,21 @@ the place of the system-wide nbgrader settings are overridden, in the
 
 - everyone logs in through the hub's login form (PAM, real passwords); a wrong password
   and an account outside the course's groups are refused;
-- the instructor releases ``01_data_cleaning`` with ``custseg-grade`` in their own account;
+- the instructor releases ``01_data_cleaning`` with ``custseg-grade``, which runs as the
+  grader account (through sudo when it is installed);
 - each learner fetches it, answers and submits through their own JupyterLab server's
   REST API (nbgrader's ``/assignments/fetch`` and ``/assignments/submit``, Jupyter's
   contents API to save the notebook): one with the model answers, one with a wrong answer;
-- the instructor collects and autogrades; the scores follow from the assignment's points;
+- the instructor collects and autogrades (as the grader); the scores follow from the
+  assignment's points;
 - learners cannot list the exchange's inbound folder, find or read each other's
   submissions, read each other's home folders, change released files or rename the course
-  folder in the exchange.
+  folder in the exchange;
+- learners can open none of the solutions, hidden tests, trainer notebooks, the gradebook,
+  its backups or the grading configuration; all grading files belong to the grader account
+  and the instructors' group, with no access for anyone else;
+- the grader account (not root, but in the instructors' group) can start the grading
+  sandbox, and inside it none of these files can be read.
 
 Skipped without root, ``useradd`` or ``npm`` unless ``CUSTSEG_REQUIRE_HUB=1`` (CI), where it
 fails instead. Everything lives in one temporary folder; the accounts are removed afterwards.
@@ -25,6 +32,7 @@ fails instead. Everything lives in one temporary folder; the accounts are remove
 from __future__ import annotations
 
 import csv
+import grp
 import http.cookiejar
 import json
 import os
@@ -173,6 +181,19 @@ class Workshop:
     outsider: str
     passwords: dict[str, str]
     log: Path
+    grader: str
+    instructors_group: str
+    grading_dir: Path
+
+    def grade(self, *args: str, timeout: float = 300):
+        """``custseg-grade`` as the instructor types it: run by the grader account."""
+        bin_dir = self.prefix / "libexec" / "custseg" / "instructor-bin"
+        if shutil.which("sudo"):
+            env = f"PATH={bin_dir}:{self.prefix / 'bin'}:/usr/bin:/bin"
+            command = ["env", env, "custseg-grade", *args]
+            return self.as_user(self.instructor, *command, timeout=timeout)
+        script = self.prefix / "libexec" / "custseg" / "custseg-grade-as-grader"
+        return self.as_user(self.grader, str(script), *args, timeout=timeout)
 
     def home(self, account: str) -> Path:
         return Path(pwd.getpwnam(account).pw_dir)
@@ -259,6 +280,7 @@ def workshop():
     learners = [f"cs_learn1_{tag}", f"cs_learn2_{tag}"]
     outsider = f"cs_out_{tag}"
     group, admin_group = f"cs_grp_{tag}", f"cs_adm_{tag}"
+    grader, instructors_group = f"cs_grader_{tag}", f"cs_ins_{tag}"
     root = Path(tempfile.mkdtemp(prefix="custseg-hub-", dir=_scratch_base()))
     root.chmod(0o755)  # the accounts' homes and the prefix live here
     hub = None
@@ -279,6 +301,9 @@ def workshop():
             *("--group", group, "--admin-group", admin_group, "--instructor", instructor),
             *("--roster", str(roster), "--home-base", str(root / "home")),
             *("--accounts-out", str(accounts), "--no-service"),
+            *("--grader", grader, "--grader-home", str(root / "var" / grader)),
+            *("--instructors-group", instructors_group),
+            *("--grading-dir", str(root / "srv" / "grading")),
         ]
         result = subprocess.run(command, capture_output=True, text=True, timeout=900)
         assert result.returncode == 0, f"install.sh failed:\n{result.stdout}\n{result.stderr}"
@@ -333,11 +358,16 @@ def workshop():
             outsider,
             passwords,
             log,
+            grader,
+            instructors_group,
+            root / "srv" / "grading",
         )
     finally:
         if hub is not None:
             _stop(hub)
-        _remove_accounts([instructor, *learners, outsider], [group, admin_group])
+        accounts = [instructor, *learners, outsider, grader]
+        _remove_accounts(accounts, [group, admin_group, instructors_group])
+        Path("/etc/sudoers.d", f"custseg-grade-{grader}").unlink(missing_ok=True)
         shutil.rmtree(root, ignore_errors=True)
 
 
@@ -400,6 +430,75 @@ print(json.dumps({
 }))
 """
 
+OPEN_EACH = """
+import json, sys
+
+
+def attempt(path):
+    try:
+        open(path, "rb").close()
+        return "ok"
+    except OSError as error:
+        return type(error).__name__
+
+
+print(json.dumps({path: attempt(path) for path in sys.argv[1:]}))
+"""
+
+IN_SANDBOX = """
+import json, sys
+from pathlib import Path
+from custseg.grading.sandbox import run_sandboxed
+
+work = Path.home() / "sandbox-check"
+work.mkdir(exist_ok=True)
+result = run_sandboxed(["python", "-c", *sys.argv[1:]], workdir=work)
+print(result.stdout.strip() or json.dumps([result.returncode, result.stderr]))
+"""
+
+TRY_EACH = """
+import json, os, sys
+
+
+def attempt(path):
+    if not os.path.lexists(path):
+        return "absent"
+    try:
+        os.listdir(path) if os.path.isdir(path) else open(path, "rb").close()
+        return "ok"
+    except OSError as error:
+        return type(error).__name__
+
+
+print(json.dumps([os.getuid(), {path: attempt(path) for path in sys.argv[1:]}]))
+"""
+
+
+def _protected_paths(w: Workshop) -> list[Path]:
+    """Files only instructors may read: solutions, hidden tests, trainer notebooks, grades."""
+    private = w.prefix.parent / "custseg-instructors"
+    grading = w.grading_dir
+    paths = [
+        private / "grading" / "assignments" / f"{ASSIGNMENT}.py",
+        private / "grading" / "nbgrader_config.py",
+        next((private / "trainer").glob("*.ipynb")),
+        grading / "nbgrader_config.py",
+        grading / "gradebook.db",
+        grading / "assignments" / f"{ASSIGNMENT}.py",
+        grading / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb",
+        next((w.home(w.instructor) / "课程").glob("*.ipynb")),
+        *sorted((grading / "autograded").rglob("*.ipynb")),
+        *sorted(p for p in (grading / "backups").rglob("*") if p.is_file()),
+    ]
+    assert all(path.is_file() for path in paths), [p for p in paths if not p.is_file()]
+    assert (grading / "backups").is_dir() and (grading / "autograded").is_dir()
+    return paths
+
+
+def _grading_files(w: Workshop) -> list[Path]:
+    roots = [w.grading_dir, w.prefix.parent / "custseg-instructors"]
+    return [path for root in roots for path in [root, *root.rglob("*")]]
+
 
 def test_workshop_release_submit_grade_on_jupyterhub(workshop):
     w = workshop
@@ -447,9 +546,10 @@ def test_workshop_release_submit_grade_on_jupyterhub(workshop):
     )
     assert locale["schema"]["properties"]["locale"]["default"] == "zh_CN"
 
-    # -- the instructor releases, in their own account --------------------------------
-    course = Course(w.home(w.instructor) / "custseg")
-    w.as_user(w.instructor, "custseg-grade", "--course", str(course.root), "release", ASSIGNMENT)
+    # -- the instructor releases; the grader account runs the command -----------------
+    course = Course(w.grading_dir)
+    assert (w.home(w.instructor) / "custseg").resolve() == w.grading_dir
+    w.grade("release", ASSIGNMENT)
     released = w.exchange / COURSE_ID / "outbound" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
     assert released.is_file()
 
@@ -471,10 +571,9 @@ def test_workshop_release_submit_grade_on_jupyterhub(workshop):
         assert "submitted" in statuses, result
 
     # -- the instructor collects and grades ---------------------------------------------
-    grade = ["custseg-grade", "--course", str(course.root)]
-    collected = w.as_user(w.instructor, *grade, "collect", ASSIGNMENT).stdout
+    collected = w.grade("collect", ASSIGNMENT).stdout
     assert all(name in collected for name in w.learners), collected
-    w.as_user(w.instructor, *grade, "autograde", ASSIGNMENT, timeout=600)
+    w.grade("autograde", ASSIGNMENT, timeout=600)
     scores = w.python_as(
         w.instructor,
         "from custseg.grading.course import Course;"
@@ -512,3 +611,31 @@ def test_workshop_release_submit_grade_on_jupyterhub(workshop):
     assert sorted(p.name.split("+")[0] for p in inbound.iterdir()) == sorted(w.learners)
     assert (inbound.stat().st_mode & 0o7777) == 0o2733
     assert (w.exchange.stat().st_mode & 0o7777) == 0o1777
+
+    # -- solutions, hidden tests, trainer notebooks, grades: instructors only ----------
+    protected = _protected_paths(w)
+    for name in w.learners:
+        opened = w.python_as(name, OPEN_EACH, *map(str, protected))
+        assert opened == {str(path): "PermissionError" for path in protected}, name
+    opened = w.python_as(w.instructor, OPEN_EACH, *map(str, protected))
+    assert {path: result for path, result in opened.items() if result != "ok"} == {}
+    grader = pwd.getpwnam(w.grader)
+    group = grp.getgrnam(w.instructors_group)
+    assert w.instructor in group.gr_mem and w.grader in group.gr_mem
+    assert not set(w.learners) & set(group.gr_mem)
+    in_virtualenv = [p.name for p in (w.prefix / "share" / "custseg").rglob("*")]
+    assert "trainer" not in in_virtualenv and "assignments" not in in_virtualenv
+    world = {str(p): oct(p.lstat().st_mode) for p in _grading_files(w) if p.lstat().st_mode & 0o7}
+    assert world == {}, "no access for others"
+    made = {str(p): p.lstat().st_uid for p in w.grading_dir.rglob("*")}
+    assert {p: uid for p, uid in made.items() if uid != grader.pw_uid} == {}, "all the grader's"
+    assert {p.lstat().st_gid for p in w.grading_dir.rglob("*")} == {group.gr_gid}
+    submitted = w.grading_dir / "submitted" / first / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    assert submitted.stat().st_uid == grader.pw_uid
+
+    # -- the grader account (not root) starts the sandbox: none of it can be read there --
+    paths = map(str, [w.grading_dir, *protected])
+    uid, outcome = w.python_as(w.grader, IN_SANDBOX, TRY_EACH, *paths)
+    assert uid not in (0, grader.pw_uid)
+    assert outcome[str(w.grading_dir)] == "absent"
+    assert set(outcome.values()) <= {"absent", "PermissionError"}, outcome
