@@ -14,144 +14,210 @@
 # %% [markdown] nbgrader={"grade": false, "grade_id": "intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # # 作业 3：RFM 模型 (RFM analysis)
 #
-# 用课程自带的示例数据（一家英国网店的真实订单，150 位客户）计算每位客户的 R、F、M，
-# 并用“八类客户”方案给客户分群。
+# 本作业用「禾悦食品」的订单（**模拟数据**，金额单位：元）：一家卖零食和饮料的公司，
+# 约 2,000 位客户。你要用 RFM 八类方案回答几个业务问题，并做几项决定。
 #
-# **做法**：在写着 `在这里写代码 (YOUR CODE HERE)` 的地方写代码，删掉 `raise NotImplementedError()`
-# 这一行，然后按 **Shift + Enter** 运行。每道题下面的灰色单元格是检查答案的测试，
-# 不要修改或删除它们（改了也没有用：评分时会换回原来的测试）。最后点击菜单
-# “Kernel → Restart & Run All”，确认没有报错后再提交。
+# **不需要写程序**。每道题的答题单元格里，删掉 `raise NotImplementedError()` 这一行，
+# 写上一行 `名字 = 值`：一个数字、一个选项（写选项的文字或字母 A/B/C 都可以），
+# 或者题目给出的那种一行调用。然后按 **Shift + Enter** 运行。下面的灰色单元格只检查答案的格式，
+# 通过了也不代表答对；真正的评分在老师那里进行。文字题写在“在这里作答”处。
+# 最后点击菜单“内核 → 重启内核并运行所有单元格”，确认没有报错后再提交。
 
 # %% nbgrader={"grade": false, "grade_id": "setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
-import pandas as pd
+from custseg.datasets import load_cn_orders
+from custseg.rfm import rfm_table
+from custseg.segments import segment_customers, segment_profile
+from custseg.tables import average, count_rows
+from custseg.widgets import rfm_cutoff_explorer
 
-from custseg.datasets import load_sample
-from custseg.rfm import RFMSegmenter, rfm_table, segment_customers
-from custseg.transactions import clean_transactions
+cn_rfm = rfm_table(transactions=load_cn_orders())
+cn_segmented = segment_customers(rfm=cn_rfm, scheme="cn8")
+segment_profile(cn_segmented)
 
-clean, _ = clean_transactions(load_sample())
-clean.head()
+# %% check="setup"
+# 评分检查：只在讲师的文件中，不会进入学员的笔记本和反馈；评分时在学员的内核之外运行。
+# Hidden checks: instructor-only, run outside the learner's kernel on plain-data answers.
+from custseg.datasets import load_cn_orders  # noqa: E402, F811
+from custseg.rfm import rfm_table  # noqa: E402, F811
+from custseg.segments import (  # noqa: E402, F811
+    RFMSegmenter,
+    default_cutoffs,
+    segment_customers,
+    segment_profile,
+)
+
+reference_rfm = rfm_table(load_cn_orders())
+reference_segmented = segment_customers(reference_rfm, scheme="cn8")
+reference_profile = segment_profile(reference_segmented)
+
+
+def chosen(answer, options, synonyms=None):
+    """The option a learner picked: its text or its letter (A, B, …), spaces and 。 ignored."""
+    if isinstance(answer, bool):
+        return None
+    if isinstance(answer, int | float) and float(answer).is_integer():
+        answer = str(int(answer))
+    if not isinstance(answer, str):
+        return None
+    text = answer.strip().strip("。.．").strip()
+    letters = {chr(ord("A") + i): option for i, option in enumerate(options)}
+    if text.upper() in letters:
+        return letters[text.upper()]
+    return (synonyms or {}).get(text, text)
+
+
+def vips(**changed):
+    """重要价值客户 of the reference data, the default cut-offs changed as given."""
+    cutoffs = {**default_cutoffs(reference_rfm), **changed}
+    segmented = RFMSegmenter(cutoffs=cutoffs).fit_transform(reference_rfm)
+    return int((segmented["segment"] == "重要价值客户").sum())
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q1_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 1 题：沉睡的客户 (dormant customers)
+# ## 第 1 题：重要价值客户有多少位（计算）
 #
-# 用 `rfm_table(clean)` 计算每位客户的 R、F、M，保存为 `rfm`。
-# 然后数一数：最近一次购买距今**超过 180 天**（`recency > 180`）的客户有多少位？
-# 结果保存为整数 `n_dormant`。
+# 上面的表是禾悦食品按八类方案（默认分界点：平均值）分群的结果 `cn_segmented`。
+# **重要价值客户**有多少位？保存为 `cn_vip_customers`（整数）。
+# 可以从表中读，也可以用一行：`count_rows(cn_segmented, segment="客户群名称")`。
 
 # %% nbgrader={"grade": false, "grade_id": "q1_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-rfm = rfm_table(clean)
-n_dormant = int((rfm["recency"] > 180).sum())
+cn_vip_customers = count_rows(cn_segmented, segment="重要价值客户")
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q1_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="RFM 指标 (RFM metrics)"
-assert isinstance(rfm, pd.DataFrame), "rfm 应该是 rfm_table(clean) 得到的表格 (DataFrame)"
-assert len(rfm) == clean["customer_id"].nunique(), "rfm 应该每位客户一行"
-assert isinstance(n_dormant, int), "n_dormant 应该是整数 (int)，可以用 int(...) 转换"
-assert 0 < n_dormant < len(rfm), "n_dormant 应该在 0 和客户总数之间"
-### BEGIN HIDDEN TESTS
-_days = clean["invoice_date"].dt.normalize()
-_today = _days.max() + pd.Timedelta(days=1)
-_last = {}
-for _customer, _day in zip(clean["customer_id"], _days, strict=True):
-    _last[_customer] = max(_last.get(_customer, _day), _day)
-assert n_dormant == sum((_today - _day).days > 180 for _day in _last.values())
-### END HIDDEN TESTS
+# %% nbgrader={"grade": true, "grade_id": "q1_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="RFM 分群 (RFM segments)"
+assert isinstance(cn_vip_customers, int), "cn_vip_customers 应该是整数（客户的人数），不是占比"
+assert 0 < cn_vip_customers < len(cn_segmented), "人数应该在 0 和全部客户数之间"
+
+
+# %% check="q1_test"
+def check_q1(cn_vip_customers):
+    expected = int((reference_segmented["segment"] == "重要价值客户").sum())
+    assert not isinstance(cn_vip_customers, bool)
+    assert cn_vip_customers == expected
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q2_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 2 题：只买过一次的客户 (one-time buyers)
+# ## 第 2 题：快要丢掉的大客户花了多少（计算）
 #
-# F（`frequency`）是客户下过的不同订单数。只买过一次（`frequency == 1`）的客户占全部客户的比例是多少？
-# 结果保存为 0 到 1 之间的小数 `one_time_share`（不用四舍五入）。
+# **重要保持客户**（以前常买、花得多，但最近没来）**平均每人**一共花了多少元？
+# 保存为 `kept_mean_spend`，四舍五入到整数元（差 1 元以内都算对）。
+# 可以从上面的表读，也可以用 `average(cn_segmented, "monetary", segment="客户群名称")`。
 
 # %% nbgrader={"grade": false, "grade_id": "q2_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-one_time_share = float((rfm["frequency"] == 1).mean())
+kept_mean_spend = average(cn_segmented, "monetary", segment="重要保持客户")
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q2_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="RFM 指标 (RFM metrics)"
-assert 0 < one_time_share < 1, "one_time_share 是比例，应该在 0 和 1 之间（不是百分数）"
-### BEGIN HIDDEN TESTS
-_orders = {}
-for _customer, _invoice in zip(clean["customer_id"], clean["invoice_id"], strict=True):
-    _orders.setdefault(_customer, set()).add(_invoice)
-_once = sum(len(_invoices) == 1 for _invoices in _orders.values())
-assert abs(one_time_share - _once / len(_orders)) < 1e-9
-### END HIDDEN TESTS
+# %% nbgrader={"grade": true, "grade_id": "q2_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="RFM 分群 (RFM segments)"
+assert isinstance(kept_mean_spend, int | float), "kept_mean_spend 应该是一个数字（元）"
+assert 0 < kept_mean_spend < 100_000, "平均每人花的钱应该是正数，单位是元"
+
+
+# %% check="q2_test"
+def check_q2(kept_mean_spend):
+    spend = reference_segmented.loc[reference_segmented["segment"] == "重要保持客户", "monetary"]
+    assert not isinstance(kept_mean_spend, bool)
+    assert abs(float(kept_mean_spend) - float(spend.mean())) <= 1
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q3_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 3 题：八类客户的销售额 (revenue by segment)
+# ## 第 3 题：VIP 专线服务得过来吗（决定）
 #
-# 用 `segment_customers(rfm, scheme="cn8")` 把客户分为八类，保存为 `segmented`。
-# 再算出每一类客户的消费金额合计（`monetary` 之和），从高到低排序，保存为 `segment_revenue`
-# （一个以客户类别为索引的 Series）。
+# 公司要给重要价值客户开一条 VIP 专线，专线最多服务 **220 位**客户。F、M 的分界点保持默认，
+# 只改 R 的分界点（“几天内买过算近”）。在下面的小部件上拖动 R 滑块试一试：
+# 在下列选项中，**重要价值客户不超过 220 位**的前提下，哪一个分界点能让最多的客户享受专线？
+#
+# A. 30 天　B. 45 天　C. 60 天　D. 90 天
+#
+# 把天数（或字母）保存为 `vip_recency_days`。
+
+# %%
+rfm_cutoff_explorer(rfm=cn_rfm)
 
 # %% nbgrader={"grade": false, "grade_id": "q3_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-segmented = segment_customers(rfm, scheme="cn8")
-segment_revenue = segmented.groupby("segment")["monetary"].sum().sort_values(ascending=False)
+vip_recency_days = 30
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q3_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="RFM 分群 (RFM segments)"
-assert isinstance(segment_revenue, pd.Series), "segment_revenue 应该是 Series"
-assert segment_revenue.is_monotonic_decreasing, "请从高到低排序"
-assert abs(segment_revenue.sum() - clean["amount"].sum()) < 0.01, "各类金额加起来应该等于总销售额"
-### BEGIN HIDDEN TESTS
-_r_high = rfm["recency"] < rfm["recency"].mean()
-_f_high = rfm["frequency"] > rfm["frequency"].mean()
-_m_high = rfm["monetary"] > rfm["monetary"].mean()
-_names = {
-    (True, True, True): "重要价值客户",
-    (True, False, True): "重要发展客户",
-    (False, True, True): "重要保持客户",
-    (False, False, True): "重要挽留客户",
-    (True, True, False): "一般价值客户",
-    (True, False, False): "一般发展客户",
-    (False, True, False): "一般保持客户",
-    (False, False, False): "一般挽留客户",
-}
-_expected = {}
-for _key, _money in zip(zip(_r_high, _f_high, _m_high, strict=True), rfm["monetary"], strict=True):
-    _expected[_names[_key]] = _expected.get(_names[_key], 0.0) + _money
-assert set(segment_revenue.index) == set(_expected)
-for _segment, _money in _expected.items():
-    assert abs(segment_revenue[_segment] - _money) < 0.01
-### END HIDDEN TESTS
+# %% nbgrader={"grade": true, "grade_id": "q3_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="RFM 分界点 (RFM cut-offs)"
+assert str(vip_recency_days).strip().upper() in {"A", "B", "C", "D", "30", "45", "60", "90"}, (
+    "请填 30、45、60、90 中的一个天数，或者字母 A—D"
+)
+
+
+# %% check="q3_test"
+def check_q3(vip_recency_days):
+    options = ("30", "45", "60", "90")
+    fits = [days for days in options if vips(recency=int(days)) <= 220]
+    assert chosen(vip_recency_days, options) == max(fits, key=int)
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q4_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 4 题：自己定分界点 (your own cut-off)
+# ## 第 4 题：挽回电话先打给谁（决定）
 #
-# 八类方案默认用平均值判断“近”。市场部认为 **30 天内买过才算“近”**（`recency < 30`），
-# F、M 仍按平均值。用 `RFMSegmenter(cutoffs={"recency": 30})` 重新分群，
-# 数一数这时有多少位“重要价值客户”，保存为整数 `n_vip_30`。
+# 客服本月只能打 **50 个**挽回电话（成本高，要打给价值高、正在离开、挽回把握大的人）。
+# 先打给哪一类客户？
+#
+# A. 重要价值客户　B. 重要保持客户　C. 重要挽留客户　D. 一般挽留客户
+#
+# 把选项的文字（或字母）保存为 `first_calls`。
 
 # %% nbgrader={"grade": false, "grade_id": "q4_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-strict = RFMSegmenter(cutoffs={"recency": 30}).fit_transform(rfm)
-n_vip_30 = int((strict["segment"] == "重要价值客户").sum())
+first_calls = "重要保持客户"
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q4_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="RFM 分界点 (RFM cut-offs)"
-assert isinstance(n_vip_30, int), "n_vip_30 应该是整数 (int)，可以用 int(...) 转换"
-_default_vip = int((segment_customers(rfm, scheme="cn8")["segment"] == "重要价值客户").sum())
-assert n_vip_30 <= _default_vip, "“近”的标准更严格，重要价值客户不应该变多"
-### BEGIN HIDDEN TESTS
-_recent = rfm["recency"] < 30
-_loyal = rfm["frequency"] > rfm["frequency"].sum() / len(rfm)
-_big = rfm["monetary"] > rfm["monetary"].sum() / len(rfm)
-assert n_vip_30 == int((_recent & _loyal & _big).sum())
-assert 0 < n_vip_30 < _default_vip
-### END HIDDEN TESTS
+# %% nbgrader={"grade": true, "grade_id": "q4_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="RFM 应用 (using RFM segments)"
+assert isinstance(first_calls, str), '请用引号写选项，例如 "A" 或 "某某客户"'
+assert first_calls.strip(), "请写 A—D 中的一个字母，或者客户群的名称"
+
+
+# %% check="q4_test"
+def check_q4(first_calls):
+    options = ("重要价值客户", "重要保持客户", "重要挽留客户", "一般挽留客户")
+    profile = reference_profile.loc[list(options)]
+    # The rule the module teaches: lapsed (R beyond the cut-off), then the deepest
+    # relationship (most orders) among them; value already high in all 重要 groups.
+    lapsed = profile[profile["平均最近购买距今天数"] > default_cutoffs(reference_rfm)["recency"]]
+    lapsed = lapsed[lapsed["平均消费金额"] > default_cutoffs(reference_rfm)["monetary"]]
+    expected = lapsed["平均购买次数"].idxmax()
+    synonyms = {"重要保持": "重要保持客户"}
+    assert chosen(first_calls, options, synonyms) == expected
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q5_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 5 题：业务解读 (interpretation)
+# ## 第 5 题：先预测，再验证（预测）
 #
-# 看一看 `segmented` 中的“重要保持客户”（以前常买、金额高，但最近没来）。
-# 你会为这一类客户安排什么营销动作？为什么这样做比给所有客户发同样的优惠券更好？
-# 请用两三句话回答（老师会人工评分）。
+# 如果把 M 的分界点从平均值（约 1,529 元）提高到 **3,000 元**，R、F 不变，
+# 重要价值客户会：A. 变多　B. 变少　C. 不变？
+# 先写下你的预测，再到第 3 题的小部件上拖 M 滑块验证。保存为 `vip_if_m_3000`。
 
-# %% [markdown] nbgrader={"grade": true, "grade_id": "q5_answer", "locked": false, "points": 3, "schema_version": 3, "solution": true, "task": false} topic="业务应用 (application)"
-# 安排客户经理一对一电话回访，了解他们最近不来的原因，再给一份有针对性的回归礼遇。
-# 这类客户过去贡献大、流失损失也大，值得花人力挽回；统一发券既浪费在本来就会买的客户身上，
-# 也不足以打动已经转向别家的大客户。
+# %% nbgrader={"grade": false, "grade_id": "q5_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+### BEGIN SOLUTION
+vip_if_m_3000 = "变少"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "q5_test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false} topic="RFM 分界点 (RFM cut-offs)"
+assert isinstance(vip_if_m_3000, str), '请用引号写答案，例如 "变多" 或 "A"'
+
+
+# %% check="q5_test"
+def check_q5(vip_if_m_3000):
+    before, after = vips(), vips(monetary=3000)
+    expected = "变多" if after > before else "变少" if after < before else "不变"
+    synonyms = {"减少": "变少", "更少": "变少", "增加": "变多", "更多": "变多"}
+    assert chosen(vip_if_m_3000, ("变多", "变少", "不变"), synonyms) == expected
+
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q6_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## 第 6 题：挽回方案（文字题，老师人工评分）
+#
+# 重要保持客户比 50 个电话多。请用三四句话说明：50 个电话先打给其中的哪些人（按什么排序）？
+# 电话里给他们什么？为什么这样做比给全部客户发同一张优惠券更划算？
+
+# %% [markdown] nbgrader={"grade": true, "grade_id": "q6_answer", "locked": false, "points": 2, "schema_version": 3, "solution": true, "task": false} topic="业务应用 (application)"
+# 先按消费金额从高到低排，打给重要保持客户中消费最高的 50 位（金额相同时先打购买次数多的）。
+# 电话里先问清最近不来的原因（口味、价格、买到了别家），再给一份针对原因的回归礼遇，例如新品试吃装或满减券。
+# 这类客户过去贡献大、关系深，挽回一位的价值远高于一个电话的成本；统一发券会把钱花在本来就会买的客户身上，
+# 对已经转向别家的大客户又打动不了。
