@@ -95,6 +95,27 @@ def notes_sections(markdown: str) -> dict[str, str]:
     return {key: "\n".join(lines).strip() for key, lines in sections.items()}
 
 
+GENERAL_SECTIONS = ("本讲要点", "时间安排", "角色卡与情景单", "学员卡住时")  # not tied to a slide
+
+
+def unmatched_notes(notes: dict[str, str], notebook: nbformat.NotebookNode) -> list[str]:
+    r"""The notes sections that no heading of the notebook matches (they would reach no slide).
+
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 标题\n\n## 1. 计算 R")])
+    >>> unmatched_notes(notes_sections("## 计算 R\n\n要点\n\n## 计算 F\n\n要点\n\n## 时间安排\n"), nb)
+    ['计算F']
+    """
+    headings = {
+        heading_key(match.group(2))
+        for cell in notebook.cells
+        if cell.cell_type == "markdown"
+        for match in map(SLIDE_HEADING.match, cell.source.splitlines())
+        if match
+    }
+    general = {heading_key(name) for name in GENERAL_SECTIONS}
+    return [key for key in notes if key not in headings and key not in general]
+
+
 def split_at_headings(source: str) -> list[str]:
     """A markdown cell's text cut before each heading line, so that every heading opens a piece.
 
@@ -202,6 +223,8 @@ def build_deck(
     trainer = build_site.executed(source, "trainer", cache)
     notes_file = notes_dir / f"{source.stem}.md"
     notes = notes_sections(notes_file.read_text(encoding="utf-8")) if notes_file.exists() else {}
+    for key in unmatched_notes(notes, learner):
+        print(f"{notes_file}: 笔记小节“{key}”没有对应的标题，不会出现在幻灯片上 (no slide heading)")
     deck = copy.deepcopy(trainer)
     deck.cells = slide_cells(learner, trainer, notes)
     deck.metadata["title"] = build_site.title(trainer)

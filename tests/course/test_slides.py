@@ -117,3 +117,49 @@ def test_deck_opens_offline(deck, browser_page):  # noqa: F811
     browser_page.screenshot(path=str(screenshot_dir() / "slides_second.png"))
     assert [url for url in requests if not url.startswith(("file:", "data:"))] == []
     browser_page.unroute("**/*")
+
+
+def test_doctests_of_the_builders():
+    import doctest
+
+    for module in (slides, load("build_site"), load("build_handouts")):
+        assert doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE).failed == 0
+
+
+def _headings(source) -> set[str]:
+    learner, _ = build.build_versions(source)
+    return {
+        slides.heading_key(match.group(2))
+        for cell in learner.cells
+        if cell.cell_type == "markdown"
+        for match in map(slides.SLIDE_HEADING.match, cell.source.splitlines())
+        if match
+    }
+
+
+def test_facilitator_notes_reach_their_slides():
+    notes_files = sorted((COURSE / "trainer").glob("[0-9][0-9]_*.md"))
+    for notes_file in notes_files:
+        source = COURSE / "src" / f"{notes_file.stem}.py"
+        assert source.exists(), f"{notes_file.name} has no module"
+        learner, _ = build.build_versions(source)
+        notes = slides.notes_sections(notes_file.read_text(encoding="utf-8"))
+        assert slides.unmatched_notes(notes, learner) == [], notes_file.name
+    assert (COURSE / "trainer" / "TEMPLATE.md").exists()
+
+
+def test_agendas_cover_the_topics_and_name_real_slides():
+    guide = (COURSE / "TRAINER_GUIDE.md").read_text(encoding="utf-8")
+    one_day = guide[guide.index("## 一天工作坊") : guide.index("## 半天工作坊")]
+    half_day = guide[guide.index("## 半天工作坊") : guide.index("## 两天工作坊")]
+    for module in (0, 1, 2, 3, 4, 5, 9, 10, 11, 13):  # dimensions, selection, distributors, …
+        assert f"| 第 {module} 讲" in one_day, module
+    assert "| 第 3 讲" in half_day and "| 第 13 讲" in half_day
+    assert "make slides handouts site" in guide and "(trainer/README.md)" in guide
+    for agenda in (one_day, half_day):
+        for number, blocks in re.findall(r"\| 第 (\d+) 讲[^|]*短块（([^|]*)）", agenda):
+            [source] = (COURSE / "src").glob(f"{int(number):02d}_*.py")
+            headings = _headings(source)
+            for name in re.findall(r"“([^”]+)”", blocks):
+                key = slides.heading_key(name)
+                assert any(h.startswith(key) for h in headings), (source.name, name)
