@@ -16,6 +16,10 @@ REASON_NAMES: dict[str, str] = {
     "non_positive_quantity": "数量不大于 0",
     "non_positive_price": "单价或金额不大于 0",
     "duplicate": "完全重复的行",
+    "refund": "退款行（已从购买中扣除）",
+    "refunded_purchase": "被退款全额冲销的购买",
+    "after_as_of": "日期晚于分析日",
+    "date_outlier": "日期远离其他订单",
 }
 """Short Chinese names of the cleaning reasons (the keys of ``CLEANING_REASONS``)."""
 

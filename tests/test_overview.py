@@ -69,3 +69,23 @@ def test_monthly_sales_table_sums_each_month(sample):
     assert table["销售额"].tolist() == expected.astype(int).tolist()
     with pytest.raises(DataError, match="Atlantis"):
         monthly_sales_table(clean, country="Atlantis")
+
+
+def test_every_cleaning_reason_has_a_short_name_and_its_rows_show():
+    import pandas as pd
+
+    from custseg.cleaning_summary import REASON_NAMES
+    from custseg.transactions import CLEANING_REASONS, clean_transactions
+
+    assert set(REASON_NAMES) == set(CLEANING_REASONS)
+    lines = pd.DataFrame(
+        {
+            "customer_id": ["A", "A", "B"],
+            "invoice_id": ["1", "2", "3"],
+            "invoice_date": pd.to_datetime(["2024-01-01", "2024-01-05", "2024-01-02"]),
+            "amount": [50.0, -50.0, 20.0],
+        }
+    )
+    _, report = clean_transactions(lines, refunds="net")
+    assert len(removed_rows(report, reason="refund")) == 1
+    assert len(removed_rows(report, reason="被退款全额冲销的购买")) == 1
