@@ -1,61 +1,54 @@
-"""The House of Quality: weighted scores are importance x strength summed, checked by hand."""
+"""custseg.qfd: segment needs from the simulated survey and the House of Quality arithmetic."""
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import pytest
 
-from custseg.clustering import CustomerClusterer
-from custseg.datasets import load_cn_customers
+from custseg.datasets import load_cn_customers, load_cn_orders
 from custseg.errors import DataError
-from custseg.qfd import (
-    NEEDS,
-    RELATIONS,
-    house_of_quality,
-    relation_table,
-    segment_house_of_quality,
-    segment_needs,
-)
+from custseg.qfd import NEEDS, RELATIONS, house_of_quality, segment_needs
+from custseg.rfm import rfm_table
+from custseg.segments import segment_customers
 
 
-def test_scores_are_the_weighted_sums_by_hand():
-    importance = {"价格实惠": 1, "健康少糖": 2, "品牌可信": 0, "口味新鲜": 5, "方便携带": 3}
-    table = house_of_quality(importance)
-    weights = np.array([importance[n] for n in RELATIONS.index], dtype=float)
-    expected = pd.Series(RELATIONS.to_numpy().T @ weights, index=RELATIONS.columns)
-    assert table["加权得分"].to_dict() == expected.round(1).to_dict()
-    assert table["排名"].tolist() == [1, 2, 3, 4, 5]
-    assert list(table.index) == list(expected.sort_values(ascending=False, kind="stable").index)
-    assert table["占比（%）"].sum() == pytest.approx(100, abs=0.3)
+def test_segment_needs_are_the_mean_answers_per_segment():
+    customers, orders = load_cn_customers(), load_cn_orders()
+    needs = segment_needs(customers, orders)
+    segments = segment_customers(rfm_table(orders))["segment"]
+    joined = customers.set_index("customer_id").join(segments)
+    for segment, rows in joined.groupby("segment"):
+        assert needs.loc[segment, "客户数"] == len(rows)
+        for column, need in NEEDS.items():
+            assert needs.loc[segment, need] == pytest.approx(rows[column].mean(), abs=0.005)
+    assert needs.equals(segment_needs(load_customers=True))
+    # the simulation's psychographic types differ by value: VIPs care more for health, less for price
+    assert needs.loc["重要价值客户", "健康配料"] > needs.loc["一般挽留客户", "健康配料"]
+    assert needs.loc["重要价值客户", "价格实惠"] < needs.loc["一般挽留客户", "价格实惠"]
 
 
-def test_relation_symbols():
-    table = relation_table()
-    assert table.loc["健康少糖", "含糖量低"] == "◎ 9"
-    assert table.loc["品牌可信", "含糖量低"] == "○ 3"
-    assert table.loc["价格实惠", "含糖量低"] == "△ 1"
-    assert table.loc["方便携带", "含糖量低"] == ""
+def test_house_of_quality_sums_importance_times_strength():
+    needs = segment_needs(load_customers=True)
+    table = house_of_quality(needs=needs, segment="重要价值客户")
+    importance = needs.loc["重要价值客户", list(RELATIONS.index)]
+    for _, row in table.iterrows():
+        by_hand = sum(importance[n] * RELATIONS.loc[n, row["产品要求"]] for n in RELATIONS.index)
+        assert row["技术重要度"] == pytest.approx(by_hand, abs=0.05)
+    assert table["技术重要度"].is_monotonic_decreasing
+    assert table["排名"].tolist() == list(range(1, len(RELATIONS.columns) + 1))
+    shares = table["占比"].str.rstrip("%").astype(float)
+    assert shares.sum() == pytest.approx(100, abs=0.3)
+    assert set(RELATIONS.to_numpy().ravel()) <= {0, 1, 3, 9}
 
 
-def test_segment_needs_are_the_cluster_means_of_the_survey():
-    customers = load_cn_customers()
-    survey = list(NEEDS)
-    labels = CustomerClusterer(n_clusters=4, random_state=0).fit(customers[survey]).labels_
-    means = customers[survey].groupby(labels).mean().round(1).rename(columns=NEEDS)
-    needs = segment_needs(customers)
-    for cluster in means.index:
-        assert needs.loc[cluster, list(NEEDS.values())].tolist() == means.loc[cluster].tolist()
-    assert needs.loc["全体", "健康少糖"] == round(customers["health_focus"].mean(), 1)
-    house = segment_house_of_quality(customers, cluster=int(means["价格实惠"].idxmax()))
-    assert house.index[0] == "单包成本低"
-    assert segment_house_of_quality(customers, cluster="全体").index[0] != "单包成本低"
-
-
-def test_bad_input_is_named():
-    with pytest.raises(DataError, match="缺少"):
-        house_of_quality({"价格实惠": 3})
-    with pytest.raises(DataError, match="不小于 0"):
-        house_of_quality({n: -1 for n in RELATIONS.index})
-    with pytest.raises(DataError, match="第 9 簇"):
-        segment_house_of_quality(load_cn_customers(), cluster=9)
+def test_unknown_segment_and_missing_needs_are_named():
+    needs = segment_needs(load_customers=True)
+    with pytest.raises(DataError, match="沉睡客户"):
+        house_of_quality(needs=needs, segment="沉睡客户")
+    with pytest.raises(DataError, match="买得方便"):
+        house_of_quality(needs=needs.drop(columns="买得方便"), segment="重要价值客户")
+    with pytest.raises(DataError, match="load_customers"):
+        segment_needs()
+    with pytest.raises(DataError, match="共同"):
+        segment_needs(load_cn_customers().assign(customer_id="X"), load_cn_orders())
+    assert isinstance(needs, pd.DataFrame)

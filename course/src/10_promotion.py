@@ -54,6 +54,7 @@ from custseg.promotion import (
     summarize_campaign,
     with_contact_history,
 )
+from custseg.tables import readable
 from custseg.widgets import promotion_roi_simulator
 
 custseg.use_chinese_font()
@@ -75,10 +76,10 @@ clients = with_contact_history(load_sample("bank_marketing"))
 # **促销时间与预算**：什么时候开始、什么时候结束，一共花多少钱。预算要够覆盖全部目标客户，
 # 预计收入也要能覆盖成本。
 #
-# 禾悦食品的客户名单 `promotion` 里，每位客户都有一个第 3 讲的八类客户群（`segment` 列）：
+# 禾悦食品的客户名单 `promotion` 里，每位客户都有一个第 3 讲的八类客户群（“客户群”一列；程序里的列名是 `segment`）：
 
 # %%
-promotion
+readable(frame=promotion)
 
 # %% [markdown]
 # 把计划写成一个 `PromotionPlan`，`check_plan` 会列出前后矛盾的地方。下面是一份写得匆忙的初稿：

@@ -18,9 +18,10 @@
 #
 # 1. 说出客户信息的四类：基本信息、行为、需求、满意度，以及各自的来源和用途；
 # 2. 了解信息收集的渠道和工具，知道为什么记录要标准化、可比较；
-# 3. 用通俗的话说出《个人信息保护法》对客户分类工作的主要要求；
-# 4. 会给一张客户表标出个人信息和敏感个人信息，会遮蔽姓名电话、用假名代替客户编号；
-# 5. 会用 k-匿名检查一张表交出去之前会不会“认出”某个人，并用泛化（如年龄分段）降低风险。
+# 3. 用质量功能展开（QFD）的质量屋，把一个客户群的需求变成产品要求，并排出先后；
+# 4. 用通俗的话说出《个人信息保护法》对客户分类工作的主要要求；
+# 5. 会给一张客户表标出个人信息和敏感个人信息，会遮蔽姓名电话、用假名代替客户编号；
+# 6. 会用 k-匿名检查一张表交出去之前会不会“认出”某个人，并用泛化（如年龄分段）降低风险。
 #
 # 客户分类离不开客户信息。信息越全，分类越准；但信息越多，保护的责任也越大。
 #
@@ -43,6 +44,8 @@ from custseg.privacy import (
     suppress_small_groups,
     with_age_bands,
 )
+from custseg.qfd import RELATIONS, house_of_quality, segment_needs
+from custseg.tables import readable
 from custseg.widgets.privacy import k_anonymity_explorer
 
 custseg.use_chinese_font()
@@ -142,7 +145,69 @@ ex.q3.check()
 # ex.q3.solution()  # 看参考答案
 
 # %% [markdown]
-# ## 2. 《个人信息保护法》说了什么（通俗版）
+# ## 2. 从客户需求到产品要求：质量功能展开（QFD）
+#
+# “需求”类信息最直接的用处，是告诉产品团队**先改什么**。质量功能展开（QFD）用一张**质量屋**把两者连起来：
+#
+# 1. **行是客户需求**，每项需求对这个客户群有多重要（重要度）；
+# 2. **列是产品要求**（产品团队能做的事）；
+# 3. 格子里写每项要求对每项需求的帮助：9 = 强，3 = 中，1 = 弱，空 = 没有关系；
+# 4. 每项要求的**技术重要度** = 每项需求的重要度 × 格子里的分数，再加起来。分数最高的要求先做。
+#
+# 禾悦食品的问卷问了五件事（1—5 分）。按第 3 讲的八类客户群，求出每个群对每项需求的平均打分，作为重要度：
+
+# %%
+needs = segment_needs(load_customers=True)
+needs
+
+# %% [markdown]
+# 产品团队讨论后写下的关系矩阵（行是需求，列是要求）：
+
+# %%
+RELATIONS
+
+# %% [markdown]
+# ### 练一练 4（预测题）先预测，再算质量屋
+
+# %%
+ex.q4
+
+# %%
+### BEGIN SOLUTION
+developing_first_requirement = "推出家庭装和促销装"
+### END SOLUTION
+ex.q4.check()
+# ex.q4.hint()      # 需要提示时，删掉本行开头的 # 再运行
+# ex.q4.solution()  # 看参考答案
+
+# %% [markdown]
+# 验证：
+
+# %%
+house_of_quality(needs=needs, segment="一般发展客户")
+
+# %% [markdown]
+# ### 练一练 5（计算题）换一个客户群
+#
+# 先用上面的需求表和关系矩阵手算，再运行 `house_of_quality(needs=needs, segment="重要价值客户")` 核对。
+
+# %%
+ex.q5
+
+# %%
+### BEGIN SOLUTION
+traceability_score = 41.6
+### END SOLUTION
+ex.q5.check()
+# ex.q5.hint()      # 需要提示时，删掉本行开头的 # 再运行
+# ex.q5.solution()  # 看参考答案
+
+# %% [markdown]
+# 不同客户群，产品的优先顺序不同：重要价值客户更在意配料和可信度，一般客户更在意价格。
+# 质量屋把“客户说的话”翻译成“产品团队能做的事”，并且排出先后。
+
+# %% [markdown]
+# ## 3. 《个人信息保护法》说了什么（通俗版）
 #
 # 《中华人民共和国个人信息保护法》（简称 PIPL）2021 年 11 月 1 日起施行。下表用通俗的话概括它对
 # 客户分类工作的主要要求。**这不是法律意见**：遇到具体问题，请以法律原文为准，并咨询公司的法务或合规部门。
@@ -159,7 +224,7 @@ pipl_checklist()
 # 4. **推荐要能关掉**：个性化推荐同时提供不针对个人的选项（第 8 讲的“热门推荐”就是这样的选项）；
 # 5. **客户有权**查阅、更正、删除自己的信息，撤回同意。
 #
-# ## 3. 交给团队之前：去标识化
+# ## 4. 交给团队之前：去标识化
 #
 # 做分群分析的同事不需要知道客户叫什么、电话多少。交出去之前：
 #
@@ -174,21 +239,21 @@ pipl_checklist()
 deidentify(frame=customers, salt="示例门店-保密盐-2024")
 
 # %% [markdown]
-# ### 练一练 4（判断题）
+# ### 练一练 6（判断题）
 
 # %%
-ex.q4
+ex.q6
 
 # %%
 ### BEGIN SOLUTION
 pseudonymised_still_personal = "是，仍是个人信息"
 ### END SOLUTION
-ex.q4.check()
-# ex.q4.hint()      # 需要提示时，删掉本行开头的 # 再运行
-# ex.q4.solution()  # 看参考答案
+ex.q6.check()
+# ex.q6.hint()      # 需要提示时，删掉本行开头的 # 再运行
+# ex.q6.solution()  # 看参考答案
 
 # %% [markdown]
-# ## 4. k-匿名：会不会“认出”某个人？
+# ## 5. k-匿名：会不会“认出”某个人？
 #
 # 即使去掉了姓名电话，表里的**年龄、职业、婚姻状况**组合起来，也可能只对应一个人——
 # 知道邻居 37 岁、是企业主、离异的人，也许能在表中找到他那一行。这些“单独认不出、合起来能认出”的列叫**准标识符**。
@@ -229,19 +294,19 @@ k_anonymity_summary(frame=safe, quasi_identifiers=quasi, k_min=5)
 # ### 换一份数据：禾悦食品的客户表
 #
 # 禾悦食品是一家**虚构的**食品公司，下面是它的客户表（**模拟数据**，2,000 位客户）。
-# 它有年龄、性别、省份、城市等级这些外人可能知道的列：
+# 它有年龄、性别、省份、城市级别这些外人可能知道的列（程序里的列名分别是 `age`、`gender`、`province`、`city_tier`）：
 
 # %%
 cn_customers = load_cn_customers()
-cn_customers
+readable(frame=cn_customers)
 
 # %% [markdown]
-# ### 练一练 5（计算题）
+# ### 练一练 7（计算题）
 #
 # 用上面的两步（`with_age_bands`、`k_anonymity_summary`）算一算：
 
 # %%
-ex.q5
+ex.q7
 
 # %%
 cn_banded = with_age_bands(frame=cn_customers, column="age", width=10)
@@ -251,15 +316,15 @@ k_anonymity_summary(frame=cn_banded, quasi_identifiers=["age", "gender", "provin
 ### BEGIN SOLUTION
 cn_rows_at_risk = ex.rows_at_risk(["age", "gender", "province"], 10)
 ### END SOLUTION
-ex.q5.check()
-# ex.q5.hint()      # 需要提示时，删掉本行开头的 # 再运行
-# ex.q5.solution()  # 看参考答案
+ex.q7.check()
+# ex.q7.hint()      # 需要提示时，删掉本行开头的 # 再运行
+# ex.q7.solution()  # 看参考答案
 
 # %% [markdown]
 # ### 互动：选准标识符、调年龄段宽度
 #
 # 勾选外人可能知道的列，拖动“年龄段宽度”和“k_min”，看看 k 和有风险的行数怎么变。
-# 先读练一练 6 的要求再动手；练一练 7 要先写下预测，再勾选“省份”验证。
+# 先读练一练 8 的要求再动手；练一练 9 要先写下预测，再勾选“省份”验证。
 
 # %%
 k_anonymity_explorer(
@@ -269,35 +334,35 @@ k_anonymity_explorer(
 )
 
 # %% [markdown]
-# ### 练一练 6（决策题）在小部件上做决定
+# ### 练一练 8（决策题）在小部件上做决定
 
 # %%
-ex.q6
+ex.q8
 
 # %%
 ### BEGIN SOLUTION
 narrowest_safe_width = ex.narrowest_width(["age", "gender", "city_tier"])
 ### END SOLUTION
-ex.q6.check()
-# ex.q6.hint()      # 需要提示时，删掉本行开头的 # 再运行
-# ex.q6.solution()  # 看参考答案
+ex.q8.check()
+# ex.q8.hint()      # 需要提示时，删掉本行开头的 # 再运行
+# ex.q8.solution()  # 看参考答案
 
 # %% [markdown]
-# ### 练一练 7（预测题）先预测，再勾选验证
+# ### 练一练 9（预测题）先预测，再勾选验证
 
 # %%
-ex.q7
+ex.q9
 
 # %%
 ### BEGIN SOLUTION
 more_columns_risk = "变多"
 ### END SOLUTION
-ex.q7.check()
-# ex.q7.hint()      # 需要提示时，删掉本行开头的 # 再运行
-# ex.q7.solution()  # 看参考答案
+ex.q9.check()
+# ex.q9.hint()      # 需要提示时，删掉本行开头的 # 再运行
+# ex.q9.solution()  # 看参考答案
 
 # %% [markdown]
-# ## 5. 趋势、培训评估与讨论
+# ## 6. 趋势、培训评估与讨论
 #
 # **客户信息分类的发展趋势**：
 #

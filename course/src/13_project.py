@@ -45,6 +45,7 @@ from custseg.promotion import campaign_table, evaluate_campaign
 from custseg.raw_export import export_problems, raw_cn_orders
 from custseg.rfm import rfm_table
 from custseg.segments import segment_customers, segment_profile
+from custseg.tables import readable
 from custseg.transactions import clean_transactions
 from custseg.widgets import process_explorer, rfm_cutoff_explorer
 
@@ -61,7 +62,7 @@ STEPS
 # 由订单系统导出成一张表。先看看导出的原始数据有什么毛病：
 
 # %%
-raw
+readable(frame=raw)
 
 # %%
 export_problems(transactions=raw)

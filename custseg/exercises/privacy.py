@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from functools import cache
 
-from custseg.exercises.problem import Misconception, Problem, bind
+from custseg.exercises.problem import Misconception, Problem, bind, close_to
 
-__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7"]
+__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9"]
 
 LEVELS = ("非个人信息", "个人信息", "敏感个人信息")
 CN_QUASI = ["age", "gender", "city_tier"]
-"""The quasi-identifiers of the widget decision (q6): age, gender and city tier."""
+"""The quasi-identifiers of the widget decision (q8): age, gender and city tier."""
 MAX_ROWS_AT_RISK = 20
-"""The team's limit in q6: at most 20 of the 2,000 customers (1%) in groups under 5 rows."""
+"""The team's limit in q8: at most 20 of the 2,000 customers (1%) in groups under 5 rows."""
 
 
 @cache
@@ -139,7 +139,106 @@ q3 = bind(
     )
 )
 
+
+@cache
+def _needs():
+    from custseg.qfd import segment_needs
+
+    return segment_needs(load_customers=True)
+
+
+def first_requirement(segment: str) -> str:
+    """The requirement the House of Quality ranks first for a segment."""
+    from custseg.qfd import house_of_quality
+
+    return str(house_of_quality(needs=_needs(), segment=segment).iloc[0]["产品要求"])
+
+
+def requirement_score(
+    segment: str, requirement: str, strengths: tuple[int, ...] = (1, 3, 9)
+) -> float:
+    """Technical importance of one requirement for a segment, counting only these strengths."""
+    from custseg.qfd import RELATIONS
+
+    column = RELATIONS[requirement]
+    importance = _needs().loc[segment, list(RELATIONS.index)]
+    kept = column.where(column.isin(strengths), 0)
+    return round(float((kept * importance).sum()), 1)
+
+
+REQUIREMENT_CHOICES = (
+    "推出家庭装和促销装",
+    "减糖减盐、配料表干净",
+    "包装印上溯源和质检信息",
+    "每季度上新口味",
+    "进社区便利店和即时零售",
+)
+
 q4 = bind(
+    Problem(
+        name="developing_first_requirement",
+        kind="prediction",
+        prompt=(
+            "先预测，再运行下面的质量屋：为**一般发展客户**（人数最多的客户群之一）改进产品，"
+            "技术重要度排第一的产品要求会是哪一项？"
+        ),
+        choices=REQUIREMENT_CHOICES,
+        expected=lambda: first_requirement("一般发展客户"),
+        misconceptions=(
+            Misconception(
+                "减糖减盐、配料表干净",
+                "看需求表“一般发展客户”这一行：他们给“价格实惠”的打分比“健康配料”高；"
+                "看重健康配料的是重要价值客户这些高价值客户群。",
+            ),
+            Misconception(
+                "包装印上溯源和质检信息",
+                "它主要服务“品牌可信”，而一般发展客户给“品牌可信”的打分不高。",
+            ),
+            Misconception(
+                "每季度上新口味",
+                "上新口味只强烈服务“口味新颖”一项，别的需求几乎帮不上，加起来分数不高。",
+            ),
+        ),
+        hints=(
+            "先看需求表中一般发展客户哪一项打分最高，再看关系矩阵里哪项要求和它是 9 分的强关系。",
+        ),
+        solution='developing_first_requirement = "推出家庭装和促销装"',
+        explanation=(
+            "一般发展客户最看重价格实惠和买得方便，家庭装和促销装对这两项都有帮助，所以排第一。"
+            "同一张关系矩阵，换一个客户群，重要度一变，优先顺序就变。"
+        ),
+    )
+)
+
+q5 = bind(
+    Problem(
+        name="traceability_score",
+        kind="calculation",
+        prompt=(
+            "重要价值客户的质量屋里，“包装印上溯源和质检信息”的技术重要度是多少？保留一位小数。"
+        ),
+        expected=lambda: requirement_score("重要价值客户", "包装印上溯源和质检信息"),
+        compare=close_to(0.051),
+        misconceptions=(
+            Misconception(
+                lambda: requirement_score("重要价值客户", "包装印上溯源和质检信息", (9,)),
+                "这只算了 9 分（强关系）那一格；3 分（中等关系）的“健康配料”也要加上。",
+            ),
+            Misconception(
+                lambda: requirement_score("一般发展客户", "包装印上溯源和质检信息"),
+                "这是一般发展客户的重要度算出来的；题目问重要价值客户。",
+            ),
+        ),
+        hints=(
+            "这项要求和“品牌可信”是 9 分，和“健康配料”是 3 分。",
+            "品牌可信的重要度 × 9 + 健康配料的重要度 × 3。",
+        ),
+        solution='traceability_score = ...  # house_of_quality(needs=needs, segment="重要价值客户") 中这一项的技术重要度',
+        explanation="技术重要度把“客户有多在意”和“这项改进有多大帮助”乘起来再相加：两者都大，才值得先做。",
+    )
+)
+
+q6 = bind(
     Problem(
         name="pseudonymised_still_personal",
         kind="judgement",
@@ -170,7 +269,7 @@ q4 = bind(
     )
 )
 
-q5 = bind(
+q7 = bind(
     Problem(
         name="cn_rows_at_risk",
         kind="calculation",
@@ -207,7 +306,7 @@ q5 = bind(
     )
 )
 
-q6 = bind(
+q8 = bind(
     Problem(
         name="narrowest_safe_width",
         kind="decision",
@@ -239,7 +338,7 @@ q6 = bind(
     )
 )
 
-q7 = bind(
+q9 = bind(
     Problem(
         name="more_columns_risk",
         kind="prediction",

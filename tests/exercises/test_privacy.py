@@ -26,33 +26,37 @@ def test_the_law_questions_agree_with_the_classifier():
 
 
 def test_k_anonymity_answers_match_an_independent_count():
-    assert ex.q5.problem.expected() == _rows_at_risk(["age", "gender", "province"], 10)
+    assert ex.q7.problem.expected() == _rows_at_risk(["age", "gender", "province"], 10)
     widths = [_rows_at_risk(ex.CN_QUASI, width) for width in range(1, 21)]
     narrowest = next(w for w, n in enumerate(widths, start=1) if n <= ex.MAX_ROWS_AT_RISK)
-    assert ex.q6.problem.expected() == narrowest
+    assert ex.q8.problem.expected() == narrowest
     assert widths[narrowest - 2] > ex.MAX_ROWS_AT_RISK  # one year narrower is not enough
-    # q7: adding the province never lowers the rows at risk, and here it raises them
+    # q9: adding the province never lowers the rows at risk, and here it raises them
     for width in (1, 5, 10, narrowest):
         assert _rows_at_risk([*ex.CN_QUASI, "province"], width) > _rows_at_risk(ex.CN_QUASI, width)
 
 
 RIGHT = {
+    "q4": ["推出家庭装和促销装", "A"],
+    "q5": [lambda: ex.requirement_score("重要价值客户", "包装印上溯源和质检信息")],
     "q1": ["个人信息", "B"],
     "q2": ["银行卡号", "b", "银行卡"],
     "q3": ["敏感个人信息", "C"],
-    "q4": ["是，仍是个人信息", "A", "是"],
-    "q5": [lambda: ex.rows_at_risk(["age", "gender", "province"], 10)],
-    "q6": [lambda: ex.narrowest_width(ex.CN_QUASI)],
-    "q7": ["变多", "A", "增加"],
+    "q6": ["是，仍是个人信息", "A", "是"],
+    "q7": [lambda: ex.rows_at_risk(["age", "gender", "province"], 10)],
+    "q8": [lambda: ex.narrowest_width(ex.CN_QUASI)],
+    "q9": ["变多", "A", "增加"],
 }
 WRONG = {
+    "q4": "E",
+    "q5": 10.0,
     "q1": "敏感个人信息",
     "q2": "所在城市",
     "q3": "非个人信息",
-    "q4": "B",
-    "q5": 0,
-    "q6": 1,
-    "q7": "不变",
+    "q6": "B",
+    "q7": 0,
+    "q8": 1,
+    "q9": "不变",
 }
 
 
@@ -70,7 +74,7 @@ def test_right_wrong_and_blank(name):
     ("name", "index"),
     [
         (f"q{n}", i)
-        for n in range(1, 8)
+        for n in range(1, 10)
         for i in range(len(getattr(ex, f"q{n}").problem.misconceptions))
     ],
 )
@@ -84,6 +88,21 @@ def test_each_misconception_gets_its_own_message(name, index):
 
 
 def test_the_percent_misconception_is_not_the_answer():
-    expected = ex.q5.problem.expected()
-    percent = ex.q5.problem.misconceptions[1].value()
+    expected = ex.q7.problem.expected()
+    percent = ex.q7.problem.misconceptions[1].value()
     assert percent != expected and percent == pytest.approx(expected / 20, abs=0.05)
+
+
+def test_house_of_quality_answers_by_hand():
+    from custseg.qfd import RELATIONS, segment_needs
+
+    needs = segment_needs(load_customers=True)
+    vip = needs.loc["重要价值客户"]
+    assert ex.q5.problem.expected() == round(vip["品牌可信"] * 9 + vip["健康配料"] * 3, 1)
+    developing = needs.loc["一般发展客户"]
+    scores = {
+        name: float((RELATIONS[name] * developing[RELATIONS.index]).sum()) for name in RELATIONS
+    }
+    assert ex.q4.problem.expected() == max(scores, key=scores.get)
+    # the misconception message's reason holds: price matters more than health to this segment
+    assert developing["价格实惠"] > developing["健康配料"]
