@@ -57,7 +57,8 @@ DECK_TEMPLATE = (
     f'require(["{REVEAL_PREFIX}/dist/reveal.js", "{REVEAL_PREFIX}/plugin/notes/notes.js"],\n'
     "  function (Reveal, RevealNotes) {\n"
     '    Reveal.initialize({controls: true, progress: true, history: true, slideNumber: "c/t",\n'
-    '      transition: "slide", width: 1280, height: 800, plugins: [RevealNotes]});\n'
+    '      transition: "slide", width: 1280, height: 800, center: false,\n'
+    "      plugins: [RevealNotes]});\n"
     "  });\n"
     "</script>\n"
     "{%- endblock footer_js -%}\n"
@@ -137,7 +138,9 @@ def height(cell: nbformat.NotebookNode) -> int:
     lines = sum(1 + len(line) // 40 for line in cell.source.splitlines() if line.strip())
     for output in cell.get("outputs", []):
         data = output.get("data", {})
-        if "image/png" in data or "application/vnd.jupyter.widget-view+json" in data:
+        if "application/vnd.jupyter.widget-view+json" in data:
+            lines += SLIDE_LINES  # a widget (controls, table and chart) fills a slide of its own
+        elif "image/png" in data:
             lines += 12
         elif "text/html" in data:
             lines += min(12, str(data["text/html"]).count("<tr"))

@@ -101,7 +101,7 @@ def test_deck_opens_offline(deck, browser_page):  # noqa: F811
             route.abort()
 
     browser_page.set_viewport_size({"width": 1280, "height": 800})
-    browser_page.route("**/*", only_files)
+    browser_page.context.route("**/*", only_files)  # the speaker view's window too
     browser_page.goto(deck.as_uri())
     browser_page.wait_for_selector(".reveal.ready", timeout=30000)
     count = browser_page.evaluate("() => document.querySelectorAll('.slides > section').length")
@@ -115,8 +115,15 @@ def test_deck_opens_offline(deck, browser_page):  # noqa: F811
     time.sleep(1)
     assert "为什么要分类" in browser_page.inner_text(".slides > section.present")
     browser_page.screenshot(path=str(screenshot_dir() / "slides_second.png"))
+    with browser_page.context.expect_page() as opened:
+        browser_page.keyboard.press("s")  # the speaker view shows this slide's notes
+    speaker = opened.value
+    speaker.wait_for_function(
+        "() => document.body.innerText.includes('你们公司对所有客户一视同仁吗')", timeout=20000
+    )
+    speaker.close()
     assert [url for url in requests if not url.startswith(("file:", "data:"))] == []
-    browser_page.unroute("**/*")
+    browser_page.context.unroute("**/*")
 
 
 def test_doctests_of_the_builders():
