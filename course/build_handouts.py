@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     sources = args.sources or sorted(s for s in (COURSE / "src").glob("*.py") if build.is_module(s))
     printed = build_handouts(args.out, sources)
     print(f"讲义 (handouts): {len(printed)} 个 PDF 在 {args.out}")
-    return 0
+    return 0 if len(printed) == len(sources) else 1
 
 
 if __name__ == "__main__":

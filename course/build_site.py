@@ -27,6 +27,7 @@ from pathlib import Path
 import nbformat
 from jinja2 import DictLoader
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 from nbconvert import HTMLExporter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -139,6 +140,16 @@ def executed(source: Path, version: str, cache: Path = EXECUTED) -> nbformat.Not
     return notebook
 
 
+def run_or_report(source: Path, version: str, cache: Path) -> nbformat.NotebookNode | None:
+    """:func:`executed`, or None after printing which cell of which source failed (the build goes on)."""
+    try:
+        return executed(source, version, cache)
+    except CellExecutionError as error:
+        first = str(error).strip().splitlines()[-1] if str(error).strip() else ""
+        print(f"{source.name} 运行出错，跳过 (failed, skipped): {first}", file=sys.stderr)
+        return None
+
+
 def page_exporter() -> HTMLExporter:
     """nbconvert's lab page with local scripts only, no MathJax and no mermaid."""
     return HTMLExporter(
@@ -156,7 +167,9 @@ def build_site(out: Path, sources: list[Path], cache: Path = EXECUTED) -> list[t
     exporter = page_exporter()
     pages = []
     for source in sources:
-        notebook = executed(source, "learner", cache)
+        notebook = run_or_report(source, "learner", cache)
+        if notebook is None:
+            continue
         body, _ = exporter.from_notebook_node(notebook)
         page = f"{source.stem}.html"
         (out / page).write_text(link_pages(body), encoding="utf-8")
@@ -192,9 +205,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=COURSE / "_build" / "html")
     parser.add_argument("sources", nargs="*", type=Path, help="default: course/src/*.py")
     args = parser.parse_args(argv)
-    index = write_index(args.out, build_site(args.out, course_sources(args.sources)))
+    sources = course_sources(args.sources)
+    pages = build_site(args.out, sources)
+    index = write_index(args.out, pages)
     print(f"打开 (open) {index}")
-    return 0
+    return 0 if len(pages) == len(sources) else 1
 
 
 if __name__ == "__main__":

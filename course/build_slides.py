@@ -220,10 +220,12 @@ def deck_exporter() -> SlidesExporter:
 
 def build_deck(
     source: Path, out: Path, cache: Path = build_site.EXECUTED, notes_dir: Path = TRAINER_NOTES
-) -> Path:
-    """Execute the trainer's version of one module and write its deck; return the deck's path."""
+) -> Path | None:
+    """Execute the trainer's version of one module and write its deck; its path, None if it failed."""
     learner, _ = build.build_versions(source)
-    trainer = build_site.executed(source, "trainer", cache)
+    trainer = build_site.run_or_report(source, "trainer", cache)
+    if trainer is None:
+        return None
     notes_file = notes_dir / f"{source.stem}.md"
     notes = notes_sections(notes_file.read_text(encoding="utf-8")) if notes_file.exists() else {}
     for key in unmatched_notes(notes, learner):
@@ -250,8 +252,10 @@ def build_slides(
     build_site.copy_static(out, REVEAL_FILES)
     decks = []
     for source in sources:
-        decks.append(build_deck(source, out, cache, notes_dir))
-        print(decks[-1].name)
+        deck = build_deck(source, out, cache, notes_dir)
+        if deck is not None:
+            decks.append(deck)
+            print(deck.name)
     return decks
 
 
@@ -263,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     sources = args.sources or sorted(s for s in (COURSE / "src").glob("*.py") if build.is_module(s))
     decks = build_slides(args.out, sources)
     print(f"打开 (open) {decks[0] if decks else args.out}；按 S 打开讲师视图 (speaker notes)")
-    return 0
+    return 0 if len(decks) == len(sources) else 1
 
 
 if __name__ == "__main__":

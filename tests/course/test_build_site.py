@@ -111,3 +111,18 @@ def test_site_widget_renders_offline(site, browser_page):  # noqa: F811
     figure = browser_page.query_selector(".jupyter-widgets svg")
     assert figure.bounding_box()["height"] > 100
     browser_page.unroute("**/*")
+
+
+def test_a_failing_notebook_is_named_and_the_others_still_build(tmp_path, capsys):
+    build_site = load("build_site")
+    broken = tmp_path / "98_broken.py"
+    broken.write_text(
+        "# %% [markdown]\n# # 坏掉的一讲\n\n# %%\nraise ValueError('第 3 行的金额不是数字')\n",
+        encoding="utf-8",
+    )
+    fine = tmp_path / "99_fine.py"
+    fine.write_text("# %% [markdown]\n# # 好的一讲\n\n# %%\nprint('好')\n", encoding="utf-8")
+    pages = build_site.build_site(tmp_path / "out", [broken, fine], cache=tmp_path / "exe")
+    assert pages == [("99_fine.html", "好的一讲")]
+    message = capsys.readouterr().err
+    assert "98_broken.py 运行出错" in message and "第 3 行的金额不是数字" in message
