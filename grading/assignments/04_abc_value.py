@@ -11,146 +11,220 @@
 #     name: python3
 # ---
 
-
 # %% [markdown] nbgrader={"grade": false, "grade_id": "intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# # 作业 4：ABC 分类与客户价值 (ABC analysis and customer value)
+# # 作业 4：ABC 分类与价值分层 (ABC analysis and value tiers)
 #
-# 用课程自带的示例数据（一家英国网店的真实订单，150 位客户）看一看：客户价值有多集中？
-# 哪些客户应该得到最多的资源？
+# 本作业用「禾悦食品」的订单（**模拟数据**，金额单位：元）：哪些客户贡献了大部分销售额？
+# 有限的服务资源应该怎样分给 A、B、C 三类客户？
 #
-# **做法**：在写着 `在这里写代码 (YOUR CODE HERE)` 的地方写代码，删掉 `raise NotImplementedError()`
-# 这一行，然后按 **Shift + Enter** 运行。每道题下面的灰色单元格是检查答案的测试，
-# 不要修改或删除它们（改了也没有用：评分时会换回原来的测试）。最后点击菜单
-# “Kernel → Restart & Run All”，确认没有报错后再提交。
+# **不需要写程序**。每道题的答题单元格里，删掉 `raise NotImplementedError()` 这一行，
+# 写上一行 `名字 = 值`：一个数字、一个选项（写选项的文字或字母 A/B/C 都可以），
+# 或者题目给出的那种一行调用。然后按 **Shift + Enter** 运行。下面的灰色单元格只检查答案的格式，
+# 通过了也不代表答对；真正的评分在老师那里进行。文字题写在“在这里作答”处。
+# 最后点击菜单“内核 → 重启内核并运行所有单元格”，确认没有报错后再提交。
 
 # %% nbgrader={"grade": false, "grade_id": "setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
-import pandas as pd
+from custseg.abc_analysis import abc_class_table, abc_classify, concentration_table, value_tiers
+from custseg.datasets import load_cn_orders
+from custseg.widgets import abc_cut_explorer
 
-from custseg.abc_analysis import abc_classify, gini, top_share
-from custseg.datasets import load_sample
-from custseg.transactions import clean_transactions
+cn_orders = load_cn_orders()
+cn_abc = abc_classify(cn_orders)
+abc_class_table(cn_abc)
 
-clean, _ = clean_transactions(load_sample())
-spend = clean.groupby("customer_id")["amount"].sum()
-spend.describe()
+# %% check="setup"
+# 评分检查：只在讲师的文件中，不会进入学员的笔记本和反馈；评分时在学员的内核之外运行。
+# Hidden checks: instructor-only, run outside the learner's kernel on plain-data answers.
+import numbers  # noqa: E402
+import re  # noqa: E402
+
+from custseg.abc_analysis import abc_classify, top_share, value_tiers  # noqa: E402, F811
+from custseg.datasets import load_cn_orders  # noqa: E402, F811
+
+reference_orders = load_cn_orders()
+
+
+def a_customers(a_cut):
+    """A 类 customers of the reference orders with the A class reaching ``a_cut`` of sales."""
+    classes = abc_classify(reference_orders, cuts=(a_cut, 0.95))
+    return int((classes["abc_class"] == "A").sum())
+
+
+def chosen(answer, options, synonyms=None):
+    """The option a learner picked: its text, its letter (A, B, …) or both ("B. 文字").
+
+    Spaces, a closing 。 and the letter's punctuation are ignored; a whole number counts as
+    its digits (30 for "30"); ``synonyms`` maps other words the course uses to an option.
+    """
+    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
+        if float(answer).is_integer():
+            answer = str(int(answer))
+    if not isinstance(answer, str):
+        return None
+    text = answer.strip().strip("。.．").strip()
+    letters = {chr(ord("A") + i): option for i, option in enumerate(options)}
+    found = re.fullmatch(r"([A-Za-z])[\s.．、:：)）]*(.*)", text)
+    if found and found.group(1).upper() in letters:
+        option = letters[found.group(1).upper()]
+        if found.group(2) in ("", option):
+            return option
+    return (synonyms or {}).get(text, text)
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q1_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 1 题：A 类客户的贡献 (share of A customers)
+# ## 第 1 题：销售额有多集中（计算）
 #
-# 用 `abc_classify(clean)` 做 ABC 分类，保存为 `abc`。A 类（重点客户）的人数占全部客户的比例是多少？
-# 他们的消费金额（`value` 列）占全部销售额的比例又是多少？
-# 两个结果分别保存为 0 到 1 之间的小数 `a_customer_share` 和 `a_revenue_share`（不用四舍五入）。
+# 消费最多的 **前 20%** 客户贡献了全部销售额的多少？运行下面的单元格看 `concentration_table`，
+# 把答案写成 0 到 1 之间的小数（例如 55% 写 0.55），保存为 `top20_share`，保留两位小数即可
+# （差 0.01 以内都算对）。
+
+# %%
+concentration_table(cn_orders)
 
 # %% nbgrader={"grade": false, "grade_id": "q1_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-abc = abc_classify(clean)
-is_a = abc["abc_class"] == "A"
-a_customer_share = float(is_a.mean())
-a_revenue_share = float(abc.loc[is_a, "value"].sum() / abc["value"].sum())
+top20_share = 0.71
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q1_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="ABC 分类 (ABC classification)"
-assert 0 < a_customer_share < 1, "a_customer_share 是比例，应该在 0 和 1 之间（不是百分数）"
-assert 0 < a_revenue_share < 1, "a_revenue_share 是比例，应该在 0 和 1 之间（不是百分数）"
-assert a_revenue_share >= 0.8, "A 类客户合起来至少贡献 80% 的销售额"
-### BEGIN HIDDEN TESTS
-_ranked = sorted(spend.to_dict().items(), key=lambda item: -item[1])
-_total = sum(_value for _, _value in _ranked)
-_above, _n_a, _a_value = 0.0, 0, 0.0
-for _, _value in _ranked:
-    if _above / _total < 0.8 - 1e-12:
-        _n_a += 1
-        _a_value += _value
-    _above += _value
-assert abs(a_customer_share - _n_a / len(_ranked)) < 1e-9
-assert abs(a_revenue_share - _a_value / _total) < 1e-9
-### END HIDDEN TESTS
+# %% nbgrader={"grade": true, "grade_id": "q1_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="集中度 (concentration)"
+assert isinstance(top20_share, int | float), "top20_share 应该是一个数字"
+assert 0 < top20_share <= 1, "请写成 0 到 1 之间的小数：百分数要除以 100（例如 55% 写 0.55）"
+
+
+# %% check="q1_test"
+def check_q1(top20_share):
+    assert isinstance(top20_share, numbers.Real) and not isinstance(top20_share, bool)
+    assert abs(float(top20_share) - top_share(reference_orders, top=0.2)) <= 0.01
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q2_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 2 题：自己算基尼系数 (Gini coefficient by hand)
+# ## 第 2 题：大客户团队只能服务 300 家（决定）
 #
-# 基尼系数的另一种算法：把每两位客户（包括自己和自己）之间的金额差的绝对值全部加起来，
-# 再除以 2 × n² × 平均值（n 是客户数）：
+# 大客户团队最多服务 **300 位**客户，全部给 A 类。A 类的范围由“累计销售额到多少为止”决定。
+# 在下面的小部件上拖动“A 类累计到”滑块：下列选项中，A 类**不超过 300 位**的前提下，
+# 哪一个能让团队覆盖最多的销售额？
 #
-# $$G = \frac{\sum_i \sum_j |x_i - x_j|}{2 n^2 \bar{x}}$$
+# A. 50%　B. 60%　C. 70%　D. 80%
 #
-# 写一个函数 `my_gini(values)`：`values` 是一串非负的金额（list 或 Series），返回它们的基尼系数（小数）。
+# 把选项（字母，或百分数如 `"70%"`，或小数如 `0.7`）保存为 `a_cut_for_team`。
 
+# %%
+abc_cut_explorer(data=cn_orders)
 
 # %% nbgrader={"grade": false, "grade_id": "q2_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
-def my_gini(values):
-    ### BEGIN SOLUTION
-    x = pd.Series(values, dtype=float).to_numpy()
-    n = len(x)
-    differences = abs(x[:, None] - x[None, :]).sum()
-    return float(differences / (2 * n * n * x.mean()))
-    ### END SOLUTION
+### BEGIN SOLUTION
+a_cut_for_team = "60%"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "q2_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="ABC 分界点 (ABC cut-offs)"
+_allowed = "A B C D 50 60 70 80 0.5 0.6 0.7 0.8".split()
+assert str(a_cut_for_team).strip().rstrip("%").upper() in _allowed, (
+    "请填 A—D 中的一个字母，或 50%、60%、70%、80% 中的一个"
+)
 
 
-# %% nbgrader={"grade": true, "grade_id": "q2_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="基尼系数 (Gini coefficient)"
-assert abs(my_gini([5.0, 5.0, 5.0, 5.0])) < 1e-9, "人人金额相同时，基尼系数应该是 0"
-assert abs(my_gini([0.0, 0.0, 0.0, 10.0]) - 0.75) < 1e-9, "my_gini([0, 0, 0, 10]) 应该是 0.75"
-### BEGIN HIDDEN TESTS
-assert abs(my_gini([1.0, 3.0]) - 0.25) < 1e-9
-assert abs(my_gini(spend) - gini(clean)) < 1e-9
-assert abs(my_gini(list(spend)) - gini(spend.to_numpy())) < 1e-9
-### END HIDDEN TESTS
+# %% check="q2_test"
+def check_q2(a_cut_for_team):
+    options = ("50%", "60%", "70%", "80%")
+    answer = a_cut_for_team
+    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
+        answer = f"{round(float(answer) * 100 if answer <= 1 else float(answer))}%"
+    elif isinstance(answer, str) and re.fullmatch(r"\s*0?\.\d+\s*", answer):
+        answer = f"{round(float(answer) * 100)}%"
+    elif isinstance(answer, str) and re.fullmatch(r"\s*\d+\s*", answer):
+        answer = f"{answer.strip()}%"
+    fits = [option for option in options if a_customers(int(option[:-1]) / 100) <= 300]
+    assert chosen(answer, options) == max(fits, key=lambda option: int(option[:-1]))
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q3_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 3 题：前 10% 的客户 (the top 10 %)
+# ## 第 3 题：高价值客户值几位中价值客户（计算）
 #
-# 用 `top_share` 算一算：消费金额最高的 **10%** 的客户贡献了全部销售额的多少？
-# 结果保存为 0 到 1 之间的小数 `top10_share`（不用四舍五入）。
+# 运行下面的单元格，把客户按消费额平均分成高、中、低三层。**平均每位**高价值客户的消费额
+# 是平均每位中价值客户的几倍？保存为 `high_to_middle`，保留一位小数（差 0.2 以内都算对）。
+# 例如一位高价值客户花 900 元、一位中价值客户花 300 元，就写 `3.0`。
+
+# %%
+value_tiers(cn_orders)
 
 # %% nbgrader={"grade": false, "grade_id": "q3_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-top10_share = top_share(clean, 0.1)
+high_to_middle = 3846 / 610
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q3_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="价值集中度 (value concentration)"
-assert 0.1 < top10_share < 1, (
-    "前 10% 的客户贡献的比例应该大于 10%，小于 100%（请填小数，不是百分数）"
-)
-### BEGIN HIDDEN TESTS
-_n_top = round(0.1 * len(spend))
-assert _n_top == 0.1 * len(spend)
-_desc = sorted(spend, reverse=True)
-assert abs(top10_share - sum(_desc[:_n_top]) / sum(_desc)) < 1e-9
-### END HIDDEN TESTS
+# %% nbgrader={"grade": true, "grade_id": "q3_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="价值分层 (value tiers)"
+assert isinstance(high_to_middle, int | float), "high_to_middle 应该是一个数字（几倍）"
+assert high_to_middle > 1, "高价值客户平均花得更多，倍数应该大于 1；是不是把两个数除反了？"
+
+
+# %% check="q3_test"
+def check_q3(high_to_middle):
+    tiers = value_tiers(reference_orders)
+    ratio = tiers.loc["高价值客户", "平均每位客户"] / tiers.loc["中价值客户", "平均每位客户"]
+    assert isinstance(high_to_middle, numbers.Real) and not isinstance(high_to_middle, bool)
+    assert abs(float(high_to_middle) - float(ratio)) <= 0.2
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q4_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 4 题：服务能力有限时 (fewer key accounts)
+# ## 第 4 题：C 类客户怎么办（判断）
 #
-# 销售团队只能照顾更少的重点客户，于是把 A 类的分界点从 80% 改为 **70%**（B 类仍到 95%）。
-# 用 `abc_classify(clean, cuts=(0.7, 0.95))` 重新分类，数一数 A 类和 B 类客户各有多少位，
-# 分别保存为整数 `n_a_70` 和 `n_b_70`。
+# C 类客户人数最多、贡献最少。老板说：“C 类以后都不用管了。”你的建议是哪一个？
+#
+# A. 同意，把 C 类的服务全部停掉，省下的钱都给 A 类
+# B. 用低成本的线上和自动化服务维持 C 类，同时找出有潜力升级为 B 类的客户重点培养
+# C. 给 C 类和 A 类一样的服务，人人平等
+#
+# 保存为 `c_class_plan`（字母即可）。
 
 # %% nbgrader={"grade": false, "grade_id": "q4_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-abc_70 = abc_classify(clean, cuts=(0.7, 0.95))
-n_a_70 = int((abc_70["abc_class"] == "A").sum())
-n_b_70 = int((abc_70["abc_class"] == "B").sum())
+c_class_plan = "B"
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q4_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="ABC 分类 (ABC classification)"
-assert isinstance(n_a_70, int) and isinstance(n_b_70, int), (
-    "n_a_70 和 n_b_70 应该是整数 (int)，可以用 int(...) 转换"
-)
-assert n_a_70 < (abc_classify(clean)["abc_class"] == "A").sum(), "分界点降低后，A 类客户应该变少"
-### BEGIN HIDDEN TESTS
-_cum = spend.sort_values(ascending=False).cumsum() / spend.sum()
-_before = _cum.shift(fill_value=0.0)
-assert n_a_70 == int((_before < 0.7 - 1e-12).sum())
-assert n_b_70 == int(((_before >= 0.7 - 1e-12) & (_before < 0.95 - 1e-12)).sum())
-### END HIDDEN TESTS
+# %% nbgrader={"grade": true, "grade_id": "q4_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="价值分层 (value tiers)"
+assert isinstance(c_class_plan, str) and c_class_plan.strip(), '请用引号写字母，例如 "A"'
+
+
+# %% check="q4_test"
+def check_q4(c_class_plan):
+    options = (
+        "同意，把 C 类的服务全部停掉，省下的钱都给 A 类",
+        "用低成本的线上和自动化服务维持 C 类，同时找出有潜力升级为 B 类的客户重点培养",
+        "给 C 类和 A 类一样的服务，人人平等",
+    )
+    assert chosen(c_class_plan, options) == options[1]
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q5_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 5 题：业务解读 (interpretation)
+# ## 第 5 题：先预测，再验证（预测）
 #
-# C 类（一般客户）人数不少，贡献却很小。你会减少对他们的投入，还是从中挑一部分重点培养？
-# 你会用什么信息来判断哪些 C 类客户值得培养？请用两三句话回答（老师会人工评分）。
+# 把“A 类累计到”从 80% 降到 **70%**，A 类的客户数会 A. 变多　B. 变少　C. 不变？
+# 先写下你的预测，再到第 2 题的小部件上验证。保存为 `a_count_at_70`。
 
-# %% [markdown] nbgrader={"grade": true, "grade_id": "q5_answer", "locked": false, "points": 3, "schema_version": 3, "solution": true, "task": false} topic="业务应用 (application)"
-# 对大多数 C 类客户改用低成本的自动化服务（邮件、小程序推送），把人力留给 A 类客户。
-# 但最近才第一次购买、或者购买次数在增加的 C 类客户可能是未来的 B 类甚至 A 类，
-# 可以结合最近一次购买时间和购买频率（RFM）、以及第 5 讲的客户终身价值挑出来重点培养。
+# %% nbgrader={"grade": false, "grade_id": "q5_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+### BEGIN SOLUTION
+a_count_at_70 = "变少"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "q5_test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false} topic="ABC 分界点 (ABC cut-offs)"
+assert isinstance(a_count_at_70, str), '请用引号写答案，例如 "变多" 或 "A"'
+
+
+# %% check="q5_test"
+def check_q5(a_count_at_70):
+    before, after = a_customers(0.8), a_customers(0.7)
+    expected = "变多" if after > before else "变少" if after < before else "不变"
+    synonyms = {"减少": "变少", "更少": "变少", "增加": "变多", "更多": "变多"}
+    assert chosen(a_count_at_70, ("变多", "变少", "不变"), synonyms) == expected
+
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q6_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## 第 6 题：团队之外的 A 类客户（文字题，老师人工评分）
+#
+# 按默认分界（80%），A 类客户比大客户团队能服务的 300 位多。团队服务不到的那部分 A 类客户，
+# 你打算怎样照顾？请用三四句话写出做法和理由。
+
+# %% [markdown] nbgrader={"grade": true, "grade_id": "q6_answer", "locked": false, "points": 2, "schema_version": 3, "solution": true, "task": false} topic="业务应用 (application)"
+# 团队服务累计销售额前 60% 的约 270 位客户，其余 A 类客户交给普通销售，按季度回访，并设专属客服热线和会员权益，
+# 让他们感到被重视。每季度重新计算一次 ABC，客户排名上升就调入团队、下降就调出。
+# 这样有限的人力放在贡献最大的客户上，其余的重点客户也有低成本但稳定的关怀，不会因为没人理而流失。
