@@ -21,11 +21,11 @@
 # 1. 说出宝洁、亚马逊、华为三家公司分别按什么给客户分类、分类后做了什么、得到了什么；
 # 2. 在数据上**亲手重做**每个案例：按购买内容分群并设计产品线、做“买了还买”推荐并和热门推荐比较、
 #    按规则把客户分为技术型 / 标准型 / 战略型，并在预算约束下调整规则；
-# 3. 读懂旅游公司的分群与套餐设计，用 QFD 的“质量屋”把客户需求变成产品要求；
+# 3. 读懂旅游公司的分群与套餐设计（分群之后，怎样用 QFD 的“质量屋”把客户需求变成产品要求，见第 11 讲）；
 # 4. 用银行数据找出“优质客户”，分清“几倍”（提升度）和“差几个百分点”（增量）。
 #
 # 案例不只是故事：每个案例背后都是一张数据表和一个分类方法。这一讲把它们放在同一批数据上做一遍。
-# 你只需要按顺序运行单元格、拖动小部件、填写答案。
+# 你只需要按顺序运行单元格、拖动小部件、在每个案例后的“练一练”里填写答案。
 
 # %%
 import custseg
@@ -36,13 +36,12 @@ from custseg.customer_groups import (
     group_rule_table,
     group_strategy_table,
 )
-from custseg.datasets import load_cn_customers, load_cn_orders, load_sample
+from custseg.datasets import load_cn_orders, load_sample
 from custseg.dimensions import purchase_styles
 from custseg.exercises import ____, friendly_errors
 from custseg.exercises import cases as ex
 from custseg.plotting.dimensions import plot_purchase_styles
 from custseg.product_lines import product_line_table
-from custseg.qfd import relation_table, segment_house_of_quality, segment_needs
 from custseg.quality_clients import quality_client_table
 from custseg.recommend import also_bought_table, fit_recommender, hit_rate_table, product_rows
 from custseg.rfm import rfm_table
@@ -52,7 +51,6 @@ from custseg.travel_packages import example_travellers, travel_group_table
 from custseg.widgets import (
     also_bought_explorer,
     customer_group_explorer,
-    house_of_quality_explorer,
 )
 
 custseg.use_chinese_font()
@@ -61,7 +59,6 @@ friendly_errors.enable()
 clean, _ = clean_transactions(load_sample())
 products = product_rows(transactions=clean)  # 去掉运费、手续费等非商品行
 cn_orders = load_cn_orders()
-cn_customers = load_cn_customers()
 clients = load_sample("bank_marketing")
 
 # %% [markdown]
@@ -303,71 +300,7 @@ ex.q7.check()
 # ex.q7.solution()  # 看参考答案
 
 # %% [markdown]
-# ## 5. 从客户需求到产品要求：QFD 与质量屋
-#
-# 分好群之后，产品怎么改？**QFD（质量功能展开）**把客户需求逐条转化为产品要求。它的核心是一张
-# **质量屋**（House of Quality）：
-#
-# - 行是**客户需求**，每条需求有一个**重要度**（这里用问卷的平均分，1—5）；
-# - 列是**产品要求**（研发和生产能做的事）；
-# - 格子是两者关联的强弱：◎ 强（9 分）、○ 中（3 分）、△ 弱（1 分），空白是没有关系。
-#
-# 某项产品要求的**加权得分** = 每条需求的“重要度 × 关联强度”加起来。得分越高，改进它对这群客户越有用。
-# 下面是禾悦食品的质量屋（关联强度由产品经理和研发一起打分）：
-
-# %%
-relation_table()
-
-# %% [markdown]
-# 不同客户群的需求不同。第 7 讲按问卷把禾悦食品的客户聚成 4 簇，每一簇各条需求的重要度（问卷平均分）：
-
-# %%
-segment_needs(cn_customers)
-
-# %% [markdown]
-# 以全体客户的需求为重要度，产品要求的加权得分：
-
-# %%
-segment_house_of_quality(cn_customers, cluster="全体")
-
-# %% [markdown]
-# ### 练习 8（计算题）亲手算一个加权得分
-
-# %%
-ex.q8
-
-# %%
-### BEGIN SOLUTION
-sugar_score = 60
-### END SOLUTION
-ex.q8.check()
-# ex.q8.hint()      # 需要提示时，删掉本行开头的 # 再运行
-# ex.q8.solution()  # 看参考答案
-
-# %% [markdown]
-# ### 互动：换一个客户群，质量屋怎么变？
-#
-# 在下拉框中选一个客户群，看它的需求重要度和产品要求的加权得分。
-
-# %%
-house_of_quality_explorer(cn_customers)
-
-# %% [markdown]
-# ### 练习 9（决策题）研发预算只够改进一项
-
-# %%
-ex.q9
-
-# %%
-### BEGIN SOLUTION
-first_requirement = "单包成本低"
-### END SOLUTION
-ex.q9.check()
-# ex.q9.hint()      # 需要提示时，删掉本行开头的 # 再运行
-# ex.q9.solution()  # 看参考答案
-
-# %% [markdown]
-# ## 6. 更多案例
+# ## 5. 更多案例
 #
 # - **快消品公司 + RFM**：用 RFM 找出高价值客户，针对性地设计促销，销售额提升了 30%。
 #   在禾悦食品的订单上，RFM 八类中各类贡献了多少销售额？
@@ -389,29 +322,28 @@ segment_profile(cn_segments)
 quality_client_table(clients, balance_top_share=0.25)
 
 # %% [markdown]
-# ### 练习 10（计算题）优质客户的认购率是全部客户的几倍？
+# ### 练习 8（计算题）优质客户的认购率是全部客户的几倍？
 
 # %%
-ex.q10
+ex.q8
 
 # %%
 ### BEGIN SOLUTION
 quality_lift = 1.38
 ### END SOLUTION
-ex.q10.check()
-# ex.q10.hint()      # 需要提示时，删掉本行开头的 # 再运行
-# ex.q10.solution()  # 看参考答案
+ex.q8.check()
+# ex.q8.hint()      # 需要提示时，删掉本行开头的 # 再运行
+# ex.q8.solution()  # 看参考答案
 
 # %% [markdown]
 # **注意**：资料中的 30%、20% 等数字是这些公司报告的结果，我们的数据无法验证它们；
 # 真实效果要用对照组来衡量（第 10 讲）。
 #
-# ## 7. 讨论与角色扮演
+# ## 6. 讨论与角色扮演
 #
 # - 你们公司的产品能按什么分成几条产品线？每条线对应哪一群客户？用宝洁的思路画一张“客户群—产品线”对照表。
 # - 亚马逊的推荐靠大量订单。你们的订单量不大时，“热门推荐”和“人工搭配”哪个更实际？
 # - 练习 5 里你把战略型压到了 10% 以内：被“挤出”战略型的大客户怎么办？向他们解释时，你会怎么说？
-# - 为你们的一个客户群画一张小质量屋：3 条需求、3 项产品要求，打出关联强度，算出最该先做的一项。
 # - **角色扮演**：一人扮演“技术型”客户的技术总监，提出一个性能要求；一人扮演客户经理，
 #   说明公司能提供的技术支持方案。然后换成“标准型”客户，比较两次谈话的重点有什么不同。
 #
@@ -422,7 +354,6 @@ ex.q10.check()
 # - **华为**：按需求和价值分为技术型、标准型、战略型 → 分别提供技术支持、性价比方案、长期合作；
 #   地区结构由规则算出，门槛是资源的决定；
 # - **旅游**：按出行行为分群 → 个性化套餐；人少但人均高的群，适合一对一服务；
-# - **QFD**：质量屋把每个客户群的需求变成产品要求的优先顺序；
 # - **快消、电商、银行**：RFM 找高价值客户、优化推荐、识别优质客户——分类之后的行动才带来结果；
 #   比较两组时分清“几倍”（提升度）和“差几个百分点”（增量）。
 

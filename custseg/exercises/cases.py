@@ -1,4 +1,4 @@
-"""Practice for module 08 (cases): P&G, Amazon, Huawei, tourism, QFD and the bank.
+"""Practice for module 08 (cases): P&G, Amazon, Huawei, tourism and the bank.
 
 Every answer is computed from the course's data and functions (never typed in here): the
 Huawei answers come from applying the group rules to the simulated accounts, which store
@@ -15,7 +15,6 @@ from custseg.exercises.problem import Misconception, Problem, bind, close_to
 
 __all__ = [
     "LAUNCH_MIN",
-    "SAMPLE_IMPORTANCE",
     "TEAM_SHARE",
     "q1",
     "q2",
@@ -25,8 +24,6 @@ __all__ = [
     "q6",
     "q7",
     "q8",
-    "q9",
-    "q10",
 ]
 
 LAUNCH_MIN = 150
@@ -34,9 +31,6 @@ LAUNCH_MIN = 150
 
 TEAM_SHARE = 0.10
 """Question 5: the share of accounts the dedicated teams can serve, per region."""
-
-SAMPLE_IMPORTANCE = {"价格实惠": 4, "健康少糖": 5, "品牌可信": 3, "口味新鲜": 2, "方便携带": 2}
-"""Question 8: the importance of each need of a made-up customer group."""
 
 
 @cache
@@ -119,38 +113,6 @@ def _travel_table() -> pd.DataFrame:
 
 def _per_traveller(table: pd.DataFrame) -> pd.Series:
     return 10_000 * table["全年消费合计（万元）"] / table["人数"]
-
-
-def _sugar_score(weights: bool = True) -> float:
-    from custseg.qfd import RELATIONS
-
-    strengths = RELATIONS["含糖量低"]
-    if not weights:
-        return float(strengths.sum())
-    return float(sum(SAMPLE_IMPORTANCE[need] * strengths[need] for need in strengths.index))
-
-
-@cache
-def _segment_houses() -> dict:
-    from custseg.datasets import load_cn_customers
-    from custseg.qfd import segment_house_of_quality, segment_needs
-
-    customers = load_cn_customers()
-    needs = segment_needs(customers)
-    return {
-        "needs": needs,
-        "houses": {c: segment_house_of_quality(customers, cluster=c) for c in needs.index},
-    }
-
-
-def _price_cluster() -> int:
-    needs = _segment_houses()["needs"].drop(index="全体")
-    return int(needs["价格实惠"].astype(float).idxmax())
-
-
-def _first(cluster: object, rank: int = 1) -> str:
-    house = _segment_houses()["houses"][cluster]
-    return str(house.index[house["排名"] == rank][0])
 
 
 @cache
@@ -406,74 +368,6 @@ q7 = bind(
 )
 
 q8 = bind(
-    Problem(
-        name="sugar_score",
-        kind="calculation",
-        prompt=(
-            "某个客户群各条需求的重要度是：价格实惠 4、健康少糖 5、品牌可信 3、口味新鲜 2、方便携带 2。"
-            "用上面质量屋中“含糖量低”这一列的关联强度，算出“含糖量低”的加权得分。"
-        ),
-        expected=_sugar_score,
-        misconceptions=(
-            Misconception(
-                lambda: _sugar_score(weights=False),
-                "你把关联强度直接加起来了，忘了乘以每条需求的重要度。",
-            ),
-            Misconception(
-                lambda: 5 * 9,
-                "只算了“健康少糖”这一行；其余有关联的需求（价格实惠、品牌可信、口味新鲜）也要加上。",
-            ),
-            Misconception(
-                lambda: _sugar_score() / 5,
-                "加权得分是加总，不是平均：不用除以需求的条数。",
-            ),
-        ),
-        hints=(
-            "“含糖量低”一列：价格实惠 △1、健康少糖 ◎9、品牌可信 ○3、口味新鲜 △1、方便携带 空白（0）。",
-            "4×1 + 5×9 + 3×3 + 2×1 + 2×0。",
-        ),
-        solution="sugar_score = 4 * 1 + 5 * 9 + 3 * 3 + 2 * 1 + 2 * 0",
-        explanation=(
-            "加权得分 = Σ 重要度 × 关联强度 = 4 + 45 + 9 + 2 + 0 = 60。最看重健康的客户群里，"
-            "“含糖量低”这项要求得分最高：研发先做它，最能满足这群客户。"
-        ),
-    )
-)
-
-q9 = bind(
-    Problem(
-        name="first_requirement",
-        kind="decision",
-        prompt=(
-            "禾悦食品这一季的研发预算只够改进**一项**产品要求，目标客户是问卷聚类中**价格敏感偏高**的那一簇。"
-            "在质量屋小部件中选中这一簇：你改进哪一项产品要求？填产品要求的名称。"
-        ),
-        choices=("单包成本低", "含糖量低", "新口味上市快", "独立小包装", "质量可追溯"),
-        expected=lambda: _first(_price_cluster()),
-        misconceptions=(
-            Misconception(
-                lambda: _first("全体"),
-                "这是全体客户（以及注重健康的那一簇）排第一的要求；价格敏感的客户最在意的是价格实惠。"
-                "在下拉框里选中“价格敏感偏高”的那一簇再看。",
-            ),
-            Misconception(
-                lambda: _first(_price_cluster(), rank=2),
-                "这一项在这一簇排第二：预算只够一项时，先做排第一的。",
-            ),
-        ),
-        hints=(
-            "下拉框里选“价格敏感偏高、……”那一簇，看“排名”一列。",
-            "这一簇“价格实惠”的重要度最高，而“价格实惠”与哪一项产品要求的关联是 ◎ 9？",
-        ),
-        solution='first_requirement = "单包成本低"',
-        explanation=(
-            "价格敏感的客户最看重价格实惠，而“单包成本低”和它是强关联（9 分）："
-            "对这群客户，降低单包成本比减糖、出新口味更有用。同一张质量屋，不同客户群的优先顺序不同。"
-        ),
-    )
-)
-
-q10 = bind(
     Problem(
         name="quality_lift",
         kind="calculation",

@@ -57,7 +57,7 @@ def plot_choose_k(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ...                      index=pd.Index([2, 3, 4], name="k"))
     >>> ax = plot_choose_k(table)
     >>> ax.get_xlabel()
-    '类别数 k (number of clusters)'
+    '簇数 k (number of clusters)'
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
     if INERTIA_HEADER in table.columns:
@@ -79,7 +79,7 @@ def plot_choose_k(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
         ax.plot(
             ks, table["inertia"], marker="o", color="tab:blue", label="簇内平方和 (inertia)"
         )  # of squared distances
-        ax.set_xlabel("类别数 k (number of clusters)")
+        ax.set_xlabel("簇数 k (number of clusters)")
         ax.set_ylabel("簇内平方和 (inertia)", color="tab:blue")
         ax.set_xticks(ks)
         right = ax.twinx()
@@ -97,7 +97,7 @@ def plot_choose_k(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
         handles = ax.get_legend_handles_labels()
         extra = right.get_legend_handles_labels()
         ax.legend(handles[0] + extra[0], handles[1] + extra[1], loc="upper right")
-        ax.set_title("选择类别数：肘部法与轮廓系数")
+        ax.set_title("选择簇数：肘部法则与轮廓系数")
         ax.right_ax = right
         pin_chinese_font(ax, right)
     return ax
@@ -166,7 +166,7 @@ def plot_cluster_profiles(features: pd.DataFrame, labels: Any, ax: Axes | None =
         )
         ax.set_title("各类客户的特征（相对总体均值的标准差数）")
         ax.set_xlabel("特征 (feature)")
-        ax.set_ylabel("客户类别 (cluster)")
+        ax.set_ylabel("簇 (cluster)")
         ax.tick_params(axis="y", rotation=0)
         ax.tick_params(axis="x", rotation=0)
         pin_chinese_font(ax)
@@ -209,7 +209,7 @@ def plot_clusters(
     ...                     "monetary": [900.0, 700.0, 40.0, 80.0]})
     >>> ax = plot_clusters(rfm, [0, 0, 1, 1])
     >>> ax.get_legend().get_title().get_text()
-    '客户类别'
+    '簇'
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
     require_columns(features, [x, y], what="特征表 (features)")
@@ -242,6 +242,6 @@ def plot_clusters(
         ax.set_xlabel(_label(x))
         ax.set_ylabel(_label(y))
         ax.set_title("客户分群散点图")
-        ax.legend(title="客户类别")
+        ax.legend(title="簇")
         pin_chinese_font(ax)
     return ax

@@ -5,11 +5,7 @@ logic in plain functions of the method modules, so it can be tested without a br
 """
 
 from custseg.widgets.abc_analysis import abc_cut_explorer
-from custseg.widgets.cases import (
-    also_bought_explorer,
-    customer_group_explorer,
-    house_of_quality_explorer,
-)
+from custseg.widgets.cases import also_bought_explorer, customer_group_explorer
 from custseg.widgets.clusters import cluster_explorer
 from custseg.widgets.concentration import concentration_explorer
 from custseg.widgets.dimensions import dimension_explorer
@@ -32,7 +28,6 @@ __all__ = [
     "customer_group_explorer",
     "dimension_explorer",
     "distributor_weight_explorer",
-    "house_of_quality_explorer",
     "k_anonymity_explorer",
     "lifecycle_explorer",
     "monthly_sales_explorer",

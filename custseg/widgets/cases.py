@@ -6,9 +6,7 @@
   dropdown, what a fitted :class:`~custseg.recommend.ItemToItemRecommender` recommends with it;
 * Huawei-style customer groups: :func:`customer_group_explorer` moves the thresholds of the
   technical / standard / strategic rules with sliders and shows the group mix per region
-  (the rules are :func:`custseg.customer_groups.group_rules`, importable from here too);
-* QFD: :func:`house_of_quality_explorer` picks a survey cluster in a dropdown and shows the
-  weighted scores of the product requirements for its needs.
+  (the rules are :func:`custseg.customer_groups.group_rules`, importable from here too).
 """
 
 from __future__ import annotations
@@ -33,7 +31,6 @@ __all__ = [
     "also_bought_explorer",
     "customer_group_explorer",
     "group_rules",
-    "house_of_quality_explorer",
 ]
 
 _LABEL_LENGTH = 32  # characters of a product description kept on the chart's axis
@@ -222,51 +219,3 @@ def customer_group_explorer(customers: pd.DataFrame, *, region_col: str = "regio
     return widgets.VBox(
         [widgets.VBox([top_share, strategic, technical, price]), table, chart.figure]
     )
-
-
-# ----------------------------------------------------------------------------- QFD
-
-
-def house_of_quality_explorer(customers: pd.DataFrame, *, k: int = 4) -> widgets.VBox:
-    """A dropdown of the survey clusters, their needs and the House of Quality of the one chosen.
-
-    Parameters
-    ----------
-    customers : pandas.DataFrame
-        With the survey columns, e.g. :func:`custseg.datasets.load_cn_customers`.
-    k : int, default 4
-        Number of survey clusters (:func:`custseg.qfd.segment_needs`).
-
-    Returns
-    -------
-    ipywidgets.VBox
-        ``children``: the dropdown (options "<number> <name>", then 全体), the chosen
-        cluster's needs (HTML) and its requirement scores (HTML table of
-        :func:`custseg.qfd.house_of_quality`).
-    """
-    from custseg.qfd import NEEDS, house_of_quality, segment_needs
-
-    needs = segment_needs(customers, k=k)
-    options = [(f"{label} {name}" if label != "全体" else name, label)
-               for label, name in needs["名称"].items()]  # fmt: skip
-    choice = widgets.Dropdown(
-        options=options, value=options[0][1], description="客户群（簇）",
-        style={"description_width": "initial"}, layout=widgets.Layout(width="420px"),
-    )  # fmt: skip
-    importance = widgets.HTML()
-    scores = widgets.HTML()
-    houses = {label: house_of_quality(needs.loc[label, list(NEEDS.values())].astype(float))
-              for label in needs.index}  # fmt: skip
-
-    def update(change: dict | None = None) -> None:
-        row = needs.loc[[choice.value], list(NEEDS.values())]
-        importance.value = "<b>客户需求的重要度（问卷平均分，1—5）</b>" + row.to_html(
-            index=False, float_format=lambda v: f"{v:.1f}"
-        )
-        scores.value = "<b>产品要求的加权得分</b>" + houses[choice.value].to_html(
-            float_format=lambda v: f"{v:.1f}"
-        )
-
-    choice.observe(update, names="value")
-    update()
-    return widgets.VBox([choice, importance, scores])

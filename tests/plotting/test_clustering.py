@@ -51,7 +51,7 @@ def test_choose_k_plot_draws_the_table(rfm):
     assert ax.lines[1].get_xdata()[0] == best
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert f"建议 k = {best}" in legend
-    assert ax.get_xlabel().startswith("类别数")
+    assert ax.get_xlabel().startswith("簇数")
     assert ax.right_ax.get_ylabel().startswith("轮廓系数")
     _draws_without_missing_glyphs(ax)
 

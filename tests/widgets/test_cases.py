@@ -193,21 +193,3 @@ def test_rule_sliders_change_the_regional_mix():
 def test_group_explorer_names_a_missing_attribute():
     with pytest.raises(DataError, match="technical_need"):
         customer_group_explorer(_made_up_accounts().drop(columns="technical_need"))
-
-
-def test_house_of_quality_dropdown_shows_the_chosen_cluster():
-    from custseg.datasets import load_cn_customers
-    from custseg.qfd import house_of_quality, segment_needs
-    from custseg.widgets.cases import house_of_quality_explorer
-
-    customers = load_cn_customers()
-    needs = segment_needs(customers)
-    box = house_of_quality_explorer(customers)
-    choice, importance, scores = box.children
-    assert [value for _, value in choice.options] == list(needs.index)
-    for cluster in needs.index:
-        choice.value = cluster
-        house = house_of_quality(needs.loc[cluster].drop("名称").astype(float))
-        first = re.findall(r"<th>(.*?)</th>", scores.value.split("<tbody>")[1])[0]
-        assert first == house.index[0]
-        assert f"{needs.loc[cluster, '价格实惠']:.1f}" in importance.value
