@@ -422,7 +422,7 @@ def summarize_campaign(result: pd.DataFrame, *, randomised: bool, top: int = 3) 
     总体：实验组响应率 80.0%，对照组 60.0%，增量 20.0 个百分点（95% 置信区间 5.2 至 33.4），p = 0.008。随机实验：两组是随机分的，差值就是活动带来的效果（因果效应），而且不太可能只是运气。
     收益：增量响应 14.0 次，增量收入 1400，联系成本 350，ROI = 300%
     >>> print(summarize_campaign(result, randomised=False)[0])
-    总体：实验组响应率 80.0%，对照组 60.0%，增量 20.0 个百分点（95% 置信区间 5.2 至 33.4），p = 0.008。不是随机实验：两组客户本来就不一样，差值显著只说明两组不同，不能说明差距是活动带来的；要证明效果，下次活动前随机留出对照组。
+    总体：活动组响应率 80.0%，比较组 60.0%，增量 20.0 个百分点（95% 置信区间 5.2 至 33.4），p = 0.008。不是随机实验：两组客户本来就不一样，差值显著只说明两组不同，不能说明差距是活动带来的；要证明效果，下次活动前随机留出对照组。
     """
     from custseg.experiment import evidence_statement
 
@@ -437,7 +437,8 @@ def summarize_campaign(result: pd.DataFrame, *, randomised: bool, top: int = 3) 
     )
     lines = Bullets(
         [
-            f"总体：实验组响应率 {overall['treatment_rate']:.1%}，对照组 {overall['control_rate']:.1%}，"
+            f"总体：{'实验组' if randomised else '活动组'}响应率 {overall['treatment_rate']:.1%}，"
+            f"{'对照组' if randomised else '比较组'} {overall['control_rate']:.1%}，"
             f"增量 {overall['abs_lift'] * 100:.1f} 个百分点（95% 置信区间 "
             f"{overall['abs_lift_ci_low'] * 100:.1f} 至 {overall['abs_lift_ci_high'] * 100:.1f}），"
             f"{_p_text(overall['p_value'])}。{verdict}"
@@ -812,13 +813,19 @@ def check_plan(*, plan: PromotionPlan, customers: pd.DataFrame | None = None) ->
     return plan.check_table(customers)
 
 
-def campaign_table(result: pd.DataFrame) -> pd.DataFrame:
+def campaign_table(
+    result: pd.DataFrame, *, treatment_label: str = "实验组", control_label: str = "对照组"
+) -> pd.DataFrame:
     """The table of :func:`evaluate_campaign` to read: Chinese headers, % and percentage points.
 
     Parameters
     ----------
     result : pandas.DataFrame
         The table of :func:`evaluate_campaign`.
+    treatment_label, control_label : str
+        What the two groups are called in the headers: 实验组 / 对照组 for an experiment;
+        name the groups of an observational comparison by what they are (e.g. 此前联系过 /
+        首次联系), since neither is a treatment or a control group.
 
     Returns
     -------
@@ -845,10 +852,10 @@ def campaign_table(result: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame(
         {
             "客户群": ["全部" if name == ALL_SEGMENTS else str(name) for name in result.index],
-            "实验组人数": result["treatment_n"].to_numpy(),
-            "实验组响应率": [f"{rate:.1%}" for rate in treated],
-            "对照组人数": result["control_n"].to_numpy(),
-            "对照组响应率": [f"{rate:.1%}" for rate in control],
+            f"{treatment_label}人数": result["treatment_n"].to_numpy(),
+            f"{treatment_label}响应率": [f"{rate:.1%}" for rate in treated],
+            f"{control_label}人数": result["control_n"].to_numpy(),
+            f"{control_label}响应率": [f"{rate:.1%}" for rate in control],
             "增量（百分点）": (result["abs_lift"] * 100).round(1).to_numpy(),
             "增量的 95% 置信区间": [
                 f"{low * 100:.1f} 至 {high * 100:.1f}"

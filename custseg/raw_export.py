@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from custseg.errors import require_columns
+from custseg.vocabulary import chinese_label
 
 __all__ = ["export_problems", "raw_cn_orders"]
 
@@ -102,8 +103,8 @@ def export_problems(transactions: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per kind of fault: ``问题``, ``行数`` and ``例子`` (the first such line, as
-        text). A date is abnormal when it lies more than a year after the latest date of
+        One row per kind of fault: ``问题``, ``行数`` and ``例子`` (the first four fields of
+        the first such line, with their Chinese names). A date is abnormal when it lies more than a year after the latest date of
         the other 99% of lines.
 
     Examples
@@ -136,7 +137,9 @@ def export_problems(transactions: pd.DataFrame) -> pd.DataFrame:
         example = ""
         if mask.any():
             first = transactions.loc[mask].iloc[0]
-            example = "，".join(f"{column}={_plain(first[column])}" for column in first.index[:4])
+            example = "，".join(
+                f"{chinese_label(column)} {_plain(first[column])}" for column in first.index[:4]
+            )
         rows.append((name, int(mask.sum()), example))
     return pd.DataFrame(rows, columns=["问题", "行数", "例子"])
 

@@ -232,7 +232,8 @@ def test_observational_lessons_claim_no_effect_and_recommend_no_segment(bank, re
     before = bank["pdays"] >= 0
     treated = (bank.loc[before, "y"] == "yes").mean()
     control = (bank.loc[~before, "y"] == "yes").mean()
-    assert lines[0].startswith(f"总体：实验组响应率 {treated:.1%}，对照组 {control:.1%}")
+    # chosen groups are no treatment and control groups: they are not called so
+    assert lines[0].startswith(f"总体：活动组响应率 {treated:.1%}，比较组 {control:.1%}")
     assert "p < 0.001" in lines[0] and "不是随机实验" in lines[0]
     text = "\n".join(lines)
     assert "不能拿去汇报" in lines[1]
@@ -270,6 +271,14 @@ def test_campaign_table_reads_the_result(result):
     assert table["是否显著"].isin(["是", "否"]).all()
     assert (table["是否显著"] == "是").tolist() == result["significant"].tolist()
     assert not any(name.isascii() and name != "ROI" for name in table.columns)
+    named = campaign_table(result, treatment_label="此前联系过", control_label="首次联系")
+    assert named.columns[1:5].tolist() == [
+        "此前联系过人数",
+        "此前联系过响应率",
+        "首次联系人数",
+        "首次联系响应率",
+    ]
+    assert named.iloc[:, 1:].equals(table.iloc[:, 1:].set_axis(named.columns[1:], axis=1))
 
 
 def test_readable_roi_and_interval_tables_agree_with_the_functions():

@@ -43,4 +43,6 @@ def test_export_problems_counts_each_fault():
     assert table.loc["金额为负（退款）", "行数"] == (raw["amount"] < 0).sum()
     assert table.loc["日期异常（远离其他订单）", "行数"] == DATE_SLIPS
     assert "SW" in table.loc["没有客户编号（散客）", "例子"]
+    assert "客户编号 （空）" in table.loc["没有客户编号（散客）", "例子"]
+    assert "订单日期 2042-" in table.loc["日期异常（远离其他订单）", "例子"]
     assert (export_problems(load_cn_orders())["行数"] == 0).all()

@@ -185,7 +185,7 @@ rate_interval_table(responses=[20, 200], contacted=[100, 1000])
 # ## 4. 没有随机分组的比较：银行数据
 #
 # 银行数据**没有随机的对照组**。我们把客户按“以前的营销活动中是否联系过”分成两组：
-# “此前联系过”当作活动组，“首次联系”当作对照组。假设每签一份定期存款银行赚 100 欧元，每联系一位客户花 5 欧元：
+# “此前联系过”当作活动组，“首次联系”当作比较组（不是对照组：没有随机分）。假设每签一份定期存款银行赚 100 欧元，每联系一位客户花 5 欧元：
 
 # %%
 bank_result = evaluate_campaign(
@@ -197,7 +197,7 @@ bank_result = evaluate_campaign(
     revenue_per_response=100,
     cost_per_contact=5,
 )
-campaign_table(result=bank_result)
+campaign_table(result=bank_result, treatment_label="此前联系过", control_label="首次联系")
 
 # %% [markdown]
 # 差距很大，而且显著。可是，此前被联系过的客户是银行**自己挑出来的**：两组人本来就不一样。
