@@ -11,163 +11,222 @@
 #     name: python3
 # ---
 
-
 # %% [markdown] nbgrader={"grade": false, "grade_id": "intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # # 作业 5：客户终身价值与客户选择 (CLV and customer selection)
 #
-# 用课程自带的示例数据（一家英国网店的真实订单，150 位客户）计算历史价值、预测未来的购买，
-# 再用评分卡选出重点客户。
+# 本作业用「禾悦食品」的订单（**模拟数据**，金额单位：元）：预测每位客户未来 12 个月的价值，
+# 再用评分卡（潜在价值、忠诚度、支付能力）选出值得重点投入的客户。
 #
-# **做法**：在写着 `在这里写代码 (YOUR CODE HERE)` 的地方写代码，删掉 `raise NotImplementedError()`
-# 这一行，然后按 **Shift + Enter** 运行。每道题下面的灰色单元格是检查答案的测试，
-# 不要修改或删除它们（改了也没有用：评分时会换回原来的测试）。最后点击菜单
-# “Kernel → Restart & Run All”，确认没有报错后再提交。
+# **不需要写程序**。每道题的答题单元格里，删掉 `raise NotImplementedError()` 这一行，
+# 写上一行 `名字 = 值`：一个数字、一个选项（写选项的文字或字母 A/B/C 都可以），
+# 或者题目给出的那种一行调用。然后按 **Shift + Enter** 运行。下面的灰色单元格只检查答案的格式，
+# 通过了也不代表答对；真正的评分在老师那里进行。文字题写在“在这里作答”处。
+# 最后点击菜单“内核 → 重启内核并运行所有单元格”，确认没有报错后再提交。
 
 # %% nbgrader={"grade": false, "grade_id": "setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
-import numpy as np
-import pandas as pd
+from custseg.clv_tables import clv_forecast
+from custseg.datasets import load_cn_orders
+from custseg.selection import select_customers, selection_criteria, tier_table
+from custseg.widgets import scorecard_explorer
 
-from custseg.clv import BetaGeoModel, historic_clv, summary_from_transactions
-from custseg.datasets import load_sample
-from custseg.selection import CustomerScorecard
-from custseg.transactions import clean_transactions
+cn_orders = load_cn_orders()
+cn_criteria = selection_criteria(transactions=cn_orders, months=12)
+clv_forecast(transactions=cn_orders, months=12, margin=0.3, rows=10)
 
-clean, _ = clean_transactions(load_sample())
-clean.head()
+# %% check="setup"
+# 评分检查：只在讲师的文件中，不会进入学员的笔记本和反馈；评分时在学员的内核之外运行。
+# Hidden checks: instructor-only, run outside the learner's kernel on plain-data answers.
+import numbers  # noqa: E402
+import re  # noqa: E402
+
+from custseg.clv_tables import clv_forecast  # noqa: E402, F811
+from custseg.datasets import load_cn_orders  # noqa: E402, F811
+from custseg.selection import select_customers, selection_criteria, tier_table  # noqa: E402, F811
+
+reference_orders = load_cn_orders()
+reference_forecast = clv_forecast(reference_orders, months=12, margin=0.3, rows=None)
+reference_criteria = selection_criteria(reference_orders, months=12)
+WEIGHTS = {
+    "50 / 30 / 20": (50, 30, 20),
+    "30 / 20 / 50": (30, 20, 50),
+    "20 / 60 / 20": (20, 60, 20),
+    "70 / 20 / 10": (70, 20, 10),
+}
+
+
+def core_customers(potential_value, loyalty, payment_ability):
+    """核心客户 of the reference scorecard under the given weights."""
+    tiers = tier_table(
+        reference_criteria,
+        potential_value=potential_value,
+        loyalty=loyalty,
+        payment_ability=payment_ability,
+    )
+    return int(tiers.loc["核心客户", "客户数"])
+
+
+def chosen(answer, options, synonyms=None):
+    """The option a learner picked: its text, its letter (A, B, …) or both ("B. 文字").
+
+    Spaces, a closing 。 and the letter's punctuation are ignored; a whole number counts as
+    its digits (30 for "30"); ``synonyms`` maps other words the course uses to an option.
+    """
+    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
+        if float(answer).is_integer():
+            answer = str(int(answer))
+    if not isinstance(answer, str):
+        return None
+    text = answer.strip().strip("。.．").strip()
+    letters = {chr(ord("A") + i): option for i, option in enumerate(options)}
+    found = re.fullmatch(r"([A-Za-z])[\s.．、:：)）]*(.*)", text)
+    if found and found.group(1).upper() in letters:
+        option = letters[found.group(1).upper()]
+        if found.group(2) in ("", option):
+            return option
+    return (synonyms or {}).get(text, text)
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q1_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 1 题：客单价最高的客户 (highest average order value)
+# ## 第 1 题：最有价值的客户值多少（计算）
 #
-# 用 `historic_clv(clean, margin=0.25)` 计算每位客户的历史价值（毛利率 25%），保存为 `history`。
-# 平均每单金额（`average_order_value`）最高的是哪位客户？把他的客户编号保存为 `best_aov_customer`。
+# 上面的表按毛利率 30% 预测了未来 12 个月的客户终身价值 (CLV)，从高到低排列。
+# 排第一的客户，**预测客户终身价值**是多少元？保存为 `top_clv`（整数元，差 1 元以内都算对）。
 
 # %% nbgrader={"grade": false, "grade_id": "q1_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-history = historic_clv(clean, margin=0.25)
-best_aov_customer = history["average_order_value"].idxmax()
+top_clv = 6355
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q1_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="历史价值 (historic CLV)"
-assert isinstance(history, pd.DataFrame), "history 应该是 historic_clv(...) 的结果"
-assert (history["historic_clv"] - 0.25 * history["revenue"]).abs().max() < 1e-6, "毛利率应该是 0.25"
-assert best_aov_customer in set(clean["customer_id"]), "best_aov_customer 应该是一个客户编号"
-### BEGIN HIDDEN TESTS
-_spend, _invoices = {}, {}
-for _customer, _invoice, _amount in zip(
-    clean["customer_id"], clean["invoice_id"], clean["amount"], strict=True
-):
-    _spend[_customer] = _spend.get(_customer, 0.0) + _amount
-    _invoices.setdefault(_customer, set()).add(_invoice)
-_aov = {_customer: _spend[_customer] / len(_invoices[_customer]) for _customer in _spend}
-assert best_aov_customer == max(_aov, key=_aov.get)
-### END HIDDEN TESTS
+# %% nbgrader={"grade": true, "grade_id": "q1_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="客户终身价值 (CLV)"
+assert isinstance(top_clv, int | float), "top_clv 应该是一个数字（元）"
+assert top_clv > 0, "客户终身价值应该是正数"
+
+
+# %% check="q1_test"
+def check_q1(top_clv):
+    expected = float(reference_forecast["预测客户终身价值"].max())
+    assert isinstance(top_clv, numbers.Real) and not isinstance(top_clv, bool)
+    assert abs(float(top_clv) - expected) <= 1
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q2_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 2 题：只来过一次的老客户 (one-time buyers long ago)
+# ## 第 2 题：年终答谢会只剩一个名额（决定）
 #
-# 用 `summary_from_transactions(clean, unit="W")` 得到预测模型需要的摘要表（单位：周），保存为 `summary`。
-# 第一次购买距今**超过 26 周**（`T > 26`）、却**从来没有重复购买**（`frequency == 0`）的客户有多少位？
-# 结果保存为整数 `n_one_time_old`。
+# 年终答谢会只剩一个名额，候选人是表中的两位客户：
+#
+# A. C00370　B. C01012
+#
+# 答谢会的目的是**稳住明年还会大量购买的客户**。请比较两人的“历史消费金额”和“预测客户终身价值”，
+# 邀请谁？保存为 `dinner_guest`（客户编号或字母）。
 
 # %% nbgrader={"grade": false, "grade_id": "q2_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-summary = summary_from_transactions(clean, unit="W")
-n_one_time_old = int(((summary["T"] > 26) & (summary["frequency"] == 0)).sum())
+dinner_guest = "C00370"
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q2_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="CLV 摘要表 (frequency, recency, T)"
-assert isinstance(summary, pd.DataFrame) and "T" in summary.columns, (
-    "summary 应该是 summary_from_transactions(...) 的结果"
-)
-assert summary["T"].max() < 60, '请用周 (unit="W") 作单位'
-assert isinstance(n_one_time_old, int), "n_one_time_old 应该是整数 (int)，可以用 int(...) 转换"
-### BEGIN HIDDEN TESTS
-_days = clean["invoice_date"].dt.normalize()
-_end = _days.max()
-_per_customer = _days.groupby(clean["customer_id"]).agg(["min", "nunique"])
-_age_weeks = (_end - _per_customer["min"]).dt.days / 7
-assert n_one_time_old == int(((_per_customer["nunique"] == 1) & (_age_weeks > 26)).sum())
-assert n_one_time_old > 0
-### END HIDDEN TESTS
+# %% nbgrader={"grade": true, "grade_id": "q2_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="客户终身价值 (CLV)"
+assert isinstance(dinner_guest, str), '请用引号写客户编号或字母，例如 "A"'
+
+
+# %% check="q2_test"
+def check_q2(dinner_guest):
+    options = ("C00370", "C01012")
+    expected = max(options, key=lambda c: reference_forecast.loc[c, "预测客户终身价值"])
+    assert chosen(dinner_guest.upper() if isinstance(dinner_guest, str) else None, options) == (
+        expected
+    )
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q3_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 3 题：未来半年的购买次数 (purchases in the next 26 weeks)
+# ## 第 3 题：高端礼盒的评分卡（决定）
 #
-# 用 `summary` 拟合 BG/NBD 模型 `BetaGeoModel().fit(summary)`，保存为 `bgnbd`。
-# 预测全部客户在**未来 26 周**一共会购买多少次（每位客户的预测次数加起来），保存为小数 `expected_26w`。
+# 公司要推一款**高端礼盒**，单价高，最怕客户买不起或拖欠。评分卡三项的权重（潜在价值 / 忠诚度 / 支付能力）
+# 选哪一组最合适？可以在下面的小部件上试一试每组权重的名单。
+#
+# A. 50 / 30 / 20　B. 30 / 20 / 50　C. 20 / 60 / 20　D. 70 / 20 / 10
+#
+# 保存为 `gift_weights`（字母，或像 `"30 / 20 / 50"` 这样写出三个数）。
+
+# %%
+scorecard_explorer(criteria=cn_criteria, top=10)
 
 # %% nbgrader={"grade": false, "grade_id": "q3_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-bgnbd = BetaGeoModel().fit(summary)
-expected_26w = float(bgnbd.predict_purchases(26, summary).sum())
+gift_weights = "B"
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q3_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="预测 CLV (BG/NBD)"
-assert isinstance(bgnbd, BetaGeoModel) and hasattr(bgnbd, "params_"), (
-    "请先拟合 BG/NBD 模型，保存为 bgnbd"
-)
-assert isinstance(expected_26w, float), "expected_26w 应该是小数 (float)"
-assert expected_26w > 0
-### BEGIN HIDDEN TESTS
-from scipy.special import hyp2f1 as _hyp2f1  # noqa: E402
+# %% nbgrader={"grade": true, "grade_id": "q3_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="客户选择 (customer selection)"
+assert isinstance(gift_weights, str) and gift_weights.strip(), "请用引号写字母或三个权重"
 
-# Fader, Hardie and Lee (2005), equation 10, written out with the fitted parameters.
-_r, _alpha, _a, _b = (bgnbd.params_[_name] for _name in ("r", "alpha", "a", "b"))
-_x = summary["frequency"].to_numpy()
-_tx = summary["recency"].to_numpy()
-_T = summary["T"].to_numpy()
-_z = 26 / (_alpha + _T + 26)
-_head = (_a + _b + _x - 1) / (_a - 1)
-_tail = 1 - ((_alpha + _T) / (_alpha + _T + 26)) ** (_r + _x) * _hyp2f1(
-    _r + _x, _b + _x, _a + _b + _x - 1, _z
-)
-_dead = np.where(_x > 0, _a / (_b + _x - 1) * ((_alpha + _T) / (_alpha + _tx)) ** (_r + _x), 0.0)
-_expected = float(np.sum(_head * _tail / (1 + _dead)))
-assert abs(expected_26w - _expected) < 1e-6 * _expected
-### END HIDDEN TESTS
+
+# %% check="q3_test"
+def check_q3(gift_weights):
+    options = tuple(WEIGHTS)
+    answer = (
+        re.sub(r"[\s/、,，]+", " / ", gift_weights.strip())
+        if isinstance(gift_weights, str)
+        else None
+    )
+    expected = max(options, key=lambda name: WEIGHTS[name][2])  # payment ability weighs most
+    assert chosen(answer, options) == expected
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q4_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 4 题：评分卡选客户 (a scorecard)
+# ## 第 4 题：换了权重，核心客户有多少（计算）
 #
-# 下面的单元格准备了两条标准：潜在价值 `potential_value`（这里用历史价值代替）和忠诚度 `loyalty`（订单数）。
-# 用 `CustomerScorecard(weights={"potential_value": 0.6, "loyalty": 0.4}, columns=...)` 给客户打分
-# （`columns` 把标准名对应到列名，例如 `{"potential_value": "potential_value", "loyalty": "loyalty"}`），
-# 先 `fit(criteria)`，再用 `evaluate(criteria)` 得到每位客户的分层（`tier` 列）。
-# “核心客户”有多少位？结果保存为整数 `n_core`。
-
-# %% nbgrader={"grade": false, "grade_id": "q4_data", "locked": true, "schema_version": 3, "solution": false, "task": false}
-criteria = pd.DataFrame({"potential_value": history["historic_clv"], "loyalty": history["orders"]})
-criteria.head()
+# 用你在第 3 题选的那组权重，“核心客户”有多少位？保存为 `gift_core_customers`（整数）。
+# 一行就能算出来：`tier_table(cn_criteria, potential_value=…, loyalty=…, payment_ability=…)`，
+# 读“核心客户”一行的“客户数”。
 
 # %% nbgrader={"grade": false, "grade_id": "q4_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-columns = {"potential_value": "potential_value", "loyalty": "loyalty"}
-card = CustomerScorecard(columns, weights={"potential_value": 0.6, "loyalty": 0.4})
-card.fit(criteria)
-n_core = int((card.evaluate(criteria)["tier"] == "核心客户").sum())
+gift_core_customers = 172
 ### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "q4_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="客户选择 (customer selection)"
-assert isinstance(n_core, int), "n_core 应该是整数 (int)，可以用 int(...) 转换"
-assert 0 < n_core < len(criteria), "核心客户应该是一部分客户"
+assert isinstance(gift_core_customers, int), "gift_core_customers 应该是整数（人数）"
+assert 0 < gift_core_customers < len(cn_criteria), "人数应该在 0 和全部客户数之间"
 
 
-### BEGIN HIDDEN TESTS
-def _percentile(column):
-    values = criteria[column].to_numpy()
-    return np.array([100 * np.mean(values <= value) for value in values])
+# %% check="q4_test"
+def check_q4(gift_core_customers):
+    assert isinstance(gift_core_customers, int) and not isinstance(gift_core_customers, bool)
+    assert gift_core_customers == core_customers(*WEIGHTS["30 / 20 / 50"])
 
-
-_total = 0.6 * _percentile("potential_value") + 0.4 * _percentile("loyalty")
-assert n_core == int(np.sum(_total >= 80 - 1e-9))
-### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q5_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 5 题：业务解读 (interpretation)
+# ## 第 5 题：礼盒先送给谁（决定）
 #
-# 一位客户历史价值很高，但预测的未来购买次数很少；另一位正好相反。下周只能拜访其中一位，
-# 你会选谁？为什么？请用两三句话回答（老师会人工评分）。
+# 礼盒的试用装只有**一份**，送给第 3 题所选权重下名单的**第 1 名**。是哪位客户？
+# 在小部件上调好权重后读名单，写出客户编号，保存为 `first_gift`（例如 `"C00001"`）。
 
-# %% [markdown] nbgrader={"grade": true, "grade_id": "q5_answer", "locked": false, "points": 3, "schema_version": 3, "solution": true, "task": false} topic="业务应用 (application)"
-# 选预测未来购买多的那一位：客户价值在于将来还能带来的收益，历史价值高但预测很低的客户
-# 可能已经转向别家。不过对那位老客户也不能放弃，可以先打电话了解情况，再决定是否投入挽回。
+# %% nbgrader={"grade": false, "grade_id": "q5_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+### BEGIN SOLUTION
+first_gift = "C00706"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "q5_test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false} topic="客户选择 (customer selection)"
+assert isinstance(first_gift, str) and first_gift.strip().upper().startswith("C"), (
+    '客户编号以 C 开头，例如 "C00001"'
+)
+
+
+# %% check="q5_test"
+def check_q5(first_gift):
+    ranked = select_customers(
+        reference_criteria, potential_value=30, loyalty=20, payment_ability=50, top=1
+    )
+    assert isinstance(first_gift, str) and first_gift.strip().upper() == ranked.index[0]
+
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q6_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## 第 6 题：按过去还是按未来（文字题，老师人工评分）
+#
+# 销售总监说：“谁过去买得最多，明年的资源就给谁。”请用三四句话回应：按历史消费和按预测的客户终身价值
+# 分配资源，区别在哪里？你会怎样说服他，又会提醒他预测的哪些局限？
+
+# %% [markdown] nbgrader={"grade": true, "grade_id": "q6_answer", "locked": false, "points": 2, "schema_version": 3, "solution": true, "task": false} topic="业务应用 (application)"
+# 历史消费说明客户过去有多重要，但有的大客户已经很久没来、可能已经流失，资源给他们回报很低；
+# 预测的客户终身价值同时考虑了客户还活跃的可能、购买频率和每次花多少，更接近“明年能带来多少”。
+# 我会拿表中历史消费高、预测价值却不高的客户做例子说服他。预测也有局限：只看购买记录、不知道客户的新需求和竞争对手，
+# 新客户数据少时不准，所以每季度要用实际结果复核，并结合销售的一线判断。

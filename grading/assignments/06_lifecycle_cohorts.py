@@ -11,132 +11,212 @@
 #     name: python3
 # ---
 
-
 # %% [markdown] nbgrader={"grade": false, "grade_id": "intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# # 作业 6：客户生命周期与同期群 (lifecycle stages and cohorts)
+# # 作业 6：生命周期阶段与获客同期群 (lifecycle stages and cohorts)
 #
-# 用课程自带的示例数据（一家英国网店的真实订单，150 位客户）把客户放入生命周期阶段，
-# 并用同期群（cohort）看一看哪一批客户留得住。
+# 本作业用「禾悦食品」的订单（**模拟数据**，金额单位：元）：客户现在处在哪个阶段？
+# 每个月新来的客户留下来多少？有限的回访和礼包应该给谁？
 #
-# **做法**：在写着 `在这里写代码 (YOUR CODE HERE)` 的地方写代码，删掉 `raise NotImplementedError()`
-# 这一行，然后按 **Shift + Enter** 运行。每道题下面的灰色单元格是检查答案的测试，
-# 不要修改或删除它们（改了也没有用：评分时会换回原来的测试）。最后点击菜单
-# “Kernel → Restart & Run All”，确认没有报错后再提交。
+# **不需要写程序**。每道题的答题单元格里，删掉 `raise NotImplementedError()` 这一行，
+# 写上一行 `名字 = 值`：一个数字、一个选项（写选项的文字或字母 A/B/C 都可以），
+# 或者题目给出的那种一行调用。然后按 **Shift + Enter** 运行。下面的灰色单元格只检查答案的格式，
+# 通过了也不代表答对；真正的评分在老师那里进行。文字题写在“在这里作答”处。
+# 最后点击菜单“内核 → 重启内核并运行所有单元格”，确认没有报错后再提交。
 
 # %% nbgrader={"grade": false, "grade_id": "setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
-import pandas as pd
+from custseg.cohorts import retention_table
+from custseg.datasets import load_cn_orders
+from custseg.lifecycle import lifecycle_stages, stage_table
+from custseg.tables import share
+from custseg.widgets import lifecycle_explorer
 
-from custseg.cohorts import cohort_table, retention_matrix
-from custseg.datasets import load_sample
-from custseg.lifecycle import lifecycle_stages
-from custseg.transactions import clean_transactions
+cn_orders = load_cn_orders()
+cn_stages = lifecycle_stages(transactions=cn_orders)
+stage_table(cn_stages)
 
-clean, _ = clean_transactions(load_sample())
-clean.head()
+# %% check="setup"
+# 评分检查：只在讲师的文件中，不会进入学员的笔记本和反馈；评分时在学员的内核之外运行。
+# Hidden checks: instructor-only, run outside the learner's kernel on plain-data answers.
+import numbers  # noqa: E402
+import re  # noqa: E402
+
+from custseg.cohorts import retention_matrix  # noqa: E402, F811
+from custseg.datasets import load_cn_orders  # noqa: E402, F811
+from custseg.lifecycle import explorer_thresholds, lifecycle_stages  # noqa: E402, F811
+
+reference_orders = load_cn_orders()
+reference_stages = lifecycle_stages(reference_orders)
+
+
+def stage_count(stage, at_risk_days=90, churn_days=180):
+    """Customers in ``stage`` as the widget counts them at the given thresholds."""
+    stages = lifecycle_stages(reference_orders, **explorer_thresholds(at_risk_days, churn_days, 5))
+    return int((stages["stage"] == stage).sum())
+
+
+def chosen(answer, options, synonyms=None):
+    """The option a learner picked: its text, its letter (A, B, …) or both ("B. 文字").
+
+    Spaces, a closing 。 and the letter's punctuation are ignored; a whole number counts as
+    its digits (30 for "30"); ``synonyms`` maps other words the course uses to an option.
+    """
+    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
+        if float(answer).is_integer():
+            answer = str(int(answer))
+    if not isinstance(answer, str):
+        return None
+    text = answer.strip().strip("。.．").strip()
+    letters = {chr(ord("A") + i): option for i, option in enumerate(options)}
+    found = re.fullmatch(r"([A-Za-z])[\s.．、:：)）]*(.*)", text)
+    if found and found.group(1).upper() in letters:
+        option = letters[found.group(1).upper()]
+        if found.group(2) in ("", option):
+            return option
+    return (synonyms or {}).get(text, text)
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q1_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 1 题：已流失的客户 (churned customers)
+# ## 第 1 题：已经流失的客户占多少（计算）
 #
-# 用默认规则 `lifecycle_stages(clean)` 给每位客户分阶段，保存为 `stages`。
-# 阶段为“已流失”的客户有多少位？结果保存为整数 `n_churned`。
+# 按默认规则（90 天未购买算流失风险，180 天算已流失，5 单以上算忠诚），**已流失**客户占全部客户的比例是多少？
+# 写成 0 到 1 之间的小数，保存为 `churned_share`（差 0.005 以内都算对）。
+# 可以从上表读，也可以用 `share(cn_stages, stage="阶段名称")`。
 
 # %% nbgrader={"grade": false, "grade_id": "q1_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-stages = lifecycle_stages(clean)
-n_churned = int((stages["stage"] == "已流失").sum())
+churned_share = share(cn_stages, stage="已流失")
 ### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "q1_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="生命周期阶段 (lifecycle stages)"
-assert isinstance(stages, pd.DataFrame) and "stage" in stages.columns, (
-    "stages 应该是 lifecycle_stages(clean) 的结果"
-)
-assert isinstance(n_churned, int), "n_churned 应该是整数 (int)，可以用 int(...) 转换"
-assert 0 < n_churned < len(stages)
-### BEGIN HIDDEN TESTS
-_day = clean["invoice_date"].dt.normalize()
-_today = _day.max() + pd.Timedelta(days=1)
-_recency = (_today - _day.groupby(clean["customer_id"]).max()).dt.days
-assert n_churned == int((_recency > 180).sum())
-### END HIDDEN TESTS
+assert isinstance(churned_share, int | float), "churned_share 应该是一个数字"
+assert 0 <= churned_share <= 1, "请写成 0 到 1 之间的小数：百分数要除以 100（例如 35% 写 0.35）"
+
+
+# %% check="q1_test"
+def check_q1(churned_share):
+    expected = float((reference_stages["stage"] == "已流失").mean())
+    assert isinstance(churned_share, numbers.Real) and not isinstance(churned_share, bool)
+    assert abs(float(churned_share) - expected) <= 0.005
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q2_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 2 题：购买周期更短的生意 (a faster business)
+# ## 第 2 题：回访名单要多早开始（决定）
 #
-# 假设这是一家咖啡连锁店：客户来得勤，阈值应该更短。用
-# `lifecycle_stages(clean, new_days=30, at_risk_days=60, churn_days=120)` 重新分阶段，
-# 数一数“流失风险”阶段有多少位客户，保存为整数 `n_at_risk`。
+# 客服本月最多回访 **250 位**流失风险客户。“多少天未购买算流失风险”定得越早，越能在客户走远之前联系上，
+# 但名单也越长。“已流失”保持 180 天、忠诚保持 5 单，在下面的小部件上拖第一个滑块：
+# 下列选项中，流失风险客户**不超过 250 位**的前提下，最早的是哪一个？
+#
+# A. 60 天　B. 90 天　C. 120 天　D. 150 天
+#
+# 把天数（或字母）保存为 `at_risk_days_for_calls`。
+
+# %%
+lifecycle_explorer(transactions=cn_orders)
 
 # %% nbgrader={"grade": false, "grade_id": "q2_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-coffee = lifecycle_stages(clean, new_days=30, at_risk_days=60, churn_days=120)
-n_at_risk = int((coffee["stage"] == "流失风险").sum())
+at_risk_days_for_calls = 90
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q2_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="阶段阈值 (stage thresholds)"
-assert isinstance(n_at_risk, int), "n_at_risk 应该是整数 (int)，可以用 int(...) 转换"
-assert n_at_risk != int((lifecycle_stages(clean)["stage"] == "流失风险").sum()), (
-    "请使用题目给出的三个阈值"
+# %% nbgrader={"grade": true, "grade_id": "q2_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="生命周期阶段 (lifecycle stages)"
+assert str(at_risk_days_for_calls).strip().upper() in "A B C D 60 90 120 150".split(), (
+    "请填 60、90、120、150 中的一个天数，或者字母 A—D"
 )
-### BEGIN HIDDEN TESTS
-_last = {}
-for _customer, _when in zip(clean["customer_id"], clean["invoice_date"], strict=True):
-    _last[_customer] = max(_last.get(_customer, _when), _when)
-_end = max(_last.values()).normalize() + pd.Timedelta(days=1)
-_gaps = [(_end - _when.normalize()).days for _when in _last.values()]
-assert n_at_risk == sum(60 < _gap <= 120 for _gap in _gaps)
-### END HIDDEN TESTS
+
+
+# %% check="q2_test"
+def check_q2(at_risk_days_for_calls):
+    options = ("60", "90", "120", "150")
+    fits = [days for days in options if stage_count("流失风险", at_risk_days=int(days)) <= 250]
+    assert chosen(at_risk_days_for_calls, options) == min(fits, key=int)
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q3_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 3 题：按季度的留存 (quarterly retention)
+# ## 第 3 题：欢迎礼包给谁（判断）
 #
-# 用 `retention_matrix(clean, period="Q")` 计算**按季度**的留存矩阵。
-# 2011 年第一季度（`2011Q1`）第一次购买的客户中，下一个季度又来购买的比例是多少？
-# 结果保存为 0 到 1 之间的小数 `q1_next_quarter`（不用四舍五入）。
+# 市场部准备了一批“欢迎礼包”（试吃装 + 第二单优惠），目的是**促成第二次购买**。应该寄给哪个阶段的客户？
+#
+# A. 新客　B. 回购　C. 忠诚　D. 已流失
+#
+# 保存为 `welcome_pack_stage`（阶段名称或字母）。
 
 # %% nbgrader={"grade": false, "grade_id": "q3_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-quarterly = retention_matrix(clean, period="Q")
-q1_next_quarter = float(quarterly.loc[pd.Period("2011Q1", freq="Q"), 1])
+welcome_pack_stage = "新客"
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q3_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="同期群留存 (cohort retention)"
-assert 0 < q1_next_quarter < 1, "q1_next_quarter 是比例，应该在 0 和 1 之间（不是百分数）"
-### BEGIN HIDDEN TESTS
-_quarter = clean["invoice_date"].dt.to_period("Q")
-_first = _quarter.groupby(clean["customer_id"]).min()
-_cohort = set(_first[_first == pd.Period("2011Q1", freq="Q")].index)
-_back = set(clean.loc[_quarter == pd.Period("2011Q2", freq="Q"), "customer_id"]) & _cohort
-assert abs(q1_next_quarter - len(_back) / len(_cohort)) < 1e-9
-### END HIDDEN TESTS
+# %% nbgrader={"grade": true, "grade_id": "q3_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="生命周期策略 (stage strategies)"
+assert isinstance(welcome_pack_stage, str) and welcome_pack_stage.strip(), (
+    '请用引号写阶段名称或字母，例如 "A"'
+)
+
+
+# %% check="q3_test"
+def check_q3(welcome_pack_stage):
+    options = ("新客", "回购", "忠诚", "已流失")
+    synonyms = {"新客户": "新客", "新客阶段": "新客", "首购客户": "新客"}
+    assert chosen(welcome_pack_stage, options, synonyms) == "新客"
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q4_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 4 题：最早一批客户的贡献 (revenue of the first cohort)
+# ## 第 4 题：一批新客户留下来多少（计算）
 #
-# 用 `cohort_table(clean, value="amount")` 按月计算每一批客户在各个月带来的销售额。
-# 2010 年 12 月第一次购买的这一批客户，在整个数据期间一共贡献了全部销售额的多少？
-# 结果保存为 0 到 1 之间的小数 `first_cohort_share`（不用四舍五入）。
+# 运行下面的单元格看留存表：每一行是一个月获得的新客户，每一列是首购后第几个月仍在购买的比例。
+# **2024 年 3 月**获得的新客户，在首购后**第 3 个月**的留存率是多少？
+# 写成 0 到 1 之间的小数，保存为 `march_2024_month_3`（差 0.006 以内都算对）。
+
+# %%
+retention_table(transactions=cn_orders, periods=6)
 
 # %% nbgrader={"grade": false, "grade_id": "q4_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-revenue = cohort_table(clean, value="amount")
-first_cohort_share = float(revenue.loc[pd.Period("2010-12", freq="M")].sum() / revenue.sum().sum())
+march_2024_month_3 = 0.443
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q4_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="同期群价值 (cohort value)"
-assert 0 < first_cohort_share < 1, "first_cohort_share 是比例，应该在 0 和 1 之间（不是百分数）"
-### BEGIN HIDDEN TESTS
-_first_day = clean.groupby("customer_id")["invoice_date"].transform("min")
-_december = (_first_day.dt.year == 2010) & (_first_day.dt.month == 12)
-assert abs(first_cohort_share - clean.loc[_december, "amount"].sum() / clean["amount"].sum()) < 1e-9
-### END HIDDEN TESTS
+# %% nbgrader={"grade": true, "grade_id": "q4_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="获客同期群 (cohorts)"
+assert isinstance(march_2024_month_3, int | float), "march_2024_month_3 应该是一个数字"
+assert 0 <= march_2024_month_3 <= 1, "请写成 0 到 1 之间的小数：百分数要除以 100"
+
+
+# %% check="q4_test"
+def check_q4(march_2024_month_3):
+    matrix = retention_matrix(reference_orders)
+    row = [label for label in matrix.index if str(label).startswith("2024-03")][0]
+    assert isinstance(march_2024_month_3, numbers.Real) and not isinstance(march_2024_month_3, bool)
+    assert abs(float(march_2024_month_3) - float(matrix.loc[row, 3])) <= 0.006
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q5_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 5 题：业务解读 (interpretation)
+# ## 第 5 题：先预测，再验证（预测）
 #
-# 预算只够给一个生命周期阶段的客户发优惠券。你会选哪个阶段？在你们的业务里，
-# 多少天没有购买才算“流失风险”？为什么？请用两三句话回答（老师会人工评分）。
+# 如果把“多少天未购买算已流失”从 180 天放宽到 **360 天**（流失风险仍是 90 天），
+# **已流失**客户会 A. 变多　B. 变少　C. 不变？先写下预测，再到第 2 题的小部件上验证。
+# 保存为 `churned_at_360`。
 
-# %% [markdown] nbgrader={"grade": true, "grade_id": "q5_answer", "locked": false, "points": 3, "schema_version": 3, "solution": true, "task": false} topic="业务应用 (application)"
-# 选“流失风险”阶段：他们买过、还记得我们，一张有针对性的优惠券最可能把他们拉回来；
-# 已流失的客户唤回成本高，忠诚客户不用券也会买。我们的客户一般每月采购一次，
-# 所以超过 60 天没有下单就应算作流失风险。
+# %% nbgrader={"grade": false, "grade_id": "q5_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+### BEGIN SOLUTION
+churned_at_360 = "变少"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "q5_test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false} topic="生命周期阶段 (lifecycle stages)"
+assert isinstance(churned_at_360, str), '请用引号写答案，例如 "变多" 或 "A"'
+
+
+# %% check="q5_test"
+def check_q5(churned_at_360):
+    before, after = stage_count("已流失"), stage_count("已流失", churn_days=360)
+    expected = "变多" if after > before else "变少" if after < before else "不变"
+    synonyms = {"减少": "变少", "更少": "变少", "增加": "变多", "更多": "变多"}
+    assert chosen(churned_at_360, ("变多", "变少", "不变"), synonyms) == expected
+
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q6_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## 第 6 题：近一半客户已流失，怎么办（文字题，老师人工评分）
+#
+# 禾悦食品近一半客户已经超过 180 天没有购买。老板想拿出一大笔预算“把他们全部找回来”。
+# 请用三四句话给出你的建议：这笔钱怎样分配在“已流失”和“流失风险”两个阶段？先做什么、怎样知道有没有效果？
+
+# %% [markdown] nbgrader={"grade": true, "grade_id": "q6_answer", "locked": false, "points": 2, "schema_version": 3, "solution": true, "task": false} topic="业务应用 (application)"
+# 大部分预算先给流失风险客户：他们离开不久、挽回把握大，用回访和个性化优惠防止他们变成已流失。
+# 已流失客户只做一次低成本唤醒（短信、公众号推送），对其中过去消费高的少数客户再单独联系。
+# 唤醒时随机留出一部分客户不发，作为对照组，一两个月后比较两组的回购率，再决定是否追加预算。
