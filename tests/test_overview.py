@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from custseg.cleaning_summary import removed_rows
+from custseg.cleaning_summary import cleaning_table, removed_rows
 from custseg.datasets import load_sample
 from custseg.errors import DataError
 from custseg.overview import data_overview, first_rows
@@ -89,3 +89,17 @@ def test_every_cleaning_reason_has_a_short_name_and_its_rows_show():
     _, report = clean_transactions(lines, refunds="net")
     assert len(removed_rows(report, reason="refund")) == 1
     assert len(removed_rows(report, reason="被退款全额冲销的购买")) == 1
+
+
+def test_cleaning_table_is_chinese_only_and_adds_up(sample):
+    orders, clean, report = sample
+    table = cleaning_table(report)
+    assert list(table.columns) == ["处理", "行数", "占比"]
+    assert table["处理"].iloc[0] == "缺少客户编号"
+    assert not table["处理"].str.contains("[A-Za-z]").any()
+    rows = table["行数"].str.replace(",", "").astype(int)
+    assert rows.iloc[-2] == len(clean)
+    assert rows.iloc[-1] == len(orders) == rows.iloc[:-1].sum()
+    assert table["占比"].iloc[-1] == "100.0%"
+    with pytest.raises(DataError, match="clean_transactions"):
+        cleaning_table(clean)

@@ -78,7 +78,7 @@
 
 # %%
 import custseg
-from custseg.cleaning_summary import removed_rows
+from custseg.cleaning_summary import cleaning_table, removed_rows
 from custseg.datasets import load_cn_orders, load_sample
 from custseg.exercises import ____, friendly_errors
 from custseg.exercises import welcome as ex
@@ -133,7 +133,7 @@ clean, report = clean_transactions(transactions=orders)
 # 清洗报告告诉你每一类删了多少行。**清洗不是悄悄删数据**：每删一行都要说得清原因。
 
 # %%
-report
+cleaning_table(report=report)
 
 # %% [markdown]
 # 被删除的行都保留着，随时可以查看。看看几行被取消的订单：

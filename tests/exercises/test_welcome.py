@@ -84,6 +84,23 @@ def test_choice_letters_texts_and_synonyms_count(sample):
     assert _outcome("q5", "2011年11月").outcome is Outcome.CORRECT
 
 
+@pytest.mark.parametrize(
+    ("name", "answer"),
+    [("q1", "先运行上面的单元格"), ("q2", "删除重复行"), ("q3", "变多了"), ("q3", "增加"),
+     ("q5", "2011/11"), ("q5", "十一月")],
+)  # fmt: skip
+def test_words_a_learner_would_use_count_right(name, answer):
+    assert _outcome(name, answer).outcome is Outcome.CORRECT
+
+
+def test_near_synonyms_of_a_wrong_choice_get_its_message():
+    assert "负数" in _outcome("q3", "减少").message
+    assert "负数" in _outcome("q3", "变少了").message
+    assert "有正有负" in _outcome("q3", "没变").message
+    restart = _outcome("q1", "重启内核")
+    assert restart.outcome is Outcome.WRONG and "只重启还不够" in restart.message
+
+
 def test_the_misconceptions_are_the_numbers_a_learner_would_misread(sample):
     orders, clean = sample
     assert "清洗**前**" in _outcome("q4", orders["invoice_id"].nunique()).message
