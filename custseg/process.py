@@ -12,7 +12,8 @@
    the rule table.
 5. **Evaluate** (效果评估): a seeded control group held out of every segment, the metric
    to watch, and :meth:`SegmentationProcess.evaluate` to measure the effect on later orders
-   (response rate, lift with its confidence interval, incremental revenue).
+   (response rate, the increment over the control group with its confidence interval,
+   incremental revenue).
 
 :meth:`SegmentationProcess.write_report` writes what a marketer takes into a meeting: an
 HTML report with charts and an Excel workbook. The command line does the same:
@@ -246,14 +247,14 @@ class SegmentationProcess(BaseEstimator):
         """Step 5: compare the marketing group with the control group on later orders.
 
         A customer "responds" when they buy at least once in ``later_transactions``
-        (orders after the analysis). Without a campaign in between, the lift is about 0:
+        (orders after the analysis). Without a campaign in between, the increment is about 0:
         this is how to check the method before spending money.
 
         Returns
         -------
         pandas.DataFrame
             From :func:`custseg.promotion.evaluate_campaign`, one row for everyone and
-            one per segment: response rates, lift and its confidence interval, p-value,
+            one per segment: response rates, the increment and its confidence interval, p-value,
             incremental revenue and ROI.
         """
         check_is_fitted(self, "customers_")
@@ -338,7 +339,7 @@ img{{max-width:100%}}</style></head><body>
 <h2>第 5 步 效果评估</h2>
 <p>每个客户群随机留出 {float(self.control_share):.0%} 作为对照组（共 {control} 人，名单见 Excel
 “对照组”工作表），活动期间不联系他们。活动结束后比较营销组与对照组在活动后是否购买及消费额：
-差值才是活动带来的增量（lift）。把活动结束后的订单交给本工具的“效果评估”，即可算出各客户群的
+两组响应率的差值才是活动带来的增量（单位是百分点；两者之比叫提升度）。把活动结束后的订单交给本工具的“效果评估”，即可算出各客户群的
 响应率、增量、置信区间和投资回报率（ROI）。</p>
 </body></html>
 """

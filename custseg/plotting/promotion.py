@@ -1,4 +1,4 @@
-"""Plots for promotion evaluation: response rates and lift per segment, with their intervals."""
+"""Plots for promotion evaluation: response rates and their increment per segment, with intervals."""
 
 from __future__ import annotations
 
@@ -89,7 +89,10 @@ def plot_response_rates(
 
 
 def plot_campaign_lift(result: pd.DataFrame, ax: Axes | None = None) -> Axes:
-    """Absolute lift per segment with its Newcombe interval (a forest plot).
+    """The increment per segment (treated minus control rate) with its Newcombe interval.
+
+    A forest plot. In the course's words the increment (增量) is a difference in percentage
+    points; lift (提升度) would be the ratio of the two rates.
 
     Points right of the dashed zero line mean the treated group responded more;
     segments whose interval crosses zero show no clear effect. Significant segments are
