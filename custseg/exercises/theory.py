@@ -73,7 +73,24 @@ def _stage_in_sample(customer_id: int) -> str:
 
 
 def _with_synonyms(stage: str) -> tuple[str, ...]:
-    return (*STAGE_SYNONYMS[stage], f"{stage}阶段")
+    return (*STAGE_SYNONYMS[stage], f"{stage}阶段", f"{stage}期")
+
+
+_HALF_STAGE = Misconception(
+    "流失",
+    "“流失”有两个阶段：**流失风险**（90—180 天没买）和**已流失**（超过 180 天没买）。"
+    "请写全是哪一个。",
+)
+
+
+def _with_short_names(*misconceptions: Misconception) -> tuple[Misconception, ...]:
+    """Each misconception that names a theory, also under its short name (without 理论)."""
+    short = [
+        Misconception(m.answer.removesuffix("理论"), m.message)
+        for m in misconceptions
+        if isinstance(m.answer, str) and m.answer.endswith("理论")
+    ]
+    return (*misconceptions, *short)
 
 
 def share_compare(tolerance: float):
@@ -81,6 +98,12 @@ def share_compare(tolerance: float):
     plain = close_to(tolerance)
 
     def compare(expected: object, answer: object) -> str | None:
+        if isinstance(answer, str) and answer.strip().endswith(("%", "％")):
+            return (
+                f"请写数字本身，不要加引号和 %：比例写成 0 到 1 之间的小数，"
+                f"例如 57% 写成 0.57（你写的 {answer.strip()} 就是 "
+                f"{_percent_text(answer)}）。"
+            )
         problem = plain(expected, answer)
         if (
             problem is not None
@@ -93,6 +116,13 @@ def share_compare(tolerance: float):
         return problem
 
     return compare
+
+
+def _percent_text(answer: str) -> str:
+    try:
+        return f"{float(answer.strip().rstrip('%％')) / 100:g}"
+    except ValueError:
+        return "一个 0 到 1 之间的小数"
 
 
 _PERCENT = "这是百分数：题目要的是 0 到 1 之间的小数，例如 57% 写成 0.57。"
@@ -211,6 +241,7 @@ q4 = bind(
         expected=lambda: _scenario_stage(orders=8, first_days_ago=500, last_days_ago=200),
         accept=_with_synonyms("已流失"),
         misconceptions=(
+            _HALF_STAGE,
             Misconception(
                 "忠诚",
                 "阶段看的是**现在**：买过 8 次说明他曾经忠诚，但 200 天没有购买，关系已经冷了。",
@@ -244,6 +275,7 @@ q5 = bind(
         expected=lambda: _stage_in_sample(14344),
         accept=_with_synonyms("流失风险"),
         misconceptions=(
+            _HALF_STAGE,
             Misconception(
                 "忠诚",
                 "他确实买过 8 次，但最近一次已经是 100 多天前：超过 90 天没买，就不再算“活跃”的忠诚客户。",
@@ -273,8 +305,8 @@ q6 = bind(
         ),
         choices=THEORIES,
         expected=lambda: "市场细分理论",
-        accept=("市场细分",),
-        misconceptions=(
+        accept=("市场细分", "细分理论", "市场细分理论"),
+        misconceptions=_with_short_names(
             Misconception(
                 "客户价值理论",
                 "这里分群的依据是**需求**（健身、孩子成长、补钙），不是客户为企业贡献了多少钱。",
@@ -306,8 +338,18 @@ q7 = bind(
         ),
         choices=THEORIES,
         expected=lambda: "客户价值理论",
-        accept=("客户价值",),
-        misconceptions=(
+        accept=("客户价值", "价值理论"),
+        misconceptions=_with_short_names(
+            Misconception(
+                "二八法则",
+                "“二八法则”是一个经验现象（少数客户贡献大部分价值），不是选项里的理论；"
+                "它说明了哪个理论？请写选项的字母或文字。",
+            ),
+            Misconception(
+                "CRM",
+                "CRM（客户关系管理）是落实客户分类的工具和系统，不是选项里的理论；"
+                "银行按什么把客户分成两类？",
+            ),
             Misconception(
                 "市场细分理论",
                 "市场细分按需求和特征分群；这里分群的依据是客户给银行带来的**利润贡献**。",

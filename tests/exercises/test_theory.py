@@ -121,3 +121,25 @@ def test_letters_and_synonyms_count():
 def test_a_blank_is_not_attempted():
     for name in NAMES:
         assert _evaluate(name, ____).outcome is Outcome.NOT_ATTEMPTED
+
+
+def test_a_percent_written_as_text_is_told_how_to_write_a_fraction():
+    message = _evaluate("q1", "36%").message
+    assert "0 到 1 之间的小数" in message and "0.36" in message
+    assert "去掉引号" not in message
+
+
+def test_stage_names_with_a_suffix_and_short_theory_names_count():
+    assert _evaluate("q3", "忠诚期").outcome is Outcome.CORRECT
+    assert _evaluate("q5", "流失风险期").outcome is Outcome.CORRECT
+    assert _evaluate("q6", "细分理论").outcome is Outcome.CORRECT
+    assert _evaluate("q7", "价值理论").outcome is Outcome.CORRECT
+
+
+def test_half_a_stage_name_or_a_short_wrong_theory_gets_a_targeted_message():
+    for name in ("q4", "q5"):
+        assert "两个阶段" in _evaluate(name, "流失").message
+    assert "需求" in _evaluate("q6", "客户价值").message
+    assert "利润" in _evaluate("q7", "客户生命周期").message
+    assert "经验现象" in _evaluate("q7", "二八法则").message
+    assert "CRM" in _evaluate("q7", "crm").message
