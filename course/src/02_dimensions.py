@@ -162,7 +162,7 @@ answers.assign(最突出=answers.idxmax(axis=1).where(standout, "均衡")).group
 
 # %% [markdown]
 # 每一群在“自己那道题”上平均约 4.8 分，其他题目都在 3 分上下：分群抓住了每位客户最突出的态度。
-# 有了心理分群，就可以回答“这个产品、这个卖点，该对谁说”（练习 5、6、7）。
+# 有了心理分群，就可以回答“这个产品、这个卖点，该对谁说”（练习 5—8）。
 #
 # ### 互动：按不同方式分组，看问卷答案
 #
@@ -178,7 +178,7 @@ survey_explorer(cn_customers)
 #
 # ## 4. 行为维度：购买行为、使用习惯、品牌忠诚度
 #
-# 行为维度看客户“做了什么”：买得多不多、多久买一次、是否忠诚、在哪个渠道买。
+# 行为维度看客户“做了什么”：买得多不多、多久买一次、是否忠诚、对促销的反应。
 # 银行数据中的“上一次营销活动的结果”就是一个行为变量：
 
 # %%
@@ -194,7 +194,7 @@ response_table(data=clients, by="poutcome")
 # - **冲动型**：集中在促销季（11、12 月：双十一、双十二）购买，或一次大单占了大部分消费；
 # - **理性型**：按需购买、单笔金额适中、不依赖促销。
 #
-# 先做练习 8（先猜再看），再运行后面的表格揭晓禾悦食品三种客户的情况。
+# 先做练习 9（先猜再看），再运行后面的表格揭晓禾悦食品三种客户的情况。
 #
 # ## 5. 互动：换一个维度看看
 #
@@ -308,21 +308,21 @@ ex.q6.check()
 # ex.q6.solution()  # 看参考答案
 
 # %% [markdown]
-# ### 练习 10（决策题）在问卷小部件上决定试吃活动面向谁
+# ### 练习 7（决策题）在问卷小部件上决定试吃活动面向谁
 
 # %%
-ex.q10
+ex.q7
 
 # %%
 ### BEGIN SOLUTION
 tasting_age = "25岁以下"
 ### END SOLUTION
-ex.q10.check()
-# ex.q10.hint()      # 需要提示时，删掉本行开头的 # 再运行
-# ex.q10.solution()  # 看参考答案
+ex.q7.check()
+# ex.q7.hint()      # 需要提示时，删掉本行开头的 # 再运行
+# ex.q7.solution()  # 看参考答案
 
 # %% [markdown]
-# ### 练习 7（判断题）在哪个渠道接触追求便利型客户
+# ### 练习 8（判断题）在哪个渠道接触追求便利型客户
 #
 # **草稿格**：
 
@@ -332,29 +332,29 @@ mix_table(data=cn_customers, by="心理分群", column="channel")
 ### END SOLUTION
 
 # %%
-ex.q7
+ex.q8
 
 # %%
 ### BEGIN SOLUTION
 convenience_channel = "门店"
 ### END SOLUTION
-ex.q7.check()
-# ex.q7.hint()      # 需要提示时，删掉本行开头的 # 再运行
-# ex.q7.solution()  # 看参考答案
+ex.q8.check()
+# ex.q8.hint()      # 需要提示时，删掉本行开头的 # 再运行
+# ex.q8.solution()  # 看参考答案
 
 # %% [markdown]
-# ### 练习 8（预测题）忠诚型客户贡献多少销售额
+# ### 练习 9（预测题）忠诚型客户贡献多少销售额
 
 # %%
-ex.q8
+ex.q9
 
 # %%
 ### BEGIN SOLUTION
 loyal_sales_share = "50%—70%"
 ### END SOLUTION
-ex.q8.check()
-# ex.q8.hint()      # 需要提示时，删掉本行开头的 # 再运行
-# ex.q8.solution()  # 看参考答案
+ex.q9.check()
+# ex.q9.hint()      # 需要提示时，删掉本行开头的 # 再运行
+# ex.q9.solution()  # 看参考答案
 
 # %% [markdown]
 # 揭晓：禾悦食品三种购买风格的客户（表格最后一列是每种风格的特征和营销建议）。
@@ -369,18 +369,18 @@ styles = purchase_styles(transactions=cn_orders)
 ax = plot_purchase_styles(styles=styles)
 
 # %% [markdown]
-# ### 练习 9（判断题）“渠道”属于哪个维度
+# ### 练习 10（判断题）“渠道”属于哪个维度
 
 # %%
-ex.q9
+ex.q10
 
 # %%
 ### BEGIN SOLUTION
 channel_dimension = "行为"
 ### END SOLUTION
-ex.q9.check()
-# ex.q9.hint()      # 需要提示时，删掉本行开头的 # 再运行
-# ex.q9.solution()  # 看参考答案
+ex.q10.check()
+# ex.q10.hint()      # 需要提示时，删掉本行开头的 # 再运行
+# ex.q10.solution()  # 看参考答案
 
 # %% [markdown]
 # ## 7. 讨论

@@ -16,6 +16,56 @@ SURVEY_SEGMENTS = ("价格敏感型", "注重健康型", "品牌忠诚型", "喜
 """The segments of :func:`custseg.dimensions.survey_segments` (checked by the tests)."""
 
 
+OTHER_NAMES = {
+    "65岁及以上的客户": ("65岁及以上", "65岁以上"),
+    "管理人员": ("管理", "管理层"),
+    "年龄段": ("年龄",),
+    "一线": ("一线城市",),
+    "新一线": ("新一线城市",),
+    "二线": ("二线城市",),
+    "三线及以下": ("三线及以下城市", "三线", "三线城市"),
+    "价格敏感型": ("价格敏感",),
+    "注重健康型": ("注重健康", "健康型"),
+    "品牌忠诚型": ("品牌忠诚",),
+    "喜欢尝新型": ("喜欢尝新", "尝新型"),
+    "追求便利型": ("追求便利", "便利型"),
+    "均衡型": ("均衡",),
+    "门店": ("线下门店", "实体店", "线下"),
+    "电商": ("线上", "网店", "网上", "电商平台"),
+    "人口统计": ("人口统计维度", "人口统计特征"),
+    "地理": ("地理维度", "地理特征"),
+    "心理": ("心理维度", "心理特征"),
+    "行为": ("行为维度", "行为特征"),
+}
+"""Shorter or longer names a learner may write for a choice (the course uses them too)."""
+
+
+def _under_other_names(*misconceptions: Misconception) -> tuple[Misconception, ...]:
+    """Each misconception, and the same message under every other name of its answer.
+
+    An answer computed from the data gets as many copies as the longest list of other
+    names; a copy past the end of its own list repeats the answer itself.
+    """
+    widest = max(len(names) for names in OTHER_NAMES.values())
+
+    def nth_name(item: Misconception, index: int) -> object:
+        value = item.value()
+        names = OTHER_NAMES.get(value, ()) if isinstance(value, str) else ()
+        return names[index] if index < len(names) else value
+
+    result = list(misconceptions)
+    for item in misconceptions:
+        if callable(item.answer):
+            count = widest
+        else:
+            count = len(OTHER_NAMES.get(item.answer, ())) if isinstance(item.answer, str) else 0
+        result.extend(
+            Misconception(lambda item=item, index=index: nth_name(item, index), item.message)
+            for index in range(count)
+        )
+    return tuple(result)
+
+
 @cache
 def _clients() -> pd.DataFrame:
     from custseg.datasets import load_sample
@@ -182,7 +232,7 @@ q2 = bind(
         choices=tuple(CALL_GROUPS),
         expected=_best_group_to_call,
         accept=("退休客户", "退休人员"),
-        misconceptions=(
+        misconceptions=_under_other_names(
             Misconception(
                 "65岁及以上的客户",
                 "65 岁及以上响应率最高（约 41%），但只有 46 人：预计约 19 人认购，104 个电话白白浪费。"
@@ -222,7 +272,7 @@ q3 = bind(
         choices=("年龄段", "职业", "婚姻状况", "学历", "有无房贷", "上次活动结果"),
         expected=_widest_dimension,
         accept=("poutcome", "上次营销活动的结果"),
-        misconceptions=(
+        misconceptions=_under_other_names(
             Misconception(
                 "年龄段",
                 "年龄段相差约 33 个百分点，已经不小；再切换到其他维度比一比“相差”的数字。",
@@ -252,7 +302,7 @@ q4 = bind(
         choices=("一线", "新一线", "二线", "三线及以下"),
         expected=_top_tier_per_customer,
         accept=("一线城市",),
-        misconceptions=(
+        misconceptions=_under_other_names(
             Misconception(
                 _top_tier_total,
                 "这是**销售额合计**最高的城市级别：它客户多，总额自然大。"
@@ -282,7 +332,7 @@ q5 = bind(
         choices=SURVEY_SEGMENTS,
         expected=lambda: "注重健康型",
         accept=("健康型", "注重健康"),
-        misconceptions=(
+        misconceptions=_under_other_names(
             Misconception(
                 "喜欢尝新型",
                 "喜欢尝新的客户愿意试新品，但这款产品打动人的是“健康”：卖点和客户最看重的东西要对上。",
@@ -318,7 +368,7 @@ q6 = bind(
         choices=SURVEY_SEGMENTS,
         expected=lambda: "价格敏感型",
         accept=("价格敏感",),
-        misconceptions=(
+        misconceptions=_under_other_names(
             Misconception(
                 "品牌忠诚型",
                 "品牌忠诚型客户本来就会买，给他们发券，多半只是给本来就会发生的购买打了折："
@@ -341,7 +391,7 @@ q6 = bind(
     )
 )
 
-q7 = bind(
+q8 = bind(
     Problem(
         name="convenience_channel",
         kind="judgement",
@@ -351,7 +401,7 @@ q7 = bind(
         ),
         choices=("门店", "电商", "经销商"),
         expected=lambda: _main_channel("追求便利型"),
-        misconceptions=(
+        misconceptions=_under_other_names(
             Misconception(
                 _overall_channel,
                 "这是**全部客户**里用得最多的渠道（看“全部”那一行）；"
@@ -370,7 +420,7 @@ q7 = bind(
     )
 )
 
-q8 = bind(
+q9 = bind(
     Problem(
         name="loyal_sales_share",
         kind="prediction",
@@ -381,7 +431,8 @@ q8 = bind(
         ),
         choices=LOYAL_BUCKETS,
         expected=lambda: _bucket(_loyal_shares()[1]),
-        misconceptions=(
+        accept=("50%-70%", "50-70%", "50%~70%", "50%到70%", "50%至70%", "50%-70", "五成到七成"),
+        misconceptions=_under_other_names(
             Misconception(
                 lambda: _bucket(_loyal_shares()[0]),
                 "这是按**人数**比例估计的：如果每位客户买得一样多，22% 的人贡献 22%。"
@@ -400,7 +451,7 @@ q8 = bind(
     )
 )
 
-q9 = bind(
+q10 = bind(
     Problem(
         name="channel_dimension",
         kind="judgement",
@@ -410,7 +461,7 @@ q9 = bind(
         choices=DIMENSIONS,
         expected=lambda: "行为",
         accept=("行为维度", "行为特征", "行为特征分类"),
-        misconceptions=(
+        misconceptions=_under_other_names(
             Misconception(
                 "地理",
                 "渠道说的是客户**怎么买**（购买习惯），不是客户住在哪里；"
@@ -437,7 +488,7 @@ q9 = bind(
 
 AGE_BANDS = ("25岁以下", "25-34岁", "35-44岁", "45-54岁", "55-64岁", "65岁及以上")
 
-q10 = bind(
+q7 = bind(
     Problem(
         name="tasting_age",
         kind="decision",
@@ -447,7 +498,7 @@ q10 = bind(
         ),
         choices=AGE_BANDS,
         expected=lambda: str(_age_band_means("novelty_seeking").index[0]),
-        misconceptions=(
+        misconceptions=_under_other_names(
             Misconception(
                 lambda: str(_age_band_means("novelty_seeking").index[1]),
                 "这个年龄段“喜欢尝新”的分数也高于平均，但不是最高的：再看看最上面那根柱子。",

@@ -40,7 +40,7 @@ def test_the_right_answers_computed_from_the_data_pass(clients):
     right = {
         "q1": round(retired, 3),
         "q4": per_customer.idxmax(),
-        "q7": convenience.idxmax(),
+        "q8": convenience.idxmax(),
     }
     for name, answer in right.items():
         assert _evaluate(name, answer).outcome is Outcome.CORRECT, name
@@ -88,7 +88,7 @@ def test_the_loyal_prediction_uses_the_real_shares():
         if sales < 0.7
         else "70% 以上"
     )
-    assert _evaluate("q8", bucket).outcome is Outcome.CORRECT
+    assert _evaluate("q9", bucket).outcome is Outcome.CORRECT
 
 
 def test_the_tasting_decision_is_the_most_novelty_seeking_age_band():
@@ -97,8 +97,8 @@ def test_the_tasting_decision_is_the_most_novelty_seeking_age_band():
     band = [max(b for b in bands if b <= a) for a in customers["age"]]
     means = customers.groupby(band)["novelty_seeking"].mean()
     assert means.idxmax() == 0  # the youngest band
-    assert _evaluate("q10", "25岁以下").outcome is Outcome.CORRECT
-    assert _evaluate("q10", "A").outcome is Outcome.CORRECT
+    assert _evaluate("q7", "25岁以下").outcome is Outcome.CORRECT
+    assert _evaluate("q7", "A").outcome is Outcome.CORRECT
 
 
 def test_survey_segment_choices_are_the_packages():
@@ -123,10 +123,10 @@ def test_the_reference_solution_passes(name):
         ("q4", "二线"),
         ("q5", "品牌忠诚型"),
         ("q6", "均衡型"),
-        ("q7", "经销商"),
-        ("q8", "70% 以上"),
-        ("q9", "A"),
-        ("q10", "65岁及以上"),
+        ("q8", "经销商"),
+        ("q9", "70% 以上"),
+        ("q10", "A"),
+        ("q7", "65岁及以上"),
     ],
 )
 def test_a_wrong_answer_fails_and_says_how_to_get_a_hint(name, answer):
@@ -159,7 +159,7 @@ def test_the_misconceptions_are_the_mistakes_they_name(clients):
     )
     assert (
         "全部客户"
-        in _evaluate("q7", load_cn_customers()["channel"].value_counts().idxmax()).message
+        in _evaluate("q8", load_cn_customers()["channel"].value_counts().idxmax()).message
     )
 
 
@@ -170,10 +170,48 @@ def test_letters_and_labels_the_course_uses_count():
     assert _evaluate("q4", "一线城市").outcome is Outcome.CORRECT
     assert _evaluate("q5", "健康型").outcome is Outcome.CORRECT
     assert _evaluate("q6", "A").outcome is Outcome.CORRECT
-    assert _evaluate("q9", "行为维度").outcome is Outcome.CORRECT
-    assert _evaluate("q9", "行为特征").outcome is Outcome.CORRECT
+    assert _evaluate("q10", "行为维度").outcome is Outcome.CORRECT
+    assert _evaluate("q10", "行为特征").outcome is Outcome.CORRECT
 
 
 def test_a_blank_is_not_attempted():
     for name in NAMES:
         assert _evaluate(name, ____).outcome is Outcome.NOT_ATTEMPTED
+
+
+@pytest.mark.parametrize(
+    ("name", "answer"),
+    [("q5", "注重健康"), ("q9", "50%-70%"), ("q9", "50-70%"), ("q10", "行为特征")],
+)
+def test_other_names_of_the_right_choice_count(name, answer):
+    assert _evaluate(name, answer).outcome is Outcome.CORRECT
+
+
+@pytest.mark.parametrize(
+    ("name", "answer", "same_as"),
+    [
+        ("q2", "65岁及以上", "A"),
+        ("q2", "管理", "D"),
+        ("q3", "年龄", "A"),
+        ("q4", "新一线城市", "新一线"),
+        ("q5", "尝新型", "喜欢尝新型"),
+        ("q8", "线上", "电商"),
+        ("q10", "地理维度", "地理"),
+        ("q10", "心理维度", "心理"),
+    ],
+)
+def test_other_names_of_a_wrong_choice_get_its_message(name, answer, same_as):
+    feedback = _evaluate(name, answer)
+    assert feedback.outcome is Outcome.WRONG
+    assert feedback.message == _evaluate(name, same_as).message
+    assert "不是这道题的选项" not in feedback.message
+
+
+def test_questions_are_numbered_in_the_order_the_module_asks_them():
+    import re
+    from pathlib import Path
+
+    source = (Path(__file__).parents[2] / "course/src/02_dimensions.py").read_text("utf-8")
+    headings = [int(n) for n in re.findall(r"### 练习 (\d+)（", source)]
+    calls = [int(n) for n in re.findall(r"^ex\.q(\d+)$", source, flags=re.M)]
+    assert headings == calls == list(range(1, len(NAMES) + 1))
