@@ -11,154 +11,235 @@
 #     name: python3
 # ---
 
-
 # %% [markdown] nbgrader={"grade": false, "grade_id": "intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # # 作业 2：客户分类的维度 (segmentation dimensions)
 #
-# 本作业主要使用课程自带的银行营销数据（UCI Bank Marketing，3,000 位客户）：每行是一位客户，
-# `y` 列表示这次电话营销后是否认购了定期存款（`"yes"` 或 `"no"`）。第 4 题使用网店的订单数据。
+# 本作业用两份数据：一家葡萄牙银行的电话营销记录（真实数据，随机 3,000 位客户），
+# 和「禾悦食品」的订单与问卷（**模拟数据**，金额单位：元）。你要从人口统计、地理、心理、行为
+# 四个维度看客户，并据此做几项营销决定。
 #
-# **做法**：在写着 `在这里写代码 (YOUR CODE HERE)` 的地方写代码，删掉 `raise NotImplementedError()`
-# 这一行，然后按 **Shift + Enter** 运行。每道题下面的灰色单元格是检查答案的测试，
-# 不要修改或删除它们（改了也没有用：评分时会换回原来的测试）。最后点击菜单
-# “Kernel → Restart & Run All”，确认没有报错后再提交。
+# **不需要写程序**。每道题的答题单元格里，删掉 `raise NotImplementedError()` 这一行，
+# 写上一行 `名字 = 值`：一个数字、一个选项（写选项的文字或字母 A/B/C 都可以），
+# 或者题目给出的那种一行调用。然后按 **Shift + Enter** 运行。下面的灰色单元格只检查答案的格式，
+# 通过了也不代表答对；真正的评分在老师那里进行。文字题写在“在这里作答”处。
+# 最后点击菜单“内核 → 重启内核并运行所有单元格”，确认没有报错后再提交。
 
 # %% nbgrader={"grade": false, "grade_id": "setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
-import pandas as pd
-
-from custseg.datasets import load_sample
+from custseg.datasets import load_cn_customers, load_cn_orders, load_sample
 from custseg.dimensions import (
-    age_bands,
-    combine_segments,
-    country_regions,
-    customer_countries,
-    response_by,
+    add_survey_segments,
+    mix_table,
+    purchase_style_table,
+    response_table,
+    sales_by,
 )
-from custseg.transactions import clean_transactions
 
-clients = load_sample("bank_marketing")
-clients.head()
+clients = load_sample(name="bank_marketing")
+cn_orders = load_cn_orders()
+cn_customers = add_survey_segments(data=load_cn_customers())
+print("准备好了 (ready)")
+
+# %% check="setup"
+# 评分检查：只在讲师的文件中，不会进入学员的笔记本和反馈；评分时在学员的内核之外运行。
+# Hidden checks: instructor-only, run outside the learner's kernel on plain-data answers.
+import numbers  # noqa: E402
+import re  # noqa: E402
+
+from custseg.datasets import load_cn_customers, load_cn_orders, load_sample  # noqa: E402, F811
+from custseg.dimensions import (  # noqa: E402, F811
+    add_survey_segments,
+    mix_table,
+    purchase_style_table,
+    response_table,
+    sales_by,
+)
+
+reference_clients = load_sample("bank_marketing")
+reference_orders = load_cn_orders()
+reference_customers = add_survey_segments(load_cn_customers())
+
+
+def chosen(answer, options, synonyms=None):
+    """The option a learner picked: its text, its letter (A, B, …) or both ("B. 文字").
+
+    Spaces, a closing 。 and the letter's punctuation are ignored; a whole number counts as
+    its digits (30 for "30"); ``synonyms`` maps other words the course uses to an option.
+    """
+    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
+        if float(answer).is_integer():
+            answer = str(int(answer))
+    if not isinstance(answer, str):
+        return None
+    text = answer.strip().strip("。.．").strip()
+    letters = {chr(ord("A") + i): option for i, option in enumerate(options)}
+    found = re.fullmatch(r"([A-Za-z])[\s.．、:：)）]*(.*)", text)
+    if found and found.group(1).upper() in letters:
+        option = letters[found.group(1).upper()]
+        if found.group(2) in ("", option):
+            return option
+    return (synonyms or {}).get(text, text)
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q1_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 1 题：人口统计维度——年龄段 (age bands)
+# ## 第 1 题：经销商渠道占多少销售额（计算）
 #
-# 用 `age_bands(clients["age"])` 给每位客户加上年龄段，保存为新列 `clients["age_band"]`。
-# 再用 `response_by` 比较各年龄段的响应率：**响应率最低**的是哪个年龄段？
-# 把它的名称（如 `"25-34岁"`）保存为字符串 `worst_age_band`。
+# 运行下面的单元格，看禾悦食品各渠道的销售额。**经销商**渠道的销售额占全部销售额的比例是多少？
+# 写成 0 到 1 之间的小数，保存为 `dealer_sales_share`（差 0.005 以内都算对）。
+
+# %%
+sales_by(data=cn_orders, by="channel")
 
 # %% nbgrader={"grade": false, "grade_id": "q1_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-clients["age_band"] = age_bands(clients["age"])
-worst_age_band = str(response_by(clients, "age_band").index[-1])
+dealer_sales_share = 0.528
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q1_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="人口统计维度 (demographic)"
-assert "age_band" in clients.columns, '请把年龄段保存为新列 clients["age_band"]'
-assert isinstance(worst_age_band, str), 'worst_age_band 应该是字符串 (str)，例如 "25-34岁"'
-assert worst_age_band in set(clients["age_band"].astype(str)), (
-    "worst_age_band 应该是一个年龄段的名称"
+# %% nbgrader={"grade": true, "grade_id": "q1_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="地理与渠道 (geography and channel)"
+assert isinstance(dealer_sales_share, int | float), "dealer_sales_share 应该是一个数字"
+assert 0 <= dealer_sales_share <= 1, (
+    "请写成 0 到 1 之间的小数：百分数要除以 100（例如 35% 写 0.35）"
 )
-### BEGIN HIDDEN TESTS
-_edges = [0, 25, 35, 45, 55, 65, 200]
-_hits, _sizes = [0] * 6, [0] * 6
-for _age, _answer in zip(clients["age"], clients["y"], strict=True):
-    _band = max(i for i in range(6) if _edges[i] <= _age)
-    _sizes[_band] += 1
-    _hits[_band] += _answer == "yes"
-_rates = [_h / _s if _s else 2.0 for _h, _s in zip(_hits, _sizes, strict=True)]
-_worst = _rates.index(min(_rates))
-_ages = clients.loc[clients["age_band"].astype(str) == worst_age_band, "age"]
-assert len(_ages) == _sizes[_worst]
-assert _ages.between(_edges[_worst], _edges[_worst + 1] - 1).all()
-### END HIDDEN TESTS
+
+
+# %% check="q1_test"
+def check_q1(dealer_sales_share):
+    by_channel = reference_orders.groupby("channel")["amount"].sum()
+    expected = float(by_channel["经销商"] / by_channel.sum())
+    assert isinstance(dealer_sales_share, numbers.Real) and not isinstance(dealer_sales_share, bool)
+    assert abs(float(dealer_sales_share) - expected) <= 0.005
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q2_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 2 题：行为维度——上次活动的结果 (previous outcome)
+# ## 第 2 题：300 个电话打给哪个职业（决定）
 #
-# `poutcome` 是上一次营销活动的结果，`"success"` 表示上次已经认购过。
-# 这些客户这次的响应率是全部客户整体响应率的多少倍（提升度 lift）？结果保存为小数 `success_lift`。
+# 银行下周有 **300 个**电话名额推销定期存款，只能选**一个职业**的客户来打（人数不够 300 的，打完就停）。
+# 运行下面的单元格看各职业的响应率。想要**认购的人数最多**，打给哪个职业？
+# 提示：预计认购人数 = 实际能打的电话数 × 响应率。
 #
-# 提示：`response_by(clients, "poutcome")` 的 `lift` 列。
+# A. 学生　B. 退休　C. 管理人员　D. 蓝领工人
+#
+# 保存为 `call_job`（职业名称或字母）。
+
+# %%
+response_table(data=clients, by="job")
 
 # %% nbgrader={"grade": false, "grade_id": "q2_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-success_lift = float(response_by(clients, "poutcome").loc["success", "lift"])
+call_job = "管理人员"
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q2_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="行为维度 (behavioural)"
-assert isinstance(success_lift, float), "success_lift 应该是小数 (float)"
-assert success_lift > 1, "上次认购过的客户响应率高于平均，提升度应该大于 1"
-### BEGIN HIDDEN TESTS
-_said_yes = clients["y"].eq("yes")
-_was_success = clients["poutcome"].eq("success")
-_expected = _said_yes[_was_success].sum() / _was_success.sum() / (_said_yes.sum() / len(clients))
-assert abs(success_lift - _expected) < 1e-9
-### END HIDDEN TESTS
+# %% nbgrader={"grade": true, "grade_id": "q2_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="人口统计维度 (demographics)"
+assert isinstance(call_job, str) and call_job.strip(), '请用引号写职业名称或字母，例如 "A"'
+
+
+# %% check="q2_test"
+def check_q2(call_job):
+    options = ("学生", "退休", "管理人员", "蓝领工人")
+    table = response_table(reference_clients, by="job")
+
+    def expected_buyers(job):
+        customers = int(table.loc[job, "客户数"])
+        return min(300, customers) * int(table.loc[job, "响应人数"]) / customers
+
+    assert chosen(call_job, options) == max(options, key=expected_buyers)
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q3_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 3 题：组合两个维度 (two dimensions together)
+# ## 第 3 题：新品首发走哪个渠道（决定）
 #
-# 用 `combine_segments` 把年龄段（`age_band`）和“是否有房贷”（`housing`）两列组合成一个客户群
-# （例如 `"25-34岁·no"`），保存为新列 `clients["group"]`。
-# 在**至少有 100 位客户**的客户群中，响应率最高的是哪一群？名称保存为字符串 `best_group`。
+# 禾悦食品的新口味要先卖给问卷中的**喜欢尝新型**客户。运行下面的单元格，看每个心理分群的客户主要在哪个渠道购买。
+# 首发应该放在哪个渠道？
+#
+# A. 电商　B. 门店　C. 经销商
+#
+# 保存为 `launch_channel`（渠道名称或字母）。
+
+# %%
+mix_table(data=cn_customers, by="心理分群", column="channel")
 
 # %% nbgrader={"grade": false, "grade_id": "q3_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-clients["group"] = combine_segments(clients, ["age_band", "housing"])
-by_group = response_by(clients, "group")
-best_group = str(by_group[by_group["customers"] >= 100].index[0])
+launch_channel = "电商"
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q3_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="组合维度 (combined dimensions)"
-assert isinstance(best_group, str), 'best_group 应该是字符串 (str)，例如 "25-34岁·no"'
-assert "·" in best_group, "客户群的名称由两部分组成，中间是“·”"
-assert (clients["group"] == best_group).sum() >= 100, "请只比较至少有 100 位客户的客户群"
-### BEGIN HIDDEN TESTS
-_table = pd.crosstab([clients["age_band"].astype(str), clients["housing"]], clients["y"])
-_table = _table[_table.sum(axis=1) >= 100]
-_rate = _table["yes"] / _table.sum(axis=1)
-_band, _housing = _rate.idxmax()
-assert best_group == f"{_band}·{_housing}"
-### END HIDDEN TESTS
+# %% nbgrader={"grade": true, "grade_id": "q3_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="心理维度 (psychographics)"
+assert isinstance(launch_channel, str) and launch_channel.strip(), "请用引号写渠道名称或字母"
+
+
+# %% check="q3_test"
+def check_q3(launch_channel):
+    options = ("电商", "门店", "经销商")
+    row = mix_table(reference_customers, by="心理分群", column="channel").loc["喜欢尝新型"]
+    expected = max(options, key=lambda channel: float(str(row[channel]).rstrip("%")))
+    synonyms = {"线上": "电商", "网店": "电商", "电商渠道": "电商"}
+    assert chosen(launch_channel, options, synonyms) == expected
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q4_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 4 题：地理维度——海外客户 (customers abroad)
+# ## 第 4 题：限时优惠给哪种购买风格（决定）
 #
-# 下面的单元格读入了网店的订单数据 `orders`（已清洗）。每位客户的国家取他大多数订单行上的国家：
-# `customer_countries(orders)`；再用 `country_regions(...)` 把国家分为英国、欧洲其他、其他地区。
-# 不在英国（本土市场）的客户占全部客户的比例是多少？结果保存为 0 到 1 之间的小数 `abroad_share`。
+# 运行下面的单元格，看按购买行为分出的三种购买风格。双十一的**限时优惠**预算只够一种风格，
+# 要让优惠带来最多的购买，给哪一种？
+#
+# A. 忠诚型　B. 冲动型　C. 理性型
+#
+# 保存为 `flash_sale_style`（名称或字母）。
 
-# %% nbgrader={"grade": false, "grade_id": "q4_data", "locked": true, "schema_version": 3, "solution": false, "task": false}
-orders, _ = clean_transactions(load_sample())
+# %%
+purchase_style_table(data=cn_orders)
 
 # %% nbgrader={"grade": false, "grade_id": "q4_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-regions = country_regions(customer_countries(orders))
-abroad_share = float(regions.isin(["欧洲其他", "其他地区"]).mean())
+flash_sale_style = "冲动型"
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q4_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="地理维度 (geographic)"
-assert 0 < abroad_share < 0.5, (
-    "abroad_share 是比例（小数，不是百分数）；这家英国网店的客户大多在英国"
-)
-### BEGIN HIDDEN TESTS
-_lines = {}
-for _customer, _country in zip(orders["customer_id"], orders["country"], strict=True):
-    _lines.setdefault(_customer, []).append(_country)
-_home = 0
-for _countries in _lines.values():
-    _main = sorted(set(_countries), key=lambda name: (-_countries.count(name), name))[0]
-    _home += _main == "United Kingdom"
-assert abs(abroad_share - (1 - _home / len(_lines))) < 1e-9
-### END HIDDEN TESTS
+# %% nbgrader={"grade": true, "grade_id": "q4_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="行为维度 (behaviour)"
+assert isinstance(flash_sale_style, str) and flash_sale_style.strip(), "请用引号写名称或字母"
+
+
+# %% check="q4_test"
+def check_q4(flash_sale_style):
+    options = ("忠诚型", "冲动型", "理性型")
+    table = purchase_style_table(reference_orders)
+    expected = max(
+        options, key=lambda style: float(str(table.loc[style, "促销季消费占比"]).rstrip("%"))
+    )
+    synonyms = {"冲动": "冲动型", "冲动型客户": "冲动型"}
+    assert chosen(flash_sale_style, options, synonyms) == expected
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q5_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 5 题：业务解读 (interpretation)
+# ## 第 5 题：这是哪个维度（判断）
 #
-# 下一次电话营销的预算只够打给 500 位客户。根据上面的结果，你会主要按哪个维度挑选这 500 位客户？
-# 这个维度有什么局限（例如对新客户）？请用两三句话回答（老师会人工评分）。
+# 公司把客户按“一线、新一线、二线、三线及以下”城市分开，分别定价。这属于哪个分类维度？
+#
+# A. 人口统计　B. 地理　C. 心理　D. 行为
+#
+# 保存为 `city_tier_dimension`（名称或字母）。
 
-# %% [markdown] nbgrader={"grade": true, "grade_id": "q5_answer", "locked": false, "points": 3, "schema_version": 3, "solution": true, "task": false} topic="业务应用 (application)"
-# 主要按行为维度：上次活动已经认购的客户响应率是平均的五倍多，应该优先打给他们，
-# 再补充年轻人和 65 岁以上、没有房贷的客户。局限是行为维度需要历史记录，
-# 没有参加过活动的新客户看不出来，只能先用年龄等人口统计维度判断。
+# %% nbgrader={"grade": false, "grade_id": "q5_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+### BEGIN SOLUTION
+city_tier_dimension = "地理"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "q5_test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false} topic="分类维度 (dimensions)"
+assert isinstance(city_tier_dimension, str) and city_tier_dimension.strip(), "请用引号写名称或字母"
+
+
+# %% check="q5_test"
+def check_q5(city_tier_dimension):
+    options = ("人口统计", "地理", "心理", "行为")
+    synonyms = {"地理维度": "地理", "地理因素": "地理", "地理细分": "地理", "地理变量": "地理"}
+    assert chosen(city_tier_dimension, options, synonyms) == "地理"
+
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q6_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## 第 6 题：两个维度一起用（文字题，老师人工评分）
+#
+# 禾悦食品要推一款低糖坚果礼盒。请选**两个**维度（例如心理 + 地理），用三四句话说明：
+# 你会先找哪一群客户、在哪里卖给他们、为什么只用一个维度不够。
+
+# %% [markdown] nbgrader={"grade": true, "grade_id": "q6_answer", "locked": false, "points": 2, "schema_version": 3, "solution": true, "task": false} topic="业务应用 (application)"
+# 用心理维度找问卷里的注重健康型客户，他们最在意低糖；再用地理维度看他们集中在哪些城市级别，
+# 先在一线和新一线城市、他们常去的门店和电商旗舰店上架。只用心理维度不知道去哪里卖、怎样定价；
+# 只用地理维度会把礼盒推给并不在意健康的人，两个维度结合才能既找对人又找对地方。
