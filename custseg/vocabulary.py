@@ -590,6 +590,12 @@ GLOSSARY: tuple[Term, ...] = (
     _T("对照组", "control group", "随机留出、不收到促销的客户，用来估计“不做活动会怎样”。", 10),
     _T("随机分组", "randomisation", "用抽签的方式决定谁进实验组、谁进对照组，两组才可比。", 10),
     _T(
+        "观察数据",
+        "observational data",
+        "不是随机分组得到的数据：两组的差距混着“谁被选中”的影响，不能证明因果。",
+        10,
+    ),
+    _T(
         "增量",
         "increment (percentage points)",
         "实验组响应率减对照组响应率的差值，单位是百分点；不是提升度。",
@@ -693,7 +699,7 @@ GLOSSARY: tuple[Term, ...] = (
         "客户分类项目的五个步骤：数据收集、数据分析、客户分类、策略制定、效果评估。",
         13,
     ),
-    _T("情景模拟", "scenario simulation", "在模拟的业务情景中做决定并看到结果的练习方式。", 13),
+    _T("情景模拟", "scenario simulation", "在模拟的业务情景中做决定并看到结果的练习方式。", 10),
 )
 """Every term the course uses, in the order of the modules that introduce them."""
 

@@ -167,6 +167,7 @@
 # | 实验组 | treatment group | 收到促销的客户。 |
 # | 对照组 | control group | 随机留出、不收到促销的客户，用来估计“不做活动会怎样”。 |
 # | 随机分组 | randomisation | 用抽签的方式决定谁进实验组、谁进对照组，两组才可比。 |
+# | 观察数据 | observational data | 不是随机分组得到的数据：两组的差距混着“谁被选中”的影响，不能证明因果。 |
 # | 增量 | increment (percentage points) | 实验组响应率减对照组响应率的差值，单位是百分点；不是提升度。 |
 # | 增量响应 | incremental responses | 因为这次活动而多出来的响应人数：增量乘以实验组人数。 |
 # | 增量效果 | uplift | 促销对某个人或某个客户群带来的额外响应；按客户群比较，决定下次发给谁。 |
@@ -174,6 +175,7 @@
 # | 显著 | statistically significant | 增量的置信区间不包含 0（p 值小于 0.05），效果不太可能只是运气。 |
 # | 投资回报率 | ROI (return on investment) | （增量收入 − 成本）÷ 成本。 |
 # | 保本响应率 | break-even response rate | 让增量收入正好等于成本的响应率。 |
+# | 情景模拟 | scenario simulation | 在模拟的业务情景中做决定并看到结果的练习方式。 |
 
 # %% [markdown]
 # ## 第 11 讲 · 客户信息分类与隐私
@@ -209,4 +211,3 @@
 # | 术语 | English | 含义 |
 # |---|---|---|
 # | 五步法 | five-step process | 客户分类项目的五个步骤：数据收集、数据分析、客户分类、策略制定、效果评估。 |
-# | 情景模拟 | scenario simulation | 在模拟的业务情景中做决定并看到结果的练习方式。 |
