@@ -200,10 +200,12 @@ export PATH="$PREFIX/bin:/usr/bin:/bin" JUPYTER_CONFIG_PATH="$CONFIG_DIR"
 [ -r . ] && [ -x . ] || cd "$GRADING_DIR" # 评分账号进不去讲师的主目录
 "$PREFIX/bin/custseg-grade" --course "$GRADING_DIR" "\$@"
 status=\$?
-# 评分文件夹里的一切讲师组都能读，其他人不能（有的文件在别处写好再移进来，nbgrader 收取提交时
-# 沿用学员文件的权限 0644）
+# 评分文件夹里的一切讲师组只能读，其他人不能（有的文件在别处写好再移进来，nbgrader 收取提交时
+# 沿用学员文件夹的权限 0775、文件的 0644）
 chgrp -R "$INSTRUCTORS_GROUP" "$GRADING_DIR" 2>/dev/null
-chmod -R g+rX,o= "$GRADING_DIR" 2>/dev/null
+chmod -R g+rX,g-w,o= "$GRADING_DIR" 2>/dev/null
+# Formgrader 以讲师身份保存人工评分：成绩库（恢复备份后也是）和它所在的文件夹讲师组可写
+chmod g+w "$GRADING_DIR" "$GRADING_DIR/gradebook.db" 2>/dev/null
 exit \$status
 EOF
     cat >"$INSTRUCTOR_BIN/custseg-grade" <<EOF

@@ -632,6 +632,8 @@ def test_workshop_release_submit_grade_on_jupyterhub(workshop):
     assert {p.lstat().st_gid for p in w.grading_dir.rglob("*")} == {group.gr_gid}
     submitted = w.grading_dir / "submitted" / first / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
     assert submitted.stat().st_uid == grader.pw_uid
+    writable = {p.name for p in _grading_files(w) if p.lstat().st_mode & 0o020}
+    assert writable == {w.grading_dir.name, "gradebook.db"}, "the formgrader's manual grades"
 
     # -- the grader account (not root) starts the sandbox: none of it can be read there --
     paths = map(str, [w.grading_dir, *protected])
