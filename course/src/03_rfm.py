@@ -44,11 +44,12 @@ from custseg.tables import count_rows
 from custseg.transactions import clean_transactions
 from custseg.widgets import rfm_cutoff_explorer
 
-custseg.use_chinese_font()
+custseg.use_chinese_font()  # 让图表中的中文正常显示
 sns.set_theme(style="whitegrid", font=custseg.CJK_FONT_FAMILY)
-friendly_errors.enable()
-clean, _ = clean_transactions(load_sample())
-cn_orders = load_cn_orders()
+friendly_errors.enable()  # 出错时用中文解释
+clean, _ = clean_transactions(load_sample())  # 示例网店，清洗后（第 0 讲）
+cn_orders = load_cn_orders()  # 禾悦食品（模拟数据）
+print("准备好了 (ready)")
 
 # %% [markdown]
 # ## 1. 计算 R、F、M
@@ -61,13 +62,15 @@ cn_orders = load_cn_orders()
 
 # %%
 rfm = rfm_table(transactions=clean)
-rfm_preview(rfm, rows=5)
+
+# %%
+rfm_preview(rfm=rfm, rows=5)
 
 # %% [markdown]
 # 全部客户的 R、F、M 大致是什么样？
 
 # %%
-describe_rfm(rfm)
+describe_rfm(rfm=rfm)
 
 # %% [markdown]
 # 平均数比中位数大很多：少数客户买得特别多、花得特别多，把平均值“拉高”了。
@@ -79,11 +82,13 @@ describe_rfm(rfm)
 
 # %%
 scored = score_rfm(rfm=rfm, bins=5)
-rfm_preview(scored, rows=5)
 
 # %%
-plot_rf_heatmap(scored)
-plt.show()
+rfm_preview(rfm=scored, rows=5)
+
+# %%
+plot_rf_heatmap(scored=scored)
+plt.show()  # 显示图表
 
 # %% [markdown]
 # 热力图每一格是一组 R 分、F 分相同的客户的平均消费：右上角（最近买过、买得多）的客户花钱最多。
@@ -99,14 +104,16 @@ scheme_table(scheme="cn8")
 
 # %%
 segmented = segment_customers(rfm=rfm, scheme="cn8")
-plot_segment_sizes(segmented)
-plt.show()
+
+# %%
+plot_segment_sizes(segmented=segmented)
+plt.show()  # 显示图表
 
 # %% [markdown]
 # 每一类客户平均的 R、F、M 是多少？
 
 # %%
-segment_profile(segmented)
+segment_profile(segmented=segmented)
 
 # %% [markdown]
 # ## 4. 国际通用命名（classic）
@@ -115,7 +122,9 @@ segment_profile(segmented)
 
 # %%
 classic = segment_customers(rfm=scored, scheme="classic")
-segment_profile(classic)
+
+# %%
+segment_profile(segmented=classic)
 
 # %% [markdown]
 # ## 5. 互动：分界点由谁定？
@@ -191,15 +200,21 @@ cn_segmented = segment_customers(rfm=cn_rfm, scheme="cn8")
 # %% [markdown]
 # ### 练习 4（计算题）：禾悦食品有多少位重要价值客户？
 #
-# 可以运行 `segment_profile(cn_segmented)` 查看各类客户的人数，
-# 也可以直接写 `count_rows(cn_segmented, segment="重要价值客户")`。
+# **草稿格**：运行 `segment_profile(segmented=cn_segmented)` 查看各类客户的人数，
+# 也可以直接写 `count_rows(table=cn_segmented, segment="重要价值客户")`。
+
+
+# %%
+### BEGIN SOLUTION
+segment_profile(segmented=cn_segmented)
+### END SOLUTION
 
 # %%
 ex.q4
 
 # %%
 ### BEGIN SOLUTION
-cn_vip_customers = count_rows(cn_segmented, segment="重要价值客户")
+cn_vip_customers = count_rows(table=cn_segmented, segment="重要价值客户")
 ### END SOLUTION
 ex.q4.check()
 # ex.q4.hint()      # 需要提示时，删掉本行开头的 # 再运行
@@ -207,6 +222,15 @@ ex.q4.check()
 
 # %% [markdown]
 # ### 练习 5（计算题）：重要保持客户平均花了多少钱？
+#
+# **草稿格**：上一题的表格里有每一类客户的平均消费金额；需要时在下面再运行一次
+# `segment_profile(segmented=cn_segmented)`。
+
+
+# %%
+### BEGIN SOLUTION
+segment_profile(segmented=cn_segmented)
+### END SOLUTION
 
 # %%
 ex.q5

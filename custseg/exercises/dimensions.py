@@ -6,6 +6,7 @@ from functools import cache
 
 import pandas as pd
 
+from custseg.exercises.other_names import under_other_names
 from custseg.exercises.problem import Misconception, Problem, bind
 from custseg.exercises.theory import share_compare
 
@@ -41,29 +42,7 @@ OTHER_NAMES = {
 
 
 def _under_other_names(*misconceptions: Misconception) -> tuple[Misconception, ...]:
-    """Each misconception, and the same message under every other name of its answer.
-
-    An answer computed from the data gets as many copies as the longest list of other
-    names; a copy past the end of its own list repeats the answer itself.
-    """
-    widest = max(len(names) for names in OTHER_NAMES.values())
-
-    def nth_name(item: Misconception, index: int) -> object:
-        value = item.value()
-        names = OTHER_NAMES.get(value, ()) if isinstance(value, str) else ()
-        return names[index] if index < len(names) else value
-
-    result = list(misconceptions)
-    for item in misconceptions:
-        if callable(item.answer):
-            count = widest
-        else:
-            count = len(OTHER_NAMES.get(item.answer, ())) if isinstance(item.answer, str) else 0
-        result.extend(
-            Misconception(lambda item=item, index=index: nth_name(item, index), item.message)
-            for index in range(count)
-        )
-    return tuple(result)
+    return under_other_names(misconceptions, OTHER_NAMES)
 
 
 @cache

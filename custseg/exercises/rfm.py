@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from custseg.exercises.other_names import under_other_names
 from custseg.exercises.problem import Misconception, Problem, bind, close_to
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7"]
@@ -58,6 +59,19 @@ def _cn_spend(segment: str, how: str = "mean") -> int:
     return round(float(spend.mean() if how == "mean" else spend.sum()))
 
 
+OTHER_NAMES = {
+    "客户乙": ("乙",),
+    "两人一样": ("一样", "相同"),
+    "变多": ("变多了", "增加", "多了", "上升"),
+    "不变": ("没变", "一样", "不会变"),
+}
+"""Other ways a learner writes a choice; a segment may also be written without 客户."""
+
+
+def _under_other_names(*misconceptions: Misconception) -> tuple[Misconception, ...]:
+    return under_other_names(misconceptions, OTHER_NAMES, drop_suffix="客户")
+
+
 q1 = bind(
     Problem(
         name="likelier_buyer",
@@ -66,7 +80,7 @@ q1 = bind(
         expected=lambda: "客户甲",
         choices=("客户甲", "客户乙", "两人一样"),
         accept=("甲",),
-        misconceptions=(
+        misconceptions=_under_other_names(
             Misconception(
                 "客户乙",
                 "R 不是分数，而是“距最近一次购买过了多少天”：200 天说明客户乙已经很久没来了。"
@@ -98,8 +112,8 @@ q2 = bind(
         ),
         expected=lambda: "变少" if _vips_at(30) < _vips_at() else "变多",
         choices=("变多", "变少", "不变"),
-        accept=("减少", "少了", "更少"),
-        misconceptions=(
+        accept=("变少了", "减少", "减少了", "少了", "更少", "下降"),
+        misconceptions=_under_other_names(
             Misconception(
                 "变多",
                 "标准更严了：原来 31—99 天内买过的客户不再算“近”，只会有人离开这一类，不会有人加入。",
@@ -169,13 +183,13 @@ q4 = bind(
             ),
         ),
         hints=(
-            "运行 `segment_profile(cn_segmented)`，看“重要价值客户”这一行的“客户数”。",
-            '或者：`cn_vip_customers = count_rows(cn_segmented, segment="重要价值客户")`',
+            "运行 `segment_profile(segmented=cn_segmented)`，看“重要价值客户”这一行的“客户数”。",
+            '或者：`cn_vip_customers = count_rows(table=cn_segmented, segment="重要价值客户")`',
         ),
-        solution='cn_vip_customers = count_rows(cn_segmented, segment="重要价值客户")',
+        solution='cn_vip_customers = count_rows(table=cn_segmented, segment="重要价值客户")',
         explanation=(
             "重要价值客户最近买过、买得多、花得多，是 VIP 服务和会员权益的首要对象；"
-            "`segment_profile(cn_segmented)` 还能看到他们占全部客户的比例。"
+            "`segment_profile(segmented=cn_segmented)` 还能看到他们占全部客户的比例。"
         ),
     )
 )
@@ -200,10 +214,10 @@ q5 = bind(
             ),
         ),
         hints=(
-            "运行 `segment_profile(cn_segmented)`。",
+            "运行 `segment_profile(segmented=cn_segmented)`。",
             "找“重要保持客户”这一行、“平均消费金额”这一列。",
         ),
-        solution="cn_retention_mean_spend = 3786  # 从 segment_profile(cn_segmented) 中读到",
+        solution="cn_retention_mean_spend = 3786  # 从 segment_profile(segmented=cn_segmented) 中读到",
         explanation=(
             "重要保持客户人均三千多元，是一般客户的好几倍：他们是“快要丢掉的大客户”，"
             "挽回一位的价值远大于一个电话的成本。"
@@ -219,7 +233,7 @@ q6 = bind(
         expected=lambda: "重要保持客户",
         choices=("重要价值客户", "重要保持客户", "重要挽留客户", "一般挽留客户"),
         accept=("重要保持",),
-        misconceptions=(
+        misconceptions=_under_other_names(
             Misconception(
                 "重要价值客户",
                 "他们最近刚买过、还在常买，关系正好；挽回电话应该打给正在离开的人。",
@@ -257,7 +271,7 @@ q7 = bind(
         expected=lambda: "重要发展客户",
         choices=("重要价值客户", "重要发展客户", "一般挽留客户", "重要保持客户"),
         accept=("重要发展",),
-        misconceptions=(
+        misconceptions=_under_other_names(
             Misconception(
                 "重要价值客户",
                 "他们已经买得很勤（F 高），不发券也会买：券的钱大多花在本来就会发生的购买上。",

@@ -116,3 +116,28 @@ def test_every_question_has_hints_and_a_solution_and_half_are_judgements():
     assert all(v.problem.hints and v.problem.solution for v in views)
     judged = [v for v in views if v.problem.kind in {"judgement", "decision", "prediction"}]
     assert len(judged) * 2 >= len(views)
+
+
+@pytest.mark.parametrize(
+    ("name", "answer", "same_as"),
+    [
+        ("q1", "乙", "客户乙"),
+        ("q1", "一样", "两人一样"),
+        ("q2", "变多了", "变多"),
+        ("q2", "没变", "不变"),
+        ("q6", "重要挽留", "重要挽留客户"),
+        ("q6", "一般挽留", "一般挽留客户"),
+        ("q7", "重要价值", "重要价值客户"),
+    ],
+)
+def test_short_names_of_a_wrong_choice_get_its_message(name, answer, same_as):
+    problem = getattr(ex, name).problem
+    feedback = problem.evaluate(answer)
+    assert feedback.outcome is Outcome.WRONG
+    assert feedback.message == problem.evaluate(same_as).message
+    assert "不是这道题的选项" not in feedback.message
+
+
+def test_the_direction_in_other_words_counts():
+    for answer in ("变少了", "减少", "下降"):
+        assert ex.q2.problem.evaluate(answer).outcome is Outcome.CORRECT
