@@ -45,11 +45,12 @@ from custseg.tables import count_rows
 from custseg.transactions import clean_transactions
 from custseg.widgets import abc_cut_explorer
 
-custseg.use_chinese_font()
+custseg.use_chinese_font()  # 让图表中的中文正常显示
 sns.set_theme(style="whitegrid", font=custseg.CJK_FONT_FAMILY)
-friendly_errors.enable()
-clean, _ = clean_transactions(load_sample())
-cn_orders = load_cn_orders()
+friendly_errors.enable()  # 出错时用中文解释
+clean, _ = clean_transactions(load_sample())  # 示例网店，清洗后（第 0 讲）
+cn_orders = load_cn_orders()  # 禾悦食品（模拟数据）
+print("准备好了 (ready)")
 
 # %% [markdown]
 # ## 1. ABC 分类怎么做
@@ -59,14 +60,16 @@ cn_orders = load_cn_orders()
 # 3. 累计占比达到 80% 之前的客户是 **A 类（重点客户）**，80%—95% 是 **B 类（重要客户）**，其余是 **C 类（一般客户）**。
 
 # %%
-abc = abc_classify(clean)
-abc_preview(abc, rows=10)
+abc = abc_classify(data=clean)
+
+# %%
+abc_preview(classified=abc, rows=10)
 
 # %% [markdown]
 # 每一类有多少位客户、贡献了多少？
 
 # %%
-abc_class_table(abc)
+abc_class_table(classified=abc)
 
 # %% [markdown]
 # A 类客户贡献了 80% 的销售额。他们应该得到最多的关注：专属客户经理、优先供货、定期回访。
@@ -78,11 +81,11 @@ abc_class_table(abc)
 # 0 表示人人相同，越接近 1 越集中。
 
 # %%
-plot_lorenz(clean)
-plt.show()
+plot_lorenz(data=clean)
+plt.show()  # 显示图表
 
 # %%
-concentration_table(clean)
+concentration_table(data=clean)
 
 # %% [markdown]
 # ### 练一练（先预测）
@@ -144,7 +147,7 @@ ex.q3.check()
 # 与 ABC 分类（按累计价值切分）相比，它保证每层人数相当，便于分配销售人员。
 
 # %%
-value_tiers(clean)
+value_tiers(data=clean)
 
 # %% [markdown]
 # ## 5. 练一练：换成禾悦食品
@@ -153,7 +156,7 @@ value_tiers(clean)
 # 下面一行给它的客户做 ABC 分类（默认分界 80% / 95%）：
 
 # %%
-cn_abc = abc_classify(cn_orders)
+cn_abc = abc_classify(data=cn_orders)
 
 # %% [markdown]
 # ### 练习 4（预测题）：先猜，再算
@@ -172,7 +175,13 @@ ex.q4.check()
 # %% [markdown]
 # ### 练习 5（计算题）：禾悦食品的基尼系数
 #
-# 用 `concentration_table(cn_orders)` 查看。
+# **草稿格**：在下面写 `concentration_table(data=cn_orders)` 并运行。
+
+
+# %%
+### BEGIN SOLUTION
+concentration_table(data=cn_orders)
+### END SOLUTION
 
 # %%
 ex.q5
@@ -188,14 +197,21 @@ ex.q5.check()
 # %% [markdown]
 # ### 练习 6（计算题）：禾悦食品有多少位 A 类客户？
 #
-# 可以运行 `abc_class_table(cn_abc)` 查看，也可以写 `count_rows(cn_abc, abc_class="A")`。
+# **草稿格**：运行 `abc_class_table(classified=cn_abc)` 查看，
+# 也可以直接写 `count_rows(table=cn_abc, abc_class="A")`。
+
+
+# %%
+### BEGIN SOLUTION
+abc_class_table(classified=cn_abc)
+### END SOLUTION
 
 # %%
 ex.q6
 
 # %%
 ### BEGIN SOLUTION
-cn_a_customers = count_rows(cn_abc, abc_class="A")
+cn_a_customers = count_rows(table=cn_abc, abc_class="A")
 ### END SOLUTION
 ex.q6.check()
 # ex.q6.hint()      # 需要提示时，删掉本行开头的 # 再运行
@@ -203,6 +219,15 @@ ex.q6.check()
 
 # %% [markdown]
 # ### 练习 7（计算题）：高价值层是低价值层的几倍？
+#
+# **草稿格**：在下面写 `value_tiers(data=cn_orders)` 并运行。答案格里可以直接写除法，
+# 例如 `cn_tier_ratio = 1200 / 300`。
+
+
+# %%
+### BEGIN SOLUTION
+value_tiers(data=cn_orders)
+### END SOLUTION
 
 # %%
 ex.q7
@@ -233,7 +258,7 @@ ex.q8.check()
 # ## 6. 讨论
 #
 # - 你们的 A 类客户现在得到的服务和 C 类客户有什么不同？应该有什么不同？
-# - C 类客户人数最多、贡献最少：怎样识别其中值得培养成 B 类的人？
+# - C 类客户贡献最少（在禾悦食品人数也最多）：怎样识别其中值得培养成 B 类的人？
 #   （提示：第 5 讲的客户终身价值看的是**未来**的价值，而不只是过去。）
 #
 # ## 小结

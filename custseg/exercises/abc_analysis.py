@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from custseg.exercises.other_names import under_other_names
 from custseg.exercises.problem import Misconception, Problem, bind, close_to
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"]
@@ -68,6 +69,15 @@ def _tier_means():
     )
 
 
+OTHER_NAMES = {
+    "变少": ("变少了", "减少", "少了"),
+    "不变": ("没变", "一样"),
+    "更分散": ("分散", "更分散了", "更平均"),
+    "差不多": ("一样", "差不多一样", "相近"),
+}
+"""Other ways a learner writes a wrong choice; each gets that choice's message."""
+
+
 q1 = bind(
     Problem(
         name="a_count_change",
@@ -80,13 +90,16 @@ q1 = bind(
             "变多" if len(_a_class(_clean(), 0.9)[0]) > len(_a_class(_clean())[0]) else "变少"
         ),
         choices=("变多", "变少", "不变"),
-        accept=("增加", "更多"),
-        misconceptions=(
-            Misconception(
-                "变少",
-                "分界提高到 90%，意味着要累加**更多**客户才能凑够 90% 的销售额：A 类只会多，不会少。",
+        accept=("增加", "更多", "变多了", "增加了", "多了"),
+        misconceptions=under_other_names(
+            (
+                Misconception(
+                    "变少",
+                    "分界提高到 90%，意味着要累加**更多**客户才能凑够 90% 的销售额：A 类只会多，不会少。",
+                ),
+                Misconception("不变", "累计到 90% 要比累计到 80% 多走几位客户，A 类会增加。"),
             ),
-            Misconception("不变", "累计到 90% 要比累计到 80% 多走几位客户，A 类会增加。"),
+            OTHER_NAMES,
         ),
         hints=(
             "A 类 = 从最大的客户往下数，直到累计金额达到分界点为止的那些客户。",
@@ -178,19 +191,23 @@ q4 = bind(
         ),
         expected=lambda: "更集中" if _gini(_cn_orders()) > _gini(_clean()) else "更分散",
         choices=("更集中", "更分散", "差不多"),
-        accept=("集中",),
-        misconceptions=(
-            Misconception(
-                "更分散",
-                "客户越多并不意味着越分散；少数大额采购的客户会把曲线拉离对角线。算一算再看。",
+        accept=("集中", "更集中了", "更加集中"),
+        misconceptions=under_other_names(
+            (
+                Misconception(
+                    "更分散",
+                    "客户越多并不意味着越分散；少数大额采购的客户会把曲线拉离对角线。算一算再看。",
+                ),
+                Misconception(
+                    "差不多",
+                    "运行 `concentration_table(data=cn_orders)` 比较两家的基尼系数，差别不小。",
+                ),
             ),
-            Misconception(
-                "差不多", "运行 `concentration_table(cn_orders)` 比较两家的基尼系数，差别不小。"
-            ),
+            OTHER_NAMES,
         ),
         hints=(
             "少数客户买得特别多时，价值就集中，基尼系数就高。",
-            "运行 `concentration_table(cn_orders)`，和 0.52 比一比。",
+            "运行 `concentration_table(data=cn_orders)`，和 0.52 比一比。",
         ),
         solution='cn_more_concentrated = "更集中"',
         explanation=(
@@ -213,10 +230,10 @@ q5 = bind(
             Misconception(lambda: _gini(_clean()), "这是示例网店的基尼系数；请用 `cn_orders`。"),
         ),
         hints=(
-            "运行 `concentration_table(cn_orders)`。",
+            "运行 `concentration_table(data=cn_orders)`。",
             "第一行“基尼系数”就是答案。",
         ),
-        solution="cn_gini = 0.67  # concentration_table(cn_orders) 的第一行",
+        solution="cn_gini = 0.67  # concentration_table(data=cn_orders) 的第一行",
         explanation="基尼系数越接近 1，销售越依赖少数客户。",
     )
 )
@@ -236,10 +253,10 @@ q6 = bind(
             ),
         ),
         hints=(
-            "运行 `abc_class_table(cn_abc)`，看“A 重点客户”一行的“客户数”。",
-            '或者：`cn_a_customers = count_rows(cn_abc, abc_class="A")`',
+            "运行 `abc_class_table(classified=cn_abc)`，看“A 重点客户”一行的“客户数”。",
+            '或者：`cn_a_customers = count_rows(table=cn_abc, abc_class="A")`',
         ),
-        solution='cn_a_customers = count_rows(cn_abc, abc_class="A")',
+        solution='cn_a_customers = count_rows(table=cn_abc, abc_class="A")',
         explanation=(
             "不到三成的客户贡献了八成的销售额：禾悦食品同样符合“少数客户贡献大部分价值”的规律。"
         ),
@@ -250,7 +267,7 @@ q7 = bind(
     Problem(
         name="cn_tier_ratio",
         prompt=(
-            "把「禾悦食品」的客户按价值平均分成高、中、低三层（`value_tiers(cn_orders)`）。"
+            "把「禾悦食品」的客户按价值平均分成高、中、低三层（`value_tiers(data=cn_orders)`）。"
             "高价值层**平均每位客户**的消费额是低价值层的多少**倍**？保留一位小数。"
         ),
         expected=lambda: round(_tier_means()[0] / _tier_means()[1], 1),
@@ -266,10 +283,10 @@ q7 = bind(
             ),
         ),
         hints=(
-            "运行 `value_tiers(cn_orders)`，看“平均每位客户”一列。",
+            "运行 `value_tiers(data=cn_orders)`，看“平均每位客户”一列。",
             "倍数 = 高价值层的平均 ÷ 低价值层的平均；可以直接写 `cn_tier_ratio = 3846 / 130`。",
         ),
-        solution="cn_tier_ratio = 3846 / 130  # value_tiers(cn_orders) 中读到的两个平均数",
+        solution="cn_tier_ratio = 3846 / 130  # value_tiers(data=cn_orders) 中读到的两个平均数",
         explanation=(
             "同样是三分之一的客户，高价值层人均消费是低价值层的几十倍："
             "给每层配同样的销售人力，投入产出会差得很远。"
@@ -281,7 +298,10 @@ q8 = bind(
     Problem(
         name="c_class_plan",
         kind="decision",
-        prompt="C 类（一般客户）人数最多、贡献最少。下一季度你会怎么对待他们？",
+        prompt=(
+            "在禾悦食品，C 类（一般客户）人数最多、贡献最少（大约四成客户，只贡献 5% 的销售额）。"
+            "下一季度你会怎么对待他们？"
+        ),
         expected=lambda: "用低成本的线上和自动化服务维持，同时找出有潜力升级为 B 类的客户重点培养",
         choices=(
             "停止一切服务和营销，把资源全部给 A 类",
@@ -293,9 +313,7 @@ q8 = bind(
                 "A",
                 "C 类里有刚来的新客户和正在成长的客户；一刀切地放弃，就丢掉了将来的 B 类、A 类。",
             ),
-            Misconception(
-                "C", "C 类人数最多、贡献最少，一对一的专属服务成本远高于他们带来的价值。"
-            ),
+            Misconception("C", "C 类人数多、贡献少，一对一的专属服务成本远高于他们带来的价值。"),
         ),
         hints=(
             "资源要和价值相称，但“现在贡献少”不等于“将来贡献少”。",

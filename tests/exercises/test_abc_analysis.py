@@ -100,3 +100,28 @@ def test_every_question_has_hints_and_a_solution_and_half_are_judgements():
     assert all(v.problem.hints and v.problem.solution for v in views)
     judged = [v for v in views if v.problem.kind in {"judgement", "decision", "prediction"}]
     assert len(judged) * 2 >= len(views)
+
+
+@pytest.mark.parametrize(
+    ("name", "answer", "same_as"),
+    [("q1", "变少了", "变少"), ("q1", "没变", "不变"), ("q4", "分散", "更分散"), ("q4", "相近", "差不多")],
+)  # fmt: skip
+def test_other_names_of_a_wrong_choice_get_its_message(name, answer, same_as):
+    problem = getattr(ex, name).problem
+    feedback = problem.evaluate(answer)
+    assert feedback.outcome is Outcome.WRONG
+    assert feedback.message == problem.evaluate(same_as).message
+    assert "不是这道题的选项" not in feedback.message
+
+
+@pytest.mark.parametrize(("name", "answer"), [("q1", "变多了"), ("q4", "更集中了")])
+def test_the_right_choice_in_other_words_counts(name, answer):
+    assert getattr(ex, name).problem.evaluate(answer).outcome is Outcome.CORRECT
+
+
+def test_the_c_class_question_states_what_the_data_shows():
+    from custseg.abc_analysis import abc_class_table, abc_classify
+
+    table = abc_class_table(abc_classify(load_cn_orders()))
+    assert table["客户数"].idxmax().startswith("C")
+    assert "禾悦食品" in ex.q8.problem.prompt
