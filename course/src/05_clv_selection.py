@@ -40,11 +40,12 @@ from custseg.selection import criteria_spread, select_customers, selection_crite
 from custseg.transactions import clean_transactions
 from custseg.widgets import scorecard_explorer
 
-custseg.use_chinese_font()
+custseg.use_chinese_font()  # 让图表中的中文正常显示
 sns.set_theme(style="whitegrid", font=custseg.CJK_FONT_FAMILY)
-friendly_errors.enable()
-clean, _ = clean_transactions(load_sample())
-cn_orders = load_cn_orders()
+friendly_errors.enable()  # 出错时用中文解释
+clean, _ = clean_transactions(load_sample())  # 示例网店，清洗后（第 0 讲）
+cn_orders = load_cn_orders()  # 禾悦食品（模拟数据）
+print("准备好了 (ready)")
 
 # %% [markdown]
 # ## 1. 历史 CLV：最简单的算法
@@ -110,7 +111,9 @@ plt.show()
 
 # %%
 criteria = selection_criteria(transactions=clean, months=12)
-criteria_spread(criteria)
+
+# %%
+criteria_spread(criteria=criteria)
 
 # %% [markdown]
 # 最后一列是在这条标准上与最高值并列的客户占比，练习 5 会用到它。
@@ -118,7 +121,7 @@ criteria_spread(criteria)
 # 下面是默认权重（潜在价值 50、忠诚度 30、支付能力 20）下的前 10 名，每位都附有理由：
 
 # %%
-select_customers(criteria, potential_value=50, loyalty=30, payment_ability=20, top=10)
+select_customers(criteria=criteria, potential_value=50, loyalty=30, payment_ability=20, top=10)
 
 # %% [markdown]
 # ### 互动：权重由策略决定
@@ -128,6 +131,8 @@ select_customers(criteria, potential_value=50, loyalty=30, payment_ability=20, t
 
 # %%
 cn_criteria = selection_criteria(transactions=cn_orders, months=12)
+
+# %%
 scorecard_explorer(criteria=cn_criteria, top=10)
 
 # %% [markdown]
@@ -165,7 +170,12 @@ ex.q2.check()
 # %% [markdown]
 # ### 练习 3（计算题）：禾悦食品预测价值最高的客户
 #
-# 运行 `clv_forecast(transactions=cn_orders, months=12, rows=5)` 查看（不写 `margin` 时按销售额计算）。
+# **草稿格**：在下面写 `clv_forecast(transactions=cn_orders, months=12, rows=5)` 并运行（不写 `margin` 时按销售额计算）。
+
+# %%
+### BEGIN SOLUTION
+clv_forecast(transactions=cn_orders, months=12, rows=5)
+### END SOLUTION
 
 # %%
 ex.q3
@@ -181,7 +191,13 @@ ex.q3.check()
 # %% [markdown]
 # ### 练习 4（计算题）：禾悦食品有多少位核心客户？
 #
-# 运行 `tier_table(cn_criteria, potential_value=50, loyalty=30, payment_ability=20)` 查看。
+# **草稿格**：在下面写 `tier_table(criteria=cn_criteria, potential_value=50, loyalty=30, payment_ability=20)`
+# 并运行。
+
+# %%
+### BEGIN SOLUTION
+tier_table(criteria=cn_criteria, potential_value=50, loyalty=30, payment_ability=20)
+### END SOLUTION
 
 # %%
 ex.q4

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from functools import cache
 
+from custseg.exercises.other_names import under_other_names
 from custseg.exercises.problem import Misconception, Problem, bind, close_to
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7"]
 
 _STRATEGY = {"potential_value": 30, "loyalty": 20, "payment_ability": 50}
+_WIDGET_START = {"potential_value": 33, "loyalty": 33, "payment_ability": 33}
+"""The weights the scorecard widget starts from (one third each)."""
+OTHER_NAMES = {"客户甲": ("甲",), "客户乙": ("乙",), "一样": ("两人一样", "相同")}
 
 
 @cache
@@ -60,12 +64,15 @@ q1 = bind(
         expected=lambda: "客户乙",
         choices=("客户甲", "客户乙"),
         accept=("乙",),
-        misconceptions=(
-            Misconception(
-                "客户甲",
-                "拜访是为将来的生意投入资源；甲的贡献主要在过去，模型认为他将来买得很少"
-                "（可能已经转向别家）。历史价值高，值得感谢，但不等于值得下一次投入。",
+        misconceptions=under_other_names(
+            (
+                Misconception(
+                    "客户甲",
+                    "拜访是为将来的生意投入资源；甲的贡献主要在过去，模型认为他将来买得很少"
+                    "（可能已经转向别家）。历史价值高，值得感谢，但不等于值得下一次投入。",
+                ),
             ),
+            OTHER_NAMES,
         ),
         hints=(
             "历史 CLV 说明过去，预测 CLV 说明将来。",
@@ -90,15 +97,18 @@ q2 = bind(
         expected=lambda: "客户乙",
         choices=("客户甲", "客户乙", "一样"),
         accept=("乙",),
-        misconceptions=(
-            Misconception(
-                "客户甲",
-                "甲以前几周就买一次，却整整一年没来：对一位常买的客户，这么长的空白说明他很可能已经离开。"
-                "买得多不等于现在还活跃。",
+        misconceptions=under_other_names(
+            (
+                Misconception(
+                    "客户甲",
+                    "甲以前几周就买一次，却整整一年没来：对一位常买的客户，这么长的空白说明他很可能已经离开。"
+                    "买得多不等于现在还活跃。",
+                ),
+                Misconception(
+                    "一样", "两人的复购跨度差很多：甲的最后一次购买在很久以前，乙上周刚买过。"
+                ),
             ),
-            Misconception(
-                "一样", "两人的复购跨度差很多：甲的最后一次购买在很久以前，乙上周刚买过。"
-            ),
+            OTHER_NAMES,
         ),
         hints=(
             "BG/NBD 把每位客户的“空白期”和他自己的购买节奏比较。",
@@ -161,10 +171,10 @@ q4 = bind(
             ),
         ),
         hints=(
-            "运行 `tier_table(cn_criteria, potential_value=50, loyalty=30, payment_ability=20)`。",
+            "运行 `tier_table(criteria=cn_criteria, potential_value=50, loyalty=30, payment_ability=20)`。",
             "看“核心客户”一行的“客户数”。",
         ),
-        solution="cn_core_customers = 247  # tier_table(cn_criteria, ...) 中读到",
+        solution="cn_core_customers = 247  # tier_table(criteria=cn_criteria, ...) 中读到",
         explanation=(
             "总分 80 分以上才是核心客户：大约八分之一的客户。名单的长短由分层分数线决定，"
             "要和客户经理的人手相匹配。"
@@ -249,13 +259,18 @@ q7 = bind(
         misconceptions=(
             Misconception(
                 lambda: _top_customer(),
-                "这是默认权重（50 / 30 / 20）下的第 1 名；把三个滑块调到 30 / 20 / 50 再看。",
+                "这是权重还没调成 30 / 20 / 50 时的第 1 名（默认权重 50 / 30 / 20）；"
+                "把三个滑块调到 30 / 20 / 50 再看。",
+            ),
+            Misconception(
+                "C00001",
+                "C00001 是题目里举的格式例子；请写小部件名单第一行的客户编号。",
             ),
         ),
         hints=(
             "三个滑块依次是潜在价值、忠诚度、支付能力的权重。",
             "调好后看名单表格第一行左边的客户编号。也可以运行 "
-            "`select_customers(cn_criteria, potential_value=30, loyalty=20, payment_ability=50, top=3)`。",
+            "`select_customers(criteria=cn_criteria, potential_value=30, loyalty=20, payment_ability=50, top=3)`。",
         ),
         solution='cn_first_on_list = "C00706"',
         explanation=(

@@ -106,3 +106,22 @@ def test_every_question_has_hints_and_a_solution_and_half_are_judgements():
     assert all(v.problem.hints and v.problem.solution for v in views)
     judged = [v for v in views if v.problem.kind in {"judgement", "decision", "prediction"}]
     assert len(judged) * 2 >= len(views)
+
+
+@pytest.mark.parametrize(
+    ("name", "answer", "same_as"), [("q1", "甲", "客户甲"), ("q2", "甲", "客户甲")]
+)
+def test_a_short_name_of_a_wrong_choice_gets_its_message(name, answer, same_as):
+    problem = getattr(ex, name).problem
+    feedback = problem.evaluate(answer)
+    assert feedback.outcome is Outcome.WRONG
+    assert feedback.message == problem.evaluate(same_as).message
+
+
+def test_the_format_example_and_the_untouched_widget_are_told_apart():
+    problem = ex.q7.problem
+    assert "格式例子" in problem.evaluate("C00001").message
+    untouched = ex._top_customer(ex._WIDGET_START)
+    assert untouched != problem.expected_value
+    assert "30 / 20 / 50" in problem.evaluate(untouched).message
+    assert problem.evaluate(problem.expected_value.lower()).outcome is Outcome.CORRECT
