@@ -12,156 +12,247 @@
 # ---
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# # 作业 8：案例重做 (case studies)
+# # 作业 8：案例：华为的三类客户与旅行社的客户群 (cases)
 #
-# 在课程自带的示例数据上重做第 8 讲的案例：宝洁按购买内容分群、亚马逊“买了还买”推荐、
-# 银行找出优质客户。网店数据是一家英国礼品网店的真实订单（150 位客户），
-# 银行数据是葡萄牙一家银行定期存款电话营销的客户样本。
+# 华为把客户分为**技术型、标准型、战略型**三类，分别提供不同的服务。本作业用 160 家**模拟**企业客户
+# （欧洲、非洲各 80 家；数据里没有写好的客户群，要按规则算出来），再看一家旅行社的客户群。
 #
-# **做法**：在写着 `在这里写代码 (YOUR CODE HERE)` 的地方写代码，删掉 `raise NotImplementedError()`
-# 这一行，然后按 **Shift + Enter** 运行。每道题下面的灰色单元格是检查答案的测试，
-# 不要修改或删除它们（改了也没有用：评分时会换回原来的测试）。最后点击菜单
-# “Kernel → Restart & Run All”，确认没有报错后再提交。
+# **不需要写程序**。每道题的答题单元格里，删掉 `raise NotImplementedError()` 这一行，
+# 写上一行 `名字 = 值`：一个数字、一个选项（写选项的文字或字母 A/B/C 都可以），
+# 或者题目给出的那种一行调用。然后按 **Shift + Enter** 运行。下面的灰色单元格只检查答案的格式，
+# 通过了也不代表答对；真正的评分在老师那里进行。文字题写在“在这里作答”处。
+# 最后点击菜单“内核 → 重启内核并运行所有单元格”，确认没有报错后再提交。
 
 # %% nbgrader={"grade": false, "grade_id": "setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
-import numpy as np
-import pandas as pd
+from custseg.customer_groups import (
+    example_accounts,
+    group_mix_table,
+    group_rule_table,
+    group_strategy_table,
+)
+from custseg.travel_packages import example_travellers, travel_group_table
+from custseg.widgets import customer_group_explorer
 
-from custseg.datasets import load_sample
-from custseg.dimensions import dominant_segments, spending_mix
-from custseg.dimensions.categories import PRODUCT_KEYWORDS, category_spend
-from custseg.recommend import ONLINE_RETAIL_NON_PRODUCTS, ItemToItemRecommender
-from custseg.transactions import clean_transactions
+accounts = example_accounts()
+group_rule_table()
 
-clean, _ = clean_transactions(load_sample())
-products = clean[~clean["stock_code"].isin(ONLINE_RETAIL_NON_PRODUCTS)]  # 去掉运费、手续费
-clients = load_sample("bank_marketing")
-products.head()
+# %% check="setup"
+# 评分检查：只在讲师的文件中，不会进入学员的笔记本和反馈；评分时在学员的内核之外运行。
+# Hidden checks: instructor-only, run outside the learner's kernel on plain-data answers.
+import numbers  # noqa: E402
+import re  # noqa: E402
+
+import pandas as pd  # noqa: E402
+
+from custseg.customer_groups import (  # noqa: E402, F811
+    account_groups,
+    example_accounts,
+    group_mix_table,
+    group_strategy_table,
+)
+from custseg.travel_packages import example_travellers, travel_group_table  # noqa: E402, F811
+
+reference_accounts = example_accounts()
+GROUPS = ("技术型", "标准型", "战略型")
+GROUP_SYNONYMS = {"技术型客户": "技术型", "标准型客户": "标准型", "战略型客户": "战略型"}
+
+
+def group_of_new_account(**scores):
+    """The group the rules give a new account added to the reference accounts."""
+    row = pd.DataFrame([{"region": "欧洲", **scores}], index=pd.Index(["NEW"], name="account_id"))
+    grouped = account_groups(pd.concat([reference_accounts, row]))
+    return grouped.loc["NEW", "客户群"]
+
+
+def chosen(answer, options, synonyms=None):
+    """The option a learner picked: its text, its letter (A, B, …) or both ("B. 文字").
+
+    Spaces, a closing 。 and the letter's punctuation are ignored; a whole number counts as
+    its digits (30 for "30"); ``synonyms`` maps other words the course uses to an option.
+    """
+    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
+        if float(answer).is_integer():
+            answer = str(int(answer))
+    if not isinstance(answer, str):
+        return None
+    text = answer.strip().strip("。.．").strip()
+    letters = {chr(ord("A") + i): option for i, option in enumerate(options)}
+    found = re.fullmatch(r"([A-Za-z])[\s.．、:：)）]*(.*)", text)
+    if found and found.group(1).upper() in letters:
+        option = letters[found.group(1).upper()]
+        if found.group(2) in ("", option):
+            return option
+    return (synonyms or {}).get(text, text)
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q1_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 1 题：宝洁的做法——按购买内容分群 (spending mix)
+# ## 第 1 题：按规则给一家新客户分类（判断）
 #
-# 用 `category_spend(products)` 算出每位客户在各品类上的消费金额，保存为 `spend`。
-# 再用 `spending_mix` 把它变成消费结构，用 `dominant_segments` 分群，
-# 这次把门槛定为 **40%**（`dominance=0.4`），分群结果保存为 `segments`。
-# 没有哪个品类达到 40% 的客户是“均衡型”：有多少位？保存为整数 `n_balanced`。
+# 上表是分类规则（从上到下，满足哪一条就归哪一类）。欧洲新来一家客户：技术需求 **4.0** 分、价格敏感度
+# **3.0** 分、战略重要性 **3.5** 分、收入贡献 **60**（远低于前 10% 的分界）。按规则，它属于哪一类？
+#
+# A. 技术型　B. 标准型　C. 战略型
+#
+# 保存为 `new_account_group`（名称或字母）。
 
 # %% nbgrader={"grade": false, "grade_id": "q1_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-spend = category_spend(products)
-mix = spending_mix(spend, list(spend.columns))
-segments = dominant_segments(mix, dominance=0.4)
-n_balanced = int((segments == "均衡型").sum())
+new_account_group = "技术型"
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q1_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="按购买内容分群 (spending mix)"
-assert isinstance(spend, pd.DataFrame), "spend 应该是 category_spend(products) 得到的表格"
-assert len(segments) == products["customer_id"].nunique(), "segments 应该每位客户一个分群"
-assert isinstance(n_balanced, int), "n_balanced 应该是整数 (int)，可以用 int(...) 转换"
-assert 0 < n_balanced < len(segments), "均衡型客户应该有一些，但不是全部"
-### BEGIN HIDDEN TESTS
-_totals = {}
-for _customer, _text, _money in zip(
-    products["customer_id"], products["description"], products["amount"], strict=True
-):
-    _upper = str(_text).upper() if isinstance(_text, str) else ""
-    _kind = next(
-        (_name for _name, _words in PRODUCT_KEYWORDS.items() if any(_w in _upper for _w in _words)),
-        "其他",
+# %% nbgrader={"grade": true, "grade_id": "q1_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="华为客户分类 (Huawei customer groups)"
+assert isinstance(new_account_group, str) and new_account_group.strip(), "请用引号写名称或字母"
+
+
+# %% check="q1_test"
+def check_q1(new_account_group):
+    expected = group_of_new_account(
+        technical_need=4.0, price_sensitivity=3.0, strategic_importance=3.5, revenue=60.0
     )
-    _row = _totals.setdefault(_customer, {})
-    _row[_kind] = _row.get(_kind, 0.0) + _money
-_even = sum(max(_row.values()) / sum(_row.values()) < 0.4 - 1e-9 for _row in _totals.values())
-assert n_balanced == _even
-### END HIDDEN TESTS
+    assert chosen(new_account_group, GROUPS, GROUP_SYNONYMS) == expected
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q2_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 2 题：亚马逊的做法——买了还买 (item-to-item)
+# ## 第 2 题：技术专家团队只能服务 35 家（决定）
 #
-# 用全部订单 `clean` 训练一个 `ItemToItemRecommender(exclude=ONLINE_RETAIL_NON_PRODUCTS)`，
-# 给刚买了三层蛋糕架（商品编码 `"22423"`）的顾客推荐 5 件商品，推荐表保存为 `picks`。
-# 排在第一的商品编码保存为字符串 `best_code`；再数一数有多少张订单**同时**含有蛋糕架和这件商品，
-# 保存为整数 `n_both`。
+# 欧洲的技术专家团队最多服务 **35 家**技术型客户。“技术需求至少”的门槛越低，技术型客户越多。
+# 在下面的小部件上拖“技术需求至少”（其余滑块保持默认）：下列选项中，欧洲技术型客户**不超过 35 家**的
+# **最低**门槛是多少分？
+#
+# A. 3.0　B. 3.5　C. 4.0　D. 4.5
+#
+# 保存为 `technical_threshold`（分数或字母）。
+
+# %%
+customer_group_explorer(accounts)
 
 # %% nbgrader={"grade": false, "grade_id": "q2_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-recommender = ItemToItemRecommender(exclude=ONLINE_RETAIL_NON_PRODUCTS).fit(clean)
-picks = recommender.recommend(["22423"], n=5)
-best_code = str(picks["stock_code"].iloc[0])
-baskets = clean.groupby("invoice_id")["stock_code"].agg(set)
-n_both = int(baskets.map(lambda items: {"22423", best_code} <= items).sum())
+technical_threshold = 4.0
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q2_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="同购推荐 (item-to-item)"
-assert isinstance(picks, pd.DataFrame) and len(picks) == 5, "picks 应该是 5 行的推荐表"
-assert isinstance(best_code, str), "best_code 应该是字符串 (str)，例如 str(...)"
-assert best_code != "22423", "推荐的应该是另一件商品，不是蛋糕架本身"
-assert isinstance(n_both, int) and n_both >= 2, "n_both 应该是整数，而且至少有两张订单"
-### BEGIN HIDDEN TESTS
-_orders = {}
-for _invoice, _code in zip(clean["invoice_id"], clean["stock_code"], strict=True):
-    _orders.setdefault(_invoice, set()).add(str(_code))
-_skip = set(ONLINE_RETAIL_NON_PRODUCTS)
-_seen = {}
-for _items in _orders.values():
-    for _code in _items:
-        _seen[_code] = _seen.get(_code, 0) + 1
-_with = [_items for _items in _orders.values() if "22423" in _items]
-_pairs = {}
-for _items in _with:
-    for _code in _items - {"22423"} - _skip:
-        _pairs[_code] = _pairs.get(_code, 0) + 1
-_cosine = {
-    _code: _n / np.sqrt(_seen[_code] * _seen["22423"]) for _code, _n in _pairs.items() if _n >= 2
-}
-_first = max(_cosine, key=_cosine.get)
-assert best_code == _first
-assert n_both == _pairs[_first]
-### END HIDDEN TESTS
+# %% nbgrader={"grade": true, "grade_id": "q2_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="华为客户分类 (Huawei customer groups)"
+assert str(technical_threshold).strip().upper() in "A B C D 3.0 3.5 4.0 4.5 3 4".split(), (
+    "请填 3.0、3.5、4.0、4.5 中的一个分数，或者字母 A—D"
+)
+
+
+# %% check="q2_test"
+def check_q2(technical_threshold):
+    options = ("3.0", "3.5", "4.0", "4.5")
+    answer = technical_threshold
+    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
+        answer = f"{float(answer):.1f}"
+    elif isinstance(answer, str) and re.fullmatch(r"\s*\d(\.\d)?\s*", answer):
+        answer = f"{float(answer):.1f}"
+
+    def technical_in_europe(threshold):
+        mix = group_mix_table(reference_accounts, technical_min=float(threshold))
+        return int(mix.loc["欧洲", "技术型（户）"])
+
+    fits = [option for option in options if technical_in_europe(option) <= 35]
+    assert chosen(answer, options) == min(fits, key=float)
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q3_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 3 题：银行的做法——优质客户 (quality customers)
+# ## 第 3 题：非洲市场主推什么（决定）
 #
-# 银行把“账户余额在前 25%（`balance` 不低于 75% 分位数）、没有违约记录（`default` 为 `"no"`）、
-# 没有房贷（`housing` 为 `"no"`）”的客户定为优质客户。
-# 优质客户对定期存款营销的认购率（`y` 为 `"yes"` 的比例）是全部客户认购率的多少倍？
-# 结果保存为小数 `quality_lift`（不用四舍五入）。
+# 运行下面两个单元格：第一个是按默认规则每个地区各类客户的数量，第二个是每一类客户的服务方式。
+# 进入**非洲**市场，销售团队应该主推哪一种方案？
+#
+# A. 技术专家团队对接、联合测试研发的整体解决方案
+# B. 突出性价比的标准化方案、快速交付和可靠的售后
+# C. 高层互访、专属客户团队、共同制定发展规划
+#
+# 保存为 `africa_offer`（字母即可）。
+
+# %%
+group_mix_table(accounts)
+
+# %%
+group_strategy_table()
 
 # %% nbgrader={"grade": false, "grade_id": "q3_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-is_quality = (
-    (clients["balance"] >= clients["balance"].quantile(0.75))
-    & (clients["default"] == "no")
-    & (clients["housing"] == "no")
-)
-took_deposit = clients["y"] == "yes"
-quality_lift = float(took_deposit[is_quality].mean() / took_deposit.mean())
+africa_offer = "B"
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q3_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="优质客户 (quality customers)"
-assert isinstance(quality_lift, float), "quality_lift 应该是小数 (float)"
-assert quality_lift > 0, "quality_lift 是两个认购率的比值，应该大于 0"
-### BEGIN HIDDEN TESTS
-_balance = clients["balance"].to_numpy()
-_yes = (clients["y"].to_numpy() == "yes").astype(float)
-_pick = (
-    (_balance >= np.percentile(_balance, 75))
-    & (clients["default"].to_numpy() == "no")
-    & (clients["housing"].to_numpy() == "no")
-)
-_expected = (_yes[_pick].sum() / _pick.sum()) / (_yes.sum() / len(_yes))
-assert abs(quality_lift - _expected) < 1e-9
-assert quality_lift > 1
-### END HIDDEN TESTS
+# %% nbgrader={"grade": true, "grade_id": "q3_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="华为客户分类 (Huawei customer groups)"
+assert isinstance(africa_offer, str) and africa_offer.strip(), '请用引号写字母，例如 "A"'
+
+
+# %% check="q3_test"
+def check_q3(africa_offer):
+    texts = (
+        "技术专家团队对接、联合测试研发的整体解决方案",
+        "突出性价比的标准化方案、快速交付和可靠的售后",
+        "高层互访、专属客户团队、共同制定发展规划",
+    )
+    offers = dict(zip(GROUPS, texts, strict=True))
+    dominant = group_mix_table(reference_accounts).loc["非洲", "主导客户群"]
+    assert dominant in group_strategy_table().index
+    options = tuple(offers.values())
+    assert chosen(africa_offer, options) == offers[dominant]
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q4_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 4 题：哪个案例适合你的公司？ (which case fits)
+# ## 第 4 题：欧洲技术型客户占多少（计算）
 #
-# 宝洁（按购买内容设计产品线）、亚马逊（同购推荐）、华为（技术型 / 标准型 / 战略型）、
-# 银行（优质客户）这几个案例中，哪一个最适合你所在的公司？你会先收集哪些数据、
-# 分类以后做什么营销动作？请用两三句话回答（老师会人工评分）。
+# 按默认规则，**欧洲**的客户中技术型占多少？写成 0 到 1 之间的小数，保存为 `europe_technical_share`
+# （差 0.005 以内都算对）。
 
-# %% [markdown] nbgrader={"grade": true, "grade_id": "q4_answer", "locked": false, "points": 3, "schema_version": 3, "solution": true, "task": false} topic="业务应用 (application)"
-# 我们是卖厨房用品的网店，最适合宝洁的做法：先按订单明细算出每位客户在各品类上的花费，
-# 找出烘焙偏好、餐具偏好和均衡型客户。然后为每一群设计一条产品线和专属推送，
-# 例如给烘焙偏好型客户推烘焙模具套装，并留一个对照组检验效果。
+# %% nbgrader={"grade": false, "grade_id": "q4_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+### BEGIN SOLUTION
+europe_technical_share = 0.5
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "q4_test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false} topic="华为客户分类 (Huawei customer groups)"
+assert isinstance(europe_technical_share, int | float), "europe_technical_share 应该是一个数字"
+assert 0 <= europe_technical_share <= 1, "请写成 0 到 1 之间的小数：表中的百分数要除以 100"
+
+
+# %% check="q4_test"
+def check_q4(europe_technical_share):
+    mix = group_mix_table(reference_accounts)
+    expected = int(mix.loc["欧洲", "技术型（户）"]) / int(mix.loc["欧洲", "客户数"])
+    value = europe_technical_share
+    assert isinstance(value, numbers.Real) and not isinstance(value, bool)
+    assert abs(float(value) - expected) <= 0.005
+
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q5_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## 第 5 题：旅行社的早鸟特惠推给谁（决定）
+#
+# 运行下面的单元格，看一家旅行社按行为分出的五个客户群。旅行社要推“**提前 90 天锁价**”的早鸟特惠，
+# 只推送给一个客户群，推给哪一群？保存为 `early_bird_group`（客户群名称）。
+
+# %%
+travel_group_table(example_travellers())
+
+# %% nbgrader={"grade": false, "grade_id": "q5_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+### BEGIN SOLUTION
+early_bird_group = "早鸟计划型"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "q5_test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false} topic="行为分群案例 (behaviour groups)"
+assert isinstance(early_bird_group, str) and early_bird_group.strip(), "请用引号写客户群名称"
+
+
+# %% check="q5_test"
+def check_q5(early_bird_group):
+    table = travel_group_table(example_travellers())
+    expected = str(table["平均提前预订天数"].astype(float).idxmax())
+    options = tuple(str(name) for name in table.index)
+    assert chosen(early_bird_group, options, {"早鸟": expected}) == expected
+
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q6_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## 第 6 题：战略型客户怎么服务（文字题，老师人工评分）
+#
+# 有人说：“战略型客户就是收入最高的客户，多给折扣就行。”用三四句话回应：战略型客户是按什么分出来的？
+# 应该怎样服务他们？为什么只给折扣不够？
+
+# %% [markdown] nbgrader={"grade": true, "grade_id": "q6_answer", "locked": false, "points": 2, "schema_version": 3, "solution": true, "task": false} topic="业务应用 (application)"
+# 战略型客户不只看收入：收入排在前 10% 的算，战略重要性高（例如行业标杆、进入新市场的关键）的客户即使眼下收入不高也算。
+# 他们看重的是长期合作和共同发展，所以要建立伙伴关系：高层互访、专属客户团队、一起制定发展规划、定制化服务。
+# 只给折扣会让合作变成比价格，利润变薄，而对方真正需要的长期支持和共同规划却没有得到，竞争对手降价时关系也留不住。

@@ -14,124 +14,227 @@
 # %% [markdown] nbgrader={"grade": false, "grade_id": "intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # # 作业 9：经销商分类与选择 (distributor evaluation)
 #
-# 用课程自带的经销商表格（**模拟数据**：一家虚构消费品企业的 120 家经销商，
-# 2024 年上半年和下半年各评估一次）练习打分、加权、分级和定期复评。
+# 本作业用课程自带的 120 家**模拟**经销商，两期评估（2024 年上半年 `h1`、下半年 `h2`）。
+# 你要读懂评分和等级，决定返利给谁、先替换谁，并判断一个说法能不能成立。
 #
-# **做法**：在写着 `在这里写代码 (YOUR CODE HERE)` 的地方写代码，删掉 `raise NotImplementedError()`
-# 这一行，然后按 **Shift + Enter** 运行。每道题下面的灰色单元格是检查答案的测试，
-# 不要修改或删除它们（改了也没有用：评分时会换回原来的测试）。最后点击菜单
-# “Kernel → Restart & Run All”，确认没有报错后再提交。
+# **不需要写程序**。每道题的答题单元格里，删掉 `raise NotImplementedError()` 这一行，
+# 写上一行 `名字 = 值`：一个数字、一个选项（写选项的文字或字母 A/B/C 都可以），
+# 或者题目给出的那种一行调用。然后按 **Shift + Enter** 运行。下面的灰色单元格只检查答案的格式，
+# 通过了也不代表答对；真正的评分在老师那里进行。文字题写在“在这里作答”处。
+# 最后点击菜单“内核 → 重启内核并运行所有单元格”，确认没有报错后再提交。
 
 # %% nbgrader={"grade": false, "grade_id": "setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
-import numpy as np
-import pandas as pd
-
 from custseg.datasets import load_sample
-from custseg.distributors import COVERAGE_POINTS, DistributorEvaluator
+from custseg.distributors import (
+    distributor_score_table,
+    grade_count_table,
+    grade_profile_table,
+    movement_table,
+    period_rows,
+    regrade_table,
+)
+from custseg.widgets import distributor_weight_explorer
 
 distributors = load_sample("distributors")
-h1 = distributors[distributors["period"] == "2024-H1"]
-h2 = distributors[distributors["period"] == "2024-H2"]
-h1.head()
+h1 = period_rows(distributors, period="2024-H1")
+h2 = period_rows(distributors, period="2024-H2")
+grade_count_table(h1)
+
+# %% check="setup"
+# 评分检查：只在讲师的文件中，不会进入学员的笔记本和反馈；评分时在学员的内核之外运行。
+# Hidden checks: instructor-only, run outside the learner's kernel on plain-data answers.
+import numbers  # noqa: E402
+import re  # noqa: E402
+
+from custseg.datasets import load_sample  # noqa: E402, F811
+from custseg.distributors import (  # noqa: E402, F811
+    distributor_score_table,
+    grade_count_table,
+    movement_table,
+    period_rows,
+    regrade_table,
+)
+
+reference = load_sample("distributors")
+reference_h1 = period_rows(reference, period="2024-H1")
+reference_h2 = period_rows(reference, period="2024-H2")
+
+
+def ids(answer):
+    """Distributor ids from a list, a tuple or a text such as "D005、D102" (upper case)."""
+    if isinstance(answer, str):
+        answer = re.split(r"[\s,，、;；/]+", answer.strip())
+    if not isinstance(answer, list | tuple):
+        return None
+    if not all(isinstance(item, str) for item in answer):
+        return None
+    return sorted(item.strip().upper() for item in answer if item.strip())
+
+
+def chosen(answer, options, synonyms=None):
+    """The option a learner picked: its text, its letter (A, B, …) or both ("B. 文字").
+
+    Spaces, a closing 。 and the letter's punctuation are ignored; a whole number counts as
+    its digits (30 for "30"); ``synonyms`` maps other words the course uses to an option.
+    """
+    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
+        if float(answer).is_integer():
+            answer = str(int(answer))
+    if not isinstance(answer, str):
+        return None
+    text = answer.strip().strip("。.．").strip()
+    letters = {chr(ord("A") + i): option for i, option in enumerate(options)}
+    found = re.fullmatch(r"([A-Za-z])[\s.．、:：)）]*(.*)", text)
+    if found and found.group(1).upper() in letters:
+        option = letters[found.group(1).upper()]
+        if found.group(2) in ("", option):
+            return option
+    return (synonyms or {}).get(text, text)
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q1_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 1 题：能卖但不配合 (high sales, low cooperation)
+# ## 第 1 题：待整改的经销商有几家（计算）
 #
-# 用默认权重的 `DistributorEvaluator()` 在上半年数据 `h1` 上训练并评估，评估表保存为 `evaluation`。
-# 销售能力为“高绩效”（`sales_level`）、但合作意愿评分（`h1` 的 `cooperation` 列）**低于 3 分**的
-# 经销商有多少家？保存为整数 `n_unwilling`。这类经销商需要多沟通。
+# 上表是上半年按默认权重评出的等级。D 级（待整改经销商）有几家？保存为整数 `d_grade_count`。
 
 # %% nbgrader={"grade": false, "grade_id": "q1_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-evaluator = DistributorEvaluator().fit(h1)
-evaluation = evaluator.evaluate(h1)
-ratings = h1.set_index("distributor_id")["cooperation"]
-n_unwilling = int(((evaluation["sales_level"] == "高绩效") & (ratings < 3)).sum())
+d_grade_count = 42
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q1_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="三条分类标准 (three criteria)"
-assert isinstance(evaluation, pd.DataFrame) and len(evaluation) == len(h1), (
-    "evaluation 应该是上半年每家经销商一行的评估表"
-)
-assert isinstance(n_unwilling, int), "n_unwilling 应该是整数 (int)，可以用 int(...) 转换"
-assert 0 < n_unwilling < len(h1), "n_unwilling 应该在 0 和经销商总数之间"
-### BEGIN HIDDEN TESTS
-_sales = h1["sales"].to_numpy()
-_hit = h1["target_attainment"].to_numpy()
-_percentile = [
-    50 * ((_sales <= _s).mean() + (_hit <= _h).mean()) for _s, _h in zip(_sales, _hit, strict=True)
-]
-_expected = sum(_p >= 50 and _c < 3 for _p, _c in zip(_percentile, h1["cooperation"], strict=True))
-assert n_unwilling == _expected
-### END HIDDEN TESTS
+# %% nbgrader={"grade": true, "grade_id": "q1_test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false} topic="经销商评估 (distributor evaluation)"
+assert isinstance(d_grade_count, int), "d_grade_count 应该是整数（家数），不是占比"
+assert 0 <= d_grade_count <= 120, "家数应该在 0 到 120 之间"
+
+
+# %% check="q1_test"
+def check_q1(d_grade_count):
+    expected = int(grade_count_table(reference_h1).loc["D", "家数"])
+    assert isinstance(d_grade_count, int) and not isinstance(d_grade_count, bool)
+    assert d_grade_count == expected
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q2_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 2 题：冲销量时的权重 (sales-first weights)
+# ## 第 2 题：返利给哪两家（决定）
 #
-# 今年企业的重点是冲销量，权重改为：覆盖 20%、销售 60%、合作 20%
-# （`weights={"coverage": 0.2, "sales": 0.6, "cooperation": 0.2}`）。
-# 用新权重在 `h1` 上重新训练、评估，这时有多少家 A 级（核心）经销商？保存为整数 `n_core`。
+# 公司今年的重点是**销售额**，返利只够给**两家**经销商。把权重调成“覆盖 20%、销售 60%、合作 20%”，
+# 给上半年总分最高的两家。可以在下面的小部件上调权重，也可以运行一行：
+# `distributor_score_table(h1, weights={"coverage": 0.2, "sales": 0.6, "cooperation": 0.2})`。
+# 把两家的编号写成列表，保存为 `rebate_pair`，例如 `["D001", "D002"]`（顺序不限）。
+
+# %%
+distributor_weight_explorer(h1, top=15)
 
 # %% nbgrader={"grade": false, "grade_id": "q2_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-sales_first = {"coverage": 0.2, "sales": 0.6, "cooperation": 0.2}
-reweighted = DistributorEvaluator(weights=sales_first).fit(h1).evaluate(h1)
-n_core = int((reweighted["grade"] == "A").sum())
+rebate_pair = ["D005", "D102"]
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q2_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="权重与分级 (weights and grades)"
-assert isinstance(n_core, int), "n_core 应该是整数 (int)，可以用 int(...) 转换"
-assert 0 < n_core < len(h1), "A 级经销商应该有，但不是全部"
-### BEGIN HIDDEN TESTS
-_cover = h1["coverage"].map(COVERAGE_POINTS).to_numpy()
-_friendly = 25 * (h1["cooperation"].to_numpy() - 1)
-_total = 0.2 * _cover + 0.6 * np.array(_percentile) + 0.2 * _friendly
-assert n_core == int((_total >= 75 - 1e-9).sum())
-### END HIDDEN TESTS
+# %% nbgrader={"grade": true, "grade_id": "q2_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="经销商选择 (distributor selection)"
+assert isinstance(rebate_pair, list), '请写成列表，例如 ["D001", "D002"]'
+assert len(rebate_pair) == 2, "返利只够两家：列表里写两个编号"
+
+
+# %% check="q2_test"
+def check_q2(rebate_pair):
+    weights = {"coverage": 0.2, "sales": 0.6, "cooperation": 0.2}
+    table = distributor_score_table(reference_h1, weights=weights)
+    expected = sorted(table.sort_values("总分", ascending=False).index[:2])
+    assert ids(rebate_pair) == expected
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q3_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 3 题：连续两期 D 级 (D twice in a row)
+# ## 第 3 题：先替换哪一家（决定）
 #
-# 回到默认权重。用第 1 题训练好的评估器对上、下半年做复评（`reevaluate(h1, h2)`，
-# 下半年仍用上半年的尺子），复评表保存为 `changes`。
-# 上半年和下半年**都是 D 级**的经销商有多少家？保存为整数 `n_d_twice`。
+# D067 和 D095 两期都是 D 级。公司只能先替换**一家**。运行下面的单元格比较两家上下两期的总分，
+# 先替换哪一家？保存为 `replace_first`（编号或字母：A. D067　B. D095）。
+
+# %%
+regrade_table(h1, h2, only=["D067", "D095"])
 
 # %% nbgrader={"grade": false, "grade_id": "q3_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-changes = evaluator.reevaluate(h1, h2)
-n_d_twice = int(((changes["grade_before"] == "D") & (changes["grade_after"] == "D")).sum())
+replace_first = "D067"
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q3_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="定期复评 (re-evaluation)"
-assert isinstance(changes, pd.DataFrame), "changes 应该是 reevaluate 得到的复评表"
-assert isinstance(n_d_twice, int), "n_d_twice 应该是整数 (int)，可以用 int(...) 转换"
-assert 0 < n_d_twice < len(h1), "n_d_twice 应该在 0 和经销商总数之间"
-### BEGIN HIDDEN TESTS
-_base_sales = np.sort(h1["sales"].to_numpy())
-_base_hit = np.sort(h1["target_attainment"].to_numpy())
+# %% nbgrader={"grade": true, "grade_id": "q3_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="经销商复评 (re-evaluation)"
+assert isinstance(replace_first, str) and replace_first.strip(), "请用引号写编号或字母"
 
 
-def _grade_d(period):
-    _s = [(_base_sales <= _v).mean() for _v in period["sales"]]
-    _h = [(_base_hit <= _v).mean() for _v in period["target_attainment"]]
-    _score = (
-        0.3 * period["coverage"].map(COVERAGE_POINTS).to_numpy()
-        + 0.4 * 50 * (np.array(_s) + np.array(_h))
-        + 0.3 * 25 * (period["cooperation"].to_numpy() - 1)
-    )
-    return set(period["distributor_id"][_score < 45 - 1e-9])
+# %% check="q3_test"
+def check_q3(replace_first):
+    options = ("D067", "D095")
+    table = regrade_table(reference_h1, reference_h2, only=list(options))
+    # Replace the one that is both lower now and getting worse (the data agree on both).
+    lower = min(options, key=lambda d: table.loc[d, "本期总分"])
+    worse = min(options, key=lambda d: table.loc[d, "变化"])
+    assert lower == worse
+    answer = replace_first.strip().upper() if isinstance(replace_first, str) else None
+    assert chosen(answer, options) == lower
 
-
-assert n_d_twice == len(_grade_d(h1) & _grade_d(h2))
-### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q4_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 4 题：和一家 D 级经销商谈话 (talking to a D-grade distributor)
+# ## 第 4 题：有几家升级了（计算）
 #
-# 一家合作多年的地方经销商连续两期都是 D 级。你会继续和它合作吗？
-# 谈话时你会先了解什么、提出什么整改要求、企业又能提供什么支持？请用两三句话回答（老师会人工评分）。
+# 运行下面的单元格，看上半年到下半年等级的变动。等级**升级**的经销商有几家？保存为整数 `upgraded_count`。
 
-# %% [markdown] nbgrader={"grade": true, "grade_id": "q4_answer", "locked": false, "points": 3, "schema_version": 3, "solution": true, "task": false} topic="动态调整 (dynamic adjustment)"
-# 先不急着更换，约老板面谈，弄清楚是市场变了、资金紧张还是对政策不满。
-# 一起定一个半年的整改计划：目标达成率、回款天数和培训出勤都要有具体数字，企业提供培训和促销支持；
-# 下次复评仍是 D 级，就缩小合作范围或在当地另找经销商。
+# %%
+movement_table(h1, h2)
+
+# %% nbgrader={"grade": false, "grade_id": "q4_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+### BEGIN SOLUTION
+upgraded_count = 29
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "q4_test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false} topic="经销商复评 (re-evaluation)"
+assert isinstance(upgraded_count, int), "upgraded_count 应该是整数（家数）"
+assert 0 <= upgraded_count <= 120, "家数应该在 0 到 120 之间"
+
+
+# %% check="q4_test"
+def check_q4(upgraded_count):
+    expected = int(movement_table(reference_h1, reference_h2).loc["升级", "家数"])
+    assert isinstance(upgraded_count, int) and not isinstance(upgraded_count, bool)
+    assert upgraded_count == expected
+
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q5_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## 第 5 题：培训让经销商变好了吗（判断）
+#
+# 运行下面的单元格：A 级经销商平均参加培训的次数远多于 D 级。培训部据此说“培训让经销商变好了”。这个说法：
+#
+# A. 成立：A 级参加培训最多，说明培训有效
+# B. 不能由这张表证明：也可能是本来就好的经销商更愿意参加培训；要证明培训有效，需要随机安排谁参加培训再比较
+# C. 不成立：培训和等级没有任何关系
+#
+# 保存为 `training_claim`（字母即可）。
+
+# %%
+grade_profile_table(h1)
+
+# %% nbgrader={"grade": false, "grade_id": "q5_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+### BEGIN SOLUTION
+training_claim = "B"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "q5_test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false} topic="因果判断 (causal claims)"
+assert isinstance(training_claim, str) and training_claim.strip(), '请用引号写字母，例如 "A"'
+
+
+# %% check="q5_test"
+def check_q5(training_claim):
+    options = ("成立", "不能由这张表证明", "不成立")
+    synonyms = {"不能证明": "不能由这张表证明", "无法证明": "不能由这张表证明"}
+    assert chosen(training_claim, options, synonyms) == "不能由这张表证明"
+
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q6_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## 第 6 题：大而不配合的经销商（文字题，老师人工评分）
+#
+# D102 销售得分满分，合作得分只有 50（不按时回款、不配合活动）。用三四句话说明：你会怎样对待这家经销商？
+# 评估时怎样才不会被“销售额大”一项带偏？
+
+# %% [markdown] nbgrader={"grade": true, "grade_id": "q6_answer", "locked": false, "points": 2, "schema_version": 3, "solution": true, "task": false} topic="业务应用 (application)"
+# 不会马上替换：它的销售和覆盖短期内难以找到替代。先约谈，把回款天数和参加活动写进返利条件，
+# 合作达标才给全额返利，同时在它的区域培养一两家区域性经销商作为备选。
+# 评估时按多项指标加权打总分，并把合作意愿设一条最低线：低于这条线，销售额再大也不能评为核心经销商。
