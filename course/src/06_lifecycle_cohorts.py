@@ -40,11 +40,12 @@ from custseg.tables import count_rows
 from custseg.transactions import clean_transactions
 from custseg.widgets import lifecycle_explorer
 
-custseg.use_chinese_font()
+custseg.use_chinese_font()  # 让图表中的中文正常显示
 sns.set_theme(style="whitegrid", font=custseg.CJK_FONT_FAMILY)
-friendly_errors.enable()
-clean, _ = clean_transactions(load_sample())
-cn_orders = load_cn_orders()
+friendly_errors.enable()  # 出错时用中文解释
+clean, _ = clean_transactions(load_sample())  # 示例网店，清洗后（第 0 讲）
+cn_orders = load_cn_orders()  # 禾悦食品（模拟数据）
+print("准备好了 (ready)")
 
 # %% [markdown]
 # ## 1. 生命周期阶段的规则
@@ -61,17 +62,19 @@ stage_rules(new_days=90, at_risk_days=90, churn_days=180, loyal_orders=5)
 
 # %%
 stages = lifecycle_stages(transactions=clean)
-stages_preview(stages, rows=5)
 
 # %%
-plot_lifecycle_stages(stages)
-plt.show()
+stages_preview(stages=stages, rows=5)
+
+# %%
+plot_lifecycle_stages(stages=stages)
+plt.show()  # 显示图表
 
 # %% [markdown]
 # 每个阶段有多少人、建议做什么？这是把分类变成策略的第一步。
 
 # %%
-stage_table(stages)
+stage_table(stages=stages)
 
 # %% [markdown]
 # 示例网店的数据里没有“潜在”客户：潜在客户还没有买过，订单数据里看不到他们，
@@ -94,8 +97,10 @@ lifecycle_explorer(transactions=cn_orders)
 
 # %%
 retention = retention_matrix(transactions=clean)
-plot_retention_heatmap(retention)
-plt.show()
+
+# %%
+plot_retention_heatmap(retention=retention)
+plt.show()  # 显示图表
 
 # %%
 retention_table(transactions=clean, periods=6)
@@ -115,14 +120,20 @@ cn_stages = lifecycle_stages(transactions=cn_orders)
 # %% [markdown]
 # ### 练习 1（计算题）：有多少位客户处在流失风险中？
 #
-# 可以运行 `stage_table(cn_stages)` 查看，也可以写 `count_rows(cn_stages, stage="流失风险")`。
+# **草稿格**：运行 `stage_table(stages=cn_stages)` 查看，
+# 也可以直接写 `count_rows(table=cn_stages, stage="流失风险")`。
+
+# %%
+### BEGIN SOLUTION
+stage_table(stages=cn_stages)
+### END SOLUTION
 
 # %%
 ex.q1
 
 # %%
 ### BEGIN SOLUTION
-cn_at_risk = count_rows(cn_stages, stage="流失风险")
+cn_at_risk = count_rows(table=cn_stages, stage="流失风险")
 ### END SOLUTION
 ex.q1.check()
 # ex.q1.hint()      # 需要提示时，删掉本行开头的 # 再运行
@@ -189,7 +200,12 @@ ex.q5.check()
 # %% [markdown]
 # ### 练习 6（计算题）：第一批客户的次月留存
 #
-# 运行 `retention_table(transactions=cn_orders, periods=6)` 查看禾悦食品的留存表。
+# **草稿格**：在下面写 `retention_table(transactions=cn_orders, periods=6)` 并运行，查看禾悦食品的留存表。
+
+# %%
+### BEGIN SOLUTION
+retention_table(transactions=cn_orders, periods=6)
+### END SOLUTION
 
 # %%
 ex.q6

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from functools import cache
 
+from custseg.exercises.other_names import under_other_names
 from custseg.exercises.problem import Misconception, Problem, bind, close_to
+from custseg.exercises.theory import HALF_STAGE, STAGE_SYNONYMS
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7"]
 
@@ -36,7 +38,15 @@ def _first_cohort():
 
 
 def _with_suffix(stage: str) -> tuple[str, ...]:
-    return (f"{stage}客户", f"{stage}阶段")
+    return (f"{stage}客户", f"{stage}阶段", f"{stage}期")
+
+
+OTHER_NAMES = {
+    **{stage: (*names, f"{stage}阶段", f"{stage}期") for stage, names in STAGE_SYNONYMS.items()},
+    "变少": ("变少了", "减少", "少了"),
+    "不变": ("没变", "一样"),
+}
+"""Other ways a learner writes a wrong choice (the course's own stage names among them)."""
 
 
 q1 = bind(
@@ -55,10 +65,10 @@ q1 = bind(
             ),
         ),
         hints=(
-            "运行 `stage_table(cn_stages)`，看“流失风险”一行的“客户数”。",
-            '或者：`cn_at_risk = count_rows(cn_stages, stage="流失风险")`',
+            "运行 `stage_table(stages=cn_stages)`，看“流失风险”一行的“客户数”。",
+            '或者：`cn_at_risk = count_rows(table=cn_stages, stage="流失风险")`',
         ),
-        solution='cn_at_risk = count_rows(cn_stages, stage="流失风险")',
+        solution='cn_at_risk = count_rows(table=cn_stages, stage="流失风险")',
         explanation=(
             "这两百多位客户曾经买过、最近三到六个月没来：他们是挽回成本最低、最值得马上联系的人。"
         ),
@@ -76,16 +86,20 @@ q2 = bind(
         expected=lambda: "流失风险",
         choices=("忠诚", "回购", "流失风险", "已流失"),
         accept=_with_suffix("流失风险"),
-        misconceptions=(
-            Misconception(
-                "忠诚",
-                "“忠诚”要求近期活跃（90 天内买过）。过去再忠诚，100 天没来也先算流失风险——"
-                "这正是要马上关心他的信号。",
+        misconceptions=under_other_names(
+            (
+                HALF_STAGE,
+                Misconception(
+                    "忠诚",
+                    "“忠诚”要求近期活跃（90 天内买过）。过去再忠诚，100 天没来也先算流失风险——"
+                    "这正是要马上关心他的信号。",
+                ),
+                Misconception("回购", "回购和忠诚一样要求近期活跃；他已经 100 天没买了。"),
+                Misconception(
+                    "已流失", "超过 180 天没买才算已流失；100 天还在流失风险阶段，来得及挽回。"
+                ),
             ),
-            Misconception("回购", "回购和忠诚一样要求近期活跃；他已经 100 天没买了。"),
-            Misconception(
-                "已流失", "超过 180 天没买才算已流失；100 天还在流失风险阶段，来得及挽回。"
-            ),
+            OTHER_NAMES,
         ),
         hints=(
             "阶段先看“最近购买距今天数”，再看订单数。",
@@ -107,19 +121,23 @@ q3 = bind(
         expected=lambda: "流失风险",
         choices=("新客", "忠诚", "流失风险", "已流失"),
         accept=_with_suffix("流失风险"),
-        misconceptions=(
-            Misconception(
-                "忠诚",
-                "忠诚客户最近还在常买，不发券也会来：券的钱大多花在本来就会发生的购买上。",
+        misconceptions=under_other_names(
+            (
+                HALF_STAGE,
+                Misconception(
+                    "忠诚",
+                    "忠诚客户最近还在常买，不发券也会来：券的钱大多花在本来就会发生的购买上。",
+                ),
+                Misconception(
+                    "新客",
+                    "新客刚刚来过，需要的是欢迎和好的第一次体验；“回来看看”的券对他们来得太早。",
+                ),
+                Misconception(
+                    "已流失",
+                    "已流失的客户超过半年没来，挽回成功率低、成本高；同样的预算在流失风险客户身上回报更高。",
+                ),
             ),
-            Misconception(
-                "新客",
-                "新客刚刚来过，需要的是欢迎和好的第一次体验；“回来看看”的券对他们来得太早。",
-            ),
-            Misconception(
-                "已流失",
-                "已流失的客户超过半年没来，挽回成功率低、成本高；同样的预算在流失风险客户身上回报更高。",
-            ),
+            OTHER_NAMES,
         ),
         hints=(
             "已经很久没买的人，挽回的成功率低；最近还在买的人，不需要优惠券也会买。",
@@ -143,14 +161,17 @@ q4 = bind(
             "变多" if _stage_counts(60)["流失风险"] > _stage_counts()["流失风险"] else "变少"
         ),
         choices=("变多", "变少", "不变"),
-        accept=("增加", "更多"),
-        misconceptions=(
-            Misconception(
-                "变少",
-                "门槛提前了：61 到 90 天没买的客户原来算活跃，现在也算流失风险；"
-                "“已流失”的门槛没变，没有人离开流失风险。",
+        accept=("增加", "更多", "变多了", "增加了", "多了"),
+        misconceptions=under_other_names(
+            (
+                Misconception(
+                    "变少",
+                    "门槛提前了：61 到 90 天没买的客户原来算活跃，现在也算流失风险；"
+                    "“已流失”的门槛没变，没有人离开流失风险。",
+                ),
+                Misconception("不变", "61 到 90 天没买的那些客户会从活跃阶段进入流失风险。"),
             ),
-            Misconception("不变", "61 到 90 天没买的那些客户会从活跃阶段进入流失风险。"),
+            OTHER_NAMES,
         ),
         hints=(
             "流失风险 = 超过“流失风险天数”、但不超过“已流失天数”没有购买。",
@@ -245,7 +266,16 @@ q7 = bind(
                 "一批客户的留存本来就会随时间下降；只看一行没有可比较的对象，看不出礼包的作用。",
             ),
             Misconception("C", "第 0 个月是首购当月，每一批都是 100%，比不出差别。"),
+            *(
+                Misconception(
+                    text,
+                    "一批客户的留存本来就会随时间下降；只看一行没有可比较的对象，看不出礼包的作用。",
+                )
+                for text in ("横着", "横着看", "按行看")
+            ),
+            Misconception("第0个月", "第 0 个月是首购当月，每一批都是 100%，比不出差别。"),
         ),
+        accept=("竖着", "竖着比较", "竖着看", "按列比较"),
         hints=(
             "要评估一项改变，得有“改变之前”和“改变之后”两组来比较。",
             "每一批客户在“第 1 个月”“第 2 个月”时的年龄相同，可以直接比较。",

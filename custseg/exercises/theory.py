@@ -76,7 +76,7 @@ def _with_synonyms(stage: str) -> tuple[str, ...]:
     return (*STAGE_SYNONYMS[stage], f"{stage}阶段", f"{stage}期")
 
 
-_HALF_STAGE = Misconception(
+HALF_STAGE = Misconception(
     "流失",
     "“流失”有两个阶段：**流失风险**（90—180 天没买）和**已流失**（超过 180 天没买）。"
     "请写全是哪一个。",
@@ -241,7 +241,7 @@ q4 = bind(
         expected=lambda: _scenario_stage(orders=8, first_days_ago=500, last_days_ago=200),
         accept=_with_synonyms("已流失"),
         misconceptions=(
-            _HALF_STAGE,
+            HALF_STAGE,
             Misconception(
                 "忠诚",
                 "阶段看的是**现在**：买过 8 次说明他曾经忠诚，但 200 天没有购买，关系已经冷了。",
@@ -275,7 +275,7 @@ q5 = bind(
         expected=lambda: _stage_in_sample(14344),
         accept=_with_synonyms("流失风险"),
         misconceptions=(
-            _HALF_STAGE,
+            HALF_STAGE,
             Misconception(
                 "忠诚",
                 "他确实买过 8 次，但最近一次已经是 100 多天前：超过 90 天没买，就不再算“活跃”的忠诚客户。",

@@ -84,3 +84,34 @@ def test_every_question_has_hints_and_a_solution_and_half_are_judgements():
     assert all(v.problem.hints and v.problem.solution for v in views)
     judged = [v for v in views if v.problem.kind in {"judgement", "decision", "prediction"}]
     assert len(judged) * 2 >= len(views)
+
+
+@pytest.mark.parametrize(
+    ("name", "answer", "same_as"),
+    [
+        ("q2", "忠诚客户", "忠诚"),
+        ("q2", "已流失客户", "已流失"),
+        ("q3", "新客户", "新客"),
+        ("q4", "减少", "变少"),
+        ("q4", "没变", "不变"),
+        ("q7", "横着看", "B"),
+        ("q7", "第 0 个月", "C"),
+    ],
+)
+def test_other_names_of_a_wrong_choice_get_its_message(name, answer, same_as):
+    problem = getattr(ex, name).problem
+    feedback = problem.evaluate(answer)
+    assert feedback.outcome is Outcome.WRONG
+    assert feedback.message == problem.evaluate(same_as).message
+
+
+@pytest.mark.parametrize(
+    ("name", "answer"), [("q2", "流失风险期"), ("q4", "变多了"), ("q7", "竖着比较")]
+)
+def test_the_right_choice_in_other_words_counts(name, answer):
+    assert getattr(ex, name).problem.evaluate(answer).outcome is Outcome.CORRECT
+
+
+def test_half_a_stage_name_is_asked_which_of_the_two():
+    for name in ("q2", "q3"):
+        assert "两个阶段" in getattr(ex, name).problem.evaluate("流失").message
