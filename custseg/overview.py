@@ -36,10 +36,10 @@ def first_rows(data: pd.DataFrame, rows: int = 5) -> pd.DataFrame:
     >>> import pandas as pd
     >>> orders = pd.DataFrame({"customer_id": ["C1", "C2"],
     ...                        "invoice_date": pd.to_datetime(["2024-01-05 10:30", "2024-02-01 09:00"]),
-    ...                        "amount": [12.345, 8.0]})
+    ...                        "quantity": [3.0, 1.0], "amount": [12.345, 8.0]})
     >>> first_rows(orders, rows=1)
-      客户编号        订单日期     金额
-    0   C1  2024-01-05  12.35
+      客户编号        订单日期  数量     金额
+    0   C1  2024-01-05   3  12.35
     """
     if not isinstance(data, pd.DataFrame):
         raise DataError(f"first_rows 需要一张表格 (DataFrame)，收到的是 {type(data).__name__}")
@@ -51,7 +51,8 @@ def first_rows(data: pd.DataFrame, rows: int = 5) -> pd.DataFrame:
         if pd.api.types.is_datetime64_any_dtype(values):
             shown[column] = values.dt.strftime("%Y-%m-%d")
         elif pd.api.types.is_float_dtype(values):
-            shown[column] = values.round(2)
+            whole = values.notna().all() and (values == values.round()).all()
+            shown[column] = values.astype("int64") if whole else values.round(2)
     return chinese_headers(shown)
 
 

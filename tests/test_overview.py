@@ -103,3 +103,11 @@ def test_cleaning_table_is_chinese_only_and_adds_up(sample):
     assert table["占比"].iloc[-1] == "100.0%"
     with pytest.raises(DataError, match="clean_transactions"):
         cleaning_table(clean)
+
+
+def test_whole_quantities_show_without_decimals_and_money_keeps_its_cents(sample):
+    orders, _, _ = sample
+    shown = first_rows(orders, rows=5)
+    assert shown["数量"].dtype.kind == "i"
+    assert (shown["数量"] == orders["quantity"].head(5)).all()
+    assert shown["单价"].dtype.kind == "f"
