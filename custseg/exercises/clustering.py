@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -47,6 +48,13 @@ def _survey_profiles() -> pd.DataFrame:
     return table.drop(index=TOTAL_ROW)
 
 
+class _SharedName(NamedTuple):
+    """A cluster name the learner typed that several clusters share (told apart in brackets)."""
+
+    name: str
+    clusters: list[int]
+
+
 def _cluster_compare(
     profiles: Callable[[], pd.DataFrame],
 ) -> Callable[[object, object], str | None]:
@@ -61,10 +69,19 @@ def _cluster_compare(
             found = names.index[names == answer.strip()]
             if len(found):
                 return int(found[0])
+            shared = names.index[names.str.startswith(answer.strip() + "（")]
+            if len(shared) > 1:
+                return _SharedName(answer.strip(), [int(c) for c in shared])
         return answer
 
     def compare(expected: object, answer: object) -> str | None:
         answer = as_number(answer)
+        if isinstance(answer, _SharedName):
+            numbers = "、".join(str(c) for c in answer.clusters)
+            return (
+                f"有 {len(answer.clusters)} 簇都叫“{answer.name}”（簇 {numbers}），"
+                "看括号里的说明选一簇，填它的编号。"
+            )
         if isinstance(answer, str):
             return f"请填簇的编号（表格最左边的数字），例如 0；你填的是 {answer!r}。"
         return compare_answers(expected, answer)
@@ -115,6 +132,10 @@ def _highest(column: str) -> int:
     return int(_survey_profiles()[column].astype(float).idxmax())
 
 
+def _lowest(column: str) -> int:
+    return int(_survey_profiles()[column].astype(float).idxmin())
+
+
 def _price_cluster_size() -> int:
     return int(_survey_profiles().loc[_highest("平均价格敏感"), "客户数"])
 
@@ -132,14 +153,27 @@ q1 = bind(
             "让结果的数字更好看，方便汇报",
         ),
         expected=lambda: "让少数大客户不会独占一簇，让 R、F、M 的影响力相当",
-        accept=("避免大客户主导", "让各特征影响力相当"),
+        accept=(
+            "避免大客户主导",
+            "让各特征影响力相当",
+            "让少数大客户不会独占一簇",
+            "让R、F、M的影响力相当",
+        ),
         misconceptions=(
             Misconception(
                 "让金额变小，电脑算得更快",
                 "计算快慢不是原因：150 位客户不取对数也是一眨眼。想想 k-means 是按什么分组的。",
             ),
             Misconception(
+                "算得更快",
+                "计算快慢不是原因：150 位客户不取对数也是一眨眼。想想 k-means 是按什么分组的。",
+            ),
+            Misconception(
                 "让结果的数字更好看，方便汇报",
+                "画像表里的平均值仍是原来的单位（天、次、元），取对数只影响算法怎么量“距离”。",
+            ),
+            Misconception(
+                "方便汇报",
                 "画像表里的平均值仍是原来的单位（天、次、元），取对数只影响算法怎么量“距离”。",
             ),
         ),
@@ -172,7 +206,16 @@ q2 = bind(
                 "簇越多，每位客户离“自己的”中心越近：到中心的距离只会变短，平方和不会变大。",
             ),
             Misconception(
+                "变大",
+                "簇越多，每位客户离“自己的”中心越近：到中心的距离只会变短，平方和不会变大。",
+            ),
+            Misconception(
                 "先变小后变大，在最好的 k 处最小",
+                "这是轮廓系数的样子（它有高有低）。簇内平方和随 k 一直下降，所以不能直接取它的最小值，"
+                "要看“肘部”：下降由快变慢的地方。",
+            ),
+            Misconception(
+                "先变小后变大",
                 "这是轮廓系数的样子（它有高有低）。簇内平方和随 k 一直下降，所以不能直接取它的最小值，"
                 "要看“肘部”：下降由快变慢的地方。",
             ),
@@ -202,8 +245,8 @@ q3 = bind(
         name="campaign_k",
         kind="decision",
         prompt=(
-            "你的团队一个季度只能同时做 **3 个**营销活动，每一簇客户要配一个活动。上面的表格里轮廓系数"
-            "最高的是 k = 2。你用几簇？填一个整数。"
+            "你的团队一个季度只能同时做 **3 个**营销活动，每一簇客户要配一个活动。上面的表格里"
+            "“轮廓系数最高”标着“是”的那个 k，统计上分得最开。你用几簇？填一个整数。"
         ),
         expected=lambda: 3,
         misconceptions=(
@@ -215,6 +258,13 @@ q3 = bind(
             Misconception(
                 4,
                 "分 4 簇就有一簇客户没有活动可做（团队只做得了 3 个），这一簇等于白分。",
+            ),
+            Misconception(
+                5, "分 5 簇就有两簇客户没有活动可做（团队只做得了 3 个），这两簇等于白分。"
+            ),
+            Misconception(
+                6,
+                "“3 到 6 簇比较实用”是一般经验；你的团队只做得了 3 个活动，多出的簇没有活动可配。",
             ),
             Misconception(8, "8 簇的活动团队根本做不过来；分得再细，执行不了也没有用。"),
         ),
@@ -255,6 +305,14 @@ q4 = bind(
                 "已流失低价值客户",
                 "消费金额 2,400 元是平均的两倍多，不能叫低价值。",
             ),
+            Misconception(
+                "流失风险高价值",
+                "这个名字要求购买次数也高于平均；这一簇只买过 1.3 次，低于平均的 3.8 次。",
+            ),
+            Misconception(
+                "高价值活跃", "金额高，但“活跃”要求最近买过：210 天没来，比平均的 95 天久得多。"
+            ),
+            Misconception("已流失低价值", "消费金额 2,400 元是平均的两倍多，不能叫低价值。"),
         ),
         hints=(
             "一项一项和全体平均比：最近一次购买（少才好）、购买次数、消费金额。",
@@ -316,7 +374,7 @@ q6 = bind(
         misconceptions=(
             Misconception(
                 lambda: _finest_k() + 1,
-                "再多分一簇时，最小的一簇就不到 25 人了：看表格“人数”一列的最小值。",
+                "再多分一簇时，最小的一簇就不到 25 人了：看表格“客户数”一列的最小值。",
             ),
             Misconception(
                 2,
@@ -324,7 +382,7 @@ q6 = bind(
             ),
         ),
         hints=(
-            "每动一次滑块，看表格“人数”一列里最小的数字是否至少 25。",
+            "每动一次滑块，看表格“客户数”一列里最小的数字是否至少 25。",
             "从 k = 2 往上试，第一次出现不到 25 人的簇时，前一个 k 就是答案（再往后也都不满足）。",
         ),
         solution="finest_k = 3  # 在小部件上逐个 k 查看最小一簇的人数",
@@ -353,6 +411,10 @@ q7 = bind(
             Misconception(
                 lambda: _highest("平均喜欢尝新"),
                 "喜欢尝新的人愿意试，但卖点是“低糖、健康”：有一簇在“注重健康”上远高于平均，更对路。",
+            ),
+            Misconception(
+                lambda: _highest("平均品牌忠诚"),
+                "这一簇看重熟悉的品牌和方便，注重健康并不比平均高：新品的卖点打动不了他们。",
             ),
         ),
         hints=(
@@ -391,6 +453,10 @@ q8 = bind(
                     1,
                 ),
                 "你用了“占比（%）”，它是百分比，不是人数：用“客户数”一列。",
+            ),
+            Misconception(
+                lambda: COUPON * int(_survey_profiles().loc[_lowest("平均价格敏感"), "客户数"]),
+                "这是“价格敏感”平均分**最低**那一簇的人数乘 5：要找平均分最高的那一簇。",
             ),
         ),
         hints=(

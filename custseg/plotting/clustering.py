@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -28,6 +29,20 @@ FEATURE_LABELS = {
 
 def _label(column: str) -> str:
     return FEATURE_LABELS.get(column, str(column))
+
+
+def _new_axes(figsize: tuple[float, float]) -> Axes:
+    """A new figure's Axes, in the CJK font, keeping matplotlib's interactive mode.
+
+    The first figure of a notebook chooses the inline backend, which switches matplotlib to
+    interactive mode; the font context would undo that switch when it ends, and no later
+    chart of the notebook would be shown.
+    """
+    with chinese_font_context():
+        _, ax = plt.subplots(figsize=figsize)
+        interactive = mpl.is_interactive()  # switched on by the inline backend, if chosen here
+    mpl.interactive(interactive)
+    return ax
 
 
 def plot_choose_k(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
@@ -73,9 +88,9 @@ def plot_choose_k(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
     if table.empty:
         raise DataError("choose_k 的结果表为空 (empty table): 没有可画的 k")
     ks = np.asarray(table.index, dtype=int)
+    if ax is None:
+        ax = _new_axes((7, 4))
     with chinese_font_context():
-        if ax is None:
-            _, ax = plt.subplots(figsize=(7, 4))
         ax.plot(
             ks, table["inertia"], marker="o", color="tab:blue", label="簇内平方和 (inertia)"
         )  # of squared distances
@@ -151,9 +166,9 @@ def plot_cluster_profiles(features: pd.DataFrame, labels: Any, ax: Axes | None =
     """
     z = _standardised_means(features, labels)
     limit = max(1.0, float(np.abs(z.to_numpy()).max()))
+    if ax is None:
+        ax = _new_axes((2 + 1.6 * z.shape[1], 1.5 + 0.6 * z.shape[0]))
     with chinese_font_context():
-        if ax is None:
-            _, ax = plt.subplots(figsize=(2 + 1.6 * z.shape[1], 1.5 + 0.6 * z.shape[0]))
         sns.heatmap(
             z.set_axis([_label(c).replace(" (", "\n(") for c in z.columns], axis="columns"),
             ax=ax,
@@ -222,9 +237,9 @@ def plot_clusters(
     data = pd.DataFrame(
         {"x": features[x].to_numpy(), "y": features[y].to_numpy(), "类别": clusters.map(names)}
     )
+    if ax is None:
+        ax = _new_axes((7, 5))
     with chinese_font_context():
-        if ax is None:
-            _, ax = plt.subplots(figsize=(7, 5))
         colors = sns.color_palette(n_colors=len(names))
         for color, name in zip(colors, names.values(), strict=True):
             members = data[data["类别"] == name]

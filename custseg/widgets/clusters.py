@@ -15,10 +15,10 @@ __all__ = ["cluster_explorer"]
 
 _SHOWN = ["name", "size", "share", "recency_mean", "frequency_mean", "monetary_mean"]
 _HEADERS = {
-    "name": "簇名称",
-    "size": "人数",
+    "name": "名称",
+    "size": "客户数",
     "share": "占比",
-    "recency_mean": "平均最近购买距今天数",
+    "recency_mean": "平均最近一次购买距今天数",
     "frequency_mean": "平均购买次数",
     "monetary_mean": "平均消费金额",
 }

@@ -135,3 +135,26 @@ def test_prompts_and_explanations_are_chinese_markdown():
         assert problem.explanation and problem.hints
     kinds = [getattr(ex, n).problem.kind for n in NAMES]
     assert sum(k != "calculation" for k in kinds) >= len(kinds) / 2
+
+
+def test_near_synonyms_of_a_wrong_choice_get_its_message():
+    """Words a learner types for a wrong option (not its exact text) are diagnosed like it."""
+    for name, typed, chosen in [
+        ("q1", "算得更快", "A"),
+        ("q2", "变大", "B"),
+        ("q2", "先变小后变大", "C"),
+        ("q4", "流失风险高价值", "B"),
+        ("q4", "已流失低价值", "D"),
+    ]:
+        assert _outcome(name, typed).message == _outcome(name, chosen).message, (name, typed)
+    assert _outcome("q1", "让R、F、M的影响力相当").outcome is Outcome.CORRECT
+
+
+def test_a_name_two_clusters_share_asks_for_the_number(rfm):
+    labels4 = CustomerClusterer(n_clusters=4, random_state=0).fit(rfm).labels_
+    means4 = rfm.groupby(labels4).mean()
+    valuable = means4[means4["monetary"] > rfm["monetary"].mean()]
+    feedback = _outcome("q5", "高价值活跃客户")
+    assert feedback.outcome is Outcome.WRONG
+    assert all(str(c) in feedback.message for c in valuable.index)
+    assert "括号" in feedback.message and ".hint()" in feedback.message

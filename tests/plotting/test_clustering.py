@@ -119,3 +119,31 @@ def test_bad_inputs_are_named(rfm, labels):
         plot_choose_k(pd.DataFrame({"inertia": [1.0]}))
     with pytest.raises(DataError, match="length"):
         plot_cluster_profiles(rfm, labels.to_numpy()[:10])
+
+
+@pytest.mark.parametrize("plot", ["choose_k", "profiles", "scatter"])
+def test_a_first_chart_keeps_the_notebook_showing_later_charts(rfm, labels, monkeypatch, plot):
+    """The inline backend, chosen by a notebook's first figure, turns interactive mode on;
+    the font context must not turn it off again, or no later chart of the notebook is shown."""
+    import matplotlib as mpl
+
+    made = plt.subplots
+
+    def choose_inline_backend(*args, **kwargs):
+        mpl.interactive(True)  # what matplotlib-inline does when it is first loaded
+        return made(*args, **kwargs)
+
+    monkeypatch.setattr(plt, "subplots", choose_inline_backend)
+    was = mpl.is_interactive()
+    mpl.interactive(False)
+    try:
+        if plot == "choose_k":
+            ax = plot_choose_k(k_choice_table(rfm, k_from=2, k_to=3))
+        elif plot == "profiles":
+            ax = plot_cluster_profiles(rfm, labels)
+        else:
+            ax = plot_clusters(rfm, labels)
+        assert mpl.is_interactive()
+    finally:
+        mpl.interactive(was)
+    plt.close(ax.figure)
