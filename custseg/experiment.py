@@ -55,7 +55,7 @@ def evidence_statement(*, randomised: bool, significant: bool, difference: float
     >>> print(evidence_statement(randomised=False, significant=True, difference=0.12))
     不是随机实验：两组客户本来就不一样，差值显著只说明两组不同，不能说明差距是活动带来的；要证明效果，下次活动前随机留出对照组。
     >>> print(evidence_statement(randomised=True, significant=True, difference=0.05))
-    随机实验：两组是随机分的，差值就是活动带来的效果（因果效应），而且不太可能只是运气。
+    随机实验：两组是随机分的，差值估计的就是活动带来的效果（因果效应），而且不太可能只是运气。
     """
     if not randomised:
         if significant:
@@ -70,9 +70,7 @@ def evidence_statement(*, randomised: bool, significant: bool, difference: float
             "（人数可能太少）。"
         )
     if difference > 0:
-        return (
-            "随机实验：两组是随机分的，差值就是活动带来的效果（因果效应），而且不太可能只是运气。"
-        )
+        return "随机实验：两组是随机分的，差值估计的就是活动带来的效果（因果效应），而且不太可能只是运气。"
     return "随机实验：活动组的响应率显著更低，活动起了反作用，要查明原因。"
 
 

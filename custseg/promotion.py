@@ -419,7 +419,7 @@ def summarize_campaign(result: pd.DataFrame, *, randomised: bool, top: int = 3) 
     ...     control="对照", outcome_col="y", revenue_per_response=100, cost_per_contact=5)
     >>> for line in summarize_campaign(result, randomised=True)[:2]:
     ...     print(line)
-    总体：实验组响应率 80.0%，对照组 60.0%，增量 20.0 个百分点（95% 置信区间 5.2 至 33.4），p = 0.008。随机实验：两组是随机分的，差值就是活动带来的效果（因果效应），而且不太可能只是运气。
+    总体：实验组响应率 80.0%，对照组 60.0%，增量 20.0 个百分点（95% 置信区间 5.2 至 33.4），p = 0.008。随机实验：两组是随机分的，差值估计的就是活动带来的效果（因果效应），而且不太可能只是运气。
     收益：增量响应 14.0 次，增量收入 1400，联系成本 350，ROI = 300%
     >>> print(summarize_campaign(result, randomised=False)[0])
     总体：活动组响应率 80.0%，比较组 60.0%，增量 20.0 个百分点（95% 置信区间 5.2 至 33.4），p = 0.008。不是随机实验：两组客户本来就不一样，差值显著只说明两组不同，不能说明差距是活动带来的；要证明效果，下次活动前随机留出对照组。
@@ -466,7 +466,11 @@ def summarize_campaign(result: pd.DataFrame, *, randomised: bool, top: int = 3) 
         weak_names = "、".join(str(name) for name in weak.index)
         if randomised:
             if len(good):
-                lines.append(f"增量显著为正的客户群：{names}；下次可优先考虑（还要看 ROI）")
+                lines.append(
+                    f"增量显著为正的客户群：{names}；{len(segments)} 个客户群各比一次，"
+                    "即使活动完全无效，也可能有一两个碰巧显著：先在这些群里再做一次随机实验确认，"
+                    "再优先覆盖（还要看 ROI）"
+                )
             if len(weak):
                 lines.append(
                     f"增量不显著的客户群：{weak_names}；看不出效果，下次减少投入或调整方案，"
@@ -552,7 +556,7 @@ class PromotionPlan:
     ...     segment_col="job", scope=["电话"], start="2025-05-01", end="2025-04-01",
     ...     budget=100, cost_per_contact=5, expected_response_rate=0.1)
     >>> plan.check()
-    ['结束日期 (end) 2025-04-01 早于开始日期 (start) 2025-05-01']
+    ['结束日期 2025-04-01 早于开始日期 2025-05-01']
     """
 
     objective: str
@@ -588,7 +592,7 @@ class PromotionPlan:
         >>> plan = PromotionPlan("提升签约率", ["学生"], "job", ["电话"], "2025-05-01",
         ...     "2025-04-01", 100, 5, 0.1)
         >>> plan.check_table()["发现的问题"].tolist()
-        ['结束日期 (end) 2025-04-01 早于开始日期 (start) 2025-05-01']
+        ['结束日期 2025-04-01 早于开始日期 2025-05-01']
         """
         problems = self.check(customers) or ["没有发现问题"]
         return pd.DataFrame(
@@ -617,8 +621,8 @@ class PromotionPlan:
         ...     expected_response_rate=0.1, revenue_per_response=20)
         >>> for problem in plan.check(clients):
         ...     print(problem)
-        目标客群 (target segment) '教师' 不在数据的 'job' 列中
-        预算 (budget) 100 不够联系全部 30 位目标客户：需要 150 (30 × 5)
+        目标客群“教师”不在数据的 job 列中
+        预算 100 不够联系全部 30 位目标客户：需要 150（30 × 5）
         预计收入 (expected revenue) 60 低于联系成本 150：按预计响应率 10.0% 计算，活动会亏损
         """
         problems: list[str] = []
@@ -634,7 +638,7 @@ class PromotionPlan:
             if pd.isna(parsed):
                 problems.append(f"日期 ({name}) 无法识别: {given!r}")
         if not (pd.isna(start) or pd.isna(end)) and end < start:
-            problems.append(f"结束日期 (end) {end.date()} 早于开始日期 (start) {start.date()}")
+            problems.append(f"结束日期 {end.date()} 早于开始日期 {start.date()}")
         if not self.budget > 0:
             problems.append(f"预算 (budget) 必须大于 0，现在是 {self.budget}")
         if self.cost_per_contact < 0:
@@ -656,9 +660,7 @@ class PromotionPlan:
         present = set(customers[self.segment_col].dropna().unique())
         for segment in self.target_segments:
             if segment not in present:
-                problems.append(
-                    f"目标客群 (target segment) {segment!r} 不在数据的 {self.segment_col!r} 列中"
-                )
+                problems.append(f"目标客群“{segment}”不在数据的 {self.segment_col} 列中")
         n_targets = len(self.target_customers(customers))
         if n_targets == 0:
             problems.append("目标客群中没有任何客户 (no target customers)")
@@ -666,8 +668,8 @@ class PromotionPlan:
         contact_cost = n_targets * self.cost_per_contact
         if self.budget > 0 and contact_cost > self.budget:
             problems.append(
-                f"预算 (budget) {self.budget:g} 不够联系全部 {n_targets} 位目标客户："
-                f"需要 {contact_cost:g} ({n_targets} × {self.cost_per_contact:g})"
+                f"预算 {self.budget:g} 不够联系全部 {n_targets} 位目标客户："
+                f"需要 {contact_cost:g}（{n_targets} × {self.cost_per_contact:g}）"
             )
         if self.revenue_per_response > 0 and 0 < self.expected_response_rate <= 1:
             revenue = n_targets * self.expected_response_rate * self.revenue_per_response
@@ -833,7 +835,7 @@ def campaign_table(
         One row per line of ``result`` (``全部`` first): ``客户群``, ``实验组人数``,
         ``实验组响应率``, ``对照组人数``, ``对照组响应率`` (as "26.0%"), ``增量（百分点）``
         (treated minus control rate, rounded to 0.1), ``增量的 95% 置信区间`` ("-2.0 至 5.6"),
-        ``提升度（倍）`` (the ratio of the two rates, rounded to 0.01; empty when the
+        ``提升度（倍）`` (the ratio of the two rates as text rounded to 0.01; "—" when the
         control rate is 0), ``是否显著`` (是 / 否), ``增量响应人数`` and ``ROI`` (as "35%").
 
     Examples
@@ -848,7 +850,9 @@ def campaign_table(
     """
     require_columns(result, CAMPAIGN_COLUMNS, what="活动评估结果 (campaign result)")
     treated, control = result["treatment_rate"], result["control_rate"]
-    ratio = (treated / control.where(control > 0)).round(2)
+    ratio = [
+        "—" if np.isnan(value) else f"{value:.2f}" for value in treated / control.where(control > 0)
+    ]
     table = pd.DataFrame(
         {
             "客户群": ["全部" if name == ALL_SEGMENTS else str(name) for name in result.index],
@@ -863,7 +867,7 @@ def campaign_table(
                     result["abs_lift_ci_low"], result["abs_lift_ci_high"], strict=True
                 )
             ],
-            "提升度（倍）": ratio.to_numpy(),
+            "提升度（倍）": ratio,
             "是否显著": ["是" if flag else "否" for flag in result["significant"]],
             "增量响应人数": result["incremental_responses"].round(1).to_numpy(),
             "ROI": ["" if np.isnan(roi) else f"{roi:.0%}" for roi in result["roi"]],

@@ -215,12 +215,12 @@ def test_plan_problems_are_found_on_bank_marketing(bank):
     problems = plan(budget=n * 5.0 - 1).check(bank)
     assert len(problems) == 1 and "预算" in problems[0] and str(n) in problems[0]
     problems = plan(target_segments=["student", "学生"]).check(bank)
-    assert problems == ["目标客群 (target segment) '学生' 不在数据的 'job' 列中"]
+    assert problems == ["目标客群“学生”不在数据的 job 列中"]
     problems = plan(expected_response_rate=0.04).check(bank)
     assert len(problems) == 1 and "亏损" in problems[0]
     problems = plan(start="2025-06-01", objective=" ", scope=[], budget=0).check()
     assert len(problems) == 4
-    assert any("end" in p and "2025-05-31" in p for p in problems)
+    assert any("结束日期" in p and "2025-05-31" in p for p in problems)
     assert any("objective" in p for p in problems)
     assert any("scope" in p for p in problems)
     assert any("budget" in p for p in problems)
@@ -267,7 +267,11 @@ def test_campaign_table_reads_the_result(result):
     assert row["实验组响应率"] == f"{first['treatment_rate']:.1%}"
     assert row["增量（百分点）"] == round(first["abs_lift"] * 100, 1)
     # lift is the ratio of the two rates, not their difference
-    assert row["提升度（倍）"] == round(first["treatment_rate"] / first["control_rate"], 2)
+    assert row["提升度（倍）"] == f"{first['treatment_rate'] / first['control_rate']:.2f}"
+    # a segment whose control group bought nothing has no ratio: a dash, never "nan"
+    zero = result["control_rate"].to_numpy() == 0
+    assert (table.loc[zero, "提升度（倍）"] == "—").all()
+    assert not table.astype(str).apply(lambda col: col.str.contains("nan")).any().any()
     assert table["是否显著"].isin(["是", "否"]).all()
     assert (table["是否显著"] == "是").tolist() == result["significant"].tolist()
     assert not any(name.isascii() and name != "ROI" for name in table.columns)
@@ -339,3 +343,24 @@ def test_bad_plans_are_refused_by_name(settings, culprit):
     }
     with pytest.raises(DataError, match=culprit):
         promotion_roi(**{**plan, **settings})
+
+
+def test_the_coupon_experiment_table_and_summary_read_as_a_learner_needs():
+    from custseg.datasets import load_cn_promotion
+
+    coupon = evaluate_campaign(
+        load_cn_promotion(), group_col="group", treatment="实验组", control="对照组",
+        outcome_col="responded", positive=True, segment_col="segment",
+        revenue_per_response=60, cost_per_contact=5,
+    )  # fmt: skip
+    table = campaign_table(coupon)
+    zero = coupon["control_rate"].to_numpy() == 0
+    assert zero.any()  # a small segment whose control group bought nothing
+    assert (table.loc[zero, "提升度（倍）"] == "—").all()
+    assert "nan" not in table.to_string().lower()
+    lines = summarize_campaign(coupon, randomised=True)
+    # overall not significant: no sentence may call the coupon effective
+    assert "包含 0" in lines[0] and "效果显著" not in "".join(lines)
+    # the significant segments come with the multiple-comparisons caution
+    picked = next(line for line in lines if line.startswith("增量显著为正"))
+    assert "碰巧显著" in picked and "再做一次随机实验" in picked

@@ -83,6 +83,10 @@ q1 = bind(
             Misconception(0.10, "这只是 10 ÷ 100：忘了加上不做活动也会响应的 9%（基线）。"),
             Misconception(19, "这是百分数；题目要 0 到 1 之间的小数。"),
             Misconception(
+                lambda: _break_even(5),
+                "这是成本 5 元时的保本响应率：先把“每次联系成本”拖到 10，再读数。",
+            ),
+            Misconception(
                 lambda: 2 * _break_even(5),
                 "成本翻倍，只有“成本 ÷ 收入”那一部分翻倍，不做活动的 9% 不变。",
             ),
@@ -149,6 +153,18 @@ q3 = bind(
                 "这是实验组自己的响应率：忘了减去对照组（不发券也会买的人）。",
             ),
             Misconception(
+                lambda: round(_overall("control_rate") * 100, 1),
+                "这是对照组（不发券）的响应率；增量是实验组响应率减去它。",
+            ),
+            Misconception(
+                lambda: -round(_overall("abs_lift") * 100, 1),
+                "减反了：增量是实验组减对照组，实验组的响应率更高，所以是正数。",
+            ),
+            Misconception(
+                lambda: f"{_overall('abs_lift') * 100:.1f}%",
+                "数字对了，但请只写数字本身（不加 % 和引号）：单位“百分点”题目已经给了。",
+            ),
+            Misconception(
                 lambda: round(_overall("abs_lift"), 3),
                 "这是小数形式的差值；题目要百分点，乘以 100。",
             ),
@@ -185,6 +201,8 @@ q4 = bind(
             "不能：随机实验证明不了因果",
         ),
         expected=_overall_verdict,
+        # the data are seeded: the overall increment is not significant (p = 0.35)
+        accept=("不能确定", "不显著", "不能确定：置信区间包含 0", "置信区间包含 0"),
         misconceptions=(
             Misconception(
                 "能：增量大于 0 就说明有效",
@@ -215,15 +233,21 @@ q5 = bind(
         prompt=("下一次发券，只能在下面三个客户群中选一个。根据这次随机实验，选哪一个？"),
         choices=TARGET_CHOICES,
         expected=best_target,
+        accept=("一般发展",),
         misconceptions=(
             Misconception(
                 "重要价值客户",
-                "他们的响应率最高，但对照组（不发券）也差不多一样高：他们不发券也会买。"
+                "他们的响应率最高，但对照组（不发券）的响应率还更高：他们不发券也会买。"
                 "要看增量（和它的置信区间），不是响应率。",
             ),
             Misconception(
                 "一般挽留客户",
                 "这个群人最多，但增量接近 0（置信区间跨过 0）：券发给他们，几乎换不来额外的购买。",
+            ),
+            Misconception(
+                "重要挽留客户",
+                "它不在三个选项里。它的增量看起来最大，可两组加起来只有几十个人，区间很宽；"
+                "八个客户群各算一次，碰巧“显著”一两个并不稀奇，要先再做一次实验确认。",
             ),
         ),
         hints=(
@@ -234,6 +258,8 @@ q5 = bind(
         explanation=(
             "按增量（uplift）选对象，而不是按响应率：高价值客户响应率高，是因为他们本来就会买；"
             "券的钱花在他们身上，多半是补贴了本来就有的购买。"
+            "还要记住：八个客户群各比一次，即使券完全没用，也常有一个群碰巧“显著”；"
+            "分群的结果是下一次实验的方向，先在这个群里再验证一次，再大规模发券。"
         ),
     )
 )
@@ -285,6 +311,7 @@ q7 = bind(
             "放宽目标（例如只求看出 8 个百分点的增量），或者分两轮做、合起来评估",
         ),
         expected=lambda: "放宽目标（例如只求看出 8 个百分点的增量），或者分两轮做、合起来评估",
+        accept=("放宽目标", "分两轮做"),
         misconceptions=(
             Misconception(
                 "只留 100 人做对照组，其余都发券",
@@ -350,6 +377,10 @@ q9 = bind(
                 "6 个百分点是 0.06，不是 6。",
             ),
             Misconception(
+                lambda: BUDGET * SCENARIO_INCREMENT,
+                "6,000 是预算（元），不是人数：先除以每位客户 2 元，算出能发给多少人。",
+            ),
+            Misconception(
                 lambda: 3500 * SCENARIO_INCREMENT,
                 "预算只够发给 6,000 ÷ 2 = 3,000 人，不是乙的全部 3,500 人。",
             ),
@@ -381,6 +412,10 @@ q10 = bind(
             Misconception(
                 lambda: _scenario_roi(SCENARIO_INCREMENT) + 1,
                 "这是“收入 ÷ 成本”：ROI 还要先减去成本，（增量毛利 − 成本）÷ 成本。",
+            ),
+            Misconception(
+                lambda: _scenario_roi(SCENARIO_INCREMENT) * BUDGET,
+                "这是净赚的钱（元）；ROI 还要再除以成本 6,000 元，是一个比例。",
             ),
             Misconception(
                 lambda: _scenario_roi(SCENARIO_RATE + SCENARIO_INCREMENT),

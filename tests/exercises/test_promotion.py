@@ -71,12 +71,12 @@ def test_scenario_and_planning_numbers_by_hand():
 
 RIGHT = {
     "q1": [0.19, 0.1905],
-    "q2": ["不能：两组不是随机分的，客户本来就不一样", "B", "不能"],
+    "q2": ["不能：两组不是随机分的，客户本来就不一样", "B", "b", "Ｂ", "不能"],
     "q3": [lambda: ex.q3.problem.expected()],
-    "q4": [lambda: ex.q4.problem.expected()],
-    "q5": [lambda: ex.best_target()],
+    "q4": [lambda: ex.q4.problem.expected(), "C", "c", "不显著", "不能确定"],
+    "q5": [lambda: ex.best_target(), "b", "一般发展"],
     "q6": [lambda: ex.q6.problem.expected()],
-    "q7": ["C"],
+    "q7": ["C", "放宽目标"],
     "q8": ["乙：一般发展客户", "B", "乙", "一般发展客户"],
     "q9": [180, 180.0],
     "q10": [0.8],
@@ -125,3 +125,19 @@ def test_each_misconception_gets_its_own_message(name, index):
 def test_at_least_half_are_judgements_decisions_or_predictions():
     kinds = [getattr(ex, f"q{n}").problem.kind for n in range(1, 11)]
     assert sum(kind != "calculation" for kind in kinds) >= len(kinds) / 2
+
+
+def test_typical_wrong_answers_are_told_what_went_wrong():
+    cases = [
+        (ex.q1, 0.14, "拖到 10"),  # read the slider before moving it
+        (ex.q3, -ex.q3.problem.expected(), "减反了"),
+        (ex.q3, f"{ex.q3.problem.expected():.1f}%", "不加 %"),
+        (ex.q5, "重要挽留客户", "碰巧"),  # the noisy small segment outside the choices
+        (ex.q9, 6000 * 0.06, "不是人数"),
+        (ex.q10, 4800, "再除以成本"),
+    ]
+    for view, answer, words in cases:
+        feedback = view.problem.evaluate(answer, hint_call="ex.qN.hint()")
+        assert feedback.outcome is Outcome.WRONG, answer
+        assert words in feedback.message and feedback.message.count("不对") <= 1
+        assert feedback.message.endswith("运行 `ex.qN.hint()` 看提示。")
