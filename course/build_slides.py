@@ -52,7 +52,15 @@ SLIDE_HEADING = re.compile(r"^(#{1,3}) +(.+?)\s*$")
 NUMBERING = re.compile(r"^[\d.、]+\s*|[\s·:：]")
 SLIDE_LINES = 18  # about what fits on a 1280×800 slide at the deck's font size
 DECK_TEMPLATE = (
-    "{%- extends 'index.html.j2' -%}\n" + build_site.OFFLINE_BLOCKS + "{%- block footer_js -%}\n"
+    "{%- extends 'index.html.j2' -%}\n"
+    + build_site.OFFLINE_BLOCKS
+    + "{%- block html_head_css -%}\n"
+    "<style>.reveal .slides > section > section { height: 800px; overflow-y: auto; }\n"
+    ".reveal .jp-OutputArea-output table { font-size: 15px; }\n"
+    ".reveal .jp-OutputArea-output th, .reveal .jp-OutputArea-output td { white-space: nowrap; }\n"
+    ".reveal .jp-OutputArea-output { overflow-x: auto; }</style>\n"
+    "{%- endblock html_head_css -%}\n"  # a slide taller than the screen scrolls
+    "{%- block footer_js -%}\n"
     "<script>\n"
     f'require(["{REVEAL_PREFIX}/dist/reveal.js", "{REVEAL_PREFIX}/plugin/notes/notes.js"],\n'
     "  function (Reveal, RevealNotes) {\n"
