@@ -12,105 +12,223 @@
 # ---
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# # 作业 1（理论）：客户分类的理论基础 (theory of customer segmentation)
+# # 作业 1（理论）：市场细分、客户生命周期、客户价值与 CRM (theory)
 #
-# 用课程自带的示例数据（一家英国网店的真实订单，150 位客户）检验两条理论：
-# 客户价值是否集中（“二八法则”）、客户关系处在生命周期的哪个阶段。
+# 本作业检查第 1 讲的几个理论能不能用在业务判断上。数据用「禾悦食品」的订单（**模拟数据**，金额单位：元）。
 #
-# **做法**：在写着 `在这里写代码 (YOUR CODE HERE)` 的地方写代码，删掉 `raise NotImplementedError()`
-# 这一行，然后按 **Shift + Enter** 运行。每道题下面的灰色单元格是检查答案的测试，
-# 不要修改或删除它们（改了也没有用：评分时会换回原来的测试）。最后点击菜单
-# “Kernel → Restart & Run All”，确认没有报错后再提交。
+# **不需要写程序**。每道题的答题单元格里，删掉 `raise NotImplementedError()` 这一行，
+# 写上一行 `名字 = 值`：一个数字、一个选项（写选项的文字或字母 A/B/C 都可以），
+# 或者题目给出的那种一行调用。然后按 **Shift + Enter** 运行。下面的灰色单元格只检查答案的格式，
+# 通过了也不代表答对；真正的评分在老师那里进行。文字题写在“在这里作答”处。
+# 最后点击菜单“内核 → 重启内核并运行所有单元格”，确认没有报错后再提交。
 
 # %% nbgrader={"grade": false, "grade_id": "setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
-from custseg.abc_analysis import top_share
-from custseg.datasets import load_sample
-from custseg.transactions import clean_transactions
+from custseg.datasets import load_cn_orders
+from custseg.widgets import concentration_explorer
 
-clean, _ = clean_transactions(load_sample())
-STAGES = ["潜在客户", "首次购买客户", "回购客户", "忠诚客户", "流失风险"]
-clean.head()
+cn_orders = load_cn_orders()
+print("准备好了 (ready)")
+
+# %% check="setup"
+# 评分检查：只在讲师的文件中，不会进入学员的笔记本和反馈；评分时在学员的内核之外运行。
+# Hidden checks: instructor-only, run outside the learner's kernel on plain-data answers.
+import numbers  # noqa: E402
+import re  # noqa: E402
+
+import pandas as pd  # noqa: E402
+
+from custseg.abc_analysis import top_share  # noqa: E402, F811
+from custseg.datasets import load_cn_orders  # noqa: E402, F811
+from custseg.lifecycle import lifecycle_stages  # noqa: E402
+
+reference_orders = load_cn_orders()
+STAGES = ("潜在", "新客", "回购", "忠诚", "流失风险", "已流失")
+STAGE_SYNONYMS = {
+    "新客户": "新客",
+    "忠诚客户": "忠诚",
+    "流失风险客户": "流失风险",
+    "有流失风险": "流失风险",
+    "已流失客户": "已流失",
+    "流失": "已流失",
+}
+
+
+def stage_of(days_ago, as_of="2024-12-31"):
+    """The lifecycle stage the default rules give a customer who bought ``days_ago`` days back."""
+    day = pd.Timestamp(as_of)
+    orders = pd.DataFrame(
+        {
+            "customer_id": "X",
+            "invoice_date": [day - pd.Timedelta(days=d) for d in days_ago],
+            "amount": 50.0,
+        }
+    )
+    return lifecycle_stages(orders, as_of=as_of).loc["X", "stage"]
+
+
+def chosen(answer, options, synonyms=None):
+    """The option a learner picked: its text, its letter (A, B, …) or both ("B. 文字").
+
+    Spaces, a closing 。 and the letter's punctuation are ignored; a whole number counts as
+    its digits (30 for "30"); ``synonyms`` maps other words the course uses to an option.
+    """
+    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
+        if float(answer).is_integer():
+            answer = str(int(answer))
+    if not isinstance(answer, str):
+        return None
+    text = answer.strip().strip("。.．").strip()
+    letters = {chr(ord("A") + i): option for i, option in enumerate(options)}
+    found = re.fullmatch(r"([A-Za-z])[\s.．、:：)）]*(.*)", text)
+    if found and found.group(1).upper() in letters:
+        option = letters[found.group(1).upper()]
+        if found.group(2) in ("", option):
+            return option
+    return (synonyms or {}).get(text, text)
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q1_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 1 题：二八法则 (value concentration)
+# ## 第 1 题：前 10% 的客户贡献多少（先猜再拖）
 #
-# 先算出每位客户的消费总额（`amount` 按 `customer_id` 求和），保存为 Series `spend`。
-# 再用 `top_share` 算出消费最多的**前 20%** 客户贡献了全部销售额的多少，
-# 保存为 0 到 1 之间的小数 `top20_share`（不用四舍五入）。
+# 先猜一猜：禾悦食品消费最多的**前 10%** 客户贡献了多少比例的销售额？再把下面小部件的滑块拖到 10，读出答案。
+# 写成 0 到 1 之间的小数，保存为 `top10_share`（差 0.01 以内都算对）。
+
+# %%
+concentration_explorer(cn_orders)
 
 # %% nbgrader={"grade": false, "grade_id": "q1_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-spend = clean.groupby("customer_id")["amount"].sum()
-top20_share = top_share(spend, 0.2)
+top10_share = 0.53
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q1_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="客户价值理论 (customer value)"
-assert len(spend) == clean["customer_id"].nunique(), "spend 应该每位客户一个数"
-assert abs(spend.sum() - clean["amount"].sum()) < 0.01, "spend 加起来应该等于总销售额"
-assert 0.2 < top20_share < 1, "前 20% 客户的份额应该在 0.2 和 1 之间（不是百分数）"
-### BEGIN HIDDEN TESTS
-_totals = {}
-for _customer, _amount in zip(clean["customer_id"], clean["amount"], strict=True):
-    _totals[_customer] = _totals.get(_customer, 0.0) + _amount
-_ranked = sorted(_totals.values(), reverse=True)
-_top = len(_ranked) // 5  # 150 customers: exactly 30 of them
-assert abs(top20_share - sum(_ranked[:_top]) / sum(_ranked)) < 1e-9
-### END HIDDEN TESTS
+# %% nbgrader={"grade": true, "grade_id": "q1_test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false} topic="客户价值 (customer value)"
+assert isinstance(top10_share, int | float), "top10_share 应该是一个数字"
+assert 0 <= top10_share <= 1, "请写成 0 到 1 之间的小数：百分数要除以 100（例如 35% 写 0.35）"
+
+
+# %% check="q1_test"
+def check_q1(top10_share):
+    assert isinstance(top10_share, numbers.Real) and not isinstance(top10_share, bool)
+    assert abs(float(top10_share) - top_share(reference_orders, top=0.1)) <= 0.01
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q2_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 2 题：只买过一次的客户 (one-time buyers)
+# ## 第 2 题：李先生在哪个阶段（判断）
 #
-# 按生命周期理论，只买过一次的客户还停在“首次购买客户”阶段。
-# 只下过**一张订单**（不同的 `invoice_id` 只有一个）的客户有多少位？结果保存为整数 `n_one_time`。
+# 李先生 120 天前第一次购买，100 天前又买了一次（一共 2 次），之后再没来过。
+# 按本课程的默认规则（90 天内首购算新客，90 天未购买算流失风险，180 天算已流失，5 单以上算忠诚），
+# 他现在处在哪个生命周期阶段？
+#
+# A. 新客　B. 回购　C. 忠诚　D. 流失风险　E. 已流失
+#
+# 保存为 `stage_of_li`（阶段名称或字母）。
 
 # %% nbgrader={"grade": false, "grade_id": "q2_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-n_one_time = int((clean.groupby("customer_id")["invoice_id"].nunique() == 1).sum())
+stage_of_li = "流失风险"
 ### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "q2_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="客户生命周期 (customer lifecycle)"
-assert isinstance(n_one_time, int), "n_one_time 应该是整数 (int)，可以用 int(...) 转换"
-assert 0 < n_one_time < clean["customer_id"].nunique(), "n_one_time 应该在 0 和客户总数之间"
-### BEGIN HIDDEN TESTS
-_pairs = clean[["customer_id", "invoice_id"]].drop_duplicates()
-_orders_per_customer = _pairs["customer_id"].value_counts()
-assert n_one_time == len(_orders_per_customer[_orders_per_customer.eq(1)])
-### END HIDDEN TESTS
+assert isinstance(stage_of_li, str) and stage_of_li.strip(), "请用引号写阶段名称或字母"
+
+
+# %% check="q2_test"
+def check_q2(stage_of_li):
+    options = ("新客", "回购", "忠诚", "流失风险", "已流失")
+    assert chosen(stage_of_li, options, STAGE_SYNONYMS) == stage_of([120, 100])
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q3_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 3 题：判断生命周期阶段 (lifecycle stages)
+# ## 第 3 题：客户经理配给谁（决定）
 #
-# 阶段只能从 `STAGES` 里选：潜在客户、首次购买客户、回购客户、忠诚客户、流失风险。
-# 把下面三位客户的阶段分别保存为字符串 `stage_wang`、`stage_chen`、`stage_liu`：
+# 公司只请得起能照顾 **10%** 客户的客户经理。结合第 1 题的结果，客户经理应该配给哪些客户？
 #
-# - 王女士上周第一次在店里买了东西，之后还没再来；
-# - 陈先生三年来每个月都来买，最近一次是上周；
-# - 刘先生以前每两周来一次，但已经八个月没有任何购买了。
+# A. 随机抽 10% 的客户，人人机会均等
+# B. 消费最多的前 10% 客户，其余客户用线上和自动化方式服务
+# C. 最近新来的 10% 客户
+#
+# 保存为 `manager_plan`（字母即可）。
 
 # %% nbgrader={"grade": false, "grade_id": "q3_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-stage_wang = "首次购买客户"
-stage_chen = "忠诚客户"
-stage_liu = "流失风险"
+manager_plan = "B"
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q3_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="客户生命周期 (customer lifecycle)"
-for _answer in (stage_wang, stage_chen, stage_liu):
-    assert _answer in STAGES, f"{_answer!r} 不是 STAGES 里的阶段名称，请照抄其中一个"
-assert len({stage_wang, stage_chen, stage_liu}) == 3, "三位客户处在三个不同的阶段"
-### BEGIN HIDDEN TESTS
-assert STAGES.index(stage_wang) == 1
-assert STAGES.index(stage_chen) == 3
-assert STAGES.index(stage_liu) == 4
-### END HIDDEN TESTS
+# %% nbgrader={"grade": true, "grade_id": "q3_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="客户价值 (customer value)"
+assert isinstance(manager_plan, str) and manager_plan.strip(), '请用引号写字母，例如 "A"'
+
+
+# %% check="q3_test"
+def check_q3(manager_plan):
+    options = (
+        "随机抽 10% 的客户，人人机会均等",
+        "消费最多的前 10% 客户，其余客户用线上和自动化方式服务",
+        "最近新来的 10% 客户",
+    )
+    # The value theory holds here: a tenth of the customers bring far more than a tenth of sales.
+    assert top_share(reference_orders, top=0.1) > 0.3
+    assert chosen(manager_plan, options) == options[1]
+
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q4_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## 第 4 题：理论用到工作中 (applying the theory)
+# ## 第 4 题：这是哪个理论（判断）
 #
-# 你在第 1 题算出的 `top20_share` 说明了什么？如果公司下个季度的营销预算不变，
-# 你会怎样在“前 20% 的客户”和其余客户之间分配精力？请用两三句话回答（老师会人工评分）。
+# 一家饮料企业把从采购原料、生产、物流、门店陈列到售后的每一个环节都列出来，看哪一环为客户创造的价值最多、
+# 哪一环只增加成本，再决定把钱投到哪里。这主要体现了哪个理论？
+#
+# A. 市场细分理论　B. 客户生命周期理论　C. 客户价值理论　D. 价值链理论
+#
+# 保存为 `theory_name`（名称或字母）。
 
-# %% [markdown] nbgrader={"grade": true, "grade_id": "q4_answer", "locked": false, "points": 3, "schema_version": 3, "solution": true, "task": false} topic="业务应用 (application)"
-# 前 20% 的客户贡献了一半以上的销售额，价值高度集中，失去其中一位的损失远大于失去一位普通客户。
-# 我会把更多人力放在维护这批客户上：专人回访、专属服务和新品优先体验，防止他们流失；
-# 其余客户用成本较低的群发和自动化营销，重点促成首次购买客户的第二次购买，让更多人成长为高价值客户。
+# %% nbgrader={"grade": false, "grade_id": "q4_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+### BEGIN SOLUTION
+theory_name = "价值链理论"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "q4_test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false} topic="理论基础 (theories)"
+assert isinstance(theory_name, str) and theory_name.strip(), "请用引号写名称或字母"
+
+
+# %% check="q4_test"
+def check_q4(theory_name):
+    options = ("市场细分理论", "客户生命周期理论", "客户价值理论", "价值链理论")
+    synonyms = {"价值链": "价值链理论", "价值链分析": "价值链理论", "波特价值链": "价值链理论"}
+    assert chosen(theory_name, options, synonyms) == "价值链理论"
+
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q5_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## 第 5 题：王女士在哪个阶段（判断）
+#
+# 王女士 150 天前第一次购买，一共买了 6 次，最近一次是 10 天前。按默认规则她在哪个阶段？
+#
+# A. 新客　B. 回购　C. 忠诚　D. 流失风险　E. 已流失
+#
+# 保存为 `stage_of_wang`（阶段名称或字母）。
+
+# %% nbgrader={"grade": false, "grade_id": "q5_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+### BEGIN SOLUTION
+stage_of_wang = "忠诚"
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "q5_test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false} topic="客户生命周期 (customer lifecycle)"
+assert isinstance(stage_of_wang, str) and stage_of_wang.strip(), "请用引号写阶段名称或字母"
+
+
+# %% check="q5_test"
+def check_q5(stage_of_wang):
+    options = ("新客", "回购", "忠诚", "流失风险", "已流失")
+    expected = stage_of([150, 120, 90, 60, 30, 10])
+    assert chosen(stage_of_wang, options, STAGE_SYNONYMS) == expected
+
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "q6_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## 第 6 题：四个理论怎样一起用（文字题，老师人工评分）
+#
+# 以你熟悉的一种产品为例，用三四句话说明：市场细分、客户生命周期、客户价值三个理论分别帮你回答什么问题？
+# CRM 系统在其中起什么作用？
+
+# %% [markdown] nbgrader={"grade": true, "grade_id": "q6_answer", "locked": false, "points": 2, "schema_version": 3, "solution": true, "task": false} topic="业务应用 (application)"
+# 以禾悦食品的坚果礼盒为例：市场细分回答“卖给谁”，例如注重健康的白领和节日送礼的家庭，分别设计产品和广告；
+# 客户生命周期回答“什么时候做什么”，新客促成第二单、忠诚客户给专属权益、流失风险客户及时回访；
+# 客户价值回答“资源先给谁”，消费最多的少数客户配客户经理，其余用线上服务。
+# CRM 系统把客户资料和购买记录集中起来，让这些分类能定期计算、把动作落实到每一位客户并跟踪效果。
