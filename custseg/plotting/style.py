@@ -88,9 +88,17 @@ def chinese_font_context() -> Iterator[None]:
     ...     fig, ax = plt.subplots()
     ...     _ = ax.set_title("客户分类")
     >>> plt.close(fig)
+
+    A notebook backend that pyplot switches on inside the block (the first figure of a
+    session) stays interactive afterwards; otherwise later figures would not be shown.
     """
+    switched_on = False
     with mpl.rc_context(chinese_rc()):
+        was_interactive = mpl.is_interactive()
         yield
+        switched_on = mpl.is_interactive() and not was_interactive
+    if switched_on:
+        mpl.interactive(True)
 
 
 def pin_chinese_font(*axes: Axes) -> None:

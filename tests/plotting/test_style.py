@@ -58,3 +58,42 @@ def test_a_figure_made_in_the_context_renders_after_it_whatever_the_globals():
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             fig.canvas.draw()
+
+
+def test_a_backend_switched_on_inside_the_block_stays_interactive():
+    before = mpl.is_interactive()
+    try:
+        mpl.interactive(False)
+        with chinese_font_context():
+            mpl.interactive(True)  # what the notebook backend does when pyplot first loads it
+        assert mpl.is_interactive()
+        with chinese_font_context():
+            pass
+        assert mpl.is_interactive()
+        mpl.interactive(False)
+        with chinese_font_context():
+            pass
+        assert not mpl.is_interactive()  # settings the block did not change are left alone
+    finally:
+        mpl.interactive(before)
+
+
+def test_every_chart_of_a_notebook_is_shown_not_only_the_first():
+    nbclient = pytest.importorskip("nbclient")
+    import nbformat
+
+    cells = [
+        "import custseg\nimport pandas as pd\nfrom custseg.plotting.sales import plot_monthly_sales\n"
+        "custseg.use_chinese_font()\norders = pd.DataFrame({'invoice_date': pd.to_datetime("
+        "['2024-01-05', '2024-02-01']), 'amount': [10.0, 7.0]})",
+        "first = plot_monthly_sales(data=orders)",
+        "second = plot_monthly_sales(data=orders, currency='元')",
+        "third = plot_monthly_sales(data=orders, title='第三张')",
+    ]
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3").execute()
+    shown = [
+        sum("image/png" in output.get("data", {}) for output in cell.outputs)
+        for cell in notebook.cells[1:]
+    ]
+    assert shown == [1, 1, 1]
