@@ -11,7 +11,14 @@ from functools import cache
 
 import pandas as pd
 
-from custseg.exercises.problem import Misconception, Problem, bind, close_to
+from custseg.exercises.problem import (
+    Misconception,
+    Problem,
+    bind,
+    close_to,
+    compare_answers,
+    normalize_text,
+)
 
 __all__ = [
     "LAUNCH_MIN",
@@ -31,6 +38,40 @@ LAUNCH_MIN = 150
 
 TEAM_SHARE = 0.10
 """Question 5: the share of accounts the dedicated teams can serve, per region."""
+
+
+def _choice_words(choices: tuple[str, ...], words: dict[str, str] | None = None):
+    """A ``compare`` that reads a learner's short form as the choice it stands for.
+
+    "说走就走" or "标准型客户" is the choice "说走就走型" or "标准型"; ``words`` maps other
+    words the course and learners use (e.g. "增加" for "变多") to their choice.
+
+    Examples
+    --------
+    >>> compare = _choice_words(("技术型", "标准型"), {"性价比": "标准型"})
+    >>> compare("标准型", "标准") is None, compare("标准型", "性价比") is None
+    (True, True)
+    >>> compare("标准型", "技术")
+    "你的答案是 '技术型'，和正确答案不一致。"
+    """
+    table = {normalize_text(c): c for c in choices}
+    for word, choice in (words or {}).items():
+        table[normalize_text(word)] = choice
+
+    def full(answer: object) -> object:
+        if not isinstance(answer, str):
+            return answer
+        text = normalize_text(answer).removesuffix("客户").removesuffix("的").removesuffix("了")
+        for form in (text, text + "型"):
+            if form in table:
+                return table[form]
+        return answer
+
+    def compare(expected: object, answer: object) -> str | None:
+        return compare_answers(expected, full(answer))
+
+    compare.generic = True  # a choice not offered is still told so
+    return compare
 
 
 @cache
@@ -137,6 +178,21 @@ q1 = bind(
             "（某一品类要占到一位客户消费的 60% 以上，才算“××偏好型”），**均衡型**客户会怎样？"
         ),
         choices=("变多", "变少", "不变"),
+        compare=_choice_words(
+            ("变多", "变少", "不变"),
+            {
+                "增加": "变多",
+                "增多": "变多",
+                "更多": "变多",
+                "上升": "变多",
+                "减少": "变少",
+                "更少": "变少",
+                "下降": "变少",
+                "没变": "不变",
+                "不会变": "不变",
+                "一样": "不变",
+            },
+        ),  # fmt: skip
         expected=lambda: {"变高": "变多", "变低": "变少", "不变": "不变"}[
             _direction(_balanced(0.5), _balanced(0.6))
         ],
@@ -202,6 +258,22 @@ q3 = bind(
             "同购推荐的命中率会怎样？"
         ),
         choices=("变高", "变低", "不变"),
+        compare=_choice_words(
+            ("变高", "变低", "不变"),
+            {
+                "提高": "变高",
+                "升高": "变高",
+                "上升": "变高",
+                "更高": "变高",
+                "降低": "变低",
+                "下降": "变低",
+                "更低": "变低",
+                "减少": "变低",
+                "变少": "变低",
+                "没变": "不变",
+                "一样": "不变",
+            },
+        ),  # fmt: skip
         expected=lambda: _direction(_item_hit_rate(10), _item_hit_rate(3)),
         misconceptions=(
             Misconception(
@@ -234,6 +306,7 @@ q4 = bind(
             "按新门槛，**欧洲**的主导客户群（人数最多的客户群）是哪一个？"
         ),
         choices=("技术型", "标准型", "战略型"),
+        compare=_choice_words(("技术型", "标准型", "战略型")),
         expected=lambda: _dominant("欧洲", technical_min=4.0),
         accept=("标准型客户",),
         misconceptions=(
@@ -306,6 +379,15 @@ q6 = bind(
             "填客户群名称。"
         ),
         choices=("家庭亲子型", "高端品质型", "早鸟计划型", "说走就走型", "经典观光型"),
+        compare=_choice_words(
+            ("家庭亲子型", "高端品质型", "早鸟计划型", "说走就走型", "经典观光型"),
+            {
+                "亲子": "家庭亲子型",
+                "高端": "高端品质型",
+                "早鸟": "早鸟计划型",
+                "观光": "经典观光型",
+            },
+        ),
         expected=lambda: str(_travel_table()["平均提前预订天数"].idxmin()),
         misconceptions=(
             Misconception(
@@ -343,6 +425,15 @@ q7 = bind(
             "（提示：全年消费合计 ÷ 人数 = 每位客户的全年消费。）"
         ),
         choices=("家庭亲子型", "高端品质型", "早鸟计划型", "说走就走型", "经典观光型"),
+        compare=_choice_words(
+            ("家庭亲子型", "高端品质型", "早鸟计划型", "说走就走型", "经典观光型"),
+            {
+                "亲子": "家庭亲子型",
+                "高端": "高端品质型",
+                "早鸟": "早鸟计划型",
+                "观光": "经典观光型",
+            },
+        ),
         expected=lambda: str(_per_traveller(_travel_table()).idxmax()),
         misconceptions=(
             Misconception(
@@ -400,6 +491,30 @@ q8 = bind(
                     2,
                 ),
                 "你和“其他客户”比了；题目问的是和**全部客户**（基准）比。",
+            ),
+            Misconception(
+                lambda: round(
+                    100
+                    * float(_quality_rates().loc["优质客户", "认购率（%）"])
+                    / float(_quality_rates().loc["全部客户", "认购率（%）"]),
+                    1,
+                ),
+                "提升度是“几倍”，不是百分数：写成 1.xx 这样的倍数，不要乘 100。",
+            ),
+            Misconception(
+                lambda: round(
+                    (
+                        float(_quality_rates().loc["优质客户", "认购率（%）"])
+                        - float(_quality_rates().loc["全部客户", "认购率（%）"])
+                    )
+                    / 100,
+                    3,
+                ),
+                "这是两个认购率相差的部分（增量，写成了小数），不是几倍；提升度是相除。",
+            ),
+            Misconception(
+                lambda: round(_quality_lift(), 1),
+                "方向对了，但只保留了一位小数：题目要保留两位小数。",
             ),
         ),
         hints=(

@@ -145,3 +145,25 @@ def test_kinds_and_explanations():
     for name in NAMES:
         problem = getattr(ex, name).problem
         assert problem.explanation and problem.hints, name
+
+
+def test_short_forms_and_words_the_course_uses_count_as_their_choice():
+    """A learner's short form ("说走就走", "标准") or everyday word ("增加") is its choice."""
+    for name, letter, typed in [
+        ("q1", "A", "增加"),
+        ("q1", "A", "变多了"),
+        ("q3", "B", "降低"),
+        ("q4", "B", "标准"),
+        ("q6", "D", "说走就走"),
+        ("q7", "B", "高端"),
+    ]:
+        assert _outcome(name, letter).outcome is Outcome.CORRECT, (name, letter)
+        assert _outcome(name, typed).outcome is Outcome.CORRECT, (name, typed)
+
+
+def test_lift_written_as_a_percentage_or_rounded_too_far_is_told_apart():
+    table = ex._quality_rates()
+    quality, everyone = table.loc["优质客户", "认购率（%）"], table.loc["全部客户", "认购率（%）"]
+    assert "不要乘 100" in _outcome("q8", round(100 * quality / everyone, 1)).message
+    assert "两位小数" in _outcome("q8", round(quality / everyone, 1)).message
+    assert _outcome("q8", round(quality / everyone, 2)).outcome is Outcome.CORRECT
