@@ -16,7 +16,8 @@ those marks are used. Otherwise each ``#`` or ``##`` heading starts a slide, a `
 (text, code and output added up) starts a further sub-slide; code stays with its output.
 
 Speaker notes come from the facilitator notes ``course/trainer/<module>.md``: the section whose
-``##`` heading is the slide's heading (numbering and spaces ignored) becomes that slide's notes.
+``##`` heading is the slide's heading (numbering and spaces ignored) becomes that slide's notes;
+its 本讲要点 and 时间安排 become the notes of the title slide.
 
 Every script, style and font is copied next to the decks from installed packages (reveal.js,
 require.js and the widget manager from npm into ``.venv/share/custseg-web``, bqplot from its pip
@@ -208,6 +209,9 @@ def slide_cells(
                 deck.append(_mark(nbformat.v4.new_markdown_cell(note), "notes"))
     if deck and "slideshow" not in deck[0].metadata:
         _mark(deck[0], "slide")
+    overview = [notes[key] for key in map(heading_key, GENERAL_SECTIONS[:2]) if notes.get(key)]
+    if deck and overview:  # key messages and timing: the notes of the title slide
+        deck.insert(1, _mark(nbformat.v4.new_markdown_cell("\n\n".join(overview)), "notes"))
     return deck
 
 

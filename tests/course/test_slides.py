@@ -69,7 +69,8 @@ def deck(tmp_path_factory):
     notes = out / "notes"
     notes.mkdir()
     (notes / "00_welcome.md").write_text(
-        "# 第 0 讲 讲师备课笔记\n\n## 为什么要分类\n\n先问学员：你们公司对所有客户一视同仁吗？\n",
+        "# 第 0 讲 讲师备课笔记\n\n## 本讲要点\n\n- 清洗要说得清\n\n"
+        "## 为什么要分类\n\n先问学员：你们公司对所有客户一视同仁吗？\n",
         encoding="utf-8",
     )
     [path] = slides.build_slides(
@@ -88,6 +89,8 @@ def test_deck_has_no_answers_and_no_remote_assets(deck):
     leaked = [line for line in solution_lines(COURSE / "src" / "00_welcome.py") if line in text]
     assert leaked == []
     assert '<aside class="notes">' in text and "你们公司对所有客户一视同仁吗" in text
+    title_slide = text[text.index("<section") : text.index(">为什么要分类<a")]
+    assert "清洗要说得清" in title_slide  # key messages: the title slide's notes
 
 
 def test_deck_opens_offline(deck, browser_page):  # noqa: F811
