@@ -124,7 +124,7 @@ ex.q2
 
 # %%
 ### BEGIN SOLUTION
-sensitive_field = "银行卡号"
+sensitive_field = "过敏和慢性病情况"
 ### END SOLUTION
 ex.q2.check()
 # ex.q2.hint()      # 需要提示时，删掉本行开头的 # 再运行
@@ -151,7 +151,7 @@ ex.q3.check()
 #
 # 1. **行是客户需求**，每项需求对这个客户群有多重要（重要度）；
 # 2. **列是产品要求**（产品团队能做的事）；
-# 3. 格子里写每项要求对每项需求的帮助：9 = 强，3 = 中，1 = 弱，空 = 没有关系；
+# 3. 格子里写每项要求对每项需求的帮助：9 = 强，3 = 中，1 = 弱，0 = 没有关系；
 # 4. 每项要求的**技术重要度** = 每项需求的重要度 × 格子里的分数，再加起来。分数最高的要求先做。
 #
 # 禾悦食品的问卷问了五件事（1—5 分）。按第 3 讲的八类客户群，求出每个群对每项需求的平均打分，作为重要度：
@@ -189,7 +189,8 @@ house_of_quality(needs=needs, segment="一般发展客户")
 # %% [markdown]
 # ### 练一练 5（计算题）换一个客户群
 #
-# 先用上面的需求表和关系矩阵手算，再运行 `house_of_quality(needs=needs, segment="重要价值客户")` 核对。
+# 先用上面的需求表和关系矩阵手算（找出这项要求不是 0 的格子，用重要度乘以格子里的分数，再加起来），
+# 答完再运行答案下面的一格核对。
 
 # %%
 ex.q5
@@ -201,6 +202,12 @@ traceability_score = 41.6
 ex.q5.check()
 # ex.q5.hint()      # 需要提示时，删掉本行开头的 # 再运行
 # ex.q5.solution()  # 看参考答案
+
+# %% [markdown]
+# 核对：
+
+# %%
+house_of_quality(needs=needs, segment="重要价值客户")
 
 # %% [markdown]
 # 不同客户群，产品的优先顺序不同：重要价值客户更在意配料和可信度，一般客户更在意价格。
@@ -328,8 +335,8 @@ ex.q7.check()
 
 # %%
 k_anonymity_explorer(
-    cn_customers,
-    {"年龄": "age", "性别": "gender", "城市等级": "city_tier", "省份": "province"},
+    frame=cn_customers,
+    candidates={"年龄": "age", "性别": "gender", "城市等级": "city_tier", "省份": "province"},
     checked=["年龄", "性别", "城市等级"],
 )
 

@@ -52,6 +52,7 @@ q1 = bind(
         ),
         choices=LEVELS,
         expected=lambda: "个人信息",
+        accept=("个人",),
         misconceptions=(
             Misconception(
                 "非个人信息",
@@ -60,6 +61,11 @@ q1 = bind(
             ),
             Misconception(
                 "敏感个人信息",
+                "满意度不在第 28 条列举的敏感类别里（生物识别、宗教信仰、特定身份、医疗健康、金融账户、"
+                "行踪轨迹、不满十四周岁未成年人的信息），泄露后也不容易危害人身、财产安全。",
+            ),
+            Misconception(
+                "敏感",
                 "满意度不在第 28 条列举的敏感类别里（生物识别、宗教信仰、特定身份、医疗健康、金融账户、"
                 "行踪轨迹、不满十四周岁未成年人的信息），泄露后也不容易危害人身、财产安全。",
             ),
@@ -80,10 +86,12 @@ q2 = bind(
     Problem(
         name="sensitive_field",
         kind="judgement",
-        prompt="会员表有下面四列，哪一列属于**敏感个人信息**？",
-        choices=("会员手机号", "银行卡号", "所在城市", "最近购买日期"),
-        expected=lambda: "银行卡号",
-        accept=("银行卡", "卡号"),
+        prompt=(
+            "禾悦食品想给会员推荐合适的零食，会员登记表有下面四列。哪一列属于**敏感个人信息**？"
+        ),
+        choices=("会员手机号", "过敏和慢性病情况", "所在城市", "最近购买日期"),
+        expected=lambda: "过敏和慢性病情况",
+        accept=("过敏", "慢性病", "过敏情况", "慢性病情况", "健康情况", "医疗健康"),
         misconceptions=(
             Misconception(
                 "会员手机号",
@@ -97,13 +105,26 @@ q2 = bind(
                 "最近购买日期",
                 "购买日期是行为信息，和会员编号在一起就是个人信息，但不是敏感个人信息。",
             ),
+            Misconception(
+                "银行卡号",
+                "银行卡号（金融账户）确实是敏感个人信息，但它不在这张会员登记表里："
+                "这四列中，哪一列属于第 28 条列举的类别？",
+            ),
+            Misconception(
+                "手机号",
+                "手机号是个人信息，要保护；但它不在第 28 条列举的敏感类别中。",
+            ),
+            Misconception(
+                "城市",
+                "城市是准标识符（和年龄、性别合起来可能认出人），但不是第 28 条说的“行踪轨迹”（持续的精确位置）。",
+            ),
         ),
         hints=(
             "第 28 条列举：生物识别、宗教信仰、特定身份、医疗健康、**金融账户**、行踪轨迹、不满十四周岁未成年人的信息。",
         ),
-        solution='sensitive_field = "银行卡号"',
+        solution='sensitive_field = "过敏和慢性病情况"',
         explanation=(
-            "银行卡号是金融账户信息，第 28 条明确列为敏感个人信息：一旦泄露，容易造成财产损失。"
+            "过敏和慢性病是医疗健康信息，第 28 条明确列为敏感个人信息：一旦泄露，容易让人受到歧视或伤害。"
             "处理要有特定目的和充分必要性、严格保护，并取得单独同意（第 29 条）。"
         ),
     )
@@ -119,6 +140,7 @@ q3 = bind(
         ),
         choices=LEVELS,
         expected=lambda: "敏感个人信息",
+        accept=("敏感",),
         misconceptions=(
             Misconception(
                 "个人信息",
@@ -145,6 +167,14 @@ def _needs():
     from custseg.qfd import segment_needs
 
     return segment_needs(load_customers=True)
+
+
+def requirement_share(segment: str, requirement: str) -> float:
+    """The 占比 column of a requirement in a segment's House of Quality, as the percent number."""
+    from custseg.qfd import house_of_quality
+
+    table = house_of_quality(needs=_needs(), segment=segment).set_index("产品要求")
+    return float(str(table.loc[requirement, "占比"]).rstrip("%"))
 
 
 def first_requirement(segment: str) -> str:
@@ -184,7 +214,13 @@ q4 = bind(
         ),
         choices=REQUIREMENT_CHOICES,
         expected=lambda: first_requirement("一般发展客户"),
+        accept=("家庭装", "促销装", "家庭装和促销装"),
         misconceptions=(
+            Misconception(
+                "减糖减盐",
+                "看需求表“一般发展客户”这一行：他们给“价格实惠”的打分比“健康配料”高；"
+                "看重健康配料的是重要价值客户这些高价值客户群。",
+            ),
             Misconception(
                 "减糖减盐、配料表干净",
                 "看需求表“一般发展客户”这一行：他们给“价格实惠”的打分比“健康配料”高；"
@@ -227,6 +263,10 @@ q5 = bind(
             Misconception(
                 lambda: requirement_score("一般发展客户", "包装印上溯源和质检信息"),
                 "这是一般发展客户的重要度算出来的；题目问重要价值客户。",
+            ),
+            Misconception(
+                lambda: requirement_share("重要价值客户", "包装印上溯源和质检信息"),
+                "这是“占比”那一列（百分数）；题目要的是“技术重要度”本身。",
             ),
         ),
         hints=(
@@ -286,6 +326,14 @@ q7 = bind(
             Misconception(
                 lambda: round(rows_at_risk(["age", "gender", "province"], 10) / 2000 * 100, 1),
                 "这是占全部行的百分数；题目要的是行数。",
+            ),
+            Misconception(
+                lambda: round(rows_at_risk(["age", "gender", "province"], 10) / 2000, 3),
+                "这是占全部行的比例；题目要的是行数（“少于 5 行的组合中的行数”那一列）。",
+            ),
+            Misconception(
+                1,
+                "这是 k（最小组合的行数）；题目要的是所有少于 5 行的组合里加起来有多少行。",
             ),
         ),
         hints=(
@@ -348,10 +396,14 @@ q9 = bind(
         ),
         choices=("变多", "变少", "不变"),
         expected=lambda: "变多",
-        accept=("增加", "更多"),
+        accept=("增加", "更多", "增多", "变大", "多了"),
         misconceptions=(
             Misconception(
                 "变少",
+                "多一列，每个组合只会被切得更细（同一组人按省份再分开），组合里的人数只会变少，风险只会变大。",
+            ),
+            Misconception(
+                "减少",
                 "多一列，每个组合只会被切得更细（同一组人按省份再分开），组合里的人数只会变少，风险只会变大。",
             ),
             Misconception(

@@ -37,15 +37,15 @@ def test_k_anonymity_answers_match_an_independent_count():
 
 
 RIGHT = {
-    "q4": ["推出家庭装和促销装", "A"],
+    "q4": ["推出家庭装和促销装", "A", "家庭装"],
     "q5": [lambda: ex.requirement_score("重要价值客户", "包装印上溯源和质检信息")],
-    "q1": ["个人信息", "B"],
-    "q2": ["银行卡号", "b", "银行卡"],
-    "q3": ["敏感个人信息", "C"],
+    "q1": ["个人信息", "B", "b", "个人"],
+    "q2": ["过敏和慢性病情况", "b", "Ｂ", "过敏", "医疗健康"],
+    "q3": ["敏感个人信息", "C", "ｃ", "敏感"],
     "q6": ["是，仍是个人信息", "A", "是"],
     "q7": [lambda: ex.rows_at_risk(["age", "gender", "province"], 10)],
     "q8": [lambda: ex.narrowest_width(ex.CN_QUASI)],
-    "q9": ["变多", "A", "增加"],
+    "q9": ["变多", "A", "增加", "增多"],
 }
 WRONG = {
     "q4": "E",
@@ -106,3 +106,22 @@ def test_house_of_quality_answers_by_hand():
     assert ex.q4.problem.expected() == max(scores, key=scores.get)
     # the misconception message's reason holds: price matters more than health to this segment
     assert developing["价格实惠"] > developing["健康配料"]
+
+
+def test_typical_wrong_answers_are_told_what_went_wrong():
+    score = ex.requirement_score("重要价值客户", "包装印上溯源和质检信息")
+    share = ex.requirement_share("重要价值客户", "包装印上溯源和质检信息")
+    assert 0 < share < 100 and share != score
+    cases = [
+        (ex.q1, "敏感", "第 28 条"),
+        (ex.q2, "银行卡号", "不在这张会员登记表里"),  # sensitive, but not one of the columns
+        (ex.q4, "减糖减盐", "价格实惠"),
+        (ex.q5, share, "占比"),
+        (ex.q7, 1, "这是 k"),
+        (ex.q9, "减少", "变少"),
+    ]
+    for view, answer, words in cases:
+        feedback = view.problem.evaluate(answer, hint_call="ex.qN.hint()")
+        assert feedback.outcome is Outcome.WRONG, answer
+        assert words in feedback.message and feedback.message.count("不对") <= 1
+        assert feedback.message.endswith("运行 `ex.qN.hint()` 看提示。")
