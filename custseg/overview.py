@@ -51,7 +51,9 @@ def first_rows(data: pd.DataFrame, rows: int = 5) -> pd.DataFrame:
         if pd.api.types.is_datetime64_any_dtype(values):
             shown[column] = values.dt.strftime("%Y-%m-%d")
         elif pd.api.types.is_float_dtype(values):
-            whole = values.notna().all() and (values == values.round()).all()
+            whole = (
+                column == "quantity" and values.notna().all() and (values == values.round()).all()
+            )
             shown[column] = values.astype("int64") if whole else values.round(2)
     return chinese_headers(shown)
 

@@ -111,3 +111,4 @@ def test_whole_quantities_show_without_decimals_and_money_keeps_its_cents(sample
     assert shown["数量"].dtype.kind == "i"
     assert (shown["数量"] == orders["quantity"].head(5)).all()
     assert shown["单价"].dtype.kind == "f"
+    assert shown["金额"].dtype.kind == "f"  # 204.00 stays money, not 204
