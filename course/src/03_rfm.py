@@ -30,7 +30,6 @@
 # 你只需要按 **Shift + Enter** 依次运行每个单元格；要填答案的地方写着 `____`。
 
 # %%
-import matplotlib.pyplot as plt
 import seaborn as sns
 
 import custseg
@@ -87,8 +86,7 @@ scored = score_rfm(rfm=rfm, bins=5)
 rfm_preview(rfm=scored, rows=5)
 
 # %%
-plot_rf_heatmap(scored=scored)
-plt.show()  # 显示图表
+ax = plot_rf_heatmap(scored=scored)
 
 # %% [markdown]
 # 热力图每一格是一组 R 分、F 分相同的客户的平均消费：右上角（最近买过、买得多）的客户花钱最多。
@@ -106,8 +104,7 @@ scheme_table(scheme="cn8")
 segmented = segment_customers(rfm=rfm, scheme="cn8")
 
 # %%
-plot_segment_sizes(segmented=segmented)
-plt.show()  # 显示图表
+ax = plot_segment_sizes(segmented=segmented)
 
 # %% [markdown]
 # 每一类客户平均的 R、F、M 是多少？

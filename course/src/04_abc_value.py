@@ -26,7 +26,6 @@
 # 本讲先用示例网店（金额单位英镑）讲解，练习时换成模拟的中国快消品公司「禾悦食品」（金额单位元）。
 
 # %%
-import matplotlib.pyplot as plt
 import seaborn as sns
 
 import custseg
@@ -81,8 +80,7 @@ abc_class_table(classified=abc)
 # 0 表示人人相同，越接近 1 越集中。
 
 # %%
-plot_lorenz(data=clean)
-plt.show()  # 显示图表
+ax = plot_lorenz(data=clean)
 
 # %%
 concentration_table(data=clean)

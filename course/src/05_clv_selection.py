@@ -27,7 +27,6 @@
 # 再换成模拟的中国快消品公司「禾悦食品」（金额单位元）练习。
 
 # %%
-import matplotlib.pyplot as plt
 import seaborn as sns
 
 import custseg
@@ -83,16 +82,14 @@ clv_forecast(transactions=clean, months=12, margin=0.3, rows=10)
 # 模型可信吗？比较模型预测和实际观察到的复购次数分布：两组柱子越接近，说明模型越抓住了客户购买的规律。
 
 # %%
-plot_purchase_fit(transactions=clean)
-plt.show()
+ax = plot_purchase_fit(transactions=clean)
 
 # %% [markdown]
 # **注意**：示例数据只有 150 位客户、一年的记录，模型几乎看不到客户“离开”的迹象，
 # 所以“仍活跃概率”都接近 100%。禾悦食品有 2,000 位客户、两年的记录，正好用来看这个概念：
 
 # %%
-plot_alive_chances(transactions=cn_orders)
-plt.show()
+ax = plot_alive_chances(transactions=cn_orders)
 
 # %% [markdown]
 # 图中每一格是“复购次数 × 复购跨度”相同的客户。上方靠右（买得多、而且直到最近还在买）的客户几乎肯定还活跃；

@@ -25,7 +25,6 @@
 # 本讲先用示例网店讲解，再换成模拟的中国快消品公司「禾悦食品」练习。
 
 # %%
-import matplotlib.pyplot as plt
 import seaborn as sns
 
 import custseg
@@ -67,8 +66,7 @@ stages = lifecycle_stages(transactions=clean)
 stages_preview(stages=stages, rows=5)
 
 # %%
-plot_lifecycle_stages(stages=stages)
-plt.show()  # 显示图表
+ax = plot_lifecycle_stages(stages=stages)
 
 # %% [markdown]
 # 每个阶段有多少人、建议做什么？这是把分类变成策略的第一步。
@@ -99,8 +97,7 @@ lifecycle_explorer(transactions=cn_orders)
 retention = retention_matrix(transactions=clean)
 
 # %%
-plot_retention_heatmap(retention=retention)
-plt.show()  # 显示图表
+ax = plot_retention_heatmap(retention=retention)
 
 # %%
 retention_table(transactions=clean, periods=6)
