@@ -7,11 +7,13 @@ makes one of them the right choice.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from functools import cache
 
 import pandas as pd
 
-from custseg.exercises.problem import Misconception, Problem, bind
+from custseg.exercises.problem import Misconception, Problem, bind, compare_answers, normalize_text
 
 __all__ = [
     "COOPERATION_FIRST",
@@ -35,6 +37,73 @@ SALES_FIRST = {"coverage": 0.2, "sales": 0.6, "cooperation": 0.2}
 
 REPLACE_CANDIDATES = ("D114", "D084")
 """Question 7: the two distributors of which one may be replaced."""
+
+
+def _with_words(*items: Misconception, words: dict[str, tuple[str, ...]]) -> tuple:
+    """The misconceptions, and each again for the short forms a learner types for its answer."""
+    extra = [Misconception(w, m.message) for m in items for w in words.get(str(m.answer), ())]
+    return (*items, *extra)
+
+
+def _direction_words() -> Callable[[object, object], str | None]:
+    """A ``compare`` for 变多 / 变少 / 不变 that reads everyday words as the choice they mean.
+
+    Examples
+    --------
+    >>> compare = _direction_words()
+    >>> compare("变少", "减少") is None, compare("变少", "变少了") is None
+    (True, True)
+    """
+    words = {"增加": "变多", "增多": "变多", "更多": "变多", "变多了": "变多", "减少": "变少",
+             "更少": "变少", "下降": "变少", "变少了": "变少", "没变": "不变", "一样": "不变"}  # fmt: skip
+
+    def compare(expected: object, answer: object) -> str | None:
+        if isinstance(answer, str):
+            answer = words.get(normalize_text(answer), answer)
+        return compare_answers(expected, answer)
+
+    compare.generic = True  # a choice not offered is still told so
+    return compare
+
+
+def _distributor_ids(size: int) -> Callable[[object, object], str | None]:
+    """A ``compare`` for a set of distributor codes, also typed as text ("D005, D102").
+
+    Examples
+    --------
+    >>> compare = _distributor_ids(2)
+    >>> compare({"D058", "D047"}, "d047、D058") is None
+    True
+    >>> compare({"D058", "D047"}, {"D058"})
+    '你写了 1 家，题目要 2 家。'
+    >>> compare({"D058", "D047"}, {"D058", "D001"})
+    '其中 D001 不对，另一家对了。'
+    """
+
+    def codes(answer: object) -> object:
+        if isinstance(answer, str):
+            return {c.upper() for c in re.findall(r"[dD]\d{3}", answer)} or answer
+        if isinstance(answer, set | list | tuple):
+            return {str(a).strip().upper() for a in answer}
+        return answer
+
+    def compare(expected: object, answer: object) -> str | None:
+        answer = codes(answer)
+        if not isinstance(answer, set):
+            return (
+                f'请写 {size} 家经销商的编号，放在大括号里，例如 {{"D001", "D002"}}；'
+                f"你写的是 {answer!r}。"
+            )
+        if answer == expected:
+            return None
+        if len(answer) != size:
+            return f"你写了 {len(answer)} 家，题目要 {size} 家。"
+        wrong = sorted(answer - set(expected))
+        right = size - len(wrong)
+        rest = f"另外 {right} 家对了。" if right > 1 else ("另一家对了。" if right else "")
+        return f"其中 {'、'.join(wrong)} 不对，{rest}".rstrip("，")
+
+    return compare
 
 
 @cache
@@ -112,7 +181,7 @@ q1 = bind(
         choices=("全国性经销商", "区域性经销商", "地方性经销商"),
         expected=_widest_coverage,
         accept=("全国性", "全国"),
-        misconceptions=(
+        misconceptions=_with_words(
             Misconception(
                 "地方性经销商",
                 "地方性经销商贴近终端、反应快，但每家只做一个城市：铺 20 个省要找几十家，三个月来不及。",
@@ -121,6 +190,7 @@ q1 = bind(
                 "区域性经销商",
                 "区域性经销商平均只覆盖 4 个多省，要凑齐 20 个省得同时谈好几家；看“平均覆盖省份数”。",
             ),
+            words={"地方性经销商": ("地方性", "地方"), "区域性经销商": ("区域性", "区域")},
         ),
         hints=(
             "看上面表格的“平均覆盖省份数”。",
@@ -149,7 +219,7 @@ q2 = bind(
         ),
         expected=lambda: "约谈了解它不配合的原因，把价格和回款要求写进协议，下期复评",
         accept=("约谈",),
-        misconceptions=(
+        misconceptions=_with_words(
             Misconception(
                 "马上终止合作，换一家更配合的",
                 "它销量很大、覆盖全国：马上换掉，短期内没有人能接住它的市场，先弄清原因、给出明确要求。",
@@ -158,6 +228,10 @@ q2 = bind(
                 "加大返利，奖励它的销量",
                 "返利奖励的是配合的经销商：给不执行价格政策的经销商加返利，等于鼓励窜货和乱价。",
             ),
+            words={
+                "马上终止合作，换一家更配合的": ("终止合作", "换一家", "马上终止合作"),
+                "加大返利，奖励它的销量": ("加大返利", "奖励销量"),
+            },
         ),
         hints=(
             "它的问题不在能力，而在合作意愿：先要知道为什么。",
@@ -181,7 +255,8 @@ q3 = bind(
         ),
         choices=("变多", "变少", "不变"),
         expected=lambda: _direction(_a_count(), _a_count(COOPERATION_FIRST)),
-        misconceptions=(
+        compare=_direction_words(),
+        misconceptions=_with_words(
             Misconception(
                 "变多",
                 "合作意愿的平均分并不高（约 3 分），而且和覆盖、销量关系不大：只看合作，能同时把三项都做好的经销商反而更少。",
@@ -190,6 +265,7 @@ q3 = bind(
                 "不变",
                 "权重一变，每家的总分都会变，跨过 75 分这条线的经销商也会变：动一动滑块看看。",
             ),
+            words={"变多": ("增加", "变多了", "更多"), "不变": ("没变", "一样")},
         ),
         hints=(
             "A 级要求总分至少 75。合作的权重变大，哪些经销商的总分会升、哪些会降？",
@@ -212,6 +288,7 @@ q4 = bind(
             '在小部件上设好权重，排名前 3 的是哪三家？写成集合，例如 `{"D001", "D002", "D003"}`。'
         ),
         expected=lambda: _top(3, SALES_FIRST),
+        compare=_distributor_ids(3),
         misconceptions=(
             Misconception(
                 lambda: _top(3),
@@ -243,6 +320,7 @@ q5 = bind(
             'A 级要求总分至少 75）。资源有限，选最有希望升级的两家：写成集合，例如 `{"D001", "D002"}`。'
         ),
         expected=_closest_b,
+        compare=_distributor_ids(2),
         misconceptions=(
             Misconception(
                 lambda: _top(2),
@@ -281,6 +359,10 @@ q6 = bind(
             Misconception(
                 lambda: _count("D", None),
                 "这是上期所有 D 级经销商；其中有些本期已经升级了。",
+            ),
+            Misconception(
+                lambda: _count("D", None) - _count("D", "D"),
+                "这是上期 D 级、本期已经升级的家数（D 行里不在对角线上的格子）；题目问的是两期都是 D 的那一格。",
             ),
         ),
         hints=(

@@ -132,3 +132,34 @@ def test_kinds_and_explanations():
     for name in NAMES:
         problem = getattr(ex, name).problem
         assert problem.explanation and problem.hints, name
+
+
+def test_short_forms_of_a_wrong_choice_get_its_message():
+    for name, typed, chosen in [
+        ("q1", "区域", "区域性经销商"),
+        ("q1", "地方性", "地方性经销商"),
+        ("q2", "终止合作", "A"),
+        ("q2", "加大返利", "C"),
+        ("q3", "增加", "变多"),
+        ("q3", "没变", "不变"),
+    ]:
+        problem = getattr(ex, name).problem
+        assert problem.evaluate(typed).message == problem.evaluate(chosen).message, (name, typed)
+    assert ex.q3.problem.evaluate("减少").outcome == ex.q3.problem.evaluate("变少").outcome
+
+
+def test_distributor_codes_typed_as_text_count_and_a_partly_right_set_is_told_how_far():
+    from custseg.datasets import load_sample
+    from custseg.distributors import distributor_score_table, period_rows
+
+    h1 = period_rows(load_sample("distributors"), period="2024-H1")
+    weights = {"coverage": 0.2, "sales": 0.6, "cooperation": 0.2}
+    top3 = list(distributor_score_table(h1, weights=weights).index[:3])
+    q4 = ex.q4.problem
+    assert q4.evaluate("、".join(code.lower() for code in top3)).outcome.value == "correct"
+    outsider = "D999"
+    feedback = q4.evaluate({*top3[:2], outsider})
+    assert feedback.outcome.value == "wrong"
+    assert outsider in feedback.message and "2 家对了" in feedback.message
+    assert top3[2] not in feedback.message  # the missing code is not given away
+    assert "题目要 3 家" in q4.evaluate(top3[0]).message
