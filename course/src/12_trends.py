@@ -27,6 +27,7 @@
 import matplotlib.pyplot as plt
 
 import custseg
+from custseg.cleaning_summary import cleaning_table
 from custseg.datasets import load_cn_orders, load_sample
 from custseg.exercises import ____, friendly_errors
 from custseg.exercises import trends as ex
@@ -69,7 +70,7 @@ ex.q1.check()
 # 写下预测、点了检查之后，再拖动滑块验证：
 
 # %%
-segments_over_time_explorer(clean)
+segments_over_time_explorer(transactions=clean)
 
 # %% [markdown]
 # ### 练一练 2（在小部件上读数）
@@ -156,7 +157,7 @@ ex.q5.check()
 # 没有客户编号——这些购买无法归到任何一位客户身上。清洗报告如实列出了被删除的行和原因：
 
 # %%
-report
+cleaning_table(report=report)
 
 # %% [markdown]
 # 应对：建立数据收集机制（会员注册、电子发票、CRM 录入规范），并在清洗时如实报告缺失。
