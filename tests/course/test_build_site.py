@@ -41,6 +41,11 @@ def solution_lines(source: Path) -> list[str]:
     return found
 
 
+def shared_cache(tmp_path_factory) -> Path:
+    """Executed notebooks shared by the site, slide and handout tests of one test process."""
+    return tmp_path_factory.getbasetemp() / "executed-notebooks"
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     out = tmp_path_factory.mktemp("site")
@@ -48,7 +53,7 @@ def site(tmp_path_factory):
     pages = build_site.build_site(
         out,
         [COURSE / "src" / "00_welcome.py", COURSE / "src" / "glossary.py"],
-        cache=out / "executed",
+        cache=shared_cache(tmp_path_factory),
     )
     return build_site, out, pages
 

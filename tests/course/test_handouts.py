@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from tests.browser.conftest import screenshot_dir
-from tests.course.test_build_site import COURSE, load, solution_lines
+from tests.course.test_build_site import COURSE, load, shared_cache, solution_lines
 
 POPPLER = ("pdffonts", "pdftotext", "pdftoppm")
 
@@ -26,7 +26,9 @@ def handout(tmp_path_factory):
         pytest.skip(f"{missing} missing (apt-get install poppler-utils)")
     out = tmp_path_factory.mktemp("handouts")
     handouts = load("build_handouts")
-    [pdf] = handouts.build_handouts(out, [COURSE / "src" / "00_welcome.py"], cache=out / "exe")
+    [pdf] = handouts.build_handouts(
+        out, [COURSE / "src" / "00_welcome.py"], cache=shared_cache(tmp_path_factory)
+    )
     return pdf
 
 

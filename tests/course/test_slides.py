@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 from tests.browser.conftest import browser_page, screenshot_dir  # noqa: F401  (shared Chromium)
-from tests.course.test_build_site import COURSE, REMOTE_ASSET, load, solution_lines
+from tests.course.test_build_site import COURSE, REMOTE_ASSET, load, shared_cache, solution_lines
 
 slides = load("build_slides")
 build = load("build")
@@ -74,7 +74,10 @@ def deck(tmp_path_factory):
         encoding="utf-8",
     )
     [path] = slides.build_slides(
-        out, [COURSE / "src" / "00_welcome.py"], cache=out / "executed", notes_dir=notes
+        out,
+        [COURSE / "src" / "00_welcome.py"],
+        cache=shared_cache(tmp_path_factory),
+        notes_dir=notes,
     )
     return path
 
