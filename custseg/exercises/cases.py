@@ -71,7 +71,75 @@ def _choice_words(choices: tuple[str, ...], words: dict[str, str] | None = None)
         return compare_answers(expected, full(answer))
 
     compare.generic = True  # a choice not offered is still told so
+    compare.table = table
     return compare
+
+
+def _with_short_forms(compare, *items: Misconception) -> tuple[Misconception, ...]:
+    """The misconceptions, and each again for the short forms and words of its choice.
+
+    A learner who types "经典观光" or "减少" for a wrong choice gets that choice's message.
+    Misconceptions computed from the data are group names: their form without "型" is added.
+    """
+    out = list(items)
+    for item in items:
+        if callable(item.answer):
+            out.append(
+                Misconception(lambda item=item: str(item.value()).removesuffix("型"), item.message)
+            )
+            continue
+        forms = [f for f, c in compare.table.items() if c == item.answer]
+        text = str(item.answer)
+        forms.append(
+            normalize_text(text.removesuffix("型") if text.endswith("型") else text + "了")
+        )
+        for form in dict.fromkeys(forms):
+            if form != normalize_text(str(item.answer)):
+                out.append(Misconception(form, item.message))
+    return tuple(out)
+
+
+_MORE_OR_FEWER = _choice_words(
+    ("变多", "变少", "不变"),
+    {
+        "增加": "变多",
+        "增多": "变多",
+        "更多": "变多",
+        "上升": "变多",
+        "减少": "变少",
+        "更少": "变少",
+        "下降": "变少",
+        "没变": "不变",
+        "不会变": "不变",
+        "一样": "不变",
+    },
+)
+_HIGHER_OR_LOWER = _choice_words(
+    ("变高", "变低", "不变"),
+    {
+        "提高": "变高",
+        "升高": "变高",
+        "上升": "变高",
+        "更高": "变高",
+        "降低": "变低",
+        "下降": "变低",
+        "更低": "变低",
+        "减少": "变低",
+        "变少": "变低",
+        "没变": "不变",
+        "一样": "不变",
+    },
+)
+_GROUP_WORDS = _choice_words(("技术型", "标准型", "战略型"))
+_TRAVEL_WORDS = _choice_words(
+    ("家庭亲子型", "高端品质型", "早鸟计划型", "说走就走型", "经典观光型"),
+    {
+        "亲子": "家庭亲子型",
+        "高端": "高端品质型",
+        "早鸟": "早鸟计划型",
+        "观光": "经典观光型",
+    },
+)
 
 
 @cache
@@ -178,25 +246,12 @@ q1 = bind(
             "（某一品类要占到一位客户消费的 60% 以上，才算“××偏好型”），**均衡型**客户会怎样？"
         ),
         choices=("变多", "变少", "不变"),
-        compare=_choice_words(
-            ("变多", "变少", "不变"),
-            {
-                "增加": "变多",
-                "增多": "变多",
-                "更多": "变多",
-                "上升": "变多",
-                "减少": "变少",
-                "更少": "变少",
-                "下降": "变少",
-                "没变": "不变",
-                "不会变": "不变",
-                "一样": "不变",
-            },
-        ),  # fmt: skip
+        compare=_MORE_OR_FEWER,
         expected=lambda: {"变高": "变多", "变低": "变少", "不变": "不变"}[
             _direction(_balanced(0.5), _balanced(0.6))
         ],
-        misconceptions=(
+        misconceptions=_with_short_forms(
+            _MORE_OR_FEWER,
             Misconception(
                 "变少",
                 "门槛越高，越少的客户“够格”算偏好型；不够格的客户去哪儿了？",
@@ -258,24 +313,10 @@ q3 = bind(
             "同购推荐的命中率会怎样？"
         ),
         choices=("变高", "变低", "不变"),
-        compare=_choice_words(
-            ("变高", "变低", "不变"),
-            {
-                "提高": "变高",
-                "升高": "变高",
-                "上升": "变高",
-                "更高": "变高",
-                "降低": "变低",
-                "下降": "变低",
-                "更低": "变低",
-                "减少": "变低",
-                "变少": "变低",
-                "没变": "不变",
-                "一样": "不变",
-            },
-        ),  # fmt: skip
+        compare=_HIGHER_OR_LOWER,
         expected=lambda: _direction(_item_hit_rate(10), _item_hit_rate(3)),
-        misconceptions=(
+        misconceptions=_with_short_forms(
+            _HIGHER_OR_LOWER,
             Misconception(
                 "变高",
                 "推荐得少不会更准：藏起来的商品要排进前 3 名才算命中，前 3 名只是前 10 名的一部分。",
@@ -306,10 +347,11 @@ q4 = bind(
             "按新门槛，**欧洲**的主导客户群（人数最多的客户群）是哪一个？"
         ),
         choices=("技术型", "标准型", "战略型"),
-        compare=_choice_words(("技术型", "标准型", "战略型")),
+        compare=_GROUP_WORDS,
         expected=lambda: _dominant("欧洲", technical_min=4.0),
         accept=("标准型客户",),
-        misconceptions=(
+        misconceptions=_with_short_forms(
+            _GROUP_WORDS,
             Misconception(
                 lambda: _dominant("欧洲"),
                 "这是默认门槛（3.5 分）下的结果。门槛提高到 4.0 后，技术需求 3.5 分的客户不再算技术型，"
@@ -379,17 +421,10 @@ q6 = bind(
             "填客户群名称。"
         ),
         choices=("家庭亲子型", "高端品质型", "早鸟计划型", "说走就走型", "经典观光型"),
-        compare=_choice_words(
-            ("家庭亲子型", "高端品质型", "早鸟计划型", "说走就走型", "经典观光型"),
-            {
-                "亲子": "家庭亲子型",
-                "高端": "高端品质型",
-                "早鸟": "早鸟计划型",
-                "观光": "经典观光型",
-            },
-        ),
+        compare=_TRAVEL_WORDS,
         expected=lambda: str(_travel_table()["平均提前预订天数"].idxmin()),
-        misconceptions=(
+        misconceptions=_with_short_forms(
+            _TRAVEL_WORDS,
             Misconception(
                 "早鸟计划型",
                 "他们平均提前三个多月就订好了：出发前 3 天的尾单对他们来说太晚。",
@@ -425,17 +460,10 @@ q7 = bind(
             "（提示：全年消费合计 ÷ 人数 = 每位客户的全年消费。）"
         ),
         choices=("家庭亲子型", "高端品质型", "早鸟计划型", "说走就走型", "经典观光型"),
-        compare=_choice_words(
-            ("家庭亲子型", "高端品质型", "早鸟计划型", "说走就走型", "经典观光型"),
-            {
-                "亲子": "家庭亲子型",
-                "高端": "高端品质型",
-                "早鸟": "早鸟计划型",
-                "观光": "经典观光型",
-            },
-        ),
+        compare=_TRAVEL_WORDS,
         expected=lambda: str(_per_traveller(_travel_table()).idxmax()),
-        misconceptions=(
+        misconceptions=_with_short_forms(
+            _TRAVEL_WORDS,
             Misconception(
                 lambda: str(_travel_table()["人数"].idxmax()),
                 "这一群人最多、合计消费也高，但顾问只服务 30 人：要比的是**每位**客户的全年消费"

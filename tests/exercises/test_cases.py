@@ -167,3 +167,18 @@ def test_lift_written_as_a_percentage_or_rounded_too_far_is_told_apart():
     assert "不要乘 100" in _outcome("q8", round(100 * quality / everyone, 1)).message
     assert "两位小数" in _outcome("q8", round(quality / everyone, 1)).message
     assert _outcome("q8", round(quality / everyone, 2)).outcome is Outcome.CORRECT
+
+
+def test_short_forms_of_a_wrong_choice_get_its_message():
+    """"减少", "变高了", "技术", "家庭亲子": the message of the choice the learner meant."""
+    for name, typed, chosen in [
+        ("q1", "减少", "B"),
+        ("q3", "变高了", "A"),
+        ("q3", "提高", "A"),
+        ("q4", "战略", "C"),
+        ("q6", "早鸟", "C"),
+        ("q7", "说走就走", "D"),
+    ]:
+        assert _outcome(name, typed).message == _outcome(name, chosen).message, (name, typed)
+    default = ex._dominant("欧洲").removesuffix("型")
+    assert _outcome("q4", default).message == _outcome("q4", ex._dominant("欧洲")).message
