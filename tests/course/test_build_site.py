@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import sys
 import time
@@ -41,6 +42,20 @@ def solution_lines(source: Path) -> list[str]:
     return found
 
 
+def require_web_packages() -> None:
+    """Skip (fail in CI) when the npm scripts the pages load are not installed.
+
+    ``make test`` installs them with npm when npm is there (``make .venv/bin/.installed-web``).
+    """
+    scripts = Path(sys.prefix) / "share" / "custseg-web" / "node_modules"
+    if not scripts.is_dir():
+        if os.environ.get("CUSTSEG_REQUIRE_BROWSER") == "1":
+            pytest.fail(
+                f"CUSTSEG_REQUIRE_BROWSER=1 but {scripts} is missing (make .venv/bin/.installed-web)"
+            )
+        pytest.skip(f"{scripts} missing: install npm, then make .venv/bin/.installed-web")
+
+
 def shared_cache(tmp_path_factory) -> Path:
     """Executed notebooks shared by the site, slide and handout tests of one test process."""
     return tmp_path_factory.getbasetemp() / "executed-notebooks"
@@ -48,6 +63,7 @@ def shared_cache(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
+    require_web_packages()
     out = tmp_path_factory.mktemp("site")
     build_site = load("build_site")
     pages = build_site.build_site(

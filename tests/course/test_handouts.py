@@ -10,7 +10,13 @@ import subprocess
 import pytest
 
 from tests.browser.conftest import screenshot_dir
-from tests.course.test_build_site import COURSE, load, shared_cache, solution_lines
+from tests.course.test_build_site import (
+    COURSE,
+    load,
+    require_web_packages,
+    shared_cache,
+    solution_lines,
+)
 
 POPPLER = ("pdffonts", "pdftotext", "pdftoppm")
 
@@ -24,6 +30,7 @@ def handout(tmp_path_factory):
     missing = [tool for tool in POPPLER if shutil.which(tool) is None]
     if missing:  # the PDF is read with poppler's tools
         pytest.skip(f"{missing} missing (apt-get install poppler-utils)")
+    require_web_packages()
     out = tmp_path_factory.mktemp("handouts")
     handouts = load("build_handouts")
     [pdf] = handouts.build_handouts(

@@ -9,7 +9,14 @@ import nbformat
 import pytest
 
 from tests.browser.conftest import browser_page, screenshot_dir  # noqa: F401  (shared Chromium)
-from tests.course.test_build_site import COURSE, REMOTE_ASSET, load, shared_cache, solution_lines
+from tests.course.test_build_site import (
+    COURSE,
+    REMOTE_ASSET,
+    load,
+    require_web_packages,
+    shared_cache,
+    solution_lines,
+)
 
 slides = load("build_slides")
 build = load("build")
@@ -65,6 +72,7 @@ def test_marked_sources_keep_their_marks_and_long_slides_split():
 
 @pytest.fixture(scope="module")
 def deck(tmp_path_factory):
+    require_web_packages()
     out = tmp_path_factory.mktemp("slides")
     notes = out / "notes"
     notes.mkdir()
