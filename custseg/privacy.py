@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from custseg.errors import DataError, require_columns
+from custseg.text_table import WholeTextTable
 
 __all__ = [
     "deidentify",
@@ -755,25 +756,6 @@ def pipl_checklist() -> pd.DataFrame:
     True
     """
     return WholeTextTable(list(_PIPL_ROWS), columns=["要求", "条款", "说明", "在客户分类中"])
-
-
-class WholeTextTable(pd.DataFrame):
-    """A table of sentences that a notebook shows in full (pandas would cut them at 50 characters).
-
-    Examples
-    --------
-    >>> table = WholeTextTable({"说明": ["很长的一句话" * 20]})
-    >>> "..." in table._repr_html_()
-    False
-    """
-
-    @property
-    def _constructor(self) -> type:
-        return WholeTextTable
-
-    def _repr_html_(self) -> str | None:
-        with pd.option_context("display.max_colwidth", None):
-            return super()._repr_html_()
 
 
 def generalise_ages(ages: pd.Series, width: int) -> pd.Series:

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from custseg.errors import require_columns
+from custseg.text_table import WholeTextTable
 from custseg.vocabulary import chinese_label
 
 __all__ = ["export_problems", "raw_cn_orders"]
@@ -141,7 +142,7 @@ def export_problems(transactions: pd.DataFrame) -> pd.DataFrame:
                 f"{chinese_label(column)} {_plain(first[column])}" for column in first.index[:4]
             )
         rows.append((name, int(mask.sum()), example))
-    return pd.DataFrame(rows, columns=["问题", "行数", "例子"])
+    return WholeTextTable(rows, columns=["问题", "行数", "例子"])
 
 
 def _plain(value: object) -> str:

@@ -35,12 +35,13 @@
 import matplotlib.pyplot as plt
 
 import custseg
+from custseg.cleaning_summary import cleaning_table
 from custseg.datasets import load_cn_promotion
 from custseg.exercises import ____, friendly_errors
 from custseg.exercises import project as ex
 from custseg.experiment import control_group_size
 from custseg.plotting.rfm import plot_segment_sizes
-from custseg.process import STEPS, key_facts, strategy_table
+from custseg.process import key_facts, strategy_table
 from custseg.promotion import campaign_table, evaluate_campaign
 from custseg.raw_export import export_problems, raw_cn_orders
 from custseg.rfm import rfm_table
@@ -53,7 +54,6 @@ custseg.use_chinese_font()
 friendly_errors.enable()
 raw = raw_cn_orders()
 promotion = load_cn_promotion()
-STEPS
 
 # %% [markdown]
 # ## 第 1 步 数据收集
@@ -113,7 +113,7 @@ ex.q3
 
 # %%
 clean, report = clean_transactions(transactions=raw, refunds="net", drop_duplicates=True)
-report
+cleaning_table(report=report)
 
 # %%
 ### BEGIN SOLUTION
@@ -175,7 +175,7 @@ rfm = rfm_table(transactions=clean)
 ex.q5
 
 # %%
-rfm_cutoff_explorer(rfm)
+rfm_cutoff_explorer(rfm=rfm)
 
 # %%
 ### BEGIN SOLUTION
@@ -212,7 +212,7 @@ ex.q6
 
 # %%
 ### BEGIN SOLUTION
-cover_developing_cost = ex.q6.problem.expected()
+customers_left_over = ex.q6.problem.expected()
 ### END SOLUTION
 ex.q6.check()
 # ex.q6.hint()      # 需要提示时，删掉本行开头的 # 再运行
@@ -289,7 +289,7 @@ ex.q8.check()
 # 小部件按对照组比例从每个客户群随机留人；拖动“对照组比例”，看看各群的对照组有多少人：
 
 # %%
-process_explorer(clean)
+process_explorer(transactions=clean)
 
 # %%
 ex.q9

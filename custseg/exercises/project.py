@@ -16,6 +16,8 @@ __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10"]
 VIP = "重要价值客户"
 VIP_LIMIT = 300
 """The VIP service team can look after at most this many customers (q5)."""
+COUPON_BUDGET = 4000
+"""The coupon budget of step 4 (q6), in 元."""
 SLIDER_SLACK = 150
 """How far above the lowest cut-off that meets the limit an answer may be (slider steps of 50)."""
 
@@ -99,6 +101,10 @@ q1 = bind(
                 "保留，当作普通订单",
                 "负数金额当作订单，会把退款算成一次“购买”（F 变大），金额又被抵掉一部分，两头都错。",
             ),
+            Misconception(
+                "drop",
+                "只删退款行，被退掉的那笔购买还算在客户头上：他的消费金额和购买次数都被高估了。",
+            ),
         ),
         hints=("客户买了 100 元又退了 100 元，他实际买了多少？",),
         solution=f"refund_rule = {NET!r}",
@@ -128,6 +134,11 @@ q2 = bind(
                 "两次真实的购买会有不同的订单号；同一订单号下同一品类本应合并成一行。"
                 "（只有列很少、没有订单号的文件，才要小心真实的重复购买。）",
             ),
+            Misconception(
+                "保留",
+                "两次真实的购买会有不同的订单号；同一订单号下同一品类本应合并成一行。"
+                "（只有列很少、没有订单号的文件，才要小心真实的重复购买。）",
+            ),
         ),
         hints=("先看这张表有哪些列：订单号和品类都一样，还可能是两次不同的购买吗？",),
         solution='duplicate_rule = "删除：同一订单的同一品类只该有一行，这是系统重复导出"',
@@ -154,10 +165,18 @@ q3 = bind(
                 lambda: int(cleaned()[1].counts["missing_customer"]),
                 "这只是没有客户编号的行；把报告中每一类的行数加起来。",
             ),
+            Misconception(
+                lambda: int(len(cleaned()[0])),
+                "这是清洗后保留下来的行数；题目问删除了多少行。",
+            ),
+            Misconception(
+                lambda: int(len(cleaned()[0])) + removed_lines("net", True),
+                "这是清洗前的全部行数（“合计”）；题目问删除了多少行。",
+            ),
         ),
         hints=(
-            "清洗报告 `report` 列出了每一类被删除的行数。",
-            "把每一类的行数加起来（报告里也写着清洗前后的行数）。",
+            "运行清洗的那一格下面的表，列出了每一类被删除的行数。",
+            "“合计（清洗前）”减去“保留（清洗后的数据）”，就是删除的行数。",
         ),
         solution='lines_removed = ...  # clean_transactions(transactions=raw, refunds="net", drop_duplicates=True) 的报告中删除的行数',
         explanation=(
@@ -223,21 +242,37 @@ q5 = bind(
 
 q6 = bind(
     Problem(
-        name="cover_developing_cost",
+        name="customers_left_over",
         kind="calculation",
         prompt=(
-            "第 4 步 策略制定：按策略表，给**全部**一般发展客户各发一张券（每位 5 元），要多少预算（元）？"
+            f"第 4 步 策略制定：发券预算 **{COUPON_BUDGET:,} 元**，每位客户 5 元。"
+            "先把券发给**全部**一般发展客户（1 月的随机实验里，他们的增量显著为正），"
+            "剩下的预算还够再发给**多少位**客户？"
         ),
-        expected=lambda: _developing_customers() * 5,
+        expected=lambda: (COUPON_BUDGET - _developing_customers() * 5) // 5,
         misconceptions=(
             Misconception(
-                lambda: _developing_customers(),
-                "这是客户数；还要乘以每位 5 元。",
+                lambda: COUPON_BUDGET // 5,
+                "这是整笔预算能发的人数：先减去发给全部一般发展客户的成本。",
+            ),
+            Misconception(
+                lambda: COUPON_BUDGET - _developing_customers() * 5,
+                "这是剩下的钱（元）；再除以每位 5 元，才是还能发给多少位客户。",
+            ),
+            Misconception(
+                lambda: _developing_customers() * 5,
+                "这是发给全部一般发展客户的成本（策略表“全部覆盖的成本”）；再用预算减去它，除以 5。",
             ),
         ),
-        hints=("策略表的“全部覆盖的成本”一列。",),
-        solution="cover_developing_cost = ...  # 策略表中一般发展客户的“全部覆盖的成本”",
-        explanation="先算清楚全部覆盖要花多少，再和预算比：不够时按增量最大的客户优先。",
+        hints=(
+            "策略表的“全部覆盖的成本”一列写着发给全部一般发展客户要花多少。",
+            f"（{COUPON_BUDGET:,} − 这笔成本）÷ 5。",
+        ),
+        solution="customers_left_over = ...  # (预算 − 策略表中一般发展客户的“全部覆盖的成本”) ÷ 5",
+        explanation=(
+            "先算清楚全部覆盖要花多少，再和预算比。剩下的钱发给谁，也要看增量："
+            "重要挽留客户的增量看起来大，但只有几十个人、区间很宽，先小规模再验证一次。"
+        ),
     )
 )
 
@@ -253,7 +288,8 @@ q7 = bind(
         name="vip_strategy",
         kind="judgement",
         prompt=(
-            "1 月的随机发券实验里，重要价值客户的增量很小、置信区间跨过 0。对重要价值客户，今年的策略选哪个？"
+            "1 月的随机发券实验里，重要价值客户的增量不是正的（发券的一组反而略低），置信区间跨过 0。"
+            "对重要价值客户，今年的策略选哪个？"
         ),
         choices=(
             "每人再发 20 元满减券",
@@ -261,6 +297,7 @@ q7 = bind(
             "不联系，省下预算",
         ),
         expected=lambda: "专属客服、新品试吃、会员积分和生日礼遇，不靠折扣",
+        accept=("不靠折扣", "专属客服"),
         misconceptions=(
             Misconception(
                 "每人再发 20 元满减券",
@@ -318,6 +355,7 @@ q9 = bind(
             "不留对照组，活动后和去年同期比",
         ),
         expected=lambda: HALF,
+        accept=("一半一半", "随机一半一半"),
         misconceptions=(
             Misconception(
                 "只留 10%（约 60 人）做对照组，其余都发券",
@@ -344,6 +382,7 @@ q10 = bind(
         ),
         choices=("宣布活动成功：实验组更高", "认定促销没用，今后停止一切促销", NEXT),
         expected=lambda: NEXT,
+        accept=("再做一次随机实验", "调整后再做一次随机实验"),
         misconceptions=(
             Misconception(
                 "宣布活动成功：实验组更高",

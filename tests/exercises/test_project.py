@@ -78,16 +78,16 @@ def test_the_experiment_says_what_the_vip_question_states():
 
 
 RIGHT = {
-    "q1": [ex.NET, "A", "net"],
+    "q1": [ex.NET, "A", "a", "net", "扣除"],
     "q2": ["A", "删除"],
     "q3": [lambda: ex.removed_lines("net", True)],
     "q4": ["A", "RFM"],
     "q5": [lambda: ex.lowest_vip_cutoff()],
-    "q6": [lambda: ex._developing_customers() * 5],
-    "q7": ["B"],
+    "q6": [lambda: (4000 - ex._developing_customers() * 5) // 5],
+    "q7": ["B", "ｂ", "不靠折扣"],
     "q8": [lambda: ex.q8.problem.expected()],
-    "q9": [ex.HALF, "B"],
-    "q10": [ex.NEXT, "C"],
+    "q9": [ex.HALF, "B", "一半一半"],
+    "q10": [ex.NEXT, "C", "再做一次随机实验"],
 }
 WRONG = {
     "q1": "C",
@@ -128,3 +128,21 @@ def test_each_misconception_gets_its_own_message(name, index):
     assert feedback.outcome is Outcome.WRONG
     assert misconception.message in feedback.message
     assert "hint()" in feedback.message
+
+
+def test_typical_wrong_answers_are_told_what_went_wrong():
+    clean = ex.cleaned()[0]
+    cost = ex._developing_customers() * 5
+    cases = [
+        (ex.q1, "drop", "被高估"),
+        (ex.q2, "保留", "订单号"),
+        (ex.q3, len(clean), "保留下来的行数"),  # kept rows for removed rows
+        (ex.q6, 4000 // 5, "先减去"),  # forgot the developing customers' cost
+        (ex.q6, 4000 - cost, "剩下的钱"),  # money for people
+        (ex.q6, cost, "全部覆盖的成本"),  # the number the strategy table shows
+    ]
+    for view, answer, words in cases:
+        feedback = view.problem.evaluate(answer, hint_call="ex.qN.hint()")
+        assert feedback.outcome is Outcome.WRONG, answer
+        assert words in feedback.message and feedback.message.count("不对") <= 1
+        assert feedback.message.endswith("运行 `ex.qN.hint()` 看提示。")
