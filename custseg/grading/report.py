@@ -17,7 +17,7 @@ import base64
 import datetime as dt
 import html
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -27,6 +27,7 @@ from custseg.grading.checks import issues_frame, load_issues
 from custseg.grading.course import Course
 from custseg.grading.grades import cell_grades, submissions
 from custseg.grading.plots import plot_participation, plot_score_distribution, plot_topic_mastery
+from custseg.grading.report_sections import ReportSection, coursework, evaluation_sections
 from custseg.plotting.style import chinese_font_context
 
 __all__ = ["TrainingReport", "training_report", "write_report"]
@@ -47,6 +48,7 @@ class TrainingReport:
     most_missed: pd.DataFrame
     issues: pd.DataFrame
     scores: pd.Series
+    sections: list[ReportSection] = field(default_factory=list)
 
 
 def _participation(totals: pd.DataFrame) -> pd.DataFrame:
@@ -82,8 +84,9 @@ def _share(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
 
 def training_report(course: Course, assignment: str | None = None) -> TrainingReport:
     """Compute the figures of the report for one assignment or for all of them."""
-    totals = submissions(course, assignment)
-    cells = cell_grades(course, assignment)
+    every = submissions(course, assignment)
+    totals = coursework(every, assignment)
+    cells = coursework(cell_grades(course, assignment), assignment)
     graded = cells[~cells["needs_manual_grade"]]
     mastery = _share(graded[graded["kind"] == "auto"], ["topic"])
     application = _share(graded[graded["kind"] == "manual"], ["topic"])
@@ -125,7 +128,7 @@ def training_report(course: Course, assignment: str | None = None) -> TrainingRe
     if assignment is not None:
         issues = issues[issues["assignment"] == assignment].reset_index(drop=True)
     return TrainingReport(
-        participation=_participation(totals),
+        participation=_participation(every),
         mastery=mastery,
         application=application,
         students=students,
@@ -133,6 +136,7 @@ def training_report(course: Course, assignment: str | None = None) -> TrainingRe
         most_missed=most_missed,
         issues=issues,
         scores=submitted["percent"].reset_index(drop=True),
+        sections=evaluation_sections(course, assignment),
     )
 
 
@@ -211,6 +215,8 @@ def _summary(report: TrainingReport) -> list[str]:
         lines.append(
             f"失分最多的题目：{top['title']}（{top['missed']}/{top['graded']} 人未得满分）。"
         )
+    for section in report.sections:
+        lines.extend(section.summary)
     if not report.issues.empty:
         lines.append(f"评分时发现 {len(report.issues)} 个问题，见文末“评分问题”。")
     return lines
@@ -254,6 +260,8 @@ def _html(report: TrainingReport, title: str) -> str:
             parts.append("<p>（无）</p>")
         else:
             parts.append(_chinese(table).to_html(index=False, float_format="{:.1f}".format))
+    for number, section in zip("八九十", report.sections, strict=False):
+        parts.append(section.to_html(number))
     parts.append("</body></html>")
     return "\n".join(parts)
 
@@ -289,4 +297,7 @@ def write_report(
         summary.to_excel(writer, sheet_name="概要", index=False)
         for name, table in sheets.items():
             table.rename(columns=_LABELS).to_excel(writer, sheet_name=name, index=False)
+        for section in report.sections:
+            for name, table in section.tables.items():
+                table.to_excel(writer, sheet_name=name, index=False)
     return [html_path, xlsx_path]
