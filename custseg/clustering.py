@@ -510,7 +510,7 @@ def _numeric_traits(means: pd.Series, overall: pd.Series, spread: pd.Series) -> 
 
 
 def _categorical_trait(frame: pd.DataFrame, table: pd.DataFrame, label: Any) -> str | None:
-    """The cluster's most over-represented mode, e.g. "婚姻状况=single", or None."""
+    """The cluster's most over-represented mode, e.g. "婚姻状况多为单身", or None."""
     best, best_lift = None, 0.0
     for column in frame.columns:
         if f"{column}_mode" not in table.columns:
@@ -518,7 +518,7 @@ def _categorical_trait(frame: pd.DataFrame, table: pd.DataFrame, label: Any) -> 
         mode = table.loc[label, f"{column}_mode"]
         lift = table.loc[label, f"{column}_mode_share"] / float((frame[column] == mode).mean())
         if lift > best_lift:
-            best, best_lift = f"{feature_name(column)}={mode}", lift
+            best, best_lift = f"{feature_name(column)}多为{mode}", lift
     return best
 
 
@@ -588,7 +588,7 @@ def cluster_profiles(features: Any, labels: Any) -> pd.DataFrame:
     cluster mean lies furthest from the overall mean in overall standard deviations,
     and the categorical value most over-represented in the cluster (its share in the
     cluster divided by its share overall), with the Chinese names of
-    :data:`FEATURE_NAMES`, e.g. "年龄偏低、存款余额偏低、婚姻状况=single";
+    :data:`FEATURE_NAMES`, e.g. "年龄偏低、存款余额偏低、婚姻状况多为单身";
     a name still repeated gets the cluster label, e.g. "（第2类）".
 
     Parameters

@@ -539,7 +539,10 @@ def account_groups(
     for column, label in ATTRIBUTE_LABELS.items():
         table[label] = accounts[column]
     table["客户群"] = explained["group"]
-    table["理由"] = explained["reason"].str.replace(r" [a-z_]+ =", " =", regex=True)
+    reason = explained["reason"].str.replace(r" [a-z_]+ =", " =", regex=True)
+    for code, sign in ((">=", "≥"), ("<=", "≤"), ("==", "=")):  # the signs of a maths lesson
+        reason = reason.str.replace(code, sign, regex=False)
+    table["理由"] = reason
     if table.index.name in (None, "account_id"):
         table.index.name = "客户编号"
     return table

@@ -337,7 +337,7 @@ def test_bank_profiles_show_categorical_modes(customers, mixed):
     assert profiles["name"].is_unique
     for cluster, name in profiles["name"].items():
         trait = name.split("、")[-1]
-        chinese, value = trait.split("=")
+        chinese, value = trait.split("多为")  # e.g. 婚姻状况多为已婚
         column = {FEATURE_NAMES[c]: c for c in ("job", "marital", "education")}[chinese]
         assert profiles.loc[cluster, f"{column}_mode"] == value
 

@@ -237,7 +237,9 @@ def test_group_tables_follow_the_rules_computed_with_numpy(customers):
                 assert mix.loc[region, f"{group}（%）"] == share
             assert mix.loc[region, "主导客户群"] == counts.loc[region].idxmax()
         assert mix.loc["全部", "客户数"] == len(customers)
-    assert "technical_need" not in "".join(account_groups(customers)["理由"])
+    reasons = "".join(account_groups(customers)["理由"])
+    assert "technical_need" not in reasons
+    assert ">=" not in reasons and "≥" in reasons  # signs a reader knows from school
 
 
 def test_rule_and_strategy_tables_read_in_chinese():
