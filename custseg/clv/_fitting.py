@@ -15,6 +15,7 @@ __all__ = [
     "first_bad_row",
     "check_counts",
     "check_fitted",
+    "check_identifiable",
     "check_optimiser_settings",
     "check_penalizer",
     "check_time",
@@ -113,6 +114,29 @@ def unique_rows(*columns: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
     return [np.asarray(column, dtype=np.float64)[first] for column in columns], counts.astype(
         np.float64
     )
+
+
+def check_identifiable(frequency: np.ndarray, T: np.ndarray, *, model: str) -> None:
+    """A DataError when the summary cannot identify the purchase and drop-out parameters.
+
+    One customer, every ``T`` equal to 0 (nobody observed for any time) or no repeat buyer
+    at all leave the likelihood flat or unbounded in some direction: a fit would return
+    arbitrary numbers.
+    """
+    if len(T) < 2:
+        raise DataError(
+            f"{model} 模型至少需要 2 位客户 (needs at least 2 customers), 收到 {len(T)} 位"
+        )
+    if not np.any(T > 0):
+        raise DataError(
+            f"{model} 模型无法拟合: 所有客户的 T 都是 0 (every T is 0: no customer was observed "
+            "for any time); 请把观察期结束日 calibration_end 设在首次购买之后"
+        )
+    if not np.any(frequency > 0):
+        raise DataError(
+            f"{model} 模型无法拟合: 没有任何客户重复购买 (no repeat buyer: every frequency is 0), "
+            "购买频率和流失率无法区分 (purchase and drop-out rates cannot be told apart)"
+        )
 
 
 def check_penalizer(penalizer_coef: object) -> float:
