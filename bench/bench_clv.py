@@ -9,6 +9,15 @@ exponential lifetimes), then measures in this one run:
    (time ratio and largest relative difference of the four estimates);
 3. peak memory: of the whole process (getrusage) and of the custseg summary (tracemalloc).
 
+With ``--pareto`` it measures instead the Pareto/NBD fit on distinct customers: the CDNOW
+master log summarised per day, bootstrapped to ``--customers`` customers (default 200,000)
+with recency and T scaled by U(0.9, 1.1) so that every row is distinct; custseg vs lifetimes
+(time ratio, both log-likelihoods under custseg's exact likelihood), then custseg alone on
+``--large`` customers (default 1,000,000)::
+
+    python bench/bench_clv.py --pareto                      # 200,000 and 1,000,000
+    python bench/bench_clv.py --pareto --customers 20000 --large 100000
+
 Usage::
 
     python bench/bench_clv.py                                  # 1M customers, 10M transactions
@@ -139,6 +148,70 @@ def worker(folder: str) -> None:
     Path(folder, "result.json").write_text(json.dumps(run_lifetimes(transactions)))
 
 
+def cdnow_bootstrap(path: str, n_customers: int, seed: int = 0) -> pd.DataFrame:
+    """The CDNOW master log summarised per day, resampled with recency and T scaled by U(0.9, 1.1)."""
+    from custseg.clv import summary_from_transactions
+
+    raw = pd.read_csv(path, sep=r"\s+", header=None, skiprows=1, dtype={0: str, 1: str})
+    log = pd.DataFrame(
+        {
+            "customer_id": raw[0],
+            "invoice_date": pd.to_datetime(raw[1], format="%Y%m%d"),
+            "amount": raw[3].astype(float),
+        }
+    )
+    daily = summary_from_transactions(log)
+    rng = np.random.default_rng(seed)
+    rows = rng.integers(0, len(daily), n_customers)
+    factor = rng.uniform(0.9, 1.1, n_customers)
+    return pd.DataFrame(
+        {
+            "frequency": daily["frequency"].to_numpy()[rows],
+            "recency": daily["recency"].to_numpy()[rows] * factor,
+            "T": daily["T"].to_numpy()[rows] * factor,
+        }
+    )
+
+
+def pareto_benchmark(args: argparse.Namespace) -> None:
+    from custseg.clv import ParetoNBDModel
+
+    small = cdnow_bootstrap(args.cdnow, args.customers, args.seed)
+    print(f"== Pareto/NBD on {len(small):,} bootstrapped CDNOW customers (all rows distinct) ==")
+    ours, seconds = timed(ParetoNBDModel().fit, small)
+    print(
+        f"custseg ParetoNBDModel   : {seconds:8.2f} s   log-likelihood {ours.log_likelihood_:.3f}   "
+        + ", ".join(f"{k}={v:.4f}" for k, v in ours.params_.items())
+    )
+    if not args.skip_lifetimes:
+        import warnings
+
+        from lifetimes import ParetoNBDFitter
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            fitter, their_seconds = timed(
+                ParetoNBDFitter().fit, small["frequency"], small["recency"], small["T"]
+            )
+        theirs = ParetoNBDModel()
+        theirs.params_ = {k: float(v) for k, v in fitter.params_.items()}
+        their_ll = float(theirs.log_likelihood(small).sum())
+        print(
+            f"lifetimes ParetoNBDFitter: {their_seconds:8.2f} s   log-likelihood {their_ll:.3f}   "
+            + ", ".join(f"{k}={v:.4f}" for k, v in theirs.params_.items())
+        )
+        print(
+            f"lifetimes / custseg = {their_seconds / seconds:.1f}x, "
+            f"custseg - lifetimes log-likelihood = {ours.log_likelihood_ - their_ll:+.4f}"
+        )
+    large = cdnow_bootstrap(args.cdnow, args.large, args.seed + 1)
+    model, seconds = timed(ParetoNBDModel().fit, large)
+    print(
+        f"\n== custseg ParetoNBDModel on {len(large):,} customers: {seconds:.2f} s "
+        f"(target <= 20 s) ==   " + ", ".join(f"{k}={v:.4f}" for k, v in model.params_.items())
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--customers", type=int, default=1_000_000)
@@ -147,9 +220,17 @@ def main() -> None:
     parser.add_argument("--lifetimes-python", help="interpreter with lifetimes 0.11.3 installed")
     parser.add_argument("--skip-lifetimes", action="store_true")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--pareto", action="store_true", help="Pareto/NBD on bootstrapped CDNOW")
+    parser.add_argument("--large", type=int, default=1_000_000)
+    parser.add_argument("--cdnow", default="../shared/datasets/CDNOW_master.txt.gz")
     args = parser.parse_args()
     if args.worker:
         worker(args.worker)
+        return
+    if args.pareto:
+        if "--customers" not in sys.argv:
+            args.customers = 200_000
+        pareto_benchmark(args)
         return
 
     import duckdb
