@@ -181,16 +181,24 @@ class ParetoNBDModel(BaseEstimator):
         )
         self.log_likelihood_ = float(np.sum(weights * _log_likelihood_terms(params, x, t_x, T)))
         self.n_customers_ = int(weights.sum())
+        self.time_unit_ = summary.attrs.get("time_unit")
         return self
 
-    def _params(self) -> tuple[float, float, float, float]:
+    def _params(self, summary: pd.DataFrame | None = None) -> tuple[float, float, float, float]:
         check_fitted(self)
+        fitted_unit = getattr(self, "time_unit_", None)
+        unit = None if summary is None else summary.attrs.get("time_unit")
+        if fitted_unit is not None and unit is not None and unit != fitted_unit:
+            raise DataError(
+                f"汇总表的时间单位是 {unit!r}, 模型按 {fitted_unit!r} 拟合 (the summary is in unit "
+                f"{unit!r} but the model was fitted in {fitted_unit!r}); 请用同一个 unit 重新汇总"
+            )
         p = self.params_
         return p["r"], p["alpha"], p["s"], p["beta"]
 
     def log_likelihood(self, summary: pd.DataFrame) -> pd.Series:
         """Log-likelihood of every customer of ``summary`` under the fitted parameters."""
-        params = np.array(self._params())
+        params = np.array(self._params(summary))
         data = summary_arrays(summary, _COLUMNS)
         terms = _log_likelihood_terms(params, data["frequency"], data["recency"], data["T"])
         return pd.Series(terms, index=summary.index, name="log_likelihood")
@@ -205,7 +213,7 @@ class ParetoNBDModel(BaseEstimator):
         pandas.Series
             Values in [0, 1], indexed like ``summary``.
         """
-        r, alpha, s, beta = self._params()
+        r, alpha, s, beta = self._params(summary)
         data = summary_arrays(summary, _COLUMNS)
         x, t_x, T = data["frequency"], data["recency"], data["T"]
         log_odds = (
@@ -230,7 +238,7 @@ class ParetoNBDModel(BaseEstimator):
         pandas.Series
             Expected purchases, indexed like ``summary``.
         """
-        r, alpha, s, beta = self._params()
+        r, alpha, s, beta = self._params(summary)
         t = check_time(t)
         data = summary_arrays(summary, _COLUMNS)
         x, T = data["frequency"], data["T"]

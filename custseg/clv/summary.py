@@ -397,6 +397,8 @@ def summary_from_transactions(
         )
         summary["duration_holdout"] = (obs_day - cal_day) / per_unit
 
+    # the unit travels with the table, so a model can refuse a summary in another unit
+    summary.attrs["time_unit"] = unit
     try:
         return summary.sort_index()
     except TypeError:  # ids of mixed types cannot be sorted: keep first-seen order

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from custseg.clv import ParetoNBDModel
+from custseg.clv import ParetoNBDModel, summary_from_transactions
 from custseg.clv._pareto_nbd_likelihood import log_likelihood_and_gradient
 from custseg.clv.pareto_nbd import _log_likelihood_terms
 from custseg.errors import DataError
@@ -89,3 +89,15 @@ def test_bootstrapped_distinct_customers_match_the_small_fit(cdnow):
             other = ParetoNBDModel()
             other.params_ = {**model.params_, name: model.params_[name] * change}
             assert other.log_likelihood(big).sum() < model.log_likelihood_
+
+
+def test_summary_carries_its_time_unit_and_the_model_refuses_another(cdnow_sample):
+    daily = summary_from_transactions(cdnow_sample)
+    weekly = summary_from_transactions(cdnow_sample, unit="W")
+    assert daily.attrs["time_unit"] == "D" and weekly.attrs["time_unit"] == "W"
+    model = ParetoNBDModel().fit(weekly)
+    assert model.predict_purchases(4, weekly).notna().all()
+    with pytest.raises(DataError, match="unit"):
+        model.predict_purchases(4, daily)
+    with pytest.raises(DataError, match="unit"):
+        model.probability_alive(daily)
