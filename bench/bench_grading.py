@@ -1,10 +1,13 @@
-"""Parallel autograde against plain ``nbgrader autograde`` on the same submissions.
+"""Sandboxed parallel autograde against plain ``nbgrader autograde`` on the same submissions.
 
 Builds a copy of the course's grading folder in a temporary folder, releases
-``01_data_cleaning``, files N simulated submissions (model answers, some with wrong
-answers), grades them once with plain ``nbgrader autograde`` (one after another) and once
-with ``custseg.grading.autograde.autograde`` (a pool of workers, one per core), checks the
-scores are identical and prints both times and their ratio.
+``01_data_cleaning``, files N simulated submissions (model answers, a third of them with
+wrong answers), grades them once with plain ``nbgrader autograde`` (one after another, no
+sandbox, checks inside the learner's kernel) and once with
+``custseg.grading.autograde.autograde`` (each submission in its own sandbox, one running
+per core, checks outside), checks the scores are identical and prints both times and their
+ratio (target: the sandboxed grading at least 1.5x faster on 2 cores). Plain nbgrader only
+knows the visible checks, so the wrong answers here are ones those also catch.
 
     python bench/bench_grading.py            # 60 submissions
     python bench/bench_grading.py --small    # 8 submissions
@@ -31,7 +34,7 @@ from custseg.grading.grades import cell_grades
 ASSIGNMENT = "01_data_cleaning"
 GRADING = Path(__file__).resolve().parents[1] / "grading"
 _MARKER = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", re.MULTILINE)
-_WRONG = {"q2_answer": "n_cancelled = -1", "q4_answer": "revenue_by_country = None"}
+_WRONG = {"q2_answer": 'n_cancelled = "168"', "q4_answer": "revenue_by_country = None"}
 
 
 def _submissions(course: Course, count: int) -> None:
@@ -69,6 +72,9 @@ def main() -> None:
     parser.add_argument("--small", action="store_true", help="8 submissions instead of 60")
     parser.add_argument("-n", type=int, default=None, help="number of submissions")
     parser.add_argument("--workers", type=int, default=None, help="default: the number of cores")
+    parser.add_argument(
+        "--no-sandbox", action="store_true", help="grade without the sandbox (for comparison)"
+    )
     args = parser.parse_args()
     count = args.n or (8 if args.small else 60)
     with tempfile.TemporaryDirectory() as work:
@@ -83,7 +89,7 @@ def main() -> None:
         autograde_sequential(plain, ASSIGNMENT)
         sequential_seconds = time.perf_counter() - start
         start = time.perf_counter()
-        run = autograde(parallel, ASSIGNMENT, workers=args.workers)
+        run = autograde(parallel, ASSIGNMENT, workers=args.workers, sandbox=not args.no_sandbox)
         parallel_seconds = time.perf_counter() - start
 
         columns = ["student", "question", "score"]
@@ -93,7 +99,10 @@ def main() -> None:
     workers = args.workers or os.cpu_count()
     print(f"submissions: {count}, cores: {os.cpu_count()}, workers: {workers}")
     print(f"plain nbgrader autograde (one after another): {sequential_seconds:7.1f} s")
-    print(f"custseg parallel autograde:                   {parallel_seconds:7.1f} s")
+    label = "without sandbox" if args.no_sandbox else "sandboxed"
+    print(
+        f"custseg parallel autograde ({label}):{' ' * (17 - len(label))}{parallel_seconds:7.1f} s"
+    )
     print(f"speed-up (plain / parallel): {sequential_seconds / parallel_seconds:.2f}x")
     print(f"graded: {len(run.graded)}, identical scores: {same}")
     if not same:

@@ -4,6 +4,10 @@ Everything stays inside this folder: the gradebook (``gradebook.db``), the excha
 through which assignments are released and submitted (``exchange/``, created on first
 release, so no ``/srv`` permissions are needed), and nbgrader's standard sub-folders
 ``source/``, ``release/``, ``submitted/``, ``autograded/`` and ``feedback/``.
+
+``custseg-grade autograde`` grades each submission in a sandbox with the checks outside the
+learner's kernel (see README.md); plain ``nbgrader autograde`` uses the settings below and
+runs learners' code unsandboxed, so use it only for comparison.
 """
 
 from pathlib import Path
@@ -39,3 +43,7 @@ c.ClearSolutions.code_stub = {
     "python": "# 在这里写代码 (YOUR CODE HERE)\nraise NotImplementedError()"
 }
 c.ClearSolutions.text_stub = "在这里作答 (YOUR ANSWER HERE)"
+
+# Pages made from learners' outputs (feedback, Formgrader) drop scripts and event handlers
+# from HTML outputs, so a learner's output cannot run code in whoever opens the page.
+c.HTMLExporter.sanitize_html = True

@@ -453,7 +453,12 @@ def autograde(
                 for s, nb in to_run.items()
             }
             outcomes = {s: future.result() for s, future in futures.items()}
-        verdicts = _verdicts(text, work, outcomes) if outside else {}
+        verdicts, judge_error = {}, ""
+        if outside:
+            try:
+                verdicts = _verdicts(text, work, outcomes)
+            except DataError as error:  # every check scores zero, and the report says why
+                judge_error = str(error)[:160]
         for student in students:
             issues = per_student[student]
             if student not in outcomes:
@@ -461,6 +466,8 @@ def autograde(
                 _zero(course, assignment, student)
             else:
                 outcome = outcomes[student]
+                if judge_error:
+                    issues.append(Issue(student, assignment, "grading_failed", detail=judge_error))
                 judged = verdicts.get(student, {}) if outside else None
                 issues += _grade(course, assignment, student, notebooks[student], outcome, judged)
                 (run.failed if outcome.notebook is None else run.graded).append(student)

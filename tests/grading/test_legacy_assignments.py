@@ -1,6 +1,7 @@
 """An assignment not yet converted to outside checks still grades, in the sandbox, and says so.
 
-``01_theory`` still keeps its hidden tests inside the notebook. Graded with
+A small assignment that keeps its hidden tests inside the notebook (the format before check
+cells), graded with
 :func:`~custseg.grading.autograde.autograde`, the model answers score full marks, blank
 answers nothing, the run records that the assignment does not use outside checks yet, and
 the graded notebooks (and so the feedback) hold none of the hidden tests.
@@ -19,17 +20,54 @@ from custseg.grading.build import release
 from custseg.grading.checks import ALL_STUDENTS
 from custseg.grading.course import Course
 from custseg.grading.grades import cell_grades
+from custseg.grading.judge import has_checks
 from custseg.grading.questions import questions
 from custseg.grading.sandbox import sandbox_available
 from tests.grading.conftest import GRADING
 from tests.grading.students import model_answers, student_notebook
 
-LEGACY = "01_theory"
+LEGACY = "98_hidden_tests"
+_HEADER = (
+    '# %% nbgrader={{"grade": {grade}, "grade_id": "{name}", "locked": {locked}, {points}'
+    '"schema_version": 3, "solution": {solution}, "task": false}}{topic}\n'
+)
+_SOURCE = (
+    _HEADER.format(
+        grade="false", name="setup", locked="true", points="", solution="false", topic=""
+    )
+    + "numbers = [3, 4, 5]\n\n"
+    + _HEADER.format(grade="false", name="q1", locked="false", points="", solution="true", topic="")
+    + "### BEGIN SOLUTION\ntotal = sum(numbers)\n### END SOLUTION\n\n"
+    + _HEADER.format(
+        grade="true",
+        name="q1_test",
+        locked="true",
+        points='"points": 2, ',
+        solution="false",
+        topic=' topic="加法"',
+    )
+    + 'assert isinstance(total, int), "total 应该是整数"\n'
+    + "### BEGIN HIDDEN TESTS\nassert total == 3 + 4 + 5, 'hidden sum of the numbers'\n"
+    + "### END HIDDEN TESTS\n\n"
+    + "# %% [markdown]"
+    + _HEADER.format(
+        grade="true",
+        name="q2",
+        locked="false",
+        points='"points": 1, ',
+        solution="true",
+        topic=' topic="解读"',
+    ).removeprefix("# %%")
+    + "# 总和是 12。\n"
+)
 _HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.DOTALL)
 
-pytestmark = pytest.mark.skipif(
-    sandbox_available() is not None, reason="the grading sandbox (bubblewrap) cannot start here"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        sandbox_available() is not None,
+        reason="the grading sandbox (bubblewrap) cannot start here",
+    ),
+]
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +75,10 @@ def graded(tmp_path_factory, empty_gradebook):
     root = tmp_path_factory.mktemp("legacy") / "grading"
     root.mkdir()
     shutil.copy(GRADING / "nbgrader_config.py", root)
-    shutil.copytree(GRADING / "assignments", root / "assignments")
+    (root / "assignments").mkdir()
+    (root / "assignments" / f"{LEGACY}.py").write_text(_SOURCE, encoding="utf-8")
     course = Course(root)
+    assert not has_checks(course.assignments_dir / f"{LEGACY}.py")
     shutil.copy(empty_gradebook, course.gradebook)
     release(course, LEGACY)
     answers = model_answers(course, LEGACY)
@@ -75,7 +115,7 @@ def test_graded_notebooks_hold_no_hidden_tests(graded):
         for line in body.splitlines()
         if len(line.strip()) > 10
     ]
-    assert hidden
+    assert hidden == ["assert total == 3 + 4 + 5, 'hidden sum of the numbers'"]
     for student in ("model", "blank"):
         text = course.notebook_path("autograded", LEGACY, student).read_text(encoding="utf-8")
         assert "HIDDEN TESTS" not in text
