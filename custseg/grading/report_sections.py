@@ -164,9 +164,13 @@ def coursework(table: pd.DataFrame, assignment: str | None = None) -> pd.DataFra
 
     The survey scores no points and has its own section; in a report of the whole course the
     pre-course quiz (taken before any teaching) counts neither towards knowledge mastery nor
-    towards a learner's total. Participation still counts both.
+    towards a learner's total. Participation still counts both. Cells worth no points (the
+    quizzes' open questions) are never waiting for a grade.
     """
     if table.empty or "assignment" not in table:
         return table
     left_out = {SURVEY} | ({PRE_QUIZ} if assignment is None else set())
-    return table[~table["assignment"].isin(left_out)].reset_index(drop=True)
+    kept = ~table["assignment"].isin(left_out)
+    if "question" in table:  # a cell worth no points (an open question) measures nothing
+        kept &= table["max_score"] > 0
+    return table[kept].reset_index(drop=True)

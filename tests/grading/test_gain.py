@@ -146,7 +146,9 @@ def course(tmp_path_factory, empty_gradebook):
     for student, k in PRE_KNOWN.items():
         record_scores(course, PRE_QUIZ, student, _scores(course, PRE_QUIZ, list(range(1, k + 1))))
     for student, m in POST_KNOWN.items():
-        record_scores(course, POST_QUIZ, student, _scores(course, POST_QUIZ, POST_ORDER[:m]))
+        scores = _scores(course, POST_QUIZ, POST_ORDER[:m])
+        scores["q16_answer"] = None  # the open question, answered: worth no points
+        record_scores(course, POST_QUIZ, student, scores)
     variables = ["overall", "useful", "pace", "trainer", "practice", "will_apply", "recommend"]
     comment_cell = "s8_answer"
     for student, values in SURVEY_ANSWERS.items():
@@ -223,6 +225,7 @@ def test_report_shows_gain_and_survey(course):
     post_only = report.mastery.set_index("topic").loc["分类维度 (dimensions)"]
     assert (post_only["score"], post_only["max_score"]) == (6 + 1, 9)  # 8 matched + s10
     assert "满意度" not in " ".join(report.mastery["topic"])
+    assert report.application.empty  # the open questions score nothing and wait for no one
     html_path, xlsx_path = write_report(course)
     text = html_path.read_text(encoding="utf-8")
     for words in ("学习增益（前测与后测）", "各主题的增益", "每位学员的增益", "满意度调查",
