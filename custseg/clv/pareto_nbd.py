@@ -122,7 +122,7 @@ class ParetoNBDModel(BaseEstimator):
     ...     "recency": [0.0, 10.0, 30.0, 0.0, 35.0, 12.0, 0.0, 3.0],
     ...     "T": [38.0, 38.0, 36.0, 30.0, 37.0, 39.0, 20.0, 25.0],
     ... })
-    >>> model = ParetoNBDModel().fit(summary)
+    >>> model = ParetoNBDModel(penalizer_coef=0.001).fit(summary)  # 8 customers: a small penalty
     >>> sorted(model.params_)
     ['alpha', 'beta', 'r', 's']
     >>> bool((model.predict_purchases(10, summary) >= 0).all())
@@ -179,7 +179,14 @@ class ParetoNBDModel(BaseEstimator):
         self.params_ = dict(
             zip(("r", "alpha", "s", "beta"), (float(p) for p in params), strict=True)
         )
-        self.log_likelihood_ = float(np.sum(weights * _log_likelihood_terms(params, x, t_x, T)))
+        log_likelihood = float(np.sum(weights * _log_likelihood_terms(params, x, t_x, T)))
+        if not np.isfinite(log_likelihood):
+            raise DataError(
+                "Pareto/NBD 模型的估计值趋于极端, 数据无法确定参数 (the data cannot identify the "
+                f"parameters, estimates drift to extremes: {np.round(params, 4).tolist()}); "
+                "请设置 penalizer_coef > 0 (e.g. 0.001) 或使用更多客户的数据"
+            )
+        self.log_likelihood_ = log_likelihood
         self.n_customers_ = int(weights.sum())
         self.time_unit_ = summary.attrs.get("time_unit")
         return self
