@@ -170,7 +170,7 @@ def test_lift_written_as_a_percentage_or_rounded_too_far_is_told_apart():
 
 
 def test_short_forms_of_a_wrong_choice_get_its_message():
-    """"减少", "变高了", "技术", "家庭亲子": the message of the choice the learner meant."""
+    """Short forms such as 减少, 变高了, 技术, 家庭亲子 get the message of the choice meant."""
     for name, typed, chosen in [
         ("q1", "减少", "B"),
         ("q3", "变高了", "A"),
