@@ -1,7 +1,7 @@
 """Learning gain from the pre- and post-course quizzes (前测、后测与标准化增益).
 
-The course has two parallel quizzes, ``00_quiz_pre`` (before the first module) and
-``14_quiz_post`` (after the last): the same topics in the same order, each question with
+The course has two parallel quizzes, ``quiz_pre`` (before the first module) and
+``quiz_post`` (after the last): the same topics in the same order, each question with
 the same ``topic="..."``, different numbers and scenarios. From their auto-graded cells:
 
 - **pre %** and **post %**: points earned / points possible × 100, per learner and, per
@@ -40,8 +40,8 @@ __all__ = [
     "normalised_gain",
 ]
 
-PRE_QUIZ = "00_quiz_pre"
-POST_QUIZ = "14_quiz_post"
+PRE_QUIZ = "quiz_pre"
+POST_QUIZ = "quiz_post"
 
 
 def normalised_gain(pre: float, post: float) -> float:

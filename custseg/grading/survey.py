@@ -1,6 +1,6 @@
 """The satisfaction survey (满意度调查): ratings and comments read from the graded notebooks.
 
-The survey ``14_survey`` is an assignment whose items score no points: each rated item is
+The survey ``survey`` is an assignment whose items score no points: each rated item is
 an answer cell ``name = 1..5`` with a graded cell worth 0 points (its check only confirms a
 1-5 rating), and the last item is a free-text answer worth 0 points. nbgrader's gradebook
 keeps scores, not values, so the values are read here from each learner's graded notebook
@@ -30,7 +30,7 @@ from custseg.grading.typed_answers import rating
 
 __all__ = ["SURVEY", "SurveySummary", "literal_assignments", "survey_summary"]
 
-SURVEY = "14_survey"
+SURVEY = "survey"
 SCALE = (1, 2, 3, 4, 5)
 _MAX_SOURCE = 20_000
 _MAX_COMMENT = 2_000
