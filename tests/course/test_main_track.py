@@ -433,7 +433,7 @@ def test_imports_tell_modules_from_functions():
     assert names["rfm_table"] == "custseg.rfm" and names["ex"] == "custseg.exercises"
 
 
-# Every module, as its course engineer converts it.
+# The rules every module's main track keeps.
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=IDS)
