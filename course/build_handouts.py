@@ -22,9 +22,8 @@ from pathlib import Path
 import mplfonts
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import build_site  # noqa: E402
-
 import build  # noqa: E402  (the sibling course/build.py)
+import build_site  # noqa: E402
 
 COURSE = Path(__file__).resolve().parent
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]

@@ -37,9 +37,8 @@ from jinja2 import DictLoader
 from nbconvert import SlidesExporter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import build_site  # noqa: E402
-
 import build  # noqa: E402  (the sibling course/build.py)
+import build_site  # noqa: E402
 
 COURSE = Path(__file__).resolve().parent
 TRAINER_NOTES = COURSE / "trainer"
