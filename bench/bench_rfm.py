@@ -174,7 +174,7 @@ def main() -> None:
     for name, seconds, peak in rows:
         print(f"{name:<46} {seconds:>9.2f} {seconds / base:>12.2f} {peak:>9.0f}")
     timings = dict((name, seconds) for name, seconds, _ in rows)
-    print(f"\nrfm_table / DuckDB SQL = {base / timings['DuckDB SQL']:.2f} (target <= 1.5)")
+    print(f"\nrfm_table / DuckDB SQL = {base / timings['DuckDB SQL']:.2f} (target <= 1.0)")
     life = timings.get("lifetimes summary_data_from_transaction_data")
     if life is not None:
         print(f"lifetimes / rfm_table = {life / base:.1f} (target >= 10)")

@@ -10,7 +10,7 @@ customer by three numbers computed from the transactions:
 - ``monetary``: the total spent, the sum of ``amount``.
 
 :func:`rfm_table` computes them from pandas, polars, DuckDB or PySpark input (the grouping
-runs in that library, or in DuckDB for large pandas input, see :mod:`custseg.frames`),
+runs in that library, or in numpy for pandas input, see :mod:`custseg.frames`),
 :class:`RFMScorer` turns them into 1..5 scores, and
 :class:`~custseg.segments.RFMSegmenter` (re-exported here, with
 :func:`~custseg.segments.segment_customers` and :func:`~custseg.segments.rule_table`)
@@ -162,6 +162,8 @@ def customer_summary(transactions: Any, as_of: Any = None, *, engine: str = "aut
 
 def _summarise(transactions: Any, as_of: Any, *, with_first: bool, engine: str) -> pd.DataFrame:
     require_frame_columns(transactions, ["customer_id", "invoice_date", "amount"], what=_WHAT)
+    if engine == "auto" and _numpy_path_fits(transactions):
+        return _numpy_summary(transactions, as_of, with_first=with_first)
     names = column_names(transactions)
     lazy = as_lazy(transactions, what=_WHAT, engine=engine)
     _check_transactions(lazy, names)
@@ -228,6 +230,152 @@ def _aggregate(lazy: nw.LazyFrame, purchase_key: str, *, with_first: bool) -> nw
     return lazy.group_by("customer_id").agg(*aggregations)
 
 
+# --- numpy path for pandas input -------------------------------------------------------
+# Integer codes, ufunc.at and bincount: one pass per column, no hashing of integer ids in a
+# compact range, and only the (customer, purchase) pairs that are not repeats of the row
+# before them are sorted. Several times faster than any engine on ten million rows.
+
+
+def _numpy_path_fits(transactions: Any) -> bool:
+    """Whether ``transactions`` is a pandas frame the numpy path reads exactly.
+
+    Naive ``datetime64`` dates, a numeric (not boolean) amount and unique text column
+    names; anything else (time zones, text dates, odd columns) goes through narwhals,
+    which also words the errors about types.
+    """
+    if not isinstance(transactions, pd.DataFrame) or not transactions.columns.is_unique:
+        return False
+    if not all(isinstance(column, str) for column in transactions.columns):
+        return False
+    dates, amount = transactions["invoice_date"].dtype, transactions["amount"].dtype
+    numeric = pd.api.types.is_numeric_dtype(amount) and not pd.api.types.is_bool_dtype(amount)
+    return isinstance(dates, np.dtype) and dates.kind == "M" and numeric
+
+
+def _integer_values(values: pd.Series) -> np.ndarray | None:
+    """The ids as int64 when they are integers in a range at most a few times the rows."""
+    kind = getattr(values.dtype, "kind", "O")
+    if not pd.api.types.is_integer_dtype(values.dtype) or kind == "u" or len(values) == 0:
+        return None
+    ints = values.to_numpy(dtype=np.int64)
+    low, high = int(ints.min()), int(ints.max())
+    return ints if high - low < 4 * len(ints) + 1024 else None
+
+
+def _codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Code 0..k-1 of every row's value and the value of every code (may be unsorted)."""
+    ints = _integer_values(values)
+    if ints is not None:
+        low = int(ints.min())
+        uniques = pd.Index(np.arange(low, int(ints.max()) + 1), dtype=np.int64)
+        return ints - low, uniques.astype(values.dtype)
+    codes, uniques = pd.factorize(values, sort=False)
+    return codes, pd.Index(uniques)
+
+
+def _distinct_per_group(groups: np.ndarray, items: np.ndarray, n_items: int, k: int) -> np.ndarray:
+    """Number of distinct items (codes 0..n_items-1) of each group code 0..k-1."""
+    if len(groups) == 0:
+        return np.zeros(k, dtype=np.int64)
+    keys = np.multiply(groups, n_items, dtype=np.int64)
+    keys += items
+    # Rows repeating the pair of the row before them (lines of one invoice) are dropped
+    # before the sort, which then sorts about one key per purchase instead of per line.
+    new = np.empty(len(keys), dtype=bool)
+    new[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=new[1:])
+    keys = np.sort(keys[new])
+    np.not_equal(keys[1:], keys[:-1], out=new[1 : len(keys)])
+    return np.bincount(keys[new[: len(keys)]] // n_items, minlength=k)
+
+
+def _missing_error(column: str, count: int) -> DataError:
+    return DataError(
+        f"{_WHAT} 的列 '{column}' 有 {count} 个缺失值 (missing values)。"
+        "请先清洗数据 (clean the transactions)，去掉这些行。"
+    )
+
+
+def _numpy_summary(transactions: pd.DataFrame, as_of: Any, *, with_first: bool) -> pd.DataFrame:
+    """The table of :func:`_summarise` for a pandas frame accepted by :func:`_numpy_path_fits`."""
+    with_invoice = "invoice_id" in transactions.columns
+    checked = ["customer_id", "invoice_date", "amount"] + (["invoice_id"] if with_invoice else [])
+    for column in checked:
+        count = int(transactions[column].isna().sum())
+        if count:
+            raise _missing_error(column, count)
+    if len(transactions) == 0:
+        raise DataError(f"{_WHAT} 没有任何交易 (no transactions)。")
+    dates = transactions["invoice_date"].to_numpy()
+    unit, _ = np.datetime_data(dates.dtype)
+    ticks_per_day = int(np.timedelta64(1, "D") / np.timedelta64(1, unit))
+    ticks = dates.view(np.int64)
+    amount = transactions["amount"].to_numpy(dtype=np.float64)
+    customers, customer_ids = _codes(transactions["customer_id"])
+
+    day = None if as_of is None else _as_of_day(as_of)
+    keep = None
+    if day is not None:
+        day = day.tz_localize(None) if day.tzinfo is not None else day
+        end = int(np.datetime64((day + _DAY).to_datetime64(), unit).astype(np.int64))
+        keep = ticks < end
+        if keep.all():
+            keep = None
+        elif not keep.any():
+            raise DataError(f"{_WHAT} 在 as_of={day.date()} 当天或之前没有交易 (no transactions).")
+
+    def rows(values: np.ndarray) -> np.ndarray:
+        return values if keep is None else values[keep]
+
+    codes, ticks, amount = rows(customers), rows(ticks), rows(amount)
+    k = len(customer_ids)
+    last = np.full(k, np.iinfo(np.int64).min)
+    np.maximum.at(last, codes, ticks)
+    present = last != np.iinfo(np.int64).min
+    last_day = np.floor_divide(last[present], ticks_per_day)
+    if day is None:
+        day = pd.Timestamp(np.datetime64(int(last_day.max()) + 1, "D"))
+    as_of_number = int(np.datetime64(day, "D").astype(np.int64))
+    if with_invoice:
+        purchases, invoice_ids = _codes(transactions["invoice_id"])
+        frequency = _distinct_per_group(codes, rows(purchases), len(invoice_ids), k)
+    else:
+        days = np.floor_divide(ticks, ticks_per_day)
+        first_day = int(days.min())
+        days -= first_day
+        frequency = _distinct_per_group(codes, days, int(days.max()) + 1, k)
+    monetary = np.bincount(codes, weights=amount, minlength=k)
+
+    def as_dates(day_numbers: np.ndarray) -> np.ndarray:
+        return (day_numbers * ticks_per_day).view(f"datetime64[{unit}]")
+
+    table = {
+        "recency": (as_of_number - last_day).astype(np.int64),
+        "frequency": frequency[present].astype(np.int64),
+        "monetary": monetary[present].round(_MONEY_DECIMALS),
+    }
+    if with_first:
+        first = np.full(k, np.iinfo(np.int64).max)
+        np.minimum.at(first, codes, ticks)
+        first_day = np.floor_divide(first[present], ticks_per_day)
+        table = {
+            "first_purchase": as_dates(first_day),
+            "last_purchase": as_dates(last_day),
+            "recency": table["recency"],
+            "tenure": (as_of_number - first_day).astype(np.int64),
+            "frequency": table["frequency"],
+            "monetary": table["monetary"],
+        }
+    summary = pd.DataFrame(table, index=customer_ids[present].rename("customer_id"))
+    if not summary.index.is_monotonic_increasing:
+        try:
+            summary = summary.sort_index()
+        except TypeError:  # ids of mixed types cannot be sorted: keep first-seen order
+            pass
+    summary.attrs["as_of"] = day
+    return summary
+
+
 def rfm_table(transactions: Any, as_of: Any = None, *, engine: str = "auto") -> pd.DataFrame:
     """Recency, frequency and monetary value of every customer.
 
@@ -243,12 +391,14 @@ def rfm_table(transactions: Any, as_of: Any = None, *, engine: str = "auto") -> 
         left out. Defaults to the day after the last purchase day in the data, so
         the most recent customers have ``recency == 1``.
     engine : {"auto", "native"}, default "auto"
-        Which library does the grouping (see :func:`custseg.frames.as_lazy`):
-        ``"auto"`` hands large pandas input with numpy columns to DuckDB when it is
-        installed (about twice as fast from a hundred thousand rows on), ``"native"``
-        keeps it in pandas. polars, DuckDB
-        and PySpark input are always computed by their own library (for Spark, only
-        the per-customer result is collected). Results are the same.
+        Which code does the grouping. ``"auto"``: a pandas frame with naive
+        ``datetime64`` dates and a numeric amount is summarised with numpy (integer
+        codes, ``ufunc.at`` and ``bincount``; ten million rows in about a second, faster
+        than DuckDB SQL on the same frame); other pandas frames (time-zone-aware
+        dates, ...) go through :func:`custseg.frames.as_lazy`. ``"native"``: pandas'
+        own ``groupby``. polars, DuckDB and PySpark input are always computed by
+        their own library (for Spark, only the per-customer result is collected).
+        Results are the same.
 
     Returns
     -------

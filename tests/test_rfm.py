@@ -106,6 +106,54 @@ def test_pandas_and_duckdb_engines_agree(tx, as_of):
     assert_same_rfm(native, expected)
 
 
+@pytest.mark.parametrize("as_of", [None, "2011-06-30"])
+def test_numpy_path_on_shuffled_text_ids_agrees_with_pandas(tx, as_of):
+    # Text customer ids are hashed, not used as numbers; the rows come in random order, so
+    # the lines of an invoice are no longer next to each other.
+    shuffled = tx[COLUMNS].sample(frac=1.0, random_state=7)
+    shuffled = shuffled.assign(customer_id=shuffled["customer_id"].astype(str))
+    got = rfm_table(shuffled, as_of)
+    expected = rfm_table(shuffled, as_of, engine="native")
+    pd.testing.assert_frame_equal(got, expected)
+    assert got.attrs["as_of"] == expected.attrs["as_of"]
+    assert got.index.is_monotonic_increasing
+
+
+def test_numpy_path_customer_summary_and_day_count_agree_with_pandas(tx):
+    pd.testing.assert_frame_equal(
+        customer_summary(tx, "2011-09-30"),
+        customer_summary(tx, "2011-09-30", engine="native"),
+        check_index_type=False,
+    )
+    by_day = tx[["customer_id", "invoice_date", "amount"]]
+    pd.testing.assert_frame_equal(
+        rfm_table(by_day), rfm_table(by_day, engine="native"), check_index_type=False
+    )
+
+
+def test_numpy_path_reads_every_time_resolution(tx):
+    seconds = tx[COLUMNS].assign(invoice_date=tx["invoice_date"].astype("datetime64[s]"))
+    got = rfm_table(seconds, "2011-06-30")
+    pd.testing.assert_frame_equal(got, rfm_table(tx, "2011-06-30"))
+    assert got.attrs["as_of"] == pd.Timestamp("2011-06-30")
+
+
+def test_an_invoice_number_reused_by_two_customers_counts_for_each():
+    tx = pd.DataFrame(
+        {
+            "customer_id": [7, 8, 7, 7, 8],
+            "invoice_id": [1, 1, 1, 2, 1],
+            "invoice_date": pd.to_datetime(["2024-01-01"] * 3 + ["2024-01-02", "2024-01-03"]),
+            "amount": [1.0, 2.0, 4.0, 8.0, 16.0],
+        }
+    )
+    got = rfm_table(tx)
+    assert got["frequency"].tolist() == [2, 1]
+    assert got["monetary"].tolist() == [13.0, 18.0]
+    assert got["recency"].tolist() == [2, 1]
+    pd.testing.assert_frame_equal(got, rfm_table(tx, engine="native"), check_index_type=False)
+
+
 def test_time_zone_aware_dates_keep_their_local_day(tx):
     # 2011-12-09 20:00 in Shanghai is 12:00 UTC: the purchase day must stay the local day.
     sample = tx.iloc[::4]
