@@ -419,23 +419,95 @@ img{{max-width:100%}}</style></head><body>
         page.write_text(self.to_html(), encoding="utf-8")
         workbook = folder / "report.xlsx"
         tables = self._excel_tables()
-        with pd.ExcelWriter(workbook, engine="openpyxl") as writer:
-            tables["分群汇总"].to_excel(writer, sheet_name="分群汇总", index=False)
-            sheet = writer.sheets["分群汇总"]
-            for header in sheet[1]:  # the shares, shown as percentages
-                if header.value in ("客户占比", "消费额占比"):
-                    for (cell,) in sheet.iter_rows(
-                        min_row=2, min_col=header.column, max_col=header.column
-                    ):
-                        cell.number_format = "0.0%"
-            tables["客户分群"].to_excel(writer, sheet_name="客户分群")
-            cleaning = self.cleaning_report_.to_frame()
-            cleaning.to_excel(writer, sheet_name="清洗报告", index=False)
-            quality = pd.DataFrame(self._quality_rows(), columns=["数据质量", "内容"])
-            quality.to_excel(writer, sheet_name="清洗报告", index=False, startrow=len(cleaning) + 2)
-            tables["对照组"].to_excel(writer, sheet_name="对照组")
-            pd.DataFrame({"步骤": STEPS}).to_excel(writer, sheet_name="流程", index=False)
+        cleaning = self.cleaning_report_.to_frame()
+        quality = pd.DataFrame(self._quality_rows(), columns=["数据质量", "内容"])
+        _write_workbook(
+            workbook,
+            {
+                "分群汇总": [(tables["分群汇总"], False)],
+                "客户分群": [(tables["客户分群"], True)],
+                "清洗报告": [(cleaning, False), (quality, False)],
+                "对照组": [(tables["对照组"], True)],
+                "流程": [(pd.DataFrame({"步骤": STEPS}), False)],
+            },
+            percent=("客户占比", "消费额占比"),
+        )
         return {"html": page, "excel": workbook}
+
+
+def _write_workbook(
+    path: Path,
+    sheets: dict[str, list[tuple[pd.DataFrame, bool]]],
+    *,
+    percent: tuple[str, ...] = (),
+) -> None:
+    """Write tables into a workbook as ``DataFrame.to_excel`` lays them out, much faster.
+
+    Each sheet holds its tables one below the other, a blank row between them; a table
+    is ``(frame, with_index)``. Headers (and index cells) are bold, centred and framed;
+    text stays text (an id such as ``110105199001011234`` is never a number, a value
+    starting with "=" is never a formula); missing values are empty cells; the
+    ``percent`` columns are shown as percentages. openpyxl's streaming mode writes one
+    row at a time instead of styling every cell, so a report on tens of thousands of
+    customers is written in a fraction of the time.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    book = Workbook(write_only=True)
+    thin = Side(style="thin")
+    bold, frame_border = Font(bold=True), Border(left=thin, right=thin, top=thin, bottom=thin)
+    centred = Alignment(horizontal="center", vertical="top")
+
+    def header(sheet, value) -> WriteOnlyCell:
+        cell = WriteOnlyCell(sheet, value=_cell_value(value))
+        cell.font, cell.border, cell.alignment = bold, frame_border, centred
+        return cell
+
+    def body(sheet, value, number_format: str | None) -> object:
+        value = _cell_value(value)
+        if number_format is None and not (isinstance(value, str) and value.startswith("=")):
+            return value
+        cell = WriteOnlyCell(sheet, value=value)
+        if number_format is not None:
+            cell.number_format = number_format
+        else:
+            cell.data_type = "s"
+        return cell
+
+    for name, tables in sheets.items():
+        sheet = book.create_sheet(name)
+        for number, (frame, with_index) in enumerate(tables):
+            if number:
+                sheet.append([])
+            names = [frame.index.name] if with_index else []
+            sheet.append([header(sheet, v) for v in [*names, *frame.columns]])
+            formats = ["0.0%" if column in percent else None for column in frame.columns]
+            columns = [frame[column].tolist() for column in frame.columns]
+            index = frame.index.tolist() if with_index else None
+            for position, values in enumerate(zip(*columns, strict=True)):
+                row = [header(sheet, index[position])] if with_index else []
+                row += [body(sheet, v, f) for v, f in zip(values, formats, strict=True)]
+                sheet.append(row)
+            if not columns and with_index:
+                for label in index:
+                    sheet.append([header(sheet, label)])
+    book.save(path)
+
+
+def _cell_value(value: object) -> object:
+    """A value openpyxl writes as pandas' ``to_excel`` does: missing is empty, inf is text."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float):
+        if value != value:
+            return None
+        if value in (float("inf"), float("-inf")):
+            return "inf" if value > 0 else "-inf"
+    return value
 
 
 # The five steps one call at a time, for a group that takes the decision at each step.

@@ -67,6 +67,71 @@ def test_report_files(fitted, tmp_path):
     assert summary["客户数"].sum() == len(fitted.customers_)
 
 
+def _cells(path):
+    book = openpyxl.load_workbook(path)
+    return {
+        (sheet.title, cell.coordinate): (
+            cell.value,
+            cell.data_type,
+            cell.number_format,
+            bool(cell.font.b),
+            cell.border.left.style,
+            cell.alignment.horizontal,
+        )
+        for sheet in book
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None or cell.font.b
+    }
+
+
+def test_the_workbook_is_what_pandas_to_excel_writes(fitted, tmp_path):
+    """The fast writer lays out every value, header and format as DataFrame.to_excel does."""
+    paths = fitted.write_report(tmp_path / "fast")
+    tables = fitted._excel_tables()
+    cleaning = fitted.cleaning_report_.to_frame()
+    quality = pd.DataFrame(fitted._quality_rows(), columns=["数据质量", "内容"])
+    reference = tmp_path / "pandas.xlsx"
+    with pd.ExcelWriter(reference, engine="openpyxl") as writer:
+        tables["分群汇总"].to_excel(writer, sheet_name="分群汇总", index=False)
+        for (cell,) in writer.sheets["分群汇总"].iter_rows(min_row=2, min_col=3, max_col=3):
+            cell.number_format = "0.0%"
+        for (cell,) in writer.sheets["分群汇总"].iter_rows(min_row=2, min_col=5, max_col=5):
+            cell.number_format = "0.0%"
+        tables["客户分群"].to_excel(writer, sheet_name="客户分群")
+        cleaning.to_excel(writer, sheet_name="清洗报告", index=False)
+        quality.to_excel(writer, sheet_name="清洗报告", index=False, startrow=len(cleaning) + 2)
+        tables["对照组"].to_excel(writer, sheet_name="对照组")
+        pd.DataFrame({"步骤": STEPS}).to_excel(writer, sheet_name="流程", index=False)
+    assert list(tables["分群汇总"].columns[[2, 4]]) == ["客户占比", "消费额占比"]
+    ours, theirs = _cells(paths["excel"]), _cells(reference)
+    assert len(ours) > 4 * len(fitted.customers_)
+    assert ours == theirs
+
+
+def test_the_workbook_keeps_text_as_text_and_missing_as_empty(tmp_path):
+    from custseg.process import _write_workbook
+
+    frame = pd.DataFrame(
+        {
+            "编号": pd.array(["=1+1", "007", None], dtype="string[pyarrow]"),
+            "金额": [1.5, np.nan, np.inf],
+            "占比": [0.25, 0.5, 0.125],
+        },
+        index=pd.Index(["a", "b", "c"], name="客户"),
+    )
+    _write_workbook(tmp_path / "t.xlsx", {"表": [(frame, True)]}, percent=("占比",))
+    sheet = openpyxl.load_workbook(tmp_path / "t.xlsx")["表"]
+    rows = [[(c.value, c.data_type) for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert rows[0][1] == ("=1+1", "s")  # never a formula
+    assert rows[1][1] == ("007", "s")
+    assert rows[2][1][0] is None and rows[1][2][0] is None
+    assert rows[2][2] == ("inf", "s")
+    assert [c.number_format for c in sheet["D"][1:]] == ["0.0%"] * 3
+    assert [c.value for c in sheet[1]] == ["客户", "编号", "金额", "占比"]
+    assert all(c.font.b for c in sheet["A"])
+
+
 def test_command_line_on_a_chinese_gbk_file(tmp_path, capsys, online_retail):
     part = online_retail.dropna(subset=["customer_id"]).head(3000)
     orders = pd.DataFrame(
