@@ -18,7 +18,10 @@ __all__ = [
     "check_identifiable",
     "check_optimiser_settings",
     "check_penalizer",
+    "check_same_unit",
     "check_time",
+    "check_weights",
+    "summary_unit",
     "maximize_log_likelihood",
     "summary_arrays",
     "unique_rows",
@@ -98,17 +101,20 @@ def summary_arrays(
     return arrays
 
 
-def unique_rows(*columns: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
+def unique_rows(
+    *columns: np.ndarray, weights: np.ndarray | None = None
+) -> tuple[list[np.ndarray], np.ndarray]:
     """Distinct rows of the given columns and how often each occurs.
 
-    Customers with identical inputs share one likelihood term, weighted by their count.
-    Each column is factorized and the codes are combined into one key per row.
+    Customers with identical inputs share one likelihood term, weighted by their count
+    (the sum of ``weights`` over the identical rows when given). Each column is factorized
+    and the codes are combined into one key per row.
     """
     key = np.zeros(len(columns[0]), dtype=np.int64)
     for column in columns:
         codes, levels = pd.factorize(column)
         key, _ = pd.factorize(key * len(levels) + codes)
-    counts = np.bincount(key)
+    counts = np.bincount(key, weights=weights)
     first = np.full(len(counts), len(key), dtype=np.int64)
     np.minimum.at(first, key, np.arange(len(key)))
     return [np.asarray(column, dtype=np.float64)[first] for column in columns], counts.astype(
@@ -116,16 +122,68 @@ def unique_rows(*columns: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
     )
 
 
-def check_identifiable(frequency: np.ndarray, T: np.ndarray, *, model: str) -> None:
+def check_weights(weights: object, summary: pd.DataFrame) -> np.ndarray | None:
+    """Fit weights as a float array (``None`` stays ``None``), or a DataError naming the row.
+
+    A weight is the number of customers sharing a row of the summary (as in the
+    ``lifetimes`` package): a positive whole number, one per row of ``summary``.
+    """
+    if weights is None:
+        return None
+    if isinstance(weights, str):
+        raise DataError(
+            f"参数 weights 应是每行的客户数 (one count per row), 不是字符串 (not a string): {weights!r}"
+        )
+    values = np.asarray(weights)
+    if values.ndim != 1 or len(values) != len(summary):
+        raise DataError(
+            f"参数 weights 的长度 (length) {values.size} 与汇总表行数 {len(summary)} 不一致 "
+            "(one weight per row of the summary)"
+        )
+    numbers = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(np.float64)
+    bad = ~np.isfinite(numbers) | (numbers <= 0) | (numbers != np.round(numbers))
+    if bad.any():
+        row = first_bad_row(summary, bad)
+        raise DataError(
+            "参数 weights 必须是正整数 (positive whole number of customers), "
+            f"行 (row) {row} 的值是 {values[bad][0]!r}"
+        )
+    return numbers
+
+
+def summary_unit(summary: pd.DataFrame) -> str | None:
+    """The time unit a summary carries in ``attrs["time_unit"]`` ("D", "W"), or None."""
+    unit = summary.attrs.get("time_unit") if isinstance(summary, pd.DataFrame) else None
+    return unit if isinstance(unit, str) else None
+
+
+def check_same_unit(model: object, summary: pd.DataFrame) -> None:
+    """A DataError when ``summary`` is in another time unit than the one ``model`` was fitted in.
+
+    Units unknown on either side (a hand-made summary) are not compared.
+    """
+    fitted_unit = getattr(model, "time_unit_", None)
+    unit = summary_unit(summary)
+    if fitted_unit is not None and unit is not None and unit != fitted_unit:
+        raise DataError(
+            f"汇总表的时间单位是 {unit!r}, 模型按 {fitted_unit!r} 拟合 (the summary is in unit "
+            f"{unit!r} but the model was fitted in {fitted_unit!r}); 请用同一个 unit 重新汇总"
+        )
+
+
+def check_identifiable(
+    frequency: np.ndarray, T: np.ndarray, *, model: str, n_customers: float | None = None
+) -> None:
     """A DataError when the summary cannot identify the purchase and drop-out parameters.
 
     One customer, every ``T`` equal to 0 (nobody observed for any time) or no repeat buyer
     at all leave the likelihood flat or unbounded in some direction: a fit would return
-    arbitrary numbers.
+    arbitrary numbers. ``n_customers`` (default: one per row) counts weighted rows.
     """
-    if len(T) < 2:
+    count = len(T) if n_customers is None else n_customers
+    if count < 2:
         raise DataError(
-            f"{model} 模型至少需要 2 位客户 (needs at least 2 customers), 收到 {len(T)} 位"
+            f"{model} 模型至少需要 2 位客户 (needs at least 2 customers), 收到 {count:g} 位"
         )
     if not np.any(T > 0):
         raise DataError(
@@ -168,12 +226,14 @@ def maximize_log_likelihood(
     model: str,
     max_iter: int,
     tol: float,
+    bounds: Sequence[tuple[float | None, float | None]] | None = None,
 ) -> np.ndarray:
     """Minimise a negative mean log-likelihood over log-parameters; return the parameters.
 
     ``objective(log_params)`` returns the value, or ``(value, gradient)`` when ``jac`` is
-    true (then BFGS is used; otherwise L-BFGS-B with a finite-difference gradient, the
-    parameters kept between 1e-5 and 1e5). Starts from all parameters equal to 1 (log 0).
+    true (then BFGS is used, or L-BFGS-B when ``bounds`` on the log-parameters are given;
+    otherwise L-BFGS-B with a finite-difference gradient, the parameters kept between 1e-5
+    and 1e5). Starts from all parameters equal to 1 (log 0), moved inside ``bounds``.
 
     Raises
     ------
@@ -181,8 +241,21 @@ def maximize_log_likelihood(
         When the optimiser does not converge or ends on a non-finite value.
     """
     start = np.zeros(n_params)
+    if bounds is not None:
+        low = np.array([-np.inf if b[0] is None else b[0] for b in bounds])
+        high = np.array([np.inf if b[1] is None else b[1] for b in bounds])
+        start = np.clip(start, low, high)
     with np.errstate(over="ignore", under="ignore", invalid="ignore", divide="ignore"):
-        if jac:
+        if jac and bounds is not None:
+            result = optimize.minimize(
+                objective,
+                start,
+                jac=True,
+                method="L-BFGS-B",
+                bounds=bounds,
+                options={"maxiter": max_iter, "gtol": tol, "ftol": 1e-15},
+            )
+        elif jac:
             result = optimize.minimize(
                 objective,
                 start,

@@ -17,11 +17,15 @@ from sklearn.base import BaseEstimator
 from custseg.clv._fitting import (
     check_counts,
     check_fitted,
+    check_identifiable,
     check_optimiser_settings,
     check_penalizer,
+    check_same_unit,
     check_time,
+    check_weights,
     maximize_log_likelihood,
     summary_arrays,
+    summary_unit,
     unique_rows,
 )
 
@@ -206,13 +210,21 @@ class BetaGeoModel(BaseEstimator):
     log_likelihood_ : float
         Total log-likelihood of the fitted summary (without the penalty).
     n_customers_ : int
-        Number of customers in the fitted summary.
+        Number of customers in the fitted summary (the sum of the weights).
+    time_unit_ : str or None
+        The time unit of the fitted summary (``summary.attrs["time_unit"]``, "D" or "W");
+        a summary in another unit is refused by every prediction.
+    max_frequency_, max_T_ : float
+        The largest frequency and T of the fitted summary: the default size of
+        :meth:`probability_alive_matrix`.
 
     Notes
     -----
     Customers sharing the same (frequency, recency, T) share one likelihood term, weighted
     by their count, so large summaries fit quickly. The parameters are optimised on the log
-    scale (they must be positive), with the log-sum-exp trick inside the likelihood.
+    scale (they must be positive), with the log-sum-exp trick inside the likelihood. Times
+    are divided by the mean T inside the fit, so the estimates do not depend on the time
+    unit (days, weeks, seconds): alpha is reported in the summary's unit.
 
     Examples
     --------
@@ -235,13 +247,16 @@ class BetaGeoModel(BaseEstimator):
         self.tol = tol
 
     # ------------------------------------------------------------------ fitting
-    def fit(self, summary: pd.DataFrame) -> BetaGeoModel:
+    def fit(self, summary: pd.DataFrame, weights: object = None) -> BetaGeoModel:
         """Estimate r, alpha, a, b from a summary with columns frequency, recency and T.
 
         Parameters
         ----------
         summary : pandas.DataFrame
-            One row per customer, e.g. from :func:`custseg.clv.summary_from_transactions`.
+            One row per customer, e.g. from :func:`custseg.clv.summary_from_transactions`,
+            or one row per group of identical customers with ``weights``.
+        weights : array-like of int, optional
+            The number of customers each row stands for (as in ``lifetimes``); default 1.
 
         Returns
         -------
@@ -251,34 +266,55 @@ class BetaGeoModel(BaseEstimator):
         Raises
         ------
         DataError
-            Missing column, invalid value (negative, recency > T, ...) or no convergence.
+            Missing column, invalid value (negative, recency > T, ...), bad weights, a
+            summary that cannot identify the parameters (one customer, every T 0, no
+            repeat buyer) or no convergence.
         """
         penalizer = check_penalizer(self.penalizer_coef)
         check_optimiser_settings(self.max_iter, self.tol)
         data = summary_arrays(summary, _COLUMNS)
-        (x, t_x, T), weights = unique_rows(data["frequency"], data["recency"], data["T"])
+        counts = check_weights(weights, summary)
+        check_identifiable(
+            data["frequency"],
+            data["T"],
+            model="BG/NBD",
+            n_customers=None if counts is None else counts.sum(),
+        )
+        (x, t_x, T), weights = unique_rows(
+            data["frequency"], data["recency"], data["T"], weights=counts
+        )
         total = weights.sum()
+        # times divided by the mean T: the optimiser sees the same problem in any unit
+        scale = float(np.average(T, weights=weights))
+        unit = np.array([1.0, scale, 1.0, 1.0])
         x_levels, x_index = np.unique(x, return_inverse=True)
         levels = (x_levels, x_index, np.bincount(x_index, weights=weights))
+        t_x_scaled, T_scaled = t_x / scale, T / scale
 
         def objective(log_params: np.ndarray) -> tuple[float, np.ndarray]:
             params = np.exp(log_params)
-            value, grad = _total_log_likelihood(params, x, t_x, T, weights, levels)
-            value = -value / total + penalizer * np.sum(params * params)
-            jac = -grad / total + 2.0 * penalizer * params * params
+            value, grad = _total_log_likelihood(params, x, t_x_scaled, T_scaled, weights, levels)
+            stated = params * unit  # the penalty is on the parameters in the summary's unit
+            value = -value / total + penalizer * np.sum(stated * stated)
+            jac = -grad / total + 2.0 * penalizer * stated * stated
             return value, jac
 
-        params = maximize_log_likelihood(
+        params = unit * maximize_log_likelihood(
             objective, 4, jac=True, model="BG/NBD", max_iter=self.max_iter, tol=self.tol
         )
         terms, _ = _log_likelihood_terms(params, x, t_x, T, gradient=False)
         self.params_ = dict(zip(("r", "alpha", "a", "b"), (float(p) for p in params), strict=True))
         self.log_likelihood_ = float(np.sum(weights * terms))
         self.n_customers_ = int(total)
+        self.time_unit_ = summary_unit(summary)
+        self.max_frequency_ = float(x.max())
+        self.max_T_ = float(T.max())
         return self
 
-    def _params(self) -> tuple[float, float, float, float]:
+    def _params(self, summary: pd.DataFrame | None = None) -> tuple[float, float, float, float]:
         check_fitted(self)
+        if summary is not None:
+            check_same_unit(self, summary)
         p = self.params_
         return p["r"], p["alpha"], p["a"], p["b"]
 
@@ -291,7 +327,7 @@ class BetaGeoModel(BaseEstimator):
         pandas.Series
             Indexed like ``summary``; its sum is ``log_likelihood_`` on the fitted summary.
         """
-        params = np.array(self._params())
+        params = np.array(self._params(summary))
         data = summary_arrays(summary, _COLUMNS)
         terms, _ = _log_likelihood_terms(
             params, data["frequency"], data["recency"], data["T"], gradient=False
@@ -309,7 +345,7 @@ class BetaGeoModel(BaseEstimator):
         pandas.Series
             Values in [0, 1], indexed like ``summary``.
         """
-        r, alpha, a, b = self._params()
+        r, alpha, a, b = self._params(summary)
         data = summary_arrays(summary, _COLUMNS)
         x, t_x, T = data["frequency"], data["recency"], data["T"]
         log_odds = (
@@ -338,7 +374,7 @@ class BetaGeoModel(BaseEstimator):
         pandas.Series
             Expected purchases, indexed like ``summary``.
         """
-        r, alpha, a, b = self._params()
+        r, alpha, a, b = self._params(summary)
         t = check_time(t)
         data = summary_arrays(summary, _COLUMNS)
         x, T = data["frequency"], data["T"]

@@ -22,9 +22,12 @@ from custseg.clv._fitting import (
     check_fitted,
     check_optimiser_settings,
     check_penalizer,
+    check_same_unit,
+    check_weights,
     first_bad_row,
     maximize_log_likelihood,
     summary_arrays,
+    summary_unit,
     unique_rows,
 )
 from custseg.errors import DataError
@@ -39,6 +42,26 @@ class TransactionModel(Protocol):
     """A fitted purchase-count model (BG/NBD or Pareto/NBD)."""
 
     def predict_purchases(self, t: float, summary: pd.DataFrame) -> pd.Series: ...
+
+
+def _common_unit(freq: str | None, summary: pd.DataFrame, *models: object) -> str:
+    """The one time unit of ``freq``, the summary and the models, or a DataError."""
+    if freq is not None and freq not in _PERIODS_PER_MONTH:
+        raise DataError(f"参数 freq 只能是 'D', 'W' 或 'M', 收到 (got): {freq!r}")
+    known = {
+        "参数 freq": freq,
+        "汇总表 summary": summary_unit(summary),
+        **{f"模型 {type(m).__name__}": getattr(m, "time_unit_", None) for m in models},
+    }
+    units = {name: unit for name, unit in known.items() if unit is not None}
+    if len(set(units.values())) > 1:
+        listed = ", ".join(f"{name} = {unit!r}" for name, unit in units.items())
+        raise DataError(
+            f"时间单位不一致 (time units differ): {listed}。按周汇总的数据当成按天计算, 终身价值会"
+            "被放大好几倍 (a weekly summary read as days inflates the CLV); "
+            "请用同一个 unit 汇总和拟合, freq 与之相同"
+        )
+    return next(iter(units.values()), "D")
 
 
 def _log_likelihood_terms(
@@ -87,6 +110,10 @@ class GammaGammaModel(BaseEstimator):
         Maximum number of optimiser iterations.
     tol : float, default 1e-7
         Gradient tolerance of the optimiser (BFGS with the analytic gradient).
+    q_constraint : bool, default False
+        Keep ``q >= 1`` (``lifetimes``' ``q_constraint``): with ``q <= 1`` the population
+        mean spend ``p v / (q - 1)`` does not exist and no CLV can be computed. When the
+        estimate sits on the bound (q = 1), the data alone would put q lower.
 
     Attributes
     ----------
@@ -95,7 +122,10 @@ class GammaGammaModel(BaseEstimator):
     log_likelihood_ : float
         Total log-likelihood of the fitted summary (without the penalty).
     n_customers_ : int
-        Number of customers fitted.
+        Number of customers fitted (the sum of the weights).
+    time_unit_ : str or None
+        The time unit of the fitted summary (``summary.attrs["time_unit"]``): the CLV
+        refuses a summary or a purchase model in another unit.
 
     Examples
     --------
@@ -111,18 +141,28 @@ class GammaGammaModel(BaseEstimator):
     True
     """
 
-    def __init__(self, penalizer_coef: float = 0.0, *, max_iter: int = 1000, tol: float = 1e-7):
+    def __init__(
+        self,
+        penalizer_coef: float = 0.0,
+        *,
+        max_iter: int = 1000,
+        tol: float = 1e-7,
+        q_constraint: bool = False,
+    ):
         self.penalizer_coef = penalizer_coef
         self.max_iter = max_iter
         self.tol = tol
+        self.q_constraint = q_constraint
 
-    def fit(self, summary: pd.DataFrame) -> GammaGammaModel:
+    def fit(self, summary: pd.DataFrame, weights: object = None) -> GammaGammaModel:
         """Estimate p, q, v from repeat buyers' ``frequency`` and ``monetary_value``.
 
         Parameters
         ----------
         summary : pandas.DataFrame
             Repeat buyers only: ``summary[summary["frequency"] > 0]``.
+        weights : array-like of int, optional
+            The number of customers each row stands for (as in ``lifetimes``); default 1.
 
         Returns
         -------
@@ -137,7 +177,12 @@ class GammaGammaModel(BaseEstimator):
         """
         penalizer = check_penalizer(self.penalizer_coef)
         check_optimiser_settings(self.max_iter, self.tol)
+        if not isinstance(self.q_constraint, (bool, np.bool_)):
+            raise DataError(
+                f"参数 q_constraint 只能是 True 或 False, 收到 (got): {self.q_constraint!r}"
+            )
         data = summary_arrays(summary, _COLUMNS, what="汇总表 (summary)")
+        counts = check_weights(weights, summary)
         x, m = data["frequency"], data["monetary_value"]
         one_timers = x == 0
         if one_timers.any():
@@ -153,7 +198,7 @@ class GammaGammaModel(BaseEstimator):
                 f"列 'monetary_value' 必须大于 0 (positive spend), 行 (row) {row} 的值是 "
                 f"{m[free][0]!r}"
             )
-        (x, m), weights = unique_rows(x, m)
+        (x, m), weights = unique_rows(x, m, weights=counts)
         total = weights.sum()
 
         def objective(log_params: np.ndarray) -> tuple[float, np.ndarray]:
@@ -164,12 +209,20 @@ class GammaGammaModel(BaseEstimator):
             return float(value), jac
 
         params = maximize_log_likelihood(
-            objective, 3, jac=True, model="Gamma-Gamma", max_iter=self.max_iter, tol=self.tol
+            objective,
+            3,
+            jac=True,
+            model="Gamma-Gamma",
+            max_iter=self.max_iter,
+            tol=self.tol,
+            # ln q >= 0, the bound of lifetimes' q_constraint
+            bounds=[(None, None), (0.0, None), (None, None)] if self.q_constraint else None,
         )
         terms, _ = _log_likelihood_terms(params, x, m, gradient=False)
         self.params_ = dict(zip(("p", "q", "v"), (float(p) for p in params), strict=True))
         self.log_likelihood_ = float(np.sum(weights * terms))
         self.n_customers_ = int(total)
+        self.time_unit_ = summary_unit(summary)
         return self
 
     def expected_average_value(self, summary: pd.DataFrame) -> pd.Series:
@@ -190,10 +243,12 @@ class GammaGammaModel(BaseEstimator):
             When the fitted q is at most 1 (the population mean spend is then infinite).
         """
         check_fitted(self)
+        check_same_unit(self, summary)
         p, q, v = self.params_["p"], self.params_["q"], self.params_["v"]
         if q <= 1:
             raise DataError(
-                f"拟合得到 q = {q:.3f} <= 1, 平均消费的期望不存在 (expected spend is infinite)"
+                f"拟合得到 q = {q:.3f} <= 1, 平均消费的期望不存在 (expected spend is infinite); "
+                "可试 GammaGammaModel(q_constraint=True) 或更多回头客的数据"
             )
         data = summary_arrays(summary, _COLUMNS)
         x, m = data["frequency"], data["monetary_value"]
@@ -206,7 +261,7 @@ class GammaGammaModel(BaseEstimator):
         summary: pd.DataFrame,
         time: int = 12,
         discount_rate: float = 0.01,
-        freq: str = "D",
+        freq: str | None = None,
     ) -> pd.Series:
         """Discounted expected spend of each customer over the next ``time`` months.
 
@@ -225,16 +280,22 @@ class GammaGammaModel(BaseEstimator):
             Horizon in months.
         discount_rate : float, default 0.01
             Monthly discount rate.
-        freq : {"D", "W", "M"}, default "D"
-            Time unit of the summary (a month counts 30 days or 4.345 weeks).
+        freq : {"D", "W", "M"}, optional
+            Time unit of the summary (a month counts 30 days or 4.345 weeks). Default: the
+            unit the summary and the models carry (``summary.attrs["time_unit"]``), else "D".
 
         Returns
         -------
         pandas.Series
             CLV in the currency of ``monetary_value``, indexed like ``summary``.
+
+        Raises
+        ------
+        DataError
+            When ``freq``, the summary and the two models do not all share one time unit: a
+            weekly summary read as days would give several times the CLV.
         """
-        if freq not in _PERIODS_PER_MONTH:
-            raise DataError(f"参数 freq 只能是 'D', 'W' 或 'M', 收到 (got): {freq!r}")
+        freq = _common_unit(freq, summary, transaction_model, self)
         if int(time) != time or time < 1:
             raise DataError(f"参数 time (月数 months) 必须是正整数 (positive integer): {time!r}")
         if not np.isfinite(discount_rate) or discount_rate <= -1:

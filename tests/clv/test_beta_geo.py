@@ -233,3 +233,48 @@ def test_huge_beta_parameters_stay_finite_and_continuous(cdnow):
     assert np.isfinite(predicted).all() and (predicted >= 0).all()
     np.testing.assert_allclose(predicted, large.predict_purchases(39, cdnow), rtol=1e-3, atol=1e-9)
     assert huge.expected_purchases(39.0) == pytest.approx(large.expected_purchases(39.0), rel=1e-3)
+
+
+@pytest.mark.parametrize("factor", [1.0, 7.0, 7.0 * 24 * 3600, 1e-7])
+def test_estimates_do_not_depend_on_the_time_unit(cdnow, factor):
+    # the summary in weeks, days, seconds, or 1e-7 weeks: the published estimates each time
+    model = BetaGeoModel().fit(
+        cdnow.assign(recency=cdnow["recency"] * factor, T=cdnow["T"] * factor)
+    )
+    for name in ("r", "a", "b"):
+        assert model.params_[name] == pytest.approx(PUBLISHED[name], abs=5e-4), name
+    assert model.params_["alpha"] / factor == pytest.approx(PUBLISHED["alpha"], abs=5e-4)
+    # the likelihood of the times changes by the Jacobian of the unit only
+    jacobian = cdnow["frequency"].sum() * np.log(factor)
+    assert model.log_likelihood_ + jacobian == pytest.approx(PUBLISHED_LL, abs=0.05)
+
+
+def test_the_model_refuses_a_summary_in_another_unit(cdnow_sample):
+    daily = summary_from_transactions(cdnow_sample)
+    weekly = summary_from_transactions(cdnow_sample, unit="W")
+    model = BetaGeoModel().fit(weekly)
+    assert model.time_unit_ == "W"
+    assert model.predict_purchases(4, weekly).notna().all()
+    for predict in (
+        lambda s: model.predict_purchases(4, s),
+        model.probability_alive,
+        model.log_likelihood,
+    ):
+        with pytest.raises(DataError, match="'D'.*'W'"):
+            predict(daily)
+    # a daily fit gives the weekly one's predictions: alpha in days is 7 times alpha in weeks
+    in_days = BetaGeoModel().fit(daily)
+    assert in_days.params_["alpha"] == pytest.approx(7 * model.params_["alpha"], rel=1e-5)
+    np.testing.assert_allclose(
+        in_days.predict_purchases(28, daily), model.predict_purchases(4, weekly), rtol=1e-5
+    )
+
+
+def test_unidentifiable_summaries_are_clear_errors(cdnow):
+    with pytest.raises(DataError, match="2 位客户"):
+        BetaGeoModel().fit(cdnow.iloc[[5]])
+    zero_t = pd.DataFrame({"frequency": [0, 0, 0], "recency": [0.0] * 3, "T": [0.0] * 3})
+    with pytest.raises(DataError, match="every T is 0"):
+        BetaGeoModel().fit(zero_t)
+    with pytest.raises(DataError, match="no repeat buyer"):
+        BetaGeoModel().fit(cdnow[cdnow["frequency"] == 0])

@@ -8,7 +8,7 @@ import pytest
 from scipy import optimize
 from sklearn.exceptions import NotFittedError
 
-from custseg.clv import BetaGeoModel, GammaGammaModel
+from custseg.clv import BetaGeoModel, GammaGammaModel, summary_from_transactions
 from custseg.clv.gamma_gamma import _log_likelihood_terms
 from custseg.errors import DataError
 
@@ -141,3 +141,39 @@ def test_not_fitted_and_no_mutation(repeat):
     before = repeat.copy()
     GammaGammaModel().fit(repeat).expected_average_value(repeat)
     pd.testing.assert_frame_equal(repeat, before)
+
+
+@pytest.fixture(scope="module")
+def weekly_models(cdnow_sample):
+    weekly = summary_from_transactions(cdnow_sample, unit="W")
+    return (
+        weekly,
+        BetaGeoModel().fit(weekly),
+        GammaGammaModel().fit(weekly[weekly["frequency"] > 0]),
+    )
+
+
+def test_clv_takes_the_unit_of_the_summary(weekly_models, cdnow_sample):
+    weekly, purchases, spend = weekly_models
+    assert spend.time_unit_ == "W"
+    by_default = spend.customer_lifetime_value(purchases, weekly)
+    np.testing.assert_allclose(
+        by_default, spend.customer_lifetime_value(purchases, weekly, freq="W"), rtol=1e-12
+    )
+    # the same customers summarised in days give about the same CLV (a month is 30 days
+    # there, 4.345 weeks here); read as days, the weekly summary used to give 3.73 times it
+    daily = summary_from_transactions(cdnow_sample)
+    in_days = GammaGammaModel().fit(daily[daily["frequency"] > 0])
+    daily_clv = in_days.customer_lifetime_value(BetaGeoModel().fit(daily), daily)
+    assert by_default.sum() == pytest.approx(daily_clv.sum(), rel=0.02)
+
+
+def test_clv_refuses_mixed_units(weekly_models, cdnow_sample):
+    weekly, purchases, spend = weekly_models
+    with pytest.raises(DataError, match=r"时间单位不一致.*freq = 'D'.*summary = 'W'"):
+        spend.customer_lifetime_value(purchases, weekly, freq="D")
+    daily = summary_from_transactions(cdnow_sample)
+    with pytest.raises(DataError, match="时间单位不一致"):
+        spend.customer_lifetime_value(BetaGeoModel().fit(daily), weekly)
+    with pytest.raises(DataError, match="'D'.*'W'"):
+        spend.expected_average_value(daily)
