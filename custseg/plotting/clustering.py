@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -32,16 +31,10 @@ def _label(column: str) -> str:
 
 
 def _new_axes(figsize: tuple[float, float]) -> Axes:
-    """A new figure's Axes, in the CJK font, keeping matplotlib's interactive mode.
-
-    The first figure of a notebook chooses the inline backend, which switches matplotlib to
-    interactive mode; the font context would undo that switch when it ends, and no later
-    chart of the notebook would be shown.
-    """
+    """A new figure's Axes, in the CJK font (the font context keeps the notebook's backend
+    interactive when this first figure switches it on, so later charts are shown too)."""
     with chinese_font_context():
         _, ax = plt.subplots(figsize=figsize)
-        interactive = mpl.is_interactive()  # switched on by the inline backend, if chosen here
-    mpl.interactive(interactive)
     return ax
 
 

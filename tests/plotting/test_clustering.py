@@ -147,3 +147,29 @@ def test_a_first_chart_keeps_the_notebook_showing_later_charts(rfm, labels, monk
     finally:
         mpl.interactive(was)
     plt.close(ax.figure)
+
+
+def test_every_cluster_chart_of_a_notebook_is_shown(monkeypatch):
+    """In a real kernel the first chart chooses the inline backend; the three charts after it
+    (one cell each, as in module 07) must each show their picture too."""
+    nbclient = pytest.importorskip("nbclient")
+    import nbformat
+
+    monkeypatch.delenv("MPLBACKEND", raising=False)  # the kernel chooses the inline backend
+    cells = [
+        "import pandas as pd\nfrom custseg.plotting.clustering import plot_choose_k, "
+        "plot_cluster_profiles, plot_clusters\nrfm = pd.DataFrame({'recency': [5, 8, 200, 250], "
+        "'frequency': [12, 9, 1, 2], 'monetary': [900.0, 700.0, 40.0, 80.0]})\n"
+        "k_table = pd.DataFrame({'inertia': [90.0, 50.0], 'silhouette': [0.4, 0.5], "
+        "'suggested': [False, True]}, index=pd.Index([2, 3], name='k'))",
+        "k_chart = plot_choose_k(table=k_table)",
+        "profile_chart = plot_cluster_profiles(features=rfm, labels=[0, 0, 1, 1])",
+        "scatter_chart = plot_clusters(features=rfm, labels=[0, 0, 1, 1])",
+    ]
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3").execute()
+    shown = [
+        sum("image/png" in output.get("data", {}) for output in cell.outputs)
+        for cell in notebook.cells[1:]
+    ]
+    assert shown == [1, 1, 1]
