@@ -13,6 +13,14 @@ Durations are in days (``unit="D"``) or in weeks (``unit="W"``: days / 7, the co
 published CDNOW summary, e.g. 272 days = 38.86 weeks). Because a purchase is a day, the
 ``invoice_id`` column is not needed here.
 
+With ``period="calendar"`` and ``unit="W"`` the counting follows the calendar instead (as
+lifetimes' ``summary_data_from_transaction_data(freq="W")``): a purchase is a calendar **week**
+(Monday to Sunday), so two purchases in one week are one purchase, and ``recency`` / ``T`` are
+whole weeks between the weeks. The default ``period="continuous"`` keeps days as above.
+
+Dates written as numbers, such as 19970101, are read with ``date_format="%Y%m%d"``; without
+it a number column is refused (it is never taken as a count of nanoseconds).
+
 A pandas log is summarised with numpy in this process. Any other frame that
 :mod:`custseg.frames` accepts (polars, a DuckDB relation, a PySpark DataFrame) is grouped
 by its own engine: one row per customer and purchase day, then one row per customer; only
@@ -35,12 +43,26 @@ from custseg.frames import as_lazy, require_frame_columns, to_pandas
 __all__ = ["summary_from_transactions"]
 
 _DAYS_PER_UNIT = {"D": 1.0, "W": 7.0}
+_PERIODS = ("continuous", "calendar")
 _WHAT = "交易数据 (transactions)"
-# Per-customer totals of a period: purchase days, first and last day (day numbers), total
-# amount and the amount of the first purchase day, indexed by customer id.
-_PARTS = ["n_days", "first", "last", "total", "first_amount"]
+# Per-customer totals of a period: purchase periods (days, or calendar weeks), first and
+# last period (period numbers), total amount and the amount of the first purchase period,
+# indexed by customer id.
+_PARTS = ["n_periods", "first", "last", "total", "first_amount"]
 # Column names inside the engine's query, chosen not to clash with the user's columns.
-_CUSTOMER, _DAY, _AMOUNT, _FIRST = "__customer", "__day", "__amount", "__first"
+_CUSTOMER, _DAY, _PERIOD = "__customer", "__day", "__period"
+_AMOUNT, _FIRST = "__amount", "__first"
+# 1970-01-01 was a Thursday: day number + 3 counts from the Monday before it.
+_MONDAY_SHIFT = 3
+# Days from 0001-01-01 to 1970-01-01 (proleptic Gregorian calendar).
+_EPOCH_ORDINAL = 719_162
+# Added before an integer division in an engine so that both sides stay positive.
+_POSITIVE_WEEKS = 200_000
+
+
+def _period_of_day(day: np.ndarray | int, weekly_calendar: bool) -> np.ndarray | int:
+    """The purchase period of a day number: the day itself, or its Monday-to-Sunday week."""
+    return (day + _MONDAY_SHIFT) // 7 if weekly_calendar else day
 
 
 def _as_day(value: object, name: str) -> int:
@@ -56,15 +78,47 @@ def _as_day(value: object, name: str) -> int:
     return int(np.datetime64(stamp.to_datetime64(), "D").astype(np.int64))
 
 
-def _day_numbers(dates: pd.Series, date_col: str) -> np.ndarray:
+def _parse_dates(dates: pd.Series, date_col: str, date_format: str | None) -> pd.Series:
+    """Text or number dates as datetimes; a value that is not a date names its row."""
+    numbers = pd.api.types.is_numeric_dtype(dates) and not pd.api.types.is_bool_dtype(dates)
+    if numbers and date_format is None:
+        given = dates.notna().to_numpy()
+        row = first_bad_row(dates, given) if given.any() else "-"
+        value = dates[given].iloc[0] if given.any() else None
+        raise DataError(
+            f"列 '{date_col}' 是数字, 不是日期 (numbers, not dates): 行 (row) {row} 的值 "
+            f"(value) {value!r}。如果是 19970101 这样的日期, 请传入 date_format='%Y%m%d'。"
+        )
+    text = dates
+    if numbers:  # 19970101 -> "19970101" (a float such as 19970101.5 stays unreadable)
+        whole = dates.dropna()
+        whole = whole.astype(np.int64) if (whole % 1 == 0).all() else whole
+        text = whole.astype(str).reindex(dates.index)
+    try:
+        parsed = pd.to_datetime(text, format=date_format, errors="coerce")
+    except (ValueError, TypeError) as exc:
+        raise DataError(
+            f"列 '{date_col}' 无法解析为日期 (cannot parse as datetime): {exc}"
+        ) from exc
+    unreadable = (parsed.isna() & dates.notna()).to_numpy()
+    if unreadable.any():
+        row = first_bad_row(dates, unreadable)
+        value = dates.to_numpy()[int(np.argmax(unreadable))]
+        shown = value.item() if isinstance(value, np.generic) else value
+        how = (
+            f"按格式 (format) {date_format!r}" if date_format else "自动识别格式 (inferred format)"
+        )
+        raise DataError(
+            f"列 '{date_col}' 的行 (row) {row} 的值 (value) {shown!r} {how} 不是日期 "
+            "(not a date)。请检查这个值, 或用 date_format 指定日期格式。"
+        )
+    return parsed
+
+
+def _day_numbers(dates: pd.Series, date_col: str, date_format: str | None = None) -> np.ndarray:
     """Calendar day of every row as int64 days since 1970-01-01 (time of day dropped)."""
     if not pd.api.types.is_datetime64_any_dtype(dates):
-        try:
-            dates = pd.to_datetime(dates)
-        except (ValueError, TypeError) as exc:
-            raise DataError(
-                f"列 '{date_col}' 无法解析为日期 (cannot parse as datetime): {exc}"
-            ) from exc
+        dates = _parse_dates(dates, date_col, date_format)
     if isinstance(dates.dtype, pd.DatetimeTZDtype):
         dates = dates.dt.tz_localize(None)
     missing = dates.isna().to_numpy()
@@ -74,14 +128,15 @@ def _day_numbers(dates: pd.Series, date_col: str) -> np.ndarray:
     return dates.to_numpy().astype("datetime64[D]").astype(np.int64)
 
 
-def _per_customer_days(
+def _per_customer_periods(
     codes: np.ndarray, day: np.ndarray, amount: np.ndarray, n_customers: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Aggregate rows per customer code, counting purchase days rather than rows.
+    """Aggregate rows per customer code, counting purchase periods rather than rows.
 
-    Returns, per customer code: number of distinct purchase days, first day, last day,
-    total amount and the total amount of the first purchase day. Only the distinct-day
-    count needs the (customer, day) pairs, found with one sort of an int64 key.
+    ``day`` holds the period number of every row (a day, or a calendar week). Returns, per
+    customer code: number of distinct purchase periods, first period, last period, total
+    amount and the total amount of the first purchase period. Only the distinct count
+    needs the (customer, period) pairs, found with one sort of an int64 key.
     """
     n_days = np.zeros(n_customers, dtype=np.int64)
     first = np.zeros(n_customers, dtype=np.int64)
@@ -130,6 +185,8 @@ def _pandas_parts(
     customer_col: str,
     date_col: str,
     amount_col: str,
+    date_format: str | None,
+    weekly_calendar: bool,
 ) -> tuple[pd.DataFrame, int, pd.DataFrame | None, int]:
     """Per-customer totals of the calibration and holdout periods, computed with numpy.
 
@@ -143,7 +200,8 @@ def _pandas_parts(
         raise DataError(
             f"列 '{customer_col}' 有缺失的客户编号 (missing customer id), 第一处在行 (row) {row}"
         )
-    day = _day_numbers(transactions[date_col], date_col)
+    day = _day_numbers(transactions[date_col], date_col, date_format)
+    period = _period_of_day(day, weekly_calendar)
     amount = pd.to_numeric(transactions[amount_col], errors="coerce").to_numpy(np.float64)
     bad_amount = np.isnan(amount)
     if bad_amount.any():
@@ -159,11 +217,11 @@ def _pandas_parts(
 
     def parts(rows: np.ndarray | None) -> pd.DataFrame:
         if rows is None:
-            arrays = _per_customer_days(codes, day, amount, len(uniques))
+            arrays = _per_customer_periods(codes, period, amount, len(uniques))
         else:
-            arrays = _per_customer_days(codes[rows], day[rows], amount[rows], len(uniques))
+            arrays = _per_customer_periods(codes[rows], period[rows], amount[rows], len(uniques))
         table = pd.DataFrame(dict(zip(_PARTS, arrays, strict=True)), index=uniques)
-        return table[table["n_days"].to_numpy() > 0]
+        return table[table["n_periods"].to_numpy() > 0]
 
     obs_day = 0 if observation_end is None else _check_observation_end(observation_end, cal_day)
     in_calibration = day <= cal_day
@@ -184,12 +242,37 @@ def _check_observation_end(observation_end: object, cal_day: int) -> int:
     return obs_day
 
 
+def _epoch_day(date: nw.Expr) -> nw.Expr:
+    """Days since 1970-01-01 of a date, from its year and day of the year (every engine)."""
+    years_before = date.dt.year().cast(nw.Int64) - 1
+    return (
+        years_before * 365
+        + years_before // 4
+        - years_before // 100
+        + years_before // 400
+        - _EPOCH_ORDINAL
+        + date.dt.ordinal_day().cast(nw.Int64)
+        - 1
+    )
+
+
 def _lazy_days(
-    lazy: nw.LazyFrame, customer_col: str, date_col: str, amount_col: str
+    lazy: nw.LazyFrame,
+    customer_col: str,
+    date_col: str,
+    amount_col: str,
+    date_format: str | None,
+    weekly_calendar: bool,
 ) -> nw.LazyFrame:
-    """One row per transaction: customer, calendar day (local to the column) and amount."""
+    """One row per transaction: customer, calendar day (local to the column), its period
+    number (the day number, or the Monday-to-Sunday week number) and amount."""
     schema = lazy.collect_schema()
     dtype = schema[date_col]
+    if date_format is not None and dtype not in (nw.Datetime, nw.Date):
+        lazy = lazy.with_columns(
+            nw.col(date_col).cast(nw.String).str.to_datetime(format=date_format)
+        )
+        dtype = lazy.collect_schema()[date_col]
     if dtype == nw.Datetime:
         day = nw.col(date_col).dt.date()
     elif dtype == nw.Date:
@@ -197,33 +280,39 @@ def _lazy_days(
     else:
         raise DataError(
             f"列 '{date_col}' 不是日期时间类型 (not a datetime column): {dtype}。"
-            "请先把它转换为日期时间 (datetime)。"
+            "请先把它转换为日期时间 (datetime), 或用 date_format 指定日期格式 "
+            "(例如 19970101 用 date_format='%Y%m%d')。"
         )
     if not schema[amount_col].is_numeric():
         raise DataError(f"列 '{amount_col}' 不是数值类型 (not numeric): {schema[amount_col]}。")
+    period = _epoch_day(day)
+    if weekly_calendar:
+        # shifted so that the engine divides positive numbers only
+        period = (period + _MONDAY_SHIFT + 7 * _POSITIVE_WEEKS) // 7 - _POSITIVE_WEEKS
     return lazy.select(
         nw.col(customer_col).alias(_CUSTOMER),
         day.alias(_DAY),
+        period.alias(_PERIOD),
         nw.col(amount_col).cast(nw.Float64).alias(_AMOUNT),
     )
 
 
 def _lazy_query(days: nw.LazyFrame) -> nw.LazyFrame:
-    """Per customer: purchase days, first and last day, total and first-day amount."""
-    daily = days.group_by(_CUSTOMER, _DAY).agg(nw.col(_AMOUNT).sum())
+    """Per customer: purchase periods, first and last period, total and first-period amount."""
+    daily = days.group_by(_CUSTOMER, _PERIOD).agg(nw.col(_AMOUNT).sum())
     if daily.implementation.is_spark_like():
-        # narwhals has no ordered first() on Spark: mark each customer's first day instead.
-        daily = daily.with_columns(nw.col(_DAY).min().over(_CUSTOMER).alias(_FIRST))
-        on_first_day = nw.when(nw.col(_DAY) == nw.col(_FIRST)).then(nw.col(_AMOUNT))
+        # narwhals has no ordered first() on Spark: mark each customer's first period instead.
+        daily = daily.with_columns(nw.col(_PERIOD).min().over(_CUSTOMER).alias(_FIRST))
+        on_first_day = nw.when(nw.col(_PERIOD) == nw.col(_FIRST)).then(nw.col(_AMOUNT))
         first_amount = on_first_day.otherwise(0.0).sum()
     else:
-        # one row per day, so the first by day is the first day's total (twice as fast in
-        # DuckDB as a window over the customer)
-        first_amount = nw.col(_AMOUNT).first(order_by=_DAY)
+        # one row per period, so the first by period is the first period's total (twice as
+        # fast in DuckDB as a window over the customer)
+        first_amount = nw.col(_AMOUNT).first(order_by=_PERIOD)
     return daily.group_by(_CUSTOMER).agg(
-        nw.len().alias("n_days"),
-        nw.col(_DAY).min().alias("first"),
-        nw.col(_DAY).max().alias("last"),
+        nw.len().alias("n_periods"),
+        nw.col(_PERIOD).min().alias("first"),
+        nw.col(_PERIOD).max().alias("last"),
         nw.col(_AMOUNT).sum().alias("total"),
         first_amount.alias("first_amount"),
     )
@@ -245,19 +334,28 @@ def _lazy_parts(
     customer_col: str,
     date_col: str,
     amount_col: str,
+    date_format: str | None,
+    weekly_calendar: bool,
 ) -> tuple[pd.DataFrame, int, pd.DataFrame | None, int]:
     """The same totals as :func:`_pandas_parts`, grouped by the frame's own engine."""
     columns = [customer_col, date_col, amount_col]
     require_frame_columns(transactions, columns, what=_WHAT)
-    days = _lazy_days(as_lazy(transactions, what=_WHAT), customer_col, date_col, amount_col)
-    checks = to_pandas(
-        days.select(
-            nw.col(_CUSTOMER).null_count().alias(customer_col),
-            nw.col(_DAY).null_count().alias(date_col),
-            nw.col(_AMOUNT).null_count().alias(amount_col),
-            nw.col(_DAY).max().alias(_DAY),
-        )
-    ).iloc[0]
+    lazy = as_lazy(transactions, what=_WHAT)
+    days = _lazy_days(lazy, customer_col, date_col, amount_col, date_format, weekly_calendar)
+    query = days.select(
+        nw.col(_CUSTOMER).null_count().alias(customer_col),
+        nw.col(_DAY).null_count().alias(date_col),
+        nw.col(_AMOUNT).null_count().alias(amount_col),
+        nw.col(_DAY).max().alias(_DAY),
+    )
+    try:
+        checks = to_pandas(query).iloc[0]
+    except Exception as exc:  # each engine raises its own error for an unreadable date
+        if date_format is None:
+            raise
+        raise DataError(
+            f"列 '{date_col}' 有值按格式 (format) {date_format!r} 不是日期 (not a date): {exc}"
+        ) from exc
     for column in columns:
         if int(checks[column]) > 0:
             raise DataError(
@@ -272,11 +370,10 @@ def _lazy_parts(
     else:
         cal_day = int(_day_number_of(pd.Series([checks[_DAY]]))[0])
 
-    def parts(period: nw.LazyFrame) -> pd.DataFrame:
-        table = to_pandas(_lazy_query(period)).set_index(_CUSTOMER)
-        table["first"] = _day_number_of(table["first"])
-        table["last"] = _day_number_of(table["last"])
-        return table[_PARTS].astype({"n_days": np.int64, "total": float, "first_amount": float})
+    def parts(rows: nw.LazyFrame) -> pd.DataFrame:
+        table = to_pandas(_lazy_query(rows)).set_index(_CUSTOMER)
+        types = {"n_periods": np.int64, "first": np.int64, "last": np.int64}
+        return table[_PARTS].astype({**types, "total": float, "first_amount": float})
 
     obs_day = 0 if observation_end is None else _check_observation_end(observation_end, cal_day)
     in_calibration = nw.col(_DAY) <= nw.lit(_date_of(cal_day))
@@ -294,6 +391,8 @@ def summary_from_transactions(
     observation_end: object = None,
     unit: str = "D",
     *,
+    period: str = "continuous",
+    date_format: str | None = None,
     customer_col: str = "customer_id",
     date_col: str = "invoice_date",
     amount_col: str = "amount",
@@ -305,7 +404,8 @@ def summary_from_transactions(
     transactions : pandas.DataFrame, or polars, DuckDB or PySpark frame
         One row per transaction line, with a customer, a date and an amount column.
         Frames other than pandas are grouped by their own engine (see
-        :mod:`custseg.frames`); their date column must be a datetime or date column.
+        :mod:`custseg.frames`); their date column must be a datetime or date column, or
+        be read with ``date_format``.
     calibration_end : date-like, optional
         Last day of the calibration period (inclusive). Transactions after it are left out
         of ``frequency`` / ``recency`` / ``monetary_value``, customers whose first purchase
@@ -313,24 +413,39 @@ def summary_from_transactions(
         the data.
     observation_end : date-like, optional
         Last day of a holdout period following ``calibration_end`` (inclusive). When given,
-        the columns ``frequency_holdout`` (purchase days in the holdout period),
-        ``monetary_value_holdout`` (mean value of those days, 0 if none) and
+        the columns ``frequency_holdout`` (purchase periods in the holdout period),
+        ``monetary_value_holdout`` (mean value of those periods, 0 if none) and
         ``duration_holdout`` (length of the holdout period) are added.
     unit : {"D", "W"}, default "D"
-        Time unit of ``recency``, ``T`` and ``duration_holdout``: days, or weeks (days / 7).
+        Time unit of ``recency``, ``T`` and ``duration_holdout``: days, or weeks.
+    period : {"continuous", "calendar"}, default "continuous"
+        How time is counted with ``unit="W"``. ``"continuous"``: a purchase is a day and
+        durations are days / 7 (272 days = 38.86 weeks), as in the published CDNOW
+        summary. ``"calendar"``: a purchase is a calendar week, Monday to Sunday (two
+        purchases in one week are one purchase, worth their sum), and durations are whole
+        weeks between the weeks, as lifetimes' ``summary_data_from_transaction_data``
+        with ``freq="W"``. ``calibration_end`` and ``observation_end`` stay the last days
+        counted: the week they fall in is counted up to that day. With ``unit="D"`` both
+        are the same.
+    date_format : str, optional
+        How to read dates written as text or numbers, in ``strftime`` codes: for example
+        ``"%Y%m%d"`` for 19970101 or ``"%d/%m/%Y"`` for 31/01/1997. Without it, text dates
+        are read in the format of their first value, and a number column is refused.
     customer_col, date_col, amount_col : str
-        Column names of the customer id, the purchase date (datetime) and the amount.
+        Column names of the customer id, the purchase date and the amount.
 
     Returns
     -------
     pandas.DataFrame
         Indexed by customer id (sorted), with columns ``frequency`` (int), ``recency``,
         ``T``, ``monetary_value`` and, with ``observation_end``, the holdout columns.
+        ``attrs["time_unit"]`` is ``unit`` and ``attrs["period"]`` is ``period``.
 
     Raises
     ------
     DataError
-        A column is missing, a date or customer id is missing, ``unit`` is unknown, or
+        A column is missing, a date or customer id is missing, a date cannot be read
+        (naming its column, row and value), ``unit`` or ``period`` is unknown, or
         ``observation_end`` is not after ``calibration_end``.
 
     Notes
@@ -361,18 +476,44 @@ def summary_from_transactions(
     customer_id
     a                    1     10.0  30.0            30.0
     b                    0      0.0  10.0             0.0
+
+    Counted in calendar weeks, with dates written as numbers: the 1st and the 3rd of
+    January 2024 (Monday and Wednesday) are one purchase week, the 11th is the next week,
+    so ``a`` has one repeat purchase, one week after the first; the 31st is 4 weeks later:
+
+    >>> numbers = tx.assign(invoice_date=[20240101, 20240103, 20240111, 20240121])
+    >>> summary_from_transactions(
+    ...     numbers, "2024-01-31", unit="W", period="calendar", date_format="%Y%m%d"
+    ... )
+                 frequency  recency    T  monetary_value
+    customer_id
+    a                    1      1.0  4.0            30.0
+    b                    0      0.0  2.0             0.0
     """
     if unit not in _DAYS_PER_UNIT:
         raise DataError(f"参数 unit 只能是 'D' (天 days) 或 'W' (周 weeks), 收到 (got): {unit!r}")
-    per_unit = _DAYS_PER_UNIT[unit]
+    if period not in _PERIODS:
+        raise DataError(
+            "参数 period 只能是 'continuous' (连续时间 continuous time) 或 'calendar' "
+            f"(按日历周期 calendar periods), 收到 (got): {period!r}"
+        )
+    weekly_calendar = period == "calendar" and unit == "W"
+    per_unit = 1.0 if weekly_calendar else _DAYS_PER_UNIT[unit]
     native = nw.to_native(transactions, pass_through=True)
     compute = _pandas_parts if isinstance(native, pd.DataFrame) else _lazy_parts
     calibration, cal_day, holdout, obs_day = compute(
-        native, calibration_end, observation_end, customer_col, date_col, amount_col
+        native,
+        calibration_end,
+        observation_end,
+        customer_col,
+        date_col,
+        amount_col,
+        date_format,
+        weekly_calendar,
     )
+    cal_period = _period_of_day(cal_day, weekly_calendar)
 
-    n_days = calibration["n_days"].to_numpy()
-    frequency = n_days - 1
+    frequency = calibration["n_periods"].to_numpy() - 1
     repeat_total = calibration["total"].to_numpy() - calibration["first_amount"].to_numpy()
     with np.errstate(invalid="ignore", divide="ignore"):
         monetary = np.where(frequency > 0, repeat_total / np.maximum(frequency, 1), 0.0)
@@ -381,7 +522,7 @@ def summary_from_transactions(
         {
             "frequency": frequency.astype(np.int64),
             "recency": (calibration["last"].to_numpy() - first) / per_unit,
-            "T": (cal_day - first) / per_unit,
+            "T": (cal_period - first) / per_unit,
             "monetary_value": monetary,
         },
         index=calibration.index.rename(customer_col),
@@ -389,16 +530,18 @@ def summary_from_transactions(
 
     if holdout is not None:
         holdout = holdout.reindex(summary.index)
-        h_days = holdout["n_days"].fillna(0).to_numpy(np.int64)
+        h_days = holdout["n_periods"].fillna(0).to_numpy(np.int64)
         h_total = holdout["total"].fillna(0.0).to_numpy(np.float64)
         summary["frequency_holdout"] = h_days
         summary["monetary_value_holdout"] = np.where(
             h_days > 0, h_total / np.maximum(h_days, 1), 0.0
         )
-        summary["duration_holdout"] = (obs_day - cal_day) / per_unit
+        obs_period = _period_of_day(obs_day, weekly_calendar)
+        summary["duration_holdout"] = (obs_period - cal_period) / per_unit
 
     # the unit travels with the table, so a model can refuse a summary in another unit
     summary.attrs["time_unit"] = unit
+    summary.attrs["period"] = period
     try:
         return summary.sort_index()
     except TypeError:  # ids of mixed types cannot be sorted: keep first-seen order

@@ -264,3 +264,133 @@ def test_lazy_input_refuses_text_dates_and_counts_missing_values():
     )
     with pytest.raises(DataError, match="'customer_id' 有 2 个缺失"):
         summary_from_transactions(holes.lazy())
+
+
+# --- calendar weeks, as lifetimes counts them ------------------------------------------
+
+
+def lifetimes_weekly(transactions: pd.DataFrame, end: str | None) -> pd.DataFrame:
+    """lifetimes' own summary in calendar weeks (freq="W"), the oracle of period="calendar"."""
+    from lifetimes.utils import summary_data_from_transaction_data
+
+    return summary_data_from_transaction_data(
+        transactions[["customer_id", "invoice_date", "amount"]],
+        "customer_id",
+        "invoice_date",
+        monetary_value_col="amount",
+        observation_period_end=end,
+        freq="W",
+    ).sort_index()
+
+
+# 1997-09-28 is a Sunday: lifetimes counts the whole week of its end date, custseg counts up
+# to the end date, so the two agree when the end is the last day of a week.
+@pytest.mark.parametrize("calibration_end", [None, "1997-09-28"])
+def test_calendar_weeks_match_lifetimes_on_cdnow(cdnow_master, calibration_end):
+    ours = summary_from_transactions(cdnow_master, calibration_end, unit="W", period="calendar")
+    expected = lifetimes_weekly(cdnow_master, calibration_end)
+    assert len(ours) == len(expected) > 20_000
+    assert ours.index.tolist() == expected.index.tolist()
+    np.testing.assert_array_equal(ours["frequency"], expected["frequency"])
+    for column in ("recency", "T", "monetary_value"):
+        np.testing.assert_allclose(ours[column], expected[column], rtol=1e-12, err_msg=column)
+    assert (ours["T"] % 1 == 0).all()  # whole weeks
+    assert ours.attrs["time_unit"] == "W" and ours.attrs["period"] == "calendar"
+    # two purchases in one week are one purchase, so there are fewer than purchase days
+    days = summary_from_transactions(cdnow_master, calibration_end, unit="W")
+    assert (ours["frequency"] <= days["frequency"]).all()
+    assert (ours["frequency"] < days["frequency"]).sum() > 100
+
+
+def test_calendar_weeks_start_on_monday_and_stop_at_the_calibration_end():
+    tx = pd.DataFrame(
+        {
+            "customer_id": ["a", "a", "a", "a", "b"],
+            # Sunday, Monday, Wednesday of the same week, then the next Thursday
+            "invoice_date": pd.to_datetime(
+                ["2024-01-07", "2024-01-08", "2024-01-10", "2024-01-18", "2024-01-10"]
+            ),
+            "amount": [1.0, 2.0, 4.0, 8.0, 16.0],
+        }
+    )
+    weekly = summary_from_transactions(tx, "2024-01-17", "2024-01-31", unit="W", period="calendar")
+    # weeks of a: 01-01..07, 01-08..14; the 18th is in the holdout (after Wednesday 17th)
+    assert weekly.loc["a"].tolist() == [1, 1.0, 2.0, 6.0, 1, 8.0, 2.0]
+    assert weekly.loc["b"].tolist() == [0, 0.0, 1.0, 0.0, 0, 0.0, 2.0]
+    # continuous time counts the three purchase days before the 18th, in days / 7
+    daily = summary_from_transactions(tx, "2024-01-17", unit="W")
+    assert daily.loc["a", "frequency"] == 2 and daily.loc["a", "recency"] == 3 / 7
+    # with days as the unit, calendar and continuous are the same thing
+    pd.testing.assert_frame_equal(
+        summary_from_transactions(tx, period="calendar"), summary_from_transactions(tx)
+    )
+
+
+@pytest.mark.parametrize("engine", ["polars", "duckdb"])
+def test_calendar_weeks_in_polars_and_duckdb_give_the_pandas_summary(online_retail_clean, engine):
+    tx = online_retail_clean[["customer_id", "invoice_date", "amount"]]
+    native = pl.from_pandas(tx).lazy() if engine == "polars" else duckdb.connect().from_df(tx)
+    for ends in [(None, None), ("2011-06-30", "2011-12-09")]:
+        expected = summary_from_transactions(tx, *ends, unit="W", period="calendar")
+        got = summary_from_transactions(native, *ends, unit="W", period="calendar")
+        pd.testing.assert_frame_equal(got, expected, check_index_type=False, rtol=1e-9)
+    # 2011-06-30 is a Thursday, 2011-12-09 a Friday: 23 weeks apart
+    assert (got["duration_holdout"] == 23.0).all()
+
+
+def test_unknown_period_is_an_error(cdnow_sample):
+    with pytest.raises(DataError, match="period.*'weekly'"):
+        summary_from_transactions(cdnow_sample, unit="W", period="weekly")
+
+
+# --- dates written as numbers ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def cdnow_raw():
+    """The CDNOW master log as pandas reads the file: dates are integers such as 19970101."""
+    from tests.conftest import shared_file
+
+    return pd.read_csv(
+        shared_file("CDNOW_master.txt.gz"),
+        sep=r"\s+",
+        header=0,
+        names=["customer_id", "invoice_date", "quantity", "amount"],
+    )
+
+
+def test_integer_dates_are_read_with_date_format(cdnow_raw, cdnow_master):
+    assert cdnow_raw["invoice_date"].dtype == np.int64
+    got = summary_from_transactions(cdnow_raw, "1997-09-30", unit="W", date_format="%Y%m%d")
+    expected = summary_from_transactions(cdnow_master, "1997-09-30", unit="W")
+    pd.testing.assert_frame_equal(got, expected)
+    lazy = summary_from_transactions(
+        pl.from_pandas(cdnow_raw).lazy(), "1997-09-30", unit="W", date_format="%Y%m%d"
+    )
+    pd.testing.assert_frame_equal(lazy, expected, check_index_type=False)
+
+
+def test_integer_dates_without_a_format_are_refused_not_read_as_nanoseconds(cdnow_raw):
+    with pytest.raises(DataError, match=r"'invoice_date'.*row\) 0.*19970101.*%Y%m%d"):
+        summary_from_transactions(cdnow_raw)
+
+
+def test_an_unreadable_date_names_its_row_and_value(cdnow_raw):
+    broken = cdnow_raw.copy()
+    broken.loc[1234, "invoice_date"] = 19971301  # month 13
+    with pytest.raises(DataError, match=r"'invoice_date'.*1234.*19971301"):
+        summary_from_transactions(broken, date_format="%Y%m%d")
+    text = pd.DataFrame(
+        {
+            "customer_id": [1, 1, 2],
+            "invoice_date": ["2024-01-31", "2024-02-01", "01/02/2024"],
+            "amount": [1.0, 2.0, 3.0],
+        }
+    )
+    with pytest.raises(DataError, match=r"'invoice_date'.*row\) 2.*01/02/2024"):
+        summary_from_transactions(text)
+    # read day first, 01/02/2024 is the 1st of February: 9 days before the 10th
+    day_first = summary_from_transactions(text.iloc[[2]], "2024-02-10", date_format="%d/%m/%Y")
+    assert day_first.loc[2, "T"] == 9.0
+    with pytest.raises(DataError, match="'invoice_date'.*%Y%m%d"):
+        summary_from_transactions(pl.from_pandas(broken), date_format="%Y%m%d")
