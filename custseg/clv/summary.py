@@ -85,6 +85,7 @@ def _parse_dates(dates: pd.Series, date_col: str, date_format: str | None) -> pd
         given = dates.notna().to_numpy()
         row = first_bad_row(dates, given) if given.any() else "-"
         value = dates[given].iloc[0] if given.any() else None
+        value = value.item() if isinstance(value, np.generic) else value
         raise DataError(
             f"列 '{date_col}' 是数字, 不是日期 (numbers, not dates): 行 (row) {row} 的值 "
             f"(value) {value!r}。如果是 19970101 这样的日期, 请传入 date_format='%Y%m%d'。"

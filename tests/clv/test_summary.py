@@ -364,10 +364,9 @@ def test_integer_dates_are_read_with_date_format(cdnow_raw, cdnow_master):
     got = summary_from_transactions(cdnow_raw, "1997-09-30", unit="W", date_format="%Y%m%d")
     expected = summary_from_transactions(cdnow_master, "1997-09-30", unit="W")
     pd.testing.assert_frame_equal(got, expected)
-    lazy = summary_from_transactions(
-        pl.from_pandas(cdnow_raw).lazy(), "1997-09-30", unit="W", date_format="%Y%m%d"
-    )
-    pd.testing.assert_frame_equal(lazy, expected, check_index_type=False)
+    for native in (pl.from_pandas(cdnow_raw).lazy(), duckdb.connect().from_df(cdnow_raw)):
+        lazy = summary_from_transactions(native, "1997-09-30", unit="W", date_format="%Y%m%d")
+        pd.testing.assert_frame_equal(lazy, expected, check_index_type=False)
 
 
 def test_integer_dates_without_a_format_are_refused_not_read_as_nanoseconds(cdnow_raw):
