@@ -289,6 +289,21 @@ def _distinct_per_group(groups: np.ndarray, items: np.ndarray, n_items: int, k: 
     return np.bincount(keys[new[: len(keys)]] // n_items, minlength=k)
 
 
+def _invoices_per_customer(
+    customers: np.ndarray, invoices: np.ndarray, n_invoices: int, k: int
+) -> np.ndarray:
+    """Number of distinct invoices of each customer code 0..k-1.
+
+    When every invoice belongs to one customer (the usual case), each invoice is counted
+    once for its owner, without sorting; otherwise the (customer, invoice) pairs are counted.
+    """
+    owner = np.full(n_invoices, -1, dtype=np.int64)
+    owner[invoices] = customers
+    if np.array_equal(owner[invoices], customers):
+        return np.bincount(owner[owner >= 0], minlength=k)
+    return _distinct_per_group(customers, invoices, n_invoices, k)
+
+
 def _missing_error(column: str, count: int) -> DataError:
     return DataError(
         f"{_WHAT} 的列 '{column}' 有 {count} 个缺失值 (missing values)。"
@@ -338,7 +353,7 @@ def _numpy_summary(transactions: pd.DataFrame, as_of: Any, *, with_first: bool) 
     as_of_number = int(np.datetime64(day, "D").astype(np.int64))
     if with_invoice:
         purchases, invoice_ids = _codes(transactions["invoice_id"])
-        frequency = _distinct_per_group(codes, rows(purchases), len(invoice_ids), k)
+        frequency = _invoices_per_customer(codes, rows(purchases), len(invoice_ids), k)
     else:
         days = np.floor_divide(ticks, ticks_per_day)
         first_day = int(days.min())
