@@ -9,7 +9,7 @@ the place of the system-wide nbgrader settings are overridden, in the
 
 - everyone logs in through the hub's login form (PAM, real passwords); a wrong password
   and an account outside the course's groups are refused;
-- the instructor releases ``01_data_cleaning`` with ``custseg-grade``, which runs as the
+- the instructor releases ``00_data_cleaning`` with ``custseg-grade``, which runs as the
   grader account (through sudo when it is installed);
 - each learner fetches it, answers and submits through their own JupyterLab server's
   REST API (nbgrader's ``/assignments/fetch`` and ``/assignments/submit``, Jupyter's
@@ -60,9 +60,9 @@ from tests.grading.students import model_answers
 
 REPO = Path(__file__).parents[2]
 RECIPE = REPO / "deploy" / "jupyterhub"
-ASSIGNMENT = "01_data_cleaning"
+ASSIGNMENT = "00_data_cleaning"
 COURSE_ID = "custseg"
-WRONG = {"q2_answer": "n_cancelled = 999"}  # learner 2's answer to question 2
+WRONG = {"q2_answer": 'missing_meaning = "A"'}  # learner 2's answer to question 2
 TOOLS = ("useradd", "userdel", "groupadd", "groupdel", "chpasswd", "runuser", "npm")
 REQUIRED = os.environ.get("CUSTSEG_REQUIRE_HUB") == "1"
 
@@ -403,8 +403,8 @@ from pathlib import Path
 
 exchange, other, own_home, other_home, instructor_home = map(Path, sys.argv[1:6])
 course = exchange / "custseg"
-released = course / "outbound" / "01_data_cleaning" / "01_data_cleaning.ipynb"
-work = Path("01_data_cleaning") / "01_data_cleaning.ipynb"
+released = course / "outbound" / "00_data_cleaning" / "00_data_cleaning.ipynb"
+work = Path("00_data_cleaning") / "00_data_cleaning.ipynb"
 
 
 def attempt(action):

@@ -1,4 +1,9 @@
-"""A released copy of the course's grading folder, built once per test session."""
+"""A released copy of the grading folder with the grading fixture, built once per test session.
+
+The grading machinery is tested on its own assignment, ``fixtures/grading_fixture.py``
+(with its rubric ``fixtures/grading_fixture.md``), not on a course assignment: it keeps a
+pandas answer and a function to write, which the learners' assignments no longer ask for.
+"""
 
 from __future__ import annotations
 
@@ -12,17 +17,22 @@ from custseg.grading.course import Course
 from custseg.grading.gradebook import open_gradebook
 
 GRADING = Path(__file__).parents[2] / "grading"
-ASSIGNMENT = "01_data_cleaning"
+FIXTURES = Path(__file__).parent / "fixtures"
+ASSIGNMENT = "grading_fixture"
+SOURCE = FIXTURES / f"{ASSIGNMENT}.py"
+RUBRIC = FIXTURES / f"{ASSIGNMENT}.md"
 DUE = "2026-12-01 18:00"  # China time
 
 
 @pytest.fixture(scope="session")
 def released_template(tmp_path_factory) -> Course:
-    """The real nbgrader_config.py and text sources, generated and released."""
+    """The real nbgrader_config.py and the grading fixture, generated and released."""
     root = tmp_path_factory.mktemp("template") / "grading"
-    root.mkdir()
+    (root / "assignments").mkdir(parents=True)
+    (root / "rubrics").mkdir()
     shutil.copy(GRADING / "nbgrader_config.py", root)
-    shutil.copytree(GRADING / "assignments", root / "assignments")
+    shutil.copy(SOURCE, root / "assignments")
+    shutil.copy(RUBRIC, root / "rubrics")
     course = Course(root)
     release(course, ASSIGNMENT, due=DUE)
     return course

@@ -122,7 +122,7 @@ def _judged(course: Course, assignment: str, step: str, folder) -> dict:
 
 
 def test_every_assignment_is_checked():
-    assert "01_data_cleaning" in ASSIGNMENTS
+    assert "00_data_cleaning" in ASSIGNMENTS
     assert set(OUTSIDE) == set(ASSIGNMENTS), (
         "every assignment is judged outside the learner's kernel"
     )
@@ -131,11 +131,7 @@ def test_every_assignment_is_checked():
     assert all(re.fullmatch(named, name) for name in ASSIGNMENTS), ASSIGNMENTS
 
 
-# The reference assignment of the grading tests still asks for pandas and one function.
-WRITES_CODE = {"01_data_cleaning"}
-
-
-@pytest.mark.parametrize("assignment", [a for a in ASSIGNMENTS if a not in WRITES_CODE])
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_no_answer_asks_for_a_function(course, assignment):
     source = _notebook(course, "source", assignment)
     lines = _region_lines(source, "SOLUTION")

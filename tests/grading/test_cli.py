@@ -19,14 +19,14 @@ def test_backups_and_restore_without_a_gradebook(tmp_path, capsys):
 
 def test_unknown_assignment_names_the_known_ones(tmp_path, capsys):
     (tmp_path / "assignments").mkdir()
-    (tmp_path / "assignments" / "01_data_cleaning.py").write_text("# %%\nx = 1\n")
+    (tmp_path / "assignments" / "00_data_cleaning.py").write_text("# %%\nx = 1\n")
     assert main(["--course", str(tmp_path), "build", "09_nothing"]) == 1
-    assert "01_data_cleaning" in capsys.readouterr().err
+    assert "00_data_cleaning" in capsys.readouterr().err
 
 
 def test_autograde_stops_when_the_sandbox_cannot_start(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("PATH", str(tmp_path))  # no bwrap to be found
-    assert main(["--course", str(tmp_path), "autograde", "01_data_cleaning"]) == 2
+    assert main(["--course", str(tmp_path), "autograde", "00_data_cleaning"]) == 2
     error = capsys.readouterr().err
     assert "bubblewrap" in error and "apt-get install" in error and "--no-sandbox" in error
     assert not (tmp_path / "backups").exists()  # stopped before touching anything

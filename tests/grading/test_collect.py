@@ -56,7 +56,7 @@ def test_zip_members_are_filed_under_the_right_student(course, tmp_path):
             ("nobody.ipynb", b"?", early, False),
         ],
     )
-    table = collect_zip(course, "01_data_cleaning", bundle)
+    table = collect_zip(course, "00_data_cleaning", bundle)
     assert table.to_dict("records") == [
         {"file": "s10_homework.ipynb", "student": "s10", "status": "collected"},
         {"file": "作业/李雷/01.ipynb", "student": "s1", "status": "collected"},
@@ -65,9 +65,9 @@ def test_zip_members_are_filed_under_the_right_student(course, tmp_path):
         {"file": "nobody.ipynb", "student": "", "status": "no match"},
     ]
     for student, data in {"s10": b"ten", "s1": b"lei", "wangxm": b"new"}.items():
-        folder = course.submission_dir(student, "01_data_cleaning")
-        assert (folder / "01_data_cleaning.ipynb").read_bytes() == data
-    stamp = (course.submission_dir("wangxm", "01_data_cleaning") / "timestamp.txt").read_text()
+        folder = course.submission_dir(student, "00_data_cleaning")
+        assert (folder / "00_data_cleaning.ipynb").read_bytes() == data
+    stamp = (course.submission_dir("wangxm", "00_data_cleaning") / "timestamp.txt").read_text()
     assert str(parse_utc(stamp)) == "2026-11-30 12:30:00"  # 20:30 China time
 
 
@@ -83,7 +83,7 @@ def test_not_a_zip_and_no_roster(course, tmp_path):
     text = tmp_path / "作业.zip"
     text.write_text("not a zip")
     with pytest.raises(DataError, match="作业.zip"):
-        collect_zip(course, "01_data_cleaning", text)
+        collect_zip(course, "00_data_cleaning", text)
     empty = Course(tmp_path / "empty")
     empty.root.mkdir()
     shutil.copy(course.gradebook, empty.gradebook)
@@ -92,4 +92,4 @@ def test_not_a_zip_and_no_roster(course, tmp_path):
             gradebook.remove_student(student)
     bundle = _zip(tmp_path / "b.zip", [("s1.ipynb", b"x", (2026, 1, 1, 0, 0, 0), False)])
     with pytest.raises(DataError, match="roster"):
-        collect_zip(empty, "01_data_cleaning", bundle)
+        collect_zip(empty, "00_data_cleaning", bundle)

@@ -24,7 +24,7 @@ from custseg.grading.feedback import release_feedback
 from custseg.grading.gradebook import open_gradebook
 from custseg.grading.grades import cell_grades, export_grades, submissions
 from custseg.grading.report import training_report, write_report
-from tests.grading.conftest import ASSIGNMENT, GRADING
+from tests.grading.conftest import ASSIGNMENT, SOURCE
 from tests.grading.students import model_answers, student_notebook
 
 ROSTER = {
@@ -45,7 +45,7 @@ ON_TIME_UTC = "2026-11-30 02:00:00.000000 UTC"  # 10:00 China time, before DUE
 
 def _points() -> dict[str, float]:
     """Points per graded cell, read straight from the text source with jupytext."""
-    notebook = jupytext.read(GRADING / "assignments" / f"{ASSIGNMENT}.py")
+    notebook = jupytext.read(SOURCE)
     return {
         c.metadata["nbgrader"]["grade_id"]: float(c.metadata["nbgrader"]["points"])
         for c in notebook.cells
@@ -247,7 +247,7 @@ def test_training_report_figures(graded):
 
 
 def _topics() -> dict[str, str]:
-    notebook = jupytext.read(GRADING / "assignments" / f"{ASSIGNMENT}.py")
+    notebook = jupytext.read(SOURCE)
     return {
         c.metadata["nbgrader"]["grade_id"]: c.metadata.get("topic", "")
         for c in notebook.cells
