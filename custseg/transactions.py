@@ -399,7 +399,7 @@ def _parse_ids(frame: pd.DataFrame, column: str, locate: _Locator, notes: list[s
     present = text.notna()
     if not present.any():
         return text
-    digits = text.str.fullmatch(r"\d+").fillna(False)
+    digits = _all_digits(text)
     if bool(digits[present].all()):
         return text
     floats = text.str.fullmatch(r"\d+\.0+").fillna(False)
@@ -422,6 +422,14 @@ def _parse_ids(frame: pd.DataFrame, column: str, locate: _Locator, notes: list[s
             f"（如 17850）(ids normalised: {count:,})"
         )
     return text
+
+
+def _all_digits(text: pd.Series) -> pd.Series:
+    """Whether each text is ASCII digits only (``str.fullmatch(r"\\d+")``, missing False), fast."""
+    import pyarrow.compute as pc
+
+    flags = pc.fill_null(pc.ascii_is_decimal(_arrow(text)), False)
+    return pd.Series(flags.to_numpy(), index=text.index)
 
 
 def _is_arrow_text(values: pd.Series) -> bool:
@@ -820,7 +828,10 @@ def _net_refunds(
     if len(rows):
         rows = rows[::-1]  # latest position first among equal days
         rows = rows[np.argsort(-dates[rows].view("int64"), kind="stable")]
-        rows = rows[np.argsort(codes[rows], kind="stable")]
+        group = codes[rows]
+        if size <= 1 << 16:  # small codes: numpy's stable sort is then a fast radix sort
+            group = group.astype(np.uint16)
+        rows = rows[np.argsort(group, kind="stable")]
         group = codes[rows]
         value = amounts[rows]
         running = np.cumsum(value)

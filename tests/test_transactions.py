@@ -384,6 +384,44 @@ def test_refunds_are_netted_against_the_customers_latest_purchases():
     assert report.counts["non_positive_quantity"] == 2
 
 
+def _net_one_by_one(lines: pd.DataFrame) -> dict:
+    """Each customer's purchases, latest first (later line first on a tie), minus the refunds."""
+    owed: dict = {}
+    purchases = []
+    columns = (lines["customer_id"], lines["invoice_date"], lines["amount"])
+    rows = zip(lines.index, *columns, strict=True)
+    for position, (index, customer, day, amount) in enumerate(rows):
+        if amount < 0:
+            owed[customer] = owed.get(customer, 0.0) - amount
+        else:
+            purchases.append((customer, -day.value, -position, index, amount))
+    left = {}
+    for customer, _, _, index, amount in sorted(purchases):
+        taken = min(amount, owed.get(customer, 0.0))
+        owed[customer] = owed.get(customer, 0.0) - taken
+        left[index] = amount - taken
+    return left
+
+
+@pytest.mark.parametrize("customers", [40, 70_000])  # codes that fit 16 bits and that do not
+def test_netting_many_refunds_equals_a_line_by_line_reckoning(customers):
+    rng = np.random.default_rng(customers)
+    n = 3 * customers
+    lines = pd.DataFrame(
+        {
+            "customer_id": pd.array(rng.integers(0, customers, n).astype(str), dtype="string"),
+            "invoice_date": pd.Timestamp("2024-01-01")
+            + pd.to_timedelta(rng.integers(0, 3, n), unit="D"),  # many ties
+            "amount": np.round(rng.uniform(1, 100, n), 2) * np.where(rng.random(n) < 0.3, -1, 1),
+        }
+    )
+    clean, report = clean_transactions(lines)
+    expected = {i: a for i, a in _net_one_by_one(lines).items() if a > 1e-9}
+    assert clean["amount"].to_dict() == pytest.approx(expected)
+    assert report.counts["refund"] == (lines["amount"] < 0).sum()
+    assert len(clean) + report.counts.sum() == n
+
+
 def test_duplicate_column_names_are_refused(tmp_path):
     path = _csv(tmp_path, "客户,金额,日期,金额\nA,5,2024-01-01,6\n")
     with pytest.raises(DataError, match="重名.*'金额'.*第 2、4 列"):
