@@ -70,16 +70,20 @@ def question_number(cells: list, index: int) -> int | None:
 
 
 def _is_written_answer(cell) -> bool:
+    """A hand-graded answer worth points (the quizzes' open questions are worth none)."""
     info = cell.get("metadata", {}).get("nbgrader", {})
-    return cell.get("cell_type") == "markdown" and bool(info.get("grade") and info.get("solution"))
+    if cell.get("cell_type") != "markdown" or not (info.get("grade") and info.get("solution")):
+        return False
+    return float(info.get("points") or 0) > 0
 
 
 class ShowRubrics(Preprocessor):
     """Put each written question's rubric under the learner's answer, on Formgrader's pages.
 
     The rubric file is ``rubrics/<assignment>.md`` of the course folder that holds the
-    graded notebook (``autograded/<student>/<assignment>/``). Pages other than Formgrader's
-    (feedback, for instance) are left as they are.
+    graded notebook (``autograded/<student>/<assignment>/``); a missing file or section is
+    said in the cell instead. Pages other than Formgrader's (feedback, for instance) are left
+    as they are.
     """
 
     def preprocess(self, nb, resources):
@@ -89,16 +93,19 @@ class ShowRubrics(Preprocessor):
         folder = Path(resources.get("metadata", {}).get("path") or ".")
         assignment = resources.get("assignment_id") or folder.name
         path = folder.resolve().parents[2] / "rubrics" / f"{assignment}.md"
-        if not path.is_file():
-            return nb, resources
-        sections = rubric_sections(path.read_text(encoding="utf-8"))
+        found = path.is_file()
+        sections = rubric_sections(path.read_text(encoding="utf-8")) if found else {}
         cells = []
         for index, cell in enumerate(nb.cells):
             cells.append(cell)
             if not _is_written_answer(cell):
                 continue
             number = question_number(nb.cells, index)
-            text = sections.get(number) or f"（{path.name} 中没有第 {number} 题的评分细则）"
+            text = sections.get(number) or (
+                f"（评分细则文件 {path} 中没有第 {number} 题）"
+                if found
+                else f"（没有找到评分细则文件 {path}）"
+            )
             cells.append(nbformat.v4.new_markdown_cell(f"**{RUBRIC_MARK}**\n\n{text}"))
         nb.cells = cells
         return nb, resources

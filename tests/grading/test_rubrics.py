@@ -22,7 +22,7 @@ from traitlets.config.loader import PyFileConfigLoader
 from custseg.grading.autograde import autograde
 from custseg.grading.course import Course
 from custseg.grading.feedback import release_feedback
-from custseg.grading.rubrics import RUBRIC_MARK, question_number, rubric_sections
+from custseg.grading.rubrics import RUBRIC_MARK, ShowRubrics, question_number, rubric_sections
 from custseg.grading.sandbox import sandbox_available
 from tests.grading.conftest import ASSIGNMENT, GRADING, RUBRIC
 from tests.grading.students import model_answers, student_notebook
@@ -134,3 +134,24 @@ def test_learners_never_get_the_rubric(graded):
         text = path.read_text(encoding="utf-8")
         assert RUBRIC_MARK not in text, path
         assert not any(example in text for example in examples + criteria), path
+
+
+def test_a_missing_rubric_is_said_where_the_rubric_would_be(tmp_path):
+    folder = tmp_path / "grading" / "autograded" / "s01" / "99_demo"
+    folder.mkdir(parents=True)
+    answer = nbformat.v4.new_markdown_cell("我的回答")
+    answer.metadata["nbgrader"] = {"grade": True, "solution": True, "points": 2}
+    free = nbformat.v4.new_markdown_cell("开放题的回答")
+    free.metadata["nbgrader"] = {"grade": True, "solution": True, "points": 0}
+    cells = [nbformat.v4.new_markdown_cell("## 第 3 题：解读"), answer, free]
+    resources = {"submission_id": "x", "assignment_id": "99_demo", "metadata": {"path": folder}}
+    shown, _ = ShowRubrics().preprocess(nbformat.v4.new_notebook(cells=list(cells)), resources)
+    assert [c.source for c in shown.cells[:2]] == ["## 第 3 题：解读", "我的回答"]
+    assert RUBRIC_MARK in shown.cells[2].source and "99_demo.md" in shown.cells[2].source
+    assert shown.cells[3].source == "开放题的回答" and len(shown.cells) == 4
+    (tmp_path / "grading" / "rubrics").mkdir()
+    (tmp_path / "grading" / "rubrics" / "99_demo.md").write_text("## 第 4 题 别的题\n", "utf-8")
+    shown, _ = ShowRubrics().preprocess(nbformat.v4.new_notebook(cells=list(cells)), resources)
+    assert "中没有第 3 题" in shown.cells[2].source
+    feedback, _ = ShowRubrics().preprocess(nbformat.v4.new_notebook(cells=list(cells)), {})
+    assert len(feedback.cells) == 3
