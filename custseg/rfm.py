@@ -257,13 +257,18 @@ def _integer_values(values: pd.Series) -> np.ndarray | None:
     kind = getattr(values.dtype, "kind", "O")
     if not pd.api.types.is_integer_dtype(values.dtype) or kind == "u" or len(values) == 0:
         return None
+    if kind != "i" and values.hasnans:  # a nullable integer column with missing values
+        return None
     ints = values.to_numpy(dtype=np.int64)
     low, high = int(ints.min()), int(ints.max())
     return ints if high - low < 4 * len(ints) + 1024 else None
 
 
 def _codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
-    """Code 0..k-1 of every row's value and the value of every code (may be unsorted)."""
+    """Code 0..k-1 of every row's value (-1 if missing) and the value of every code.
+
+    The values of the codes are in no particular order.
+    """
     ints = _integer_values(values)
     if ints is not None:
         low = int(ints.min())
@@ -304,29 +309,32 @@ def _invoices_per_customer(
     return _distinct_per_group(customers, invoices, n_invoices, k)
 
 
-def _missing_error(column: str, count: int) -> DataError:
-    return DataError(
-        f"{_WHAT} 的列 '{column}' 有 {count} 个缺失值 (missing values)。"
-        "请先清洗数据 (clean the transactions)，去掉这些行。"
-    )
+def _refuse_missing(column: str, count: int) -> None:
+    """Raise the message every engine gives for ``count`` missing values in ``column``."""
+    if count:
+        raise DataError(
+            f"{_WHAT} 的列 '{column}' 有 {count} 个缺失值 (missing values)。"
+            "请先清洗数据 (clean the transactions)，去掉这些行。"
+        )
 
 
 def _numpy_summary(transactions: pd.DataFrame, as_of: Any, *, with_first: bool) -> pd.DataFrame:
     """The table of :func:`_summarise` for a pandas frame accepted by :func:`_numpy_path_fits`."""
-    with_invoice = "invoice_id" in transactions.columns
-    checked = ["customer_id", "invoice_date", "amount"] + (["invoice_id"] if with_invoice else [])
-    for column in checked:
-        count = int(transactions[column].isna().sum())
-        if count:
-            raise _missing_error(column, count)
+    customers, customer_ids = _codes(transactions["customer_id"])
+    _refuse_missing("customer_id", np.count_nonzero(customers < 0))
+    dates = transactions["invoice_date"].to_numpy()
+    _refuse_missing("invoice_date", np.count_nonzero(np.isnat(dates)))
+    amount = transactions["amount"].to_numpy(dtype=np.float64, na_value=np.nan)
+    _refuse_missing("amount", np.count_nonzero(np.isnan(amount)))
+    invoices = invoice_ids = None
+    if "invoice_id" in transactions.columns:
+        invoices, invoice_ids = _codes(transactions["invoice_id"])
+        _refuse_missing("invoice_id", np.count_nonzero(invoices < 0))
     if len(transactions) == 0:
         raise DataError(f"{_WHAT} 没有任何交易 (no transactions)。")
-    dates = transactions["invoice_date"].to_numpy()
     unit, _ = np.datetime_data(dates.dtype)
     ticks_per_day = int(np.timedelta64(1, "D") / np.timedelta64(1, unit))
     ticks = dates.view(np.int64)
-    amount = transactions["amount"].to_numpy(dtype=np.float64)
-    customers, customer_ids = _codes(transactions["customer_id"])
 
     day = None if as_of is None else _as_of_day(as_of)
     keep = None
@@ -351,9 +359,8 @@ def _numpy_summary(transactions: pd.DataFrame, as_of: Any, *, with_first: bool) 
     if day is None:
         day = pd.Timestamp(np.datetime64(int(last_day.max()) + 1, "D"))
     as_of_number = int(np.datetime64(day, "D").astype(np.int64))
-    if with_invoice:
-        purchases, invoice_ids = _codes(transactions["invoice_id"])
-        frequency = _invoices_per_customer(codes, rows(purchases), len(invoice_ids), k)
+    if invoices is not None and invoice_ids is not None:
+        frequency = _invoices_per_customer(codes, rows(invoices), len(invoice_ids), k)
     else:
         days = np.floor_divide(ticks, ticks_per_day)
         first_day = int(days.min())
