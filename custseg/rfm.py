@@ -257,7 +257,7 @@ def _integer_values(values: pd.Series) -> np.ndarray | None:
     kind = getattr(values.dtype, "kind", "O")
     if not pd.api.types.is_integer_dtype(values.dtype) or kind == "u" or len(values) == 0:
         return None
-    if kind != "i" and values.hasnans:  # a nullable integer column with missing values
+    if not isinstance(values.dtype, np.dtype) and values.hasnans:  # nullable, with holes
         return None
     ints = values.to_numpy(dtype=np.int64)
     low, high = int(ints.min()), int(ints.max())
