@@ -38,8 +38,8 @@ def _series(p: np.ndarray, c: np.ndarray, z: np.ndarray) -> tuple[np.ndarray, ..
     """``ln F`` and ``d ln F / d(p, c, z)`` for ``F = 2F1(1, p; c; z)``, 0 < p < c, 0 <= z < 1.
 
     Term j is at most ``z^j``, so element i needs about ``ln(eps)/ln(z_i)`` terms. The
-    elements come in decreasing z (z falls as t grows, whatever the parameters), so the
-    elements still summing at term j are a leading slice; all updates are in place.
+    elements usually come in decreasing z (z falls as t grows, whatever the parameters), so
+    the elements still summing at term j are a leading slice; all updates are in place.
     """
     size = len(z)
     if size == 0:
@@ -47,6 +47,12 @@ def _series(p: np.ndarray, c: np.ndarray, z: np.ndarray) -> tuple[np.ndarray, ..
     with np.errstate(divide="ignore"):
         needed = np.where(z > 0, np.ceil(_LOG_EPS / np.log(np.maximum(z, 1e-300))), 0.0)
     needed = np.minimum(needed + 2.0, _MAX_TERMS)
+    if np.any(needed[1:] > needed[:-1]):  # not in decreasing z: sort, sum, restore the order
+        order = np.argsort(-needed, kind="stable")
+        results = _series(p[order], c[order], z[order])
+        inverse = np.empty_like(order)
+        inverse[order] = np.arange(size)
+        return tuple(result[inverse] for result in results)
     # number of elements needing more than j terms, for every j (needed is non-increasing)
     n_terms = int(needed.max())
     active = np.searchsorted(-needed, -np.arange(n_terms, dtype=np.float64), side="left")
@@ -80,6 +86,71 @@ def _series(p: np.ndarray, c: np.ndarray, z: np.ndarray) -> tuple[np.ndarray, ..
     return np.log(total), d_p / total, -d_c / total, slope / total
 
 
+# Bernoulli-number coefficients of 1/(1-exp(-a)) - 1/a - 1/2 = a/12 - a^3/720 + ...
+_MEAN_COEFFICIENTS = np.array(
+    [1 / 12, -1 / 720, 1 / 30240, -1 / 1209600, 1 / 47900160, -691 / 1307674368000]
+)
+
+
+def _mean_exponent(a: np.ndarray) -> np.ndarray:
+    """``int_0^1 v e^(a v) dv / int_0^1 e^(a v) dv = 1/(1-e^-a) - 1/a``, without cancellation."""
+    small = np.abs(a) < 0.5
+    with np.errstate(divide="ignore", invalid="ignore"):
+        direct = 1.0 / -np.expm1(-a) - 1.0 / a
+    square = a * a
+    series = np.zeros_like(a)
+    for coefficient in _MEAN_COEFFICIENTS[::-1]:
+        series = series * square + coefficient
+    return np.where(small, 0.5 + a * series, direct)
+
+
+def _near_one(
+    k: np.ndarray, e: np.ndarray, y: np.ndarray, y_c: np.ndarray
+) -> tuple[np.ndarray, ...]:
+    """``ln I(y)`` and its derivatives in k, e and y, for ``y < y_c = 1/(2 (1+|k-1|))``.
+
+    ``I(y) = int_y^1 v^-e (1-v)^(k-1) dv = (m-n)^k J(t)`` with ``y = 1-z = (n+t)/(m+t)``
+    (substitute ``v = (n+u)/(m+u)``). Near z = 1 the series in z converges too slowly, so
+    ``I(y) = N + I(y_c)``: ``I(y_c)`` is the series at ``z = 1-y_c`` and
+    ``N = int_y^y_c v^-e (1-v)^(k-1) dv = y^(1-e) sum_j c_j T_j`` with the binomial
+    coefficients ``c_j = (1-k)_j / j!`` and ``T_j = y^j int_0^L e^((j+1-e) u) du``,
+    ``L = ln(y_c/y)``. ``|c_(j+1)/c_j| <= 1+|k-1|`` and ``T_(j+1) <= y_c T_j``, so each term is
+    at most half the one before: 64 terms leave less than ``2^-62`` of the (alternating)
+    sum, which is at least half its first term. Cut at ``y_c``, both parts depend on the
+    parameters only through k, e and y.
+    """
+    log_y = np.log(y)
+    span = np.log(y_c) - log_y  # L > 0
+    c_j, dc_j = np.ones_like(k), np.zeros_like(k)
+    total, d_k, d_e = np.zeros_like(k), np.zeros_like(k), np.zeros_like(k)
+    for j in range(64):
+        delta = j + 1.0 - e
+        a = delta * span
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            log_e = np.where(
+                a > 0,
+                a + np.log(-np.expm1(-a)) - np.log(np.abs(delta)),
+                np.log(-np.expm1(a)) - np.log(np.abs(delta)),
+            )
+        log_e = np.where(delta == 0, np.log(span), log_e)
+        t_j = np.exp(j * log_y + log_e)
+        total += c_j * t_j
+        d_k += dc_j * t_j
+        d_e -= c_j * t_j * span * _mean_exponent(a)
+        c_j, dc_j = c_j * (j + 1.0 - k) / (j + 1.0), (dc_j * (j + 1.0 - k) - c_j) / (j + 1.0)
+    log_near = (1.0 - e) * log_y + np.log(total)
+    p, c = k + 1.0 - e, k + 1.0
+    log_f, f_p, f_c, _ = _series(p, c, 1.0 - y_c)
+    log_cut = -np.log(k) + k * np.log1p(-y_c) + (1.0 - e) * np.log(y_c) + log_f
+    log_i = np.logaddexp(log_near, log_cut)
+    near_share = np.exp(log_near - log_i)
+    cut_share = 1.0 - near_share
+    d_log_k = near_share * d_k / total + cut_share * (-1.0 / k + np.log1p(-y_c) + f_p + f_c)
+    d_log_e = near_share * (-log_y + d_e / total) + cut_share * (-np.log(y_c) - f_p)
+    d_log_y = -np.exp((k - 1.0) * np.log1p(-y) - e * log_y - log_i)
+    return log_i, d_log_k, d_log_e, d_log_y
+
+
 def _log_j(
     r: float,
     alpha: float,
@@ -92,13 +163,25 @@ def _log_j(
 ) -> tuple[np.ndarray, np.ndarray]:
     """``ln J(t)`` and its gradient in (r, alpha, s, beta), shape (4, n), as derived above.
 
-    ``t`` is increasing; ``log_a = ln(alpha+t)`` and ``log_b = ln(beta+t)``.
+    ``t`` is increasing; ``log_a = ln(alpha+t)`` and ``log_b = ln(beta+t)``. Where z is
+    closer to 1 than ``1/(2 (1+|k-1|))``, :func:`_near_one` takes over from the series.
     """
     k = r + s + x
     if alpha >= beta:
         p = r + x
         z = (alpha - beta) / (alpha + t)
-        log_f, f_p, f_c, f_z = _series(p, k + 1.0, z)
+        y = (beta + t) / (alpha + t)
+    else:
+        p = np.full_like(x, s + 1.0)
+        z = (beta - alpha) / (beta + t)
+        y = (alpha + t) / (beta + t)
+    y_c = 0.5 / (1.0 + np.abs(k - 1.0))
+    near = y < y_c
+    any_near = bool(near.any())
+    if any_near:
+        z = np.where(near, 0.0, z)
+    log_f, f_p, f_c, f_z = _series(p, k + 1.0, z)
+    if alpha >= beta:
         value = -np.log(k) - p * log_a - s * log_b + log_f
         grad = np.stack(
             [
@@ -109,9 +192,6 @@ def _log_j(
             ]
         )
     else:
-        p = np.full_like(x, s + 1.0)
-        z = (beta - alpha) / (beta + t)
-        log_f, f_p, f_c, f_z = _series(p, k + 1.0, z)
         value = -np.log(k) - p * log_b + (1.0 - r - x) * log_a + log_f
         grad = np.stack(
             [
@@ -119,6 +199,28 @@ def _log_j(
                 (1.0 - r - x) / (alpha + t) - f_z / (beta + t),
                 -1.0 / k - log_b + f_p + f_c,
                 -p / (beta + t) + f_z * (alpha + t) / (beta + t) ** 2,
+            ]
+        )
+    if any_near:
+        e = s + 1.0 if alpha >= beta else r + x[near]
+        e = np.broadcast_to(e, k[near].shape).astype(np.float64)
+        log_i, i_k, i_e, i_y = _near_one(k[near], e, y[near], y_c[near])
+        t_near = t[near]
+        gap = alpha - beta
+        if alpha >= beta:
+            y_alpha, y_beta = -(beta + t_near) / (alpha + t_near) ** 2, 1.0 / (alpha + t_near)
+            e_r, e_s = 0.0, 1.0
+        else:
+            y_alpha, y_beta = 1.0 / (beta + t_near), -(alpha + t_near) / (beta + t_near) ** 2
+            e_r, e_s = 1.0, 0.0
+        log_gap = np.log(abs(gap))
+        value[near] = -k[near] * log_gap + log_i
+        grad[:, near] = np.stack(
+            [
+                -log_gap + i_k + e_r * i_e,
+                -k[near] / gap + i_y * y_alpha,
+                -log_gap + i_k + e_s * i_e,
+                k[near] / gap + i_y * y_beta,
             ]
         )
     return value, grad
