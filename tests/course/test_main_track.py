@@ -18,11 +18,17 @@ chains …). Each module has at least six questions (module 00: four), at least 
 judgement, decision or prediction; each is shown (``ex.qN``), checked with its hint and
 solution calls written beside it, and tested in tests/exercises; the first markdown cell links
 the glossary.
+
+Every checker is tested here, for every question of every module: its answer, each synonym and
+its choice letter count and show the explanation; a blank is not attempted; the other choices
+and wrong values are wrong and end with the hint call; each listed misconception gets its own
+message; the reference solution gives a right answer (or says where to read it).
 """
 
 from __future__ import annotations
 
 import ast
+import builtins
 import importlib
 import importlib.util
 import inspect
@@ -30,9 +36,12 @@ import re
 from pathlib import Path
 
 import jupytext
+import numpy as np
 import pytest
 
-from custseg.exercises.problem import ProblemView
+from custseg.exercises import Outcome, ____
+from custseg.exercises.feedback import Feedback
+from custseg.exercises.problem import KINDS, ProblemView, compare_answers
 from tests.course.test_notebooks import SOURCES, build
 
 TESTS = Path(__file__).parents[1]
@@ -539,32 +548,197 @@ def test_first_markdown_cell_links_the_glossary(source):
     assert "](glossary.ipynb)" in first.source, f"{source.name}: no link to glossary.ipynb"
 
 
-@pytest.mark.parametrize("source", SOURCES, ids=IDS)
-def test_every_question_rewards_its_answers_explains_and_reaches_each_misconception(source):
-    """Its answer, every accepted synonym and its choice letter pass and show an explanation;
-    each listed misconception is wrong and gets its own message (none is shadowed)."""
-    problems = []
-    for name, view in sorted(_questions(_exercise_module(source)).items()):
-        problem = view.problem
-        if not problem.explanation:
-            problems.append(f"{name}: no explanation to show after a right answer")
-        right = [problem.expected_value, *problem.accept]
-        if problem.choices:
-            if problem.expected_value not in problem.choices:
-                problems.append(f"{name}: the answer {problem.expected_value!r} is not a choice")
-            else:
-                right.append("ABCDEFGHIJ"[list(problem.choices).index(problem.expected_value)])
-        problems += [
-            f"{name}: {answer!r} is not counted right"
-            for answer in right
-            if not problem.evaluate(answer).correct
+# Every checker, right, wrong and misconception answers: the properties all questions share are
+# checked here for every question of every module; tests/exercises/test_<module>.py checks what
+# only the data or the module can tell (answers recomputed from the data, synonyms the module
+# accepts, the content of its misconception messages).
+
+LETTERS = "ABCDEFGHIJ"
+FULL_WIDTH_A = "Ａ"
+
+
+def _hint_ending(name: str) -> str:
+    return f"运行 `ex.{name}.hint()` 看提示。"
+
+
+def _as_learner(view: ProblemView, module, answer: object) -> Feedback:
+    """The feedback ``ex.qN.check()`` shows for ``answer`` in a notebook importing ``module`` as ex."""
+    return view.evaluate(answer, {"ex": module})
+
+
+def _not_told_wrong(name: str, feedback: Feedback, message: str = "") -> list[str]:
+    """What is amiss with the feedback on a wrong answer: it must be wrong, start with
+    ``message``, say 不对 at most once and end with the question's hint call."""
+    if feedback.outcome is not Outcome.WRONG:
+        return [f"is {feedback.outcome.value}, not wrong"]
+    amiss = []
+    if not feedback.message.startswith(message):
+        amiss.append("does not show its own message first")
+    if not feedback.message.endswith(_hint_ending(name)):
+        amiss.append(f"gets no `ex.{name}.hint()` at the end")
+    if feedback.message.count("不对") > 1:
+        amiss.append("is told 不对 twice")
+    return amiss
+
+
+def _right_answers(problem) -> list[object]:
+    """The answer, every accepted synonym and, for a choice, its letter in every case and
+    width, the text with spaces around it and "B. text"."""
+    right = [problem.expected_value, *problem.accept]
+    if problem.choices and problem.expected_value in problem.choices:
+        index = list(problem.choices).index(problem.expected_value)
+        letter = LETTERS[index]
+        right += [
+            letter,
+            letter.lower(),
+            chr(ord(FULL_WIDTH_A) + index),
+            f" {problem.expected_value} ",
+            f"{letter}. {problem.expected_value}",
         ]
-        for misconception in problem.misconceptions:
-            feedback = problem.evaluate(misconception.value())
-            if feedback.correct or misconception.message.strip() not in feedback.message:
-                problems.append(
-                    f"{name}: misconception {misconception.value()!r} never shows its message (a wrong answer, without 不对 in it)"
-                )
+    return right
+
+
+def _wrong_answers(problem) -> list[object]:
+    """Answers no question may count right: every other choice (text and letter) and a word
+    that is no choice; a number far off and, for an exact whole number, one more and one
+    less; a text that is not the answer; a set with one item swapped."""
+    expected = problem.expected_value
+    if problem.choices:
+        others = [c for c in problem.choices if c != expected]
+        return [*others, *(LETTERS[list(problem.choices).index(c)] for c in others), "不知道"]
+    if isinstance(expected, bool):
+        return [not expected]
+    if isinstance(expected, int | float | np.number):
+        wrong = [expected * 10 + 7]
+        if isinstance(expected, int | np.integer) and problem.compare is compare_answers:
+            wrong += [expected - 1, expected + 1]
+        return wrong
+    if isinstance(expected, str):
+        return ["不知道", f"{expected}0"]
+    if isinstance(expected, set | frozenset):
+        return [set(sorted(expected)[1:]) | {"不存在"}]
+    return []
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=IDS)
+def test_every_question_has_hints_a_solution_an_explanation_and_a_kind(source):
+    problems = [
+        f"{name}: no {what}"
+        for name, view in sorted(_questions(_exercise_module(source)).items())
+        for what, present in (
+            ("hint", view.problem.hints),
+            ("solution", view.problem.solution),
+            ("explanation to show after a right answer", view.problem.explanation),
+            ("known kind", view.problem.kind in KINDS),
+        )
+        if not present
+    ]
+    assert problems == [], f"{source.name}: {problems}"
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=IDS)
+def test_every_question_counts_its_answer_synonyms_and_letter_right_and_explains_why(source):
+    module = _exercise_module(source)
+    problems = []
+    for name, view in sorted(_questions(module).items()):
+        problem = view.problem
+        if problem.choices and problem.expected_value not in problem.choices:
+            problems.append(f"{name}: the answer {problem.expected_value!r} is not a choice")
+        for answer in _right_answers(problem):
+            feedback = _as_learner(view, module, answer)
+            if not feedback.correct:
+                problems.append(f"{name}: {answer!r} is not counted right")
+            elif problem.explanation not in feedback.message:
+                problems.append(f"{name}: {answer!r} is right but the explanation is not shown")
+    assert problems == [], f"{source.name}: {problems}"
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=IDS)
+def test_a_blank_is_not_attempted_and_a_wrong_answer_is_wrong_and_says_where_the_hint_is(source):
+    module = _exercise_module(source)
+    problems = []
+    for name, view in sorted(_questions(module).items()):
+        blank = _as_learner(view, module, ____)
+        if blank.outcome is not Outcome.NOT_ATTEMPTED:
+            problems.append(f"{name}: ____ is {blank.outcome.value}, not 'not attempted'")
+        wrong = _wrong_answers(view.problem)
+        if not wrong:
+            problems.append(f"{name}: no wrong answer known for {view.problem.expected_value!r}")
+        problems += [
+            f"{name}: {answer!r} {amiss}"
+            for answer in wrong
+            for amiss in _not_told_wrong(name, _as_learner(view, module, answer))
+        ]
+    assert problems == [], f"{source.name}: {problems}"
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=IDS)
+def test_every_misconception_is_wrong_and_gets_its_own_message(source):
+    """Each listed wrong answer (a question lists at least one, unless its own compare names
+    the mistakes) is wrong, its message comes first (not shadowed by another's, nor prefixed
+    with 不对), and the hint call ends it; it is never the right answer."""
+    module = _exercise_module(source)
+    problems = []
+    for name, view in sorted(_questions(module).items()):
+        problem = view.problem
+        own_compare = problem.compare is not compare_answers and not getattr(
+            problem.compare, "generic", False
+        )
+        if not problem.misconceptions and not own_compare:
+            problems.append(f"{name}: lists no likely wrong answer")
+        problems += [
+            f"{name}: misconception {item.value()!r} {amiss}"
+            for item in problem.misconceptions
+            for amiss in _not_told_wrong(
+                name, _as_learner(view, module, item.value()), item.message.strip()
+            )
+        ]
+    assert problems == [], f"{source.name}: {problems}"
+
+
+def _free_names(code: str) -> set[str]:
+    """Names ``code`` reads that it neither assigns nor imports (nor are built in)."""
+    tree = ast.parse(code)
+    bound = set(dir(builtins))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            bound |= {alias.asname or alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            bound.add(node.id)
+    read = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return read - bound
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=IDS)
+def test_every_reference_solution_gives_a_right_answer_or_says_where_to_read_it(source):
+    """A solution that runs on its own gives a right answer; one that goes on from the
+    notebook's tables uses only names the main track defines; one that reads the value off a
+    table or a widget (``answer = ...``) says where, in a comment on that line."""
+    module = _exercise_module(source)
+    cells = [code for _, code in _main_track(source)]
+    defined = set(imported_names(cells)[0])
+    for code in cells:
+        defined |= build._names(_code(code))[0]
+    problems = []
+    for name, view in sorted(_questions(module).items()):
+        problem = view.problem
+        unknown = _free_names(problem.solution) - defined
+        if unknown:
+            problems.append(f"{name}: the solution reads {sorted(unknown)}, not in the notebook")
+            continue
+        if _free_names(problem.solution):
+            continue  # it goes on from the notebook's tables: the notebook tests run it
+        namespace: dict = {}
+        exec(problem.solution, namespace)
+        answer = namespace.get(problem.name)
+        if answer is Ellipsis:
+            line = next(
+                (s for s in problem.solution.splitlines() if s.startswith(problem.name)), ""
+            )
+            if "#" not in line:
+                problems.append(f"{name}: the solution leaves `...` without saying where to read")
+        elif not _as_learner(view, module, answer).correct:
+            problems.append(f"{name}: the solution's {problem.name} = {answer!r} is not right")
     assert problems == [], f"{source.name}: {problems}"
 
 
