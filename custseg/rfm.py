@@ -232,8 +232,9 @@ def _aggregate(lazy: nw.LazyFrame, purchase_key: str, *, with_first: bool) -> nw
 
 # --- numpy path for pandas input -------------------------------------------------------
 # Integer codes, ufunc.at and bincount: one pass per column, no hashing of integer ids in a
-# compact range, and only the (customer, purchase) pairs that are not repeats of the row
-# before them are sorted. Several times faster than any engine on ten million rows.
+# compact range, invoices counted for their owner without a sort (the (customer, purchase)
+# pairs are sorted only when an invoice number is shared or there is no invoice column).
+# Faster than DuckDB SQL on the same frame (bench/bench_rfm.py).
 
 
 def _numpy_path_fits(transactions: Any) -> bool:
