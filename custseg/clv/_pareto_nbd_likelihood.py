@@ -15,7 +15,13 @@ eq. 20-21 give ``J(t) = 2F1(k, B; k+1; z) / (k (m+t)^k)`` (``B = s+1`` if alpha 
 Every term of F is positive and each is at most z times the one before, so the series is
 summed without cancellation or overflow; its derivatives in ``p``, ``k+1`` and ``z`` come
 from the same terms (``d (p)_j / dp = (p)_j sum_{i<j} 1/(p+i)``). Only the few customers
-whose series has not yet converged stay in the loop.
+whose series has not yet converged stay in the loop. When alpha and beta are orders of
+magnitude apart, z comes so close to 1 that the series would need millions of terms; there
+:func:`_near_one` splits the integral instead.
+
+The fit (:func:`fit_log_parameters`) evaluates the customers in cache-sized chunks and sums
+them without per-customer arrays; on large data a subsample gives the start and the Hessian
+for a few quasi-Newton steps on all the customers.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, special
 
-_MAX_TERMS = 200_000  # z is at most 1 - n/m, so this bounds alpha/beta ratios near 1e-5 .. 1e5
+_MAX_TERMS = 200_000  # reached only for k = r+s+x above about 2,400 (see _near_one)
 _LOG_BOUND = float(np.log(1e5))  # in the rescaled time unit
 _LOG_EPS = float(np.log(1e-18))
 

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from custseg.clv import ParetoNBDModel, summary_from_transactions
+from custseg.clv import _pareto_nbd_likelihood as likelihood
 from custseg.clv._pareto_nbd_likelihood import log_likelihood_and_gradient
 from custseg.clv.pareto_nbd import _log_likelihood_terms
 from custseg.errors import DataError
@@ -68,6 +69,38 @@ def test_unidentifiable_summaries_are_clear_errors(cdnow):
     single = cdnow[cdnow["frequency"] == 0]
     with pytest.raises(DataError, match="no repeat buyer"):
         ParetoNBDModel().fit(single)
+
+
+def bootstrap(cdnow, n_customers, seed):
+    """CDNOW customers drawn with replacement, recency and T scaled by U(0.9, 1.1)."""
+    rng = np.random.default_rng(seed)
+    rows = rng.integers(0, len(cdnow), n_customers)
+    factor = rng.uniform(0.9, 1.1, n_customers)
+    return (
+        cdnow["frequency"].to_numpy(np.float64)[rows],
+        cdnow["recency"].to_numpy()[rows] * factor,
+        cdnow["T"].to_numpy()[rows] * factor,
+    )
+
+
+@pytest.mark.parametrize("hessian_ok", [True, False])
+def test_quasi_newton_steps_reach_the_lbfgs_optimum(cdnow, monkeypatch, hessian_ok):
+    # above 40,000 rows: subsample start, then quasi-Newton steps (or, should they fail,
+    # L-BFGS-B); the estimates are those of L-BFGS-B run from scratch on all the rows
+    x, t_x, T = bootstrap(cdnow, 50_000, 2)
+    t_x, T = t_x / T.mean(), T / T.mean()
+    settings = dict(penalty_scale=np.ones(4), penalizer=0.0, max_iter=1000, tol=1e-8)
+    weights = np.ones(len(x))
+    if not hessian_ok:
+        monkeypatch.setattr(likelihood, "_hessian", lambda objective, point: -np.eye(4))
+    fast = likelihood.fit_log_parameters(x, t_x, T, weights, **settings)
+    plain = likelihood.fit_log_parameters(x, t_x, T, weights, **settings, start=np.zeros(4))
+    assert fast.success and plain.success
+    assert ("subsample Hessian" in fast.message) == hessian_ok
+    if hessian_ok:  # a handful of evaluations of all the rows instead of dozens
+        assert fast.nfev * 2 < plain.nfev
+    np.testing.assert_allclose(np.exp(fast.x), np.exp(plain.x), rtol=1e-6)
+    assert fast.fun <= plain.fun + 1e-12
 
 
 def test_bootstrapped_distinct_customers_match_the_small_fit(cdnow):
