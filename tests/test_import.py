@@ -17,6 +17,7 @@ PLOTTING = ("matplotlib", "seaborn", "bqplot", "ipywidgets")
 ANALYSIS_MODULES = (
     "custseg",
     "custseg.transactions",
+    "custseg.cleaning",
     "custseg.files",
     "custseg.rfm",
     "custseg.abc_analysis",
