@@ -1,7 +1,7 @@
 """Sandboxed parallel autograde against plain ``nbgrader autograde`` on the same submissions.
 
 Builds a copy of the course's grading folder in a temporary folder, releases
-``01_data_cleaning``, files N simulated submissions (model answers, a third of them with
+``03_rfm``, files N simulated submissions (model answers, a third of them with
 wrong answers), grades them once with plain ``nbgrader autograde`` (one after another, no
 sandbox, checks inside the learner's kernel) and once with
 ``custseg.grading.autograde.autograde`` (each submission in its own sandbox, one running
@@ -31,10 +31,16 @@ from custseg.grading.build import release
 from custseg.grading.course import Course
 from custseg.grading.grades import cell_grades
 
-ASSIGNMENT = "01_data_cleaning"
+ASSIGNMENT = "03_rfm"
 GRADING = Path(__file__).resolve().parents[1] / "grading"
 _MARKER = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", re.MULTILINE)
-_WRONG = {"q2_answer": 'n_cancelled = "168"', "q4_answer": "revenue_by_country = None"}
+# Wrong answers of the kinds plain nbgrader's visible checks also catch (a share instead of a
+# head count, a number as text, a day count that is not an option).
+_WRONG = {
+    "q1_answer": "cn_vip_customers = 0.2",
+    "q2_answer": 'kept_mean_spend = "3000"',
+    "q3_answer": "vip_recency_days = 100",
+}
 
 
 def _submissions(course: Course, count: int) -> None:

@@ -10,9 +10,10 @@ For each collected submission :func:`autograde`
    :mod:`custseg.grading.runner`, which executes the cells with a time limit each and
    exports, after every graded cell, the values that question's check needs as plain data;
    several submissions run at the same time (one per core);
-3. judges those values with the instructor's checks in a fresh ``python -I`` interpreter
-   no learner code ever touched (:mod:`custseg.grading.judge`), against references it
-   computes from the instructor's own data;
+3. as soon as a submission is done, judges those values with the instructor's checks in a
+   fresh ``python -I`` interpreter no learner code ever touches, started once per run
+   (:class:`custseg.grading.judge.JudgeProcess`), against references it computes from the
+   instructor's own data;
 4. writes the scores to the gradebook (only this process does), the graded notebook with
    capped outputs and no hidden check to ``autograded/``, and every problem to
    ``issues.json``.
@@ -35,7 +36,8 @@ import stat
 import subprocess
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,7 +55,7 @@ from custseg.grading.checks import (
 )
 from custseg.grading.course import Course
 from custseg.grading.gradebook import record_scores, zero_ungraded
-from custseg.grading.judge import REASONS, has_checks
+from custseg.grading.judge import REASONS, JudgeFailed, JudgeProcess, has_checks
 from custseg.grading.outputs import NOTEBOOK_BYTES, clean_outputs
 from custseg.grading.restore import grade_id, restore_submission
 from custseg.grading.runner import ANSWERS, EXECUTED, KERNEL_DIED, TIMEOUT_ERROR
@@ -103,20 +105,6 @@ class _Executed:
 
 def _python() -> str:
     return sys.executable
-
-
-def _judge(command: str, text: Path, work: Path, *files: Path, timeout: float) -> None:
-    """Run :mod:`custseg.grading.judge` in a fresh isolated interpreter."""
-    args = [_python(), "-I", "-m", "custseg.grading.judge", command, str(text), *map(str, files)]
-    try:
-        result = subprocess.run(
-            args, cwd=work, capture_output=True, text=True, timeout=timeout, check=False
-        )
-    except subprocess.TimeoutExpired as error:
-        raise DataError(f"评分检查运行超过 {timeout:.0f} 秒 (checks timed out)") from error
-    if result.returncode != 0:
-        lines = (result.stderr or result.stdout).strip().splitlines() or ["?"]
-        raise DataError(f"{text.name} 的评分检查出错 (the checks failed): {lines[-1][:300]}")
 
 
 def _read_untrusted(path: Path, limit: int = MAX_RESULT_BYTES) -> bytes | None:
@@ -416,81 +404,89 @@ def autograde(
     if students is None:
         students = course.submitted_students(assignment)
     run.backup = backup_gradebook(course, label=f"before-autograde-{assignment}")
-    released = nbformat.read(course.notebook_path("release", assignment), as_version=4)
-    source = nbformat.read(course.notebook_path("source", assignment), as_version=4)
     if not sandbox:
         run.issues.append(Issue(ALL_STUDENTS, assignment, "unsandboxed"))
     if not outside:
         run.issues.append(Issue(ALL_STUDENTS, assignment, "legacy_checks"))
     work = Path(tempfile.mkdtemp(prefix="custseg-grading-"))
     try:
-        plan, plan_path = {}, None
-        if outside:
-            plan_path = work / "plan.json"
-            _judge("plan", text, work, plan_path, timeout=_JUDGE_SECONDS)
-            os.chmod(plan_path, 0o644)
-            plan = json.loads(plan_path.read_text(encoding="utf-8"))
-        to_run, notebooks = {}, {}
-        per_student: dict[str, list[Issue]] = {}
-        for student in students:
-            issues = check_submission(course, student, assignment)
-            per_student[student] = issues + _extra_files(course, student, assignment)
-            if any(i.kind in ("invalid_notebook", "missing_notebook") for i in issues):
-                continue
-            submitted = nbformat.read(course.notebook_path("submitted", assignment, student), 4)
-            to_run[student], unknown = restore_submission(submitted, released, source)
-            notebooks[student], _ = restore_submission(submitted, released)
-            for name in unknown:
-                per_student[student].append(
-                    Issue(student, assignment, "unknown_cell", detail=name[:80])
-                )
-        count = max(1, min(workers or os.cpu_count() or 1, len(to_run) or 1))
-        with ThreadPoolExecutor(count) as pool:
-            futures = {
-                s: pool.submit(
-                    _execute_one, s, assignment, nb, work, plan_path, plan, timeout, sandbox
-                )
-                for s, nb in to_run.items()
-            }
-            outcomes = {s: future.result() for s, future in futures.items()}
-        verdicts, judge_error = {}, ""
-        if outside:
-            try:
-                verdicts = _verdicts(text, work, outcomes)
-            except DataError as error:  # every check scores zero, and the report says why
-                judge_error = str(error)[:160]
-        for student in students:
-            issues = per_student[student]
-            if student not in outcomes:
-                run.failed.append(student)
-                _zero(course, assignment, student)
-            else:
-                outcome = outcomes[student]
-                if judge_error:
-                    issues.append(Issue(student, assignment, "grading_failed", detail=judge_error))
-                judged = verdicts.get(student, {}) if outside else None
-                issues += _grade(course, assignment, student, notebooks[student], outcome, judged)
-                (run.failed if outcome.notebook is None else run.graded).append(student)
-            run.issues.extend(issues)
+        plan_path = work / "plan.json" if outside else None
+        with _start_judge(text, plan_path, work) if outside else nullcontext() as judge:
+            plan = {}
+            if judge is not None:
+                os.chmod(plan_path, 0o644)
+                plan = json.loads(plan_path.read_text(encoding="utf-8"))
+            options = (timeout, sandbox, workers)
+            _grade_all(course, assignment, students, run, work, plan_path, plan, judge, *options)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     save_issues(course.issues_file, assignment, run.issues, [*students, ALL_STUDENTS])
     return run
 
 
-def _verdicts(text: Path, work: Path, outcomes: dict[str, _Executed]) -> dict:
-    answers_path, results_path = work / "answers.json", work / "results.json"
-    answers = {student: outcome.answers for student, outcome in outcomes.items()}
-    answers_path.write_text(json.dumps(answers), encoding="utf-8")
-    _judge(
-        "judge",
-        text,
-        work,
-        answers_path,
-        results_path,
-        timeout=_JUDGE_SECONDS + 5 * len(outcomes),
-    )
-    return json.loads(results_path.read_text(encoding="utf-8"))
+def _start_judge(text: Path, plan_path: Path, work: Path) -> JudgeProcess:
+    try:
+        return JudgeProcess(text, plan_path, work, timeout=_JUDGE_SECONDS)
+    except JudgeFailed as error:
+        raise DataError(str(error)) from None
+
+
+def _grade_all(
+    course: Course,
+    assignment: str,
+    students: list[str],
+    run: GradingRun,
+    work: Path,
+    plan_path: Path | None,
+    plan: dict,
+    judge: JudgeProcess | None,
+    timeout: int,
+    sandbox: bool,
+    workers: int | None,
+) -> None:
+    """Run the submissions, several at a time; judge and record each as soon as it is done."""
+    released = nbformat.read(course.notebook_path("release", assignment), as_version=4)
+    source = nbformat.read(course.notebook_path("source", assignment), as_version=4)
+    to_run, notebooks = {}, {}
+    per_student: dict[str, list[Issue]] = {}
+    for student in students:
+        issues = check_submission(course, student, assignment)
+        per_student[student] = issues + _extra_files(course, student, assignment)
+        if any(i.kind in ("invalid_notebook", "missing_notebook") for i in issues):
+            continue
+        submitted = nbformat.read(course.notebook_path("submitted", assignment, student), 4)
+        to_run[student], unknown = restore_submission(submitted, released, source)
+        notebooks[student], _ = restore_submission(submitted, released)
+        for name in unknown:
+            per_student[student].append(
+                Issue(student, assignment, "unknown_cell", detail=name[:80])
+            )
+    done: dict[str, bool] = {}
+    count = max(1, min(workers or os.cpu_count() or 1, len(to_run) or 1))
+    with ThreadPoolExecutor(count) as pool:
+        futures = {
+            pool.submit(_execute_one, s, assignment, nb, work, plan_path, plan, timeout, sandbox): s
+            for s, nb in to_run.items()
+        }
+        for future in as_completed(futures):
+            student = futures[future]
+            outcome = future.result()
+            issues = per_student[student]
+            verdicts = None
+            if judge is not None:
+                try:
+                    verdicts = judge.judge(outcome.answers)
+                except JudgeFailed as error:  # every check of this learner scores zero
+                    verdicts = {}
+                    detail = str(error)[:160]
+                    issues.append(Issue(student, assignment, "grading_failed", detail=detail))
+            issues += _grade(course, assignment, student, notebooks[student], outcome, verdicts)
+            done[student] = outcome.notebook is not None
+    for student in students:
+        if student not in done:
+            _zero(course, assignment, student)
+        (run.graded if done.get(student) else run.failed).append(student)
+        run.issues.extend(per_student[student])
 
 
 def autograde_sequential(

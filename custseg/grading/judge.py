@@ -13,10 +13,12 @@ keep ``ruff`` quiet, e.g. ``check_q1``); its parameters name what it needs from 
 
 The check passes when ``check`` returns without raising (and does not return ``False``).
 
-Grading runs in two steps, each in a fresh ``python -I`` interpreter that no learner code
-ever touched (``python -I -m custseg.grading.judge plan|judge ...``): :func:`plan` lists the
-names and calls per question (the calls' arguments as plain data, for the sandbox), and
-:func:`judge` runs the checks on the answers exported from each learner's kernel.
+Grading runs the checks in one fresh ``python -I`` interpreter that no learner code ever
+touches, :class:`JudgeProcess` (``python -I -m custseg.grading.judge serve ...``): it runs the
+setup once, writes the plan (per question, the names and calls to export, the calls'
+arguments as plain data, for the sandbox; :func:`plan_checks`), then judges each learner's
+exported answers as soon as that learner's sandbox is done (:func:`judge_checks`). It only
+ever receives JSON text, never an object of the learner's.
 
 Examples
 --------
@@ -45,13 +47,19 @@ from __future__ import annotations
 
 import inspect
 import json
+import os
+import queue
+import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from custseg.grading.plain import decode, encode
 
 __all__ = [
     "REASONS",
+    "JudgeFailed",
+    "JudgeProcess",
     "SETUP",
     "has_checks",
     "judge_checks",
@@ -127,8 +135,12 @@ def _needs(space: dict) -> tuple[list[str], dict]:
 
 def plan_checks(checks: dict[str, str]) -> dict[str, dict]:
     """Per question, the learner variables to export and the calls to make, as plain data."""
+    return _plan(_namespaces(checks))
+
+
+def _plan(spaces: dict[str, dict]) -> dict[str, dict]:
     plan = {}
-    for name, space in _namespaces(checks).items():
+    for name, space in spaces.items():
         names, calls = _needs(space)
         plan[name] = {
             "names": names,
@@ -188,21 +200,141 @@ def judge_checks(checks: dict[str, str], answers: dict) -> dict[str, dict]:
     return {name: _verdict(space, answers.get(name)) for name, space in _namespaces(checks).items()}
 
 
-def _main(argv: list[str]) -> int:
-    """``plan SOURCE OUT`` or ``judge SOURCE ANSWERS OUT`` (ANSWERS: {student: answers})."""
-    command, source, *files = argv
-    checks = read_checks(Path(source))
-    if command == "plan":
-        Path(files[0]).write_text(json.dumps(plan_checks(checks)), encoding="utf-8")
-        return 0
-    answers = json.loads(Path(files[0]).read_text(encoding="utf-8"))
-    spaces = _namespaces(checks)
-    results = {
-        student: {name: _verdict(space, given.get(name)) for name, space in spaces.items()}
-        for student, given in answers.items()
-    }
-    Path(files[1]).write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
+class JudgeFailed(RuntimeError):
+    """The checks could not run (their code failed, timed out or the process died)."""
+
+
+class JudgeProcess:
+    """The instructor's checks in a fresh ``python -I`` interpreter, for one grading run.
+
+    Starting it runs the assignment's setup cell once and writes the plan to ``plan``;
+    :meth:`judge` then sends one learner's exported answers (JSON text) and returns that
+    learner's verdicts. When a judgement fails the process is stopped, and the next call
+    starts a new one (if that one fails too, every later call fails at once). Use it as a context manager so the process always ends.
+
+    Parameters
+    ----------
+    source : Path
+        The assignment's text source (with its check cells).
+    plan : Path
+        Where to write the plan, for the sandboxes.
+    folder : Path
+        The grader's working folder (current directory of the process, holds its error log).
+    timeout : float
+        Seconds the setup, and each learner's judgement, may take.
+    """
+
+    def __init__(self, source: Path, plan: Path, folder: Path, *, timeout: float) -> None:
+        self.source, self.plan, self.folder = Path(source), Path(plan), Path(folder)
+        self.timeout = timeout
+        self.process: subprocess.Popen | None = None
+        self.broken = ""
+        self.lines: queue.Queue = queue.Queue()
+        self._start()
+
+    def __enter__(self) -> JudgeProcess:
+        return self
+
+    def __exit__(self, *_) -> None:
+        self.stop()
+
+    def _start(self) -> None:
+        command = [sys.executable, "-I", "-m", "custseg.grading.judge", "serve"]
+        self.log = self.folder / "judge-errors.txt"
+        with open(self.log, "wb") as errors:
+            self.process = subprocess.Popen(
+                [*command, str(self.source), str(self.plan)],
+                cwd=self.folder,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=errors,
+            )
+        self.lines = queue.Queue()
+        threading.Thread(
+            target=_read_lines, args=(self.process.stdout, self.lines), daemon=True
+        ).start()
+        self._reply()
+
+    def _reply(self) -> dict:
+        try:
+            line = self.lines.get(timeout=self.timeout)
+        except queue.Empty:
+            self.stop()
+            raise JudgeFailed(
+                f"评分检查运行超过 {self.timeout:.0f} 秒 (checks timed out)"
+            ) from None
+        if not line:
+            self.stop()
+            errors = self.log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+            last = (errors or ["?"])[-1][:300]
+            raise JudgeFailed(f"{self.source.name} 的评分检查出错 (the checks failed): {last}")
+        return json.loads(line)
+
+    def judge(self, answers: dict) -> dict:
+        """``{grade_id: verdict}`` for one learner's exported answers (see :func:`judge_checks`)."""
+        if self.broken:
+            raise JudgeFailed(self.broken)
+        if self.process is None:
+            try:
+                self._start()
+            except JudgeFailed as error:
+                self.broken = str(error)
+                raise
+        try:
+            self.process.stdin.write(json.dumps(answers).encode("utf-8") + b"\n")
+            self.process.stdin.flush()
+        except OSError:
+            pass  # the process died: the reply says so
+        return self._reply()
+
+    def stop(self) -> None:
+        """End the process (it holds nothing worth keeping)."""
+        if self.process is None:
+            return
+        process, self.process = self.process, None
+        process.kill()
+        process.wait()
+        for pipe in (process.stdin, process.stdout):
+            try:
+                pipe.close()
+            except OSError:
+                pass
+
+
+def _read_lines(pipe, lines: queue.Queue) -> None:
+    for line in iter(pipe.readline, b""):
+        lines.put(line)
+    lines.put(b"")
+
+
+def _serve(source: Path, plan: Path) -> int:
+    """Set up once, write the plan, then judge one JSON line of answers per input line."""
+    replies = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)  # whatever the checks print goes to the error log, not into the replies
+    sys.stdout = sys.stderr
+    spaces = _namespaces(read_checks(source))
+    partial = plan.with_name(plan.name + ".part")
+    partial.write_text(json.dumps(_plan(spaces)), encoding="utf-8")
+    partial.replace(plan)
+    replies.write(json.dumps({"planned": len(spaces)}) + "\n")
+    replies.flush()
+    for line in sys.stdin.buffer:
+        given = json.loads(line)
+        verdicts = {name: _verdict(space, given.get(name)) for name, space in spaces.items()}
+        replies.write(json.dumps(verdicts, ensure_ascii=False) + "\n")
+        replies.flush()
     return 0
+
+
+def _main(argv: list[str]) -> int:
+    """``serve SOURCE PLAN`` (see :class:`JudgeProcess`)."""
+    command, source, plan = argv
+    if command != "serve":
+        raise SystemExit(f"unknown command {command!r}")
+    # nbformat (through jupytext) imports jsonschema, which builds the grammar of its
+    # optional "iri" format check on import (about 1.5 s); no check here uses it.
+    sys.modules.setdefault("rfc3987_syntax", None)
+    return _serve(Path(source), Path(plan))
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import statistics
@@ -11,9 +12,11 @@ import threading
 import time
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from custseg.grading import sandbox
+from custseg.grading.judge import JudgeFailed, JudgeProcess
 from custseg.grading.sandbox import (
     SANDBOX_WORKDIR,
     Limits,
@@ -395,3 +398,63 @@ def test_files_left_in_the_workdir_are_read_without_following_links_or_pipes(tmp
     with pytest.raises(ValueError, match="超过上限"):
         sandbox.read_workdir_file(workdir, "sub/big.ipynb", max_bytes=1000)
     assert sandbox.read_workdir_file(workdir, "sub/ok.ipynb", max_bytes=1000) == b"{}"
+
+
+def _graded_notebook():
+    answer = nbformat.v4.new_code_cell("total = 6 * 7")
+    answer.metadata["nbgrader"] = {"grade_id": "q1", "solution": True, "grade": False}
+    test = nbformat.v4.new_code_cell("print('格式正确'); assert isinstance(total, int)")
+    test.metadata["nbgrader"] = {"grade_id": "q1_test", "grade": True, "solution": False}
+    return nbformat.v4.new_notebook(cells=[answer, test])
+
+
+def test_runner_keeps_the_graded_cell_and_exports_its_answer(tmp_path):
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps({"q1_test": {"names": ["total"], "calls": {}}}))
+    folder = tmp_path / "submission"
+    folder.mkdir()
+    argv = ["python", "-m", "custseg.grading.runner", "--plan", str(plan), "--timeout", "30"]
+    stdin = nbformat.writes(_graded_notebook()).encode()
+    result = run_sandboxed(
+        argv, workdir=folder, readable=[plan], limits=Limits(wall_seconds=120), stdin=stdin
+    )
+    assert result.returncode == 0, result.stderr
+    executed = nbformat.reads((folder / "executed.ipynb").read_text(encoding="utf-8"), 4)
+    test = executed.cells[1]
+    assert test.source.startswith("print('格式正确')")  # not the line that exported the answer
+    assert [o.get("text") for o in test.outputs] == ["格式正确\n"]
+    answers = [json.loads(line) for line in (folder / "answers.jsonl").read_text().splitlines()]
+    assert answers == [{"question": "q1_test", "values": {"total": {"value": 42}}}]
+
+
+_CHECKS = """
+# %% check="setup"
+import os
+print("setup output never mixes with the verdicts")
+with open("setups.txt", "a") as log:
+    log.write("setup\\n")
+
+# %% check="q1_test"
+def check_q1(total):
+    if total == 13:
+        os._exit(3)
+    assert total == 42
+"""
+
+
+def test_judge_process_sets_up_once_and_judges_each_learner(tmp_path):
+    source = tmp_path / "a1.py"
+    source.write_text(_CHECKS, encoding="utf-8")
+    with JudgeProcess(source, tmp_path / "plan.json", tmp_path, timeout=120) as judge:
+        plan = json.loads((tmp_path / "plan.json").read_text())
+        assert plan == {"q1_test": {"names": ["total"], "calls": {}}}
+        right = judge.judge({"q1_test": {"total": {"value": 42}}})
+        wrong = judge.judge({"q1_test": {"total": {"value": 41}}})
+        assert (tmp_path / "setups.txt").read_text() == "setup\n"
+        with pytest.raises(JudgeFailed, match="a1.py"):  # a check that kills the process
+            judge.judge({"q1_test": {"total": {"value": 13}}})
+        again = judge.judge({"q1_test": {"total": {"value": 42}}})  # in a new process
+    assert right["q1_test"] == {"passed": True, "reason": "passed", "detail": ""}
+    assert wrong["q1_test"]["reason"] == "wrong" and again["q1_test"]["passed"]
+    assert (tmp_path / "setups.txt").read_text() == "setup\nsetup\n"
+    assert judge.process is None
