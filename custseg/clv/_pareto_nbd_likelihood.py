@@ -433,52 +433,58 @@ def _hessian(objective, point: np.ndarray, step: float = 1e-4) -> np.ndarray:
 
 def _quasi_newton(
     objective, start: np.ndarray, hessian: np.ndarray, tol: float, max_iter: int
-) -> optimize.OptimizeResult | None:
+) -> optimize.OptimizeResult:
     """Newton steps with a Hessian from a subsample, refined by BFGS updates.
 
     The subsample's Hessian is close to the full data's, so each step gains about two
     digits and the BFGS updates make the convergence superlinear: a handful of evaluations
-    of the full data instead of L-BFGS-B's dozens. Returns None (the caller falls back to
-    L-BFGS-B) when the Hessian is not positive definite, a step leaves the bounds or the
-    line search fails.
+    of the full data instead of L-BFGS-B's dozens. It stops as L-BFGS-B does (largest
+    gradient component at most ``tol``, or a relative reduction of the objective below
+    1e-15). ``success`` is False (the caller goes on with L-BFGS-B from ``x``) when the
+    Hessian is not positive definite, a step leaves the bounds or the line search fails.
     """
+
+    def result(point, value, gradient, success, message, iteration):
+        return optimize.OptimizeResult(
+            x=point,
+            fun=value,
+            jac=gradient,
+            success=success,
+            nit=iteration,
+            nfev=evaluations,
+            message=f"{message} (subsample Hessian, BFGS)",
+        )
+
+    point = start.copy()
+    evaluations = 0
     try:
         np.linalg.cholesky(hessian)
     except np.linalg.LinAlgError:
-        return None
-    point = start.copy()
+        return result(point, np.inf, None, False, "Hessian not positive definite", 0)
     value, gradient = objective(point)
     evaluations = 1
-    for iteration in range(max_iter):
+    for iteration in range(min(max_iter, 50)):
         if value >= 1e299:
-            return None
+            return result(point, value, gradient, False, "objective not finite", iteration)
         if np.max(np.abs(gradient)) <= tol:
-            return optimize.OptimizeResult(
-                x=point,
-                fun=value,
-                jac=gradient,
-                success=True,
-                nit=iteration,
-                nfev=evaluations,
-                message="gradient below tol (subsample Hessian, BFGS)",
-            )
+            return result(point, value, gradient, True, "gradient below tol", iteration)
         step = -np.linalg.solve(hessian, gradient)
         slope = float(gradient @ step)
-        if slope >= 0:
-            return None
         length = 1.0
         while True:
             trial = point + length * step
-            if np.any(np.abs(trial) > _LOG_BOUND):
-                return None
+            if slope >= 0 or length < 1e-3 or np.any(np.abs(trial) > _LOG_BOUND):
+                return result(point, value, gradient, False, "no descent step", iteration)
             new_value, new_gradient = objective(trial)
             evaluations += 1
             # Armijo's condition, with room for the rounding of a sum over many customers
             if new_value <= value + 1e-4 * length * slope + 1e-13 * (1.0 + abs(value)):
                 break
             length /= 2.0
-            if length < 1e-3:
-                return None
+        if value - new_value <= 1e-15 * max(abs(value), abs(new_value), 1.0):
+            if new_value < value:
+                point, value, gradient = trial, new_value, new_gradient
+            return result(point, value, gradient, True, "relative reduction below 1e-15", iteration)
         moved, change = trial - point, new_gradient - gradient
         curvature = float(change @ moved)
         if curvature > 0:
@@ -489,7 +495,7 @@ def _quasi_newton(
                 + np.outer(change, change) / curvature
             )
         point, value, gradient = trial, new_value, new_gradient
-    return None
+    return result(point, value, gradient, False, "iteration limit", min(max_iter, 50))
 
 
 def fit_log_parameters(
@@ -524,8 +530,10 @@ def fit_log_parameters(
             start = fit_log_parameters(*sample, **settings, max_iter=max_iter, tol=tol).x
             hessian = _hessian(_mean_objective(*sample, **settings), start)
             result = _quasi_newton(objective, start, hessian, tol, max_iter)
-            if result is not None:
+            if result.success:
                 return result
+            if result.fun < 1e299:  # go on from the best point reached
+                start = result.x
     return optimize.minimize(
         objective,
         start,
