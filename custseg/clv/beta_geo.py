@@ -14,6 +14,7 @@ import pandas as pd
 from scipy import integrate, special
 from sklearn.base import BaseEstimator
 
+from custseg.clv._alive_matrix import alive_matrix
 from custseg.clv._fitting import (
     check_counts,
     check_fitted,
@@ -345,16 +346,56 @@ class BetaGeoModel(BaseEstimator):
         pandas.Series
             Values in [0, 1], indexed like ``summary``.
         """
-        r, alpha, a, b = self._params(summary)
+        self._params(summary)
         data = summary_arrays(summary, _COLUMNS)
-        x, t_x, T = data["frequency"], data["recency"], data["T"]
+        alive = self._alive(data["frequency"], data["recency"], data["T"])
+        return pd.Series(alive, index=summary.index, name="probability_alive")
+
+    def _alive(self, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
+        r, alpha, a, b = self._params()
         log_odds = (
             np.log(a)
             - np.log(b + np.maximum(x, 1) - 1)
             + (r + x) * (np.log(alpha + T) - np.log(alpha + t_x))
         )
-        alive = np.where(x > 0, special.expit(-log_odds), 1.0)
-        return pd.Series(alive, index=summary.index, name="probability_alive")
+        return np.where(x > 0, special.expit(-log_odds), 1.0)
+
+    def probability_alive_matrix(
+        self, max_frequency: int | None = None, max_recency: int | None = None
+    ) -> pd.DataFrame:
+        """P(alive) on a grid of frequency (rows) by recency (columns), as ``lifetimes``.
+
+        Every cell is a customer observed for ``T = max_recency`` periods.
+
+        Parameters
+        ----------
+        max_frequency : int, optional
+            Largest frequency; default the largest of the fitted summary.
+        max_recency : int, optional
+            Largest recency, also the customers' T; default the largest T fitted (whole
+            periods).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``frequency`` 0..max_frequency, columns ``recency`` 0..max_recency; row 0
+            has a value at recency 0 only (no repeat purchase, no recency), NaN elsewhere.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> summary = pd.DataFrame({
+        ...     "frequency": [0, 1, 2, 0, 5, 3, 0, 1],
+        ...     "recency": [0.0, 10.0, 30.0, 0.0, 35.0, 12.0, 0.0, 3.0],
+        ...     "T": [38.0, 38.0, 36.0, 30.0, 37.0, 39.0, 20.0, 25.0],
+        ... })
+        >>> matrix = BetaGeoModel().fit(summary).probability_alive_matrix()
+        >>> matrix.shape
+        (6, 40)
+        >>> bool(matrix.loc[5, 39] > matrix.loc[5, 2])  # bought lately: more likely active
+        True
+        """
+        return alive_matrix(self, self._alive, max_frequency, max_recency)
 
     def predict_purchases(self, t: float, summary: pd.DataFrame) -> pd.Series:
         """Expected number of purchases of each customer in the next ``t`` periods (FHL 2005, eq. 10).

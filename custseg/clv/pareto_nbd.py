@@ -15,17 +15,21 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import special
+from scipy import integrate, special
 from sklearn.base import BaseEstimator
 
+from custseg.clv._alive_matrix import alive_matrix
 from custseg.clv._fitting import (
     check_counts,
     check_fitted,
     check_identifiable,
     check_optimiser_settings,
     check_penalizer,
+    check_same_unit,
     check_time,
+    check_weights,
     summary_arrays,
+    summary_unit,
     unique_rows,
 )
 from custseg.clv._pareto_nbd_likelihood import fit_log_parameters
@@ -45,6 +49,44 @@ def _log_hyp2f1_a1(k: np.ndarray, second: np.ndarray, z: np.ndarray) -> np.ndarr
     return (1.0 - second) * np.log1p(-z) + np.log(special.hyp2f1(1.0, k + 1.0 - second, k + 1.0, z))
 
 
+_NEAR_ONE = 1e-2  # below this 1 - z, scipy's 2F1 loses digits: integrate instead
+
+
+def _log_dead_integral(
+    r: float, alpha: float, s: float, beta: float, x: float, t_x: float, T: float
+) -> float:
+    """``ln int_{t_x}^T (alpha+u)^-(r+x) (beta+u)^-(s+1) du`` by adaptive quadrature.
+
+    With ``w = ln(c+u)``, ``c = min(alpha, beta)``, both factors become smooth functions of w
+    (power laws turn into exponentials of nearly linear terms); the integrand is divided by
+    its largest value on a grid, so the quadrature never overflows or underflows.
+    """
+    if T <= t_x:
+        return -np.inf
+    c = min(alpha, beta)
+
+    def log_integrand(w: np.ndarray) -> np.ndarray:
+        u = np.maximum(np.exp(w) - c, 0.0)
+        return w - (r + x) * np.log(alpha + u) - (s + 1.0) * np.log(beta + u)
+
+    low, high = np.log(c + t_x), np.log(c + T)
+    grid = np.linspace(low, high, 257)
+    values = log_integrand(grid)
+    top = float(values.max())
+    peak = float(grid[int(values.argmax())])
+    inside = [p for p in (peak,) if low < p < high]
+    result, _ = integrate.quad(
+        lambda w: float(np.exp(log_integrand(np.array(w)) - top)),
+        low,
+        high,
+        points=inside or None,
+        epsabs=0.0,
+        epsrel=1e-13,
+        limit=500,
+    )
+    return top + float(np.log(result))
+
+
 def _log_a0(
     r: float, alpha: float, s: float, beta: float, x: np.ndarray, t_x: np.ndarray, T: np.ndarray
 ) -> np.ndarray:
@@ -54,6 +96,9 @@ def _log_a0(
     With ``k = r+s+x`` and ``m = max(alpha, beta)``:
     ``A0 = 2F1(k, B; k+1; |alpha-beta|/(m+t_x)) / (m+t_x)^k - 2F1(...; |alpha-beta|/(m+T)) / (m+T)^k``,
     ``B = s+1`` when alpha >= beta, ``B = r+x`` otherwise. Returns -inf where A0 = 0 (t_x = T).
+    Where ``z = |alpha-beta|/(m+t)`` comes within 0.01 of 1 (alpha and beta orders of
+    magnitude apart) or the closed form is not finite, ``A0 = k int_{t_x}^T (alpha+u)^-(r+x)
+    (beta+u)^-(s+1) du`` is integrated numerically instead.
     """
     k = r + s + x
     if alpha >= beta:
@@ -61,11 +106,23 @@ def _log_a0(
     else:
         top, second = beta, r + x
     gap = abs(alpha - beta)
-    log_early = _log_hyp2f1_a1(k, second, gap / (top + t_x)) - k * np.log(top + t_x)
-    log_late = _log_hyp2f1_a1(k, second, gap / (top + T)) - k * np.log(top + T)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        log_early = _log_hyp2f1_a1(k, second, gap / (top + t_x)) - k * np.log(top + t_x)
+        log_late = _log_hyp2f1_a1(k, second, gap / (top + T)) - k * np.log(top + T)
         diff = np.minimum(log_late - log_early, 0.0)
-        return log_early + np.log(-np.expm1(diff))
+        value = log_early + np.log(-np.expm1(diff))
+    near_one = (top - gap + t_x) / (top + t_x) < _NEAR_ONE
+    redo = (near_one | np.isnan(value) | (value == np.inf)) & (T > t_x)
+    if redo.any():
+        value = np.array(value, dtype=np.float64)
+        rows = pd.DataFrame({"x": x[redo], "t_x": t_x[redo], "T": T[redo]})
+        distinct = rows.drop_duplicates()
+        exact = {
+            key: np.log(r + s + key[0]) + _log_dead_integral(r, alpha, s, beta, *key)
+            for key in distinct.itertuples(index=False, name=None)
+        }
+        value[redo] = [exact[key] for key in rows.itertuples(index=False, name=None)]
+    return value
 
 
 def _log_likelihood_terms(
@@ -104,7 +161,13 @@ class ParetoNBDModel(BaseEstimator):
     log_likelihood_ : float
         Total log-likelihood of the fitted summary (without the penalty).
     n_customers_ : int
-        Number of customers in the fitted summary.
+        Number of customers in the fitted summary (the sum of the weights).
+    time_unit_ : str or None
+        The time unit of the fitted summary (``summary.attrs["time_unit"]``); a summary in
+        another unit is refused by every prediction.
+    max_frequency_, max_T_ : float
+        The largest frequency and T fitted: the default size of
+        :meth:`probability_alive_matrix`.
 
     Notes
     -----
@@ -134,13 +197,16 @@ class ParetoNBDModel(BaseEstimator):
         self.max_iter = max_iter
         self.tol = tol
 
-    def fit(self, summary: pd.DataFrame) -> ParetoNBDModel:
+    def fit(self, summary: pd.DataFrame, weights: object = None) -> ParetoNBDModel:
         """Estimate r, alpha, s, beta from a summary with columns frequency, recency and T.
 
         Parameters
         ----------
         summary : pandas.DataFrame
-            One row per customer, e.g. from :func:`custseg.clv.summary_from_transactions`.
+            One row per customer, e.g. from :func:`custseg.clv.summary_from_transactions`,
+            or one row per group of identical customers with ``weights``.
+        weights : array-like of int, optional
+            The number of customers each row stands for (as in ``lifetimes``); default 1.
 
         Returns
         -------
@@ -155,8 +221,16 @@ class ParetoNBDModel(BaseEstimator):
         penalizer = check_penalizer(self.penalizer_coef)
         check_optimiser_settings(self.max_iter, self.tol)
         data = summary_arrays(summary, _COLUMNS)
-        check_identifiable(data["frequency"], data["T"], model="Pareto/NBD")
-        (x, t_x, T), weights = unique_rows(data["frequency"], data["recency"], data["T"])
+        counts = check_weights(weights, summary)
+        check_identifiable(
+            data["frequency"],
+            data["T"],
+            model="Pareto/NBD",
+            n_customers=None if counts is None else counts.sum(),
+        )
+        (x, t_x, T), weights = unique_rows(
+            data["frequency"], data["recency"], data["T"], weights=counts
+        )
         # times rescaled so that the mean T is 1: the estimates do not depend on the unit
         scale = float(np.average(T, weights=weights))
         unit = np.array([1.0, scale, 1.0, scale])
@@ -188,18 +262,15 @@ class ParetoNBDModel(BaseEstimator):
             )
         self.log_likelihood_ = log_likelihood
         self.n_customers_ = int(weights.sum())
-        self.time_unit_ = summary.attrs.get("time_unit")
+        self.time_unit_ = summary_unit(summary)
+        self.max_frequency_ = float(x.max())
+        self.max_T_ = float(T.max())
         return self
 
     def _params(self, summary: pd.DataFrame | None = None) -> tuple[float, float, float, float]:
         check_fitted(self)
-        fitted_unit = getattr(self, "time_unit_", None)
-        unit = None if summary is None else summary.attrs.get("time_unit")
-        if fitted_unit is not None and unit is not None and unit != fitted_unit:
-            raise DataError(
-                f"汇总表的时间单位是 {unit!r}, 模型按 {fitted_unit!r} 拟合 (the summary is in unit "
-                f"{unit!r} but the model was fitted in {fitted_unit!r}); 请用同一个 unit 重新汇总"
-            )
+        if summary is not None:
+            check_same_unit(self, summary)
         p = self.params_
         return p["r"], p["alpha"], p["s"], p["beta"]
 
@@ -220,9 +291,13 @@ class ParetoNBDModel(BaseEstimator):
         pandas.Series
             Values in [0, 1], indexed like ``summary``.
         """
-        r, alpha, s, beta = self._params(summary)
+        self._params(summary)
         data = summary_arrays(summary, _COLUMNS)
-        x, t_x, T = data["frequency"], data["recency"], data["T"]
+        alive = self._alive(data["frequency"], data["recency"], data["T"])
+        return pd.Series(alive, index=summary.index, name="probability_alive")
+
+    def _alive(self, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
+        r, alpha, s, beta = self._params()
         log_odds = (
             np.log(s)
             - np.log(r + s + x)
@@ -230,8 +305,115 @@ class ParetoNBDModel(BaseEstimator):
             + s * np.log(beta + T)
             + _log_a0(r, alpha, s, beta, x, t_x, T)
         )
-        alive = special.expit(-log_odds)
-        return pd.Series(alive, index=summary.index, name="probability_alive")
+        return special.expit(-log_odds)
+
+    def probability_alive_matrix(
+        self, max_frequency: int | None = None, max_recency: int | None = None
+    ) -> pd.DataFrame:
+        """P(alive) on a grid of frequency (rows) by recency (columns), as ``lifetimes``.
+
+        Every cell is a customer observed for ``T = max_recency`` periods.
+
+        Parameters
+        ----------
+        max_frequency : int, optional
+            Largest frequency; default the largest of the fitted summary.
+        max_recency : int, optional
+            Largest recency, also the customers' T; default the largest T fitted (whole
+            periods).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``frequency`` 0..max_frequency, columns ``recency`` 0..max_recency; row 0
+            has a value at recency 0 only (no repeat purchase, no recency), NaN elsewhere.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> summary = pd.DataFrame({
+        ...     "frequency": [0, 1, 2, 0, 5, 3, 0, 1],
+        ...     "recency": [0.0, 10.0, 30.0, 0.0, 35.0, 12.0, 0.0, 3.0],
+        ...     "T": [38.0, 38.0, 36.0, 30.0, 37.0, 39.0, 20.0, 25.0],
+        ... })
+        >>> model = ParetoNBDModel(penalizer_coef=0.001).fit(summary)
+        >>> model.probability_alive_matrix(max_frequency=3, max_recency=10).shape
+        (4, 11)
+        """
+        return alive_matrix(self, self._alive, max_frequency, max_recency)
+
+    def conditional_probability_of_n_purchases(
+        self, t: float, n: int, summary: pd.DataFrame
+    ) -> pd.Series:
+        """Probability that each customer makes exactly ``n`` purchases in the next ``t`` periods.
+
+        Given the customer's history (x, t_x, T), as ``lifetimes``'
+        ``conditional_probability_of_n_purchases_up_to_time`` (Fader & Hardie 2017, note 028,
+        "Deriving the conditional PMF of the Pareto/NBD model", eq. 16)::
+
+            P(Y(t)=n | x, t_x, T) = 1{n=0} (1 - P(alive))
+                + Gamma(r+x+n) alpha^r beta^s / (Gamma(r) n! L)
+                  [ t^n (alpha+T+t)^-(r+x+n) (beta+T+t)^-s
+                    + s int_0^t tau^n (alpha+T+tau)^-(r+x+n) (beta+T+tau)^-(s+1) dtau ]
+
+        The first bracket term is "alive at T + t with n purchases", the integral "n purchases,
+        then dropped out at T + tau". The note writes the integral with two hypergeometric
+        functions whose difference cancels; here it is integrated numerically on the log
+        scale, for all customers at once (:func:`scipy.integrate.quad_vec`).
+
+        Parameters
+        ----------
+        t : float
+            Length of the future period, in the unit of the summary.
+        n : int
+            Number of purchases.
+        summary : pandas.DataFrame
+            Columns frequency, recency, T.
+
+        Returns
+        -------
+        pandas.Series
+            Probabilities, indexed like ``summary``; over n = 0, 1, 2, ... they add up to 1
+            and their mean is :meth:`predict_purchases`.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> summary = pd.DataFrame({
+        ...     "frequency": [0, 1, 2, 0, 5, 3, 0, 1],
+        ...     "recency": [0.0, 10.0, 30.0, 0.0, 35.0, 12.0, 0.0, 3.0],
+        ...     "T": [38.0, 38.0, 36.0, 30.0, 37.0, 39.0, 20.0, 25.0],
+        ... })
+        >>> model = ParetoNBDModel(penalizer_coef=0.001).fit(summary)
+        >>> total = sum(model.conditional_probability_of_n_purchases(10, k, summary) for k in range(60))
+        >>> bool(((total - 1).abs() < 1e-8).all())
+        True
+        """
+        r, alpha, s, beta = self._params(summary)
+        t = check_time(t)
+        count = float(check_counts(n))
+        data = summary_arrays(summary, _COLUMNS)
+        x, t_x, T = data["frequency"], data["recency"], data["T"]
+        log_l = _log_likelihood_terms(np.array([r, alpha, s, beta]), x, t_x, T)
+        log_front = (
+            special.gammaln(r + x + count)
+            - special.gammaln(r)
+            - special.gammaln(count + 1.0)
+            + r * np.log(alpha)
+            + s * np.log(beta)
+            - log_l
+        )
+        with np.errstate(divide="ignore"):
+            alive_through = (
+                special.xlogy(count, t)
+                - (r + x + count) * np.log(alpha + T + t)
+                - s * np.log(beta + T + t)
+            )
+        died = np.log(s) + _log_death_integral(r, alpha, s, beta, x, T, t, count)
+        value = np.exp(log_front + alive_through) + np.exp(log_front + died)
+        if count == 0:
+            value = value + 1.0 - self._alive(x, t_x, T)
+        return pd.Series(value, index=summary.index, name="probability_of_n_purchases")
 
     def predict_purchases(self, t: float, summary: pd.DataFrame) -> pd.Series:
         """Expected purchases of each customer in the next ``t`` periods (Fader & Hardie 2005, eq. 22).
@@ -319,6 +501,53 @@ class ParetoNBDModel(BaseEstimator):
             - special.betaln(r, s)
         )
         return float(np.exp(log_first) + scale * bracket)
+
+
+def _log_death_integral(
+    r: float,
+    alpha: float,
+    s: float,
+    beta: float,
+    x: np.ndarray,
+    T: np.ndarray,
+    t: float,
+    n: float,
+) -> np.ndarray:
+    """``ln int_0^t tau^n (alpha+T+tau)^-(r+x+n) (beta+T+tau)^-(s+1) dtau`` for every customer.
+
+    Each customer's integrand is divided by its largest value on a grid before the
+    (vectorised, adaptive) quadrature, so nothing overflows; customers sharing (x, T)
+    share one integral.
+    """
+    if t == 0:
+        return np.full(len(x), -np.inf)
+    pairs = pd.DataFrame({"x": x, "T": T})
+    distinct = pairs.drop_duplicates()
+    codes = pd.MultiIndex.from_frame(distinct).get_indexer(pd.MultiIndex.from_frame(pairs))
+    dx, dT = distinct["x"].to_numpy(np.float64), distinct["T"].to_numpy(np.float64)
+
+    def log_integrand(tau: float | np.ndarray) -> np.ndarray:
+        tau = np.asarray(tau, dtype=np.float64)[..., None]
+        with np.errstate(divide="ignore"):
+            return (
+                special.xlogy(n, tau)
+                - (r + dx + n) * np.log(alpha + dT + tau)
+                - (s + 1.0) * np.log(beta + dT + tau)
+            )
+
+    grid = np.linspace(0.0, t, 129)
+    top = log_integrand(grid).max(axis=0)
+    integral, _ = integrate.quad_vec(
+        lambda tau: np.exp(log_integrand(tau) - top),
+        0.0,
+        t,
+        epsabs=0.0,
+        epsrel=1e-12,
+        norm="max",
+        limit=2000,
+    )
+    with np.errstate(divide="ignore"):
+        return (top + np.log(integral))[codes]
 
 
 def _mean_lifetime_within(s: float, start: np.ndarray | float, t: np.ndarray | float) -> np.ndarray:

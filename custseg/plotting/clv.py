@@ -34,6 +34,8 @@ class PurchaseModel(Protocol):
 
     def probability_alive(self, summary: pd.DataFrame) -> pd.Series: ...
 
+    def probability_alive_matrix(self) -> pd.DataFrame: ...
+
 
 def _unit_name(unit: str) -> str:
     if unit not in _UNIT_NAMES:
@@ -262,7 +264,11 @@ def plot_frequency_recency_matrix(
 
 
 def plot_probability_alive_matrix(
-    model: PurchaseModel, summary: pd.DataFrame, *, unit: str = "D", ax: Axes | None = None
+    model: PurchaseModel,
+    summary: pd.DataFrame | None = None,
+    *,
+    unit: str | None = None,
+    ax: Axes | None = None,
 ) -> Axes:
     """Heatmap of the probability of still being an active customer, by frequency and recency.
 
@@ -270,10 +276,13 @@ def plot_probability_alive_matrix(
     ----------
     model : BetaGeoModel or ParetoNBDModel
         A fitted model.
-    summary : pandas.DataFrame
-        Columns frequency, recency, T: sets the ranges of the axes.
-    unit : {"D", "W"}, default "D"
-        The unit of the summary, for the axis label.
+    summary : pandas.DataFrame, optional
+        Columns frequency, recency, T: sets the ranges of the axes (customers observed for
+        the largest T). Without it, the model's own :meth:`probability_alive_matrix` is
+        drawn (the ranges of the fitted data, T = the largest whole T), as ``lifetimes``.
+    unit : {"D", "W"}, optional
+        The unit of the summary, for the axis label; default the unit the model was fitted
+        in (else the summary's, else days).
     ax : matplotlib Axes, optional
         Where to draw; a new figure is made if omitted.
 
@@ -291,18 +300,35 @@ def plot_probability_alive_matrix(
     ...     "recency": [0.0, 10.0, 30.0, 0.0, 35.0, 12.0, 0.0, 3.0],
     ...     "T": [38.0, 38.0, 36.0, 30.0, 37.0, 39.0, 20.0, 25.0],
     ... })
-    >>> ax = plot_probability_alive_matrix(BetaGeoModel().fit(summary), summary, unit="W")
-    >>> ax.images[0].get_array().shape
+    >>> model = BetaGeoModel().fit(summary)
+    >>> plot_probability_alive_matrix(model, summary, unit="W").images[0].get_array().shape
     (6, 40)
-    >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
+    >>> ax = plot_probability_alive_matrix(model)
+    >>> ax.get_title(), ax.images[0].get_array().shape
+    ('仍是活跃客户的概率', (6, 40))
+    >>> import matplotlib.pyplot as plt; plt.close("all")
     """
     check_fitted(model)
-    grid, max_frequency, max_recency, _ = _grid(summary)
-    values = model.probability_alive(grid)
+    if unit is None:
+        unit = getattr(model, "time_unit_", None) or (
+            summary.attrs.get("time_unit") if isinstance(summary, pd.DataFrame) else None
+        )
+    unit = unit or "D"
+    _unit_name(unit)
+    if summary is None:
+        matrix = model.probability_alive_matrix()
+        stacked = matrix.stack().rename("probability_alive").reset_index()
+        grid = stacked[["frequency", "recency"]]
+        values = stacked["probability_alive"]
+        shape = matrix.shape
+    else:
+        grid, max_frequency, max_recency, _ = _grid(summary)
+        values = model.probability_alive(grid)
+        shape = (max_frequency + 1, max_recency + 1)
     return _draw_matrix(
         values,
         grid,
-        (max_frequency + 1, max_recency + 1),
+        shape,
         title="仍是活跃客户的概率",
         colorbar_label="活跃概率",
         unit=unit,
