@@ -29,6 +29,7 @@ from custseg.clv._fitting import (
     summary_unit,
     unique_rows,
 )
+from custseg.clv._persistence import SavableModel
 
 __all__ = ["BetaGeoModel"]
 
@@ -190,7 +191,7 @@ def _beta_mean_power(shape1: float, shape2: float, power: float, z: float) -> fl
     return float(result)
 
 
-class BetaGeoModel(BaseEstimator):
+class BetaGeoModel(SavableModel, BaseEstimator):
     """BG/NBD (beta-geometric / negative binomial distribution) model, fitted by maximum likelihood.
 
     Parameters
@@ -241,6 +242,8 @@ class BetaGeoModel(BaseEstimator):
     >>> bool(model.probability_alive(summary).between(0, 1).all())
     True
     """
+
+    _param_names = ("r", "alpha", "a", "b")
 
     def __init__(self, penalizer_coef: float = 0.0, *, max_iter: int = 1000, tol: float = 1e-7):
         self.penalizer_coef = penalizer_coef

@@ -30,6 +30,7 @@ from custseg.clv._fitting import (
     summary_unit,
     unique_rows,
 )
+from custseg.clv._persistence import SavableModel
 from custseg.errors import DataError
 
 __all__ = ["GammaGammaModel"]
@@ -95,7 +96,7 @@ def _log_likelihood_terms(
     return terms, np.stack([d_p * p, d_q * q, d_v * v])
 
 
-class GammaGammaModel(BaseEstimator):
+class GammaGammaModel(SavableModel, BaseEstimator):
     """Gamma-Gamma model of the mean spend per purchase, fitted by maximum likelihood.
 
     Fit it on **repeat buyers only** (``frequency > 0``), whose ``monetary_value`` is the
@@ -140,6 +141,8 @@ class GammaGammaModel(BaseEstimator):
     >>> bool((model.expected_average_value(repeat) > 0).all())
     True
     """
+
+    _param_names = ("p", "q", "v")
 
     def __init__(
         self,

@@ -33,6 +33,7 @@ from custseg.clv._fitting import (
     unique_rows,
 )
 from custseg.clv._pareto_nbd_likelihood import fit_log_parameters
+from custseg.clv._persistence import SavableModel
 from custseg.errors import DataError
 
 __all__ = ["ParetoNBDModel"]
@@ -140,7 +141,7 @@ def _log_likelihood_terms(
     return head + np.logaddexp(alive_term, dead_term)
 
 
-class ParetoNBDModel(BaseEstimator):
+class ParetoNBDModel(SavableModel, BaseEstimator):
     """Pareto/NBD model, fitted by maximum likelihood.
 
     Parameters
@@ -191,6 +192,8 @@ class ParetoNBDModel(BaseEstimator):
     >>> bool((model.predict_purchases(10, summary) >= 0).all())
     True
     """
+
+    _param_names = ("r", "alpha", "s", "beta")
 
     def __init__(self, penalizer_coef: float = 0.0, *, max_iter: int = 1000, tol: float = 1e-8):
         self.penalizer_coef = penalizer_coef
