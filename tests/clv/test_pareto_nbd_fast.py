@@ -92,7 +92,7 @@ def test_quasi_newton_steps_reach_the_lbfgs_optimum(cdnow, monkeypatch, hessian_
     settings = dict(penalty_scale=np.ones(4), penalizer=0.0, max_iter=1000, tol=1e-8)
     weights = np.ones(len(x))
     if not hessian_ok:
-        monkeypatch.setattr(likelihood, "_hessian", lambda objective, point: -np.eye(4))
+        monkeypatch.setattr(likelihood, "_hessian", lambda objective, point, gradient: -np.eye(4))
     fast = likelihood.fit_log_parameters(x, t_x, T, weights, **settings)
     plain = likelihood.fit_log_parameters(x, t_x, T, weights, **settings, start=np.zeros(4))
     assert fast.success and plain.success
