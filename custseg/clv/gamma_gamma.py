@@ -243,18 +243,26 @@ class GammaGammaModel(SavableModel, BaseEstimator):
         Raises
         ------
         DataError
-            When the fitted q is at most 1 (the population mean spend is then infinite).
+            When the fitted q is below 1 (the population mean spend is then infinite), or
+            is 1 (the bound of ``q_constraint``) and a customer has ``frequency`` 0.
         """
         check_fitted(self)
         check_same_unit(self, summary)
         p, q, v = self.params_["p"], self.params_["q"], self.params_["v"]
-        if q <= 1:
+        if q < 1:
             raise DataError(
-                f"拟合得到 q = {q:.3f} <= 1, 平均消费的期望不存在 (expected spend is infinite); "
+                f"拟合得到 q = {q:.3f} < 1, 平均消费的期望不存在 (expected spend is infinite); "
                 "可试 GammaGammaModel(q_constraint=True) 或更多回头客的数据"
             )
         data = summary_arrays(summary, _COLUMNS)
         x, m = data["frequency"], data["monetary_value"]
+        if q == 1 and (x == 0).any():
+            row = first_bad_row(summary, x == 0)
+            raise DataError(
+                "q = 1 (q_constraint 的下限 bound): 没有回头购买的客户 (frequency 0) 的期望消费"
+                f"不存在 (infinite), 例如行 (row) {row}; 请只对回头客计算 "
+                "summary[summary['frequency'] > 0]"
+            )
         value = p * (v + x * m) / (p * x + q - 1.0)
         return pd.Series(value, index=summary.index, name="expected_average_value")
 

@@ -177,3 +177,46 @@ def test_clv_refuses_mixed_units(weekly_models, cdnow_sample):
         spend.customer_lifetime_value(BetaGeoModel().fit(daily), weekly)
     with pytest.raises(DataError, match="'D'.*'W'"):
         spend.expected_average_value(daily)
+
+
+def test_q_constraint_changes_nothing_when_q_is_above_one(fitted, repeat):
+    constrained = GammaGammaModel(q_constraint=True).fit(repeat)
+    for name, value in fitted.params_.items():
+        assert constrained.params_[name] == pytest.approx(value, rel=1e-5), name
+
+
+@pytest.fixture(scope="module")
+def heavy_tailed():
+    # spend drawn from the Gamma-Gamma model itself with q = 0.7: the population mean
+    # spend does not exist, and the unconstrained estimate of q is below 1
+    rng = np.random.default_rng(3)
+    nu = rng.gamma(0.7, 1 / 20.0, 2000)
+    x = rng.integers(1, 8, 2000)
+    m = np.array([rng.gamma(4.0, 1 / rate, k).mean() for rate, k in zip(nu, x, strict=True)])
+    return pd.DataFrame({"frequency": x, "monetary_value": m})
+
+
+def test_q_constraint_keeps_q_at_least_one_as_lifetimes(heavy_tailed):
+    free = GammaGammaModel().fit(heavy_tailed)
+    assert free.params_["q"] < 1
+    with pytest.raises(DataError, match="q_constraint=True"):
+        free.expected_average_value(heavy_tailed)
+    constrained = GammaGammaModel(q_constraint=True).fit(heavy_tailed)
+    assert constrained.params_["q"] == pytest.approx(1.0)
+    assert constrained.log_likelihood_ < free.log_likelihood_
+    lifetimes = pytest.importorskip("lifetimes")
+    theirs = lifetimes.GammaGammaFitter().fit(
+        heavy_tailed["frequency"], heavy_tailed["monetary_value"], q_constraint=True
+    )
+    for name, value in constrained.params_.items():
+        assert value == pytest.approx(theirs.params_[name], rel=1e-4), name
+    # repeat buyers get a finite expected spend; a customer without repeat purchase does not
+    assert np.isfinite(constrained.expected_average_value(heavy_tailed)).all()
+    with_new = pd.concat([heavy_tailed, pd.DataFrame({"frequency": [0], "monetary_value": [0.0]})])
+    with pytest.raises(DataError, match="frequency 0"):
+        constrained.expected_average_value(with_new.reset_index(drop=True))
+
+
+def test_q_constraint_must_be_a_boolean(repeat):
+    with pytest.raises(DataError, match="q_constraint"):
+        GammaGammaModel(q_constraint="yes").fit(repeat)

@@ -142,3 +142,54 @@ def test_invalid_input_names_the_column_and_row(cdnow):
         ParetoNBDModel().fit(late)
     with pytest.raises(DataError, match="penalizer_coef"):
         ParetoNBDModel(penalizer_coef="a lot").fit(cdnow)
+
+
+@pytest.fixture(scope="module")
+def some_customers(cdnow):
+    # every tenth CDNOW customer, and the heaviest buyer
+    return pd.concat([cdnow.iloc[::10], cdnow.loc[[cdnow["frequency"].idxmax()]]])
+
+
+def test_conditional_probability_of_n_purchases_is_a_distribution(fitted, some_customers):
+    n = np.arange(120)
+    table = np.array(
+        [fitted.conditional_probability_of_n_purchases(39, k, some_customers) for k in n]
+    )
+    assert (table >= 0).all()
+    np.testing.assert_allclose(table.sum(axis=0), 1.0, atol=1e-9)
+    # its mean is the conditional expectation of the purchases in the same period
+    np.testing.assert_allclose(
+        n @ table, fitted.predict_purchases(39, some_customers), rtol=1e-7, atol=1e-10
+    )
+    # no future purchase: either dropped out, or alive and did not buy
+    p = fitted.params_
+    alive = fitted.probability_alive(some_customers)
+    x, T = some_customers["frequency"], some_customers["T"]
+    alive_no_purchase = (
+        alive
+        * ((p["alpha"] + T) / (p["alpha"] + T + 39)) ** (p["r"] + x)
+        * ((p["beta"] + T) / (p["beta"] + T + 39)) ** p["s"]
+    )
+    assert (table[0] > 1 - alive + alive_no_purchase - 1e-12).all()
+
+
+def test_conditional_probability_of_n_purchases_matches_lifetimes(fitted, some_customers):
+    lifetimes = pytest.importorskip("lifetimes")
+    oracle = lifetimes.ParetoNBDFitter()
+    oracle.params_ = pd.Series(fitted.params_)
+    x, t_x, T = some_customers["frequency"], some_customers["recency"], some_customers["T"]
+    for n in (0, 1, 2, 5, 10):
+        np.testing.assert_allclose(
+            fitted.conditional_probability_of_n_purchases(39, n, some_customers),
+            oracle.conditional_probability_of_n_purchases_up_to_time(n, 39, x, t_x, T),
+            rtol=1e-8,
+        )
+
+
+def test_conditional_probability_of_n_purchases_checks_its_arguments(fitted, some_customers):
+    with pytest.raises(DataError, match="n"):
+        fitted.conditional_probability_of_n_purchases(39, -1, some_customers)
+    with pytest.raises(DataError, match="t"):
+        fitted.conditional_probability_of_n_purchases(-5, 1, some_customers)
+    at_zero = fitted.conditional_probability_of_n_purchases(0, 0, some_customers)
+    np.testing.assert_allclose(at_zero, 1.0)
