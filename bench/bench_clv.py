@@ -13,7 +13,9 @@ With ``--pareto`` it measures instead the Pareto/NBD fit on distinct customers: 
 master log summarised per day, bootstrapped to ``--customers`` customers (default 200,000)
 with recency and T scaled by U(0.9, 1.1) so that every row is distinct; custseg vs lifetimes
 (time ratio, both log-likelihoods under custseg's exact likelihood), then custseg alone on
-``--large`` customers (default 1,000,000)::
+``--large`` customers (default 1,000,000). Wall-clock and CPU seconds are both printed, with
+the load average and the ratio of the two custseg times: on a busy machine the CPU seconds
+and that ratio are what compare with a quiet one::
 
     python bench/bench_clv.py --pareto                      # 200,000 and 1,000,000
     python bench/bench_clv.py --pareto --customers 20000 --large 100000
