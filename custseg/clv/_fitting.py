@@ -263,6 +263,18 @@ def maximize_log_likelihood(
                 method="BFGS",
                 options={"maxiter": max_iter, "gtol": tol},
             )
+            flat = np.all(np.isfinite(result.jac)) and float(np.max(np.abs(result.jac))) < 1e-4
+            if not result.success and not flat:
+                # BFGS lost its way (e.g. a strong penalty drives parameters towards 0):
+                # go on from there with the parameters kept between 1e-5 and 1e5
+                result = optimize.minimize(
+                    objective,
+                    np.clip(result.x, -_LOG_BOUND, _LOG_BOUND),
+                    jac=True,
+                    method="L-BFGS-B",
+                    bounds=[(-_LOG_BOUND, _LOG_BOUND)] * n_params,
+                    options={"maxiter": max_iter, "gtol": tol, "ftol": 1e-15},
+                )
         else:
             # finite-difference gradient; log-parameters kept in [-11.5, 11.5] (1e-5 .. 1e5),
             # where degenerate fits (e.g. no drop-out at all) stop instead of drifting away
