@@ -209,8 +209,9 @@ class JudgeProcess:
 
     Starting it runs the assignment's setup cell once and writes the plan to ``plan``;
     :meth:`judge` then sends one learner's exported answers (JSON text) and returns that
-    learner's verdicts. When a judgement fails the process is stopped, and the next call
-    starts a new one (if that one fails too, every later call fails at once). Use it as a context manager so the process always ends.
+    learner's verdicts. When a judgement fails the process is stopped and the next call
+    starts a new one (if that one fails too, every later call fails at once). Use it as a
+    context manager so the process always ends.
 
     Parameters
     ----------
@@ -302,8 +303,11 @@ class JudgeProcess:
 
 
 def _read_lines(pipe, lines: queue.Queue) -> None:
-    for line in iter(pipe.readline, b""):
-        lines.put(line)
+    try:
+        for line in iter(pipe.readline, b""):
+            lines.put(line)
+    except (OSError, ValueError):  # the pipe was closed when the process was stopped
+        pass
     lines.put(b"")
 
 

@@ -10,6 +10,8 @@ notebook the other way round, so nothing the learner did can crash grading:
   cell with that ``grade_id`` and cell type; the released stub if there is none);
 - in an assignment still graded by hidden tests inside the notebook, the test cells are
   taken from ``source/`` (with those tests), for execution only;
+- a released cell without nbgrader metadata (a widget, an explanation) is the learner's
+  to change: the learner's cell with the same cell ``id`` takes its place, once;
 - the learner's own extra cells are kept after the released cell they followed, without
   any nbgrader metadata; a cell whose ``grade_id`` is unknown (renamed) is such a cell.
 
@@ -30,6 +32,11 @@ Examples
 (['x = 5', 'pass', 'assert x > 0'], ['renamed'])
 >>> "nbgrader" in restored.cells[1].metadata
 False
+>>> widget = nbformat.v4.new_code_cell("explorer()")
+>>> released.cells.insert(0, widget)
+>>> learner.cells.insert(0, nbformat.from_dict({**widget, "source": "explorer(k=3)"}))
+>>> [c.source for c in restore_submission(learner, released)[0].cells]
+['explorer(k=3)', 'x = 5', 'pass', 'assert x > 0']
 """
 
 from __future__ import annotations
@@ -48,6 +55,14 @@ def grade_id(cell) -> str | None:
         return None
     name = info.get("grade_id")
     return name if isinstance(name, str) else None
+
+
+def _free_key(cell) -> tuple[str, str] | None:
+    """A cell without nbgrader metadata is known by its cell ``id`` (None without one)."""
+    if grade_id(cell) is not None or "nbgrader" in cell.get("metadata", {}):
+        return None
+    cell_id = cell.get("id")
+    return ("id", cell_id) if isinstance(cell_id, str) and cell_id else None
 
 
 def _plain_copy(cell) -> nbformat.NotebookNode:
@@ -79,27 +94,33 @@ def restore_submission(
         notebook then holds hidden tests and must only ever run in the sandbox).
     """
     known = {grade_id(c): c for c in released.cells if grade_id(c)}
+    known.update({_free_key(c): c for c in released.cells if _free_key(c)})
     tests = {grade_id(c): c for c in (source.cells if source else []) if grade_id(c)}
     answers: dict[str, str] = {}
-    extras: dict[str | None, list] = {}
+    seen: set = set()
+    extras: dict = {}
     unknown: list[str] = []
     anchor = None
     for cell in submitted.cells:
-        name = grade_id(cell)
-        if name in known and name not in answers and cell.get("cell_type") == known[name].cell_type:
-            if known[name].metadata["nbgrader"].get("solution"):
+        name = grade_id(cell) or _free_key(cell)
+        if name in known and name not in seen and cell.get("cell_type") == known[name].cell_type:
+            seen.add(name)
+            info = known[name].metadata.get("nbgrader", {})
+            if info.get("solution") or not info:
                 answers[name] = _plain_copy(cell).source
             anchor = name
             continue
-        if name in known:  # a second copy, or a locked cell turned into another type
+        if name in known and grade_id(
+            cell
+        ):  # a second copy, or a locked cell turned into another type
             continue
-        if name is not None:
-            unknown.append(name)
+        if grade_id(cell) is not None:
+            unknown.append(grade_id(cell))
         extras.setdefault(anchor, []).append(_plain_copy(cell))
     cells = list(extras.get(None, []))
     for cell in released.cells:
         made = copy.deepcopy(cell)
-        name = grade_id(cell)
+        name = grade_id(cell) or _free_key(cell)
         if name in answers:
             made.source = answers[name]
         elif name in tests and tests[name].metadata["nbgrader"].get("grade"):
