@@ -6,6 +6,12 @@
 * :class:`GammaGammaModel`: expected spend per purchase, and the discounted CLV;
 * :func:`historic_clv`: what each customer has been worth so far.
 
+Every model fits on a summary in any time unit (the estimates are rescaled inside the fit),
+remembers the summary's unit (``summary.attrs["time_unit"]``) and refuses another; it takes
+``fit(summary, weights=)`` for rows standing for several identical customers, and
+``model.save(path)`` / ``Model.load(path)`` keep it as JSON. BG/NBD and Pareto/NBD give a
+``probability_alive_matrix()`` (drawn by :func:`custseg.plotting.clv.plot_probability_alive_matrix`).
+
 Examples
 --------
 >>> import pandas as pd
