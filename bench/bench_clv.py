@@ -216,7 +216,7 @@ def pareto_benchmark(args: argparse.Namespace) -> None:
         print(
             f"lifetimes / custseg = {their_seconds / seconds:.1f}x wall, "
             f"{their_cpu / cpu:.1f}x cpu (target >= 10x); "
-            f"custseg - lifetimes log-likelihood = {ours.log_likelihood_ - their_ll:+.4f}"
+            f"custseg - lifetimes log-likelihood = {ours.log_likelihood_ - their_ll:+.6f}"
         )
     large = cdnow_bootstrap(args.cdnow, args.large, args.seed + 1)
     model, large_seconds, large_cpu = cpu_timed(ParetoNBDModel().fit, large)
