@@ -40,10 +40,15 @@ c.Autograde.autograde_preprocessors = [
 c.OverwriteCells.add_missing_cells = True
 
 c.ClearSolutions.code_stub = {
-    "python": "# 在这里写代码 (YOUR CODE HERE)\nraise NotImplementedError()"
+    "python": "# 在这里作答：照题目写 名字 = 答案，再删掉下面这一行 (YOUR ANSWER HERE)\n"
+    "raise NotImplementedError()"
 }
 c.ClearSolutions.text_stub = "在这里作答 (YOUR ANSWER HERE)"
 
 # Pages made from learners' outputs (feedback, Formgrader) drop scripts and event handlers
 # from HTML outputs, so a learner's output cannot run code in whoever opens the page.
 c.HTMLExporter.sanitize_html = True
+
+# Formgrader shows each written question's rubric (rubrics/<id>.md) under the learner's answer;
+# no released notebook, graded notebook or feedback page holds it.
+c.HTMLExporter.preprocessors = ["custseg.grading.rubrics.ShowRubrics"]

@@ -4,10 +4,10 @@ Run ``custseg-grade --help`` (or ``python -m custseg.grading --help``); each com
 what it did in Chinese. The usual order::
 
     custseg-grade roster 学员名单.csv
-    custseg-grade release 01_data_cleaning --due "2026-12-01 18:00"
-    custseg-grade collect 01_data_cleaning            # or: --zip 作业.zip
-    custseg-grade autograde 01_data_cleaning          # each submission in a sandbox
-    custseg-grade feedback 01_data_cleaning
+    custseg-grade release 00_data_cleaning --due "2026-12-01 18:00"
+    custseg-grade collect 00_data_cleaning            # or: --zip 作业.zip
+    custseg-grade autograde 00_data_cleaning          # each submission in a sandbox
+    custseg-grade feedback 00_data_cleaning
     custseg-grade export
     custseg-grade report
 """

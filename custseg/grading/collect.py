@@ -4,7 +4,7 @@ Students who work on the same server submit with ``nbgrader submit`` and the tra
 :func:`collect_exchange`. When notebooks arrive another way (an LMS download, e-mail
 attachments saved into one zip), :func:`collect_zip` files each notebook under the
 student whose id or name appears in its path, e.g. ``s01_作业1.ipynb`` or
-``王小明/01_data_cleaning.ipynb``, renamed to what nbgrader expects. Zips made on Chinese
+``王小明/00_data_cleaning.ipynb``, renamed to what nbgrader expects. Zips made on Chinese
 Windows store file names in GBK; they are decoded correctly.
 """
 

@@ -60,10 +60,10 @@ class Course:
     Examples
     --------
     >>> course = Course("/tmp/grading")
-    >>> course.notebook_path("source", "01_data_cleaning").as_posix()
-    '/tmp/grading/source/01_data_cleaning/01_data_cleaning.ipynb'
-    >>> course.submission_dir("王小明", "01_data_cleaning").as_posix()
-    '/tmp/grading/submitted/王小明/01_data_cleaning'
+    >>> course.notebook_path("source", "00_data_cleaning").as_posix()
+    '/tmp/grading/source/00_data_cleaning/00_data_cleaning.ipynb'
+    >>> course.submission_dir("王小明", "00_data_cleaning").as_posix()
+    '/tmp/grading/submitted/王小明/00_data_cleaning'
     """
 
     root: Path

@@ -33,7 +33,7 @@ def questions(course: Course, assignment: str) -> pd.DataFrame:
     --------
     >>> from pathlib import Path
     >>> course = Course(Path(__file__).parents[2] / "grading")
-    >>> table = questions(course, "01_data_cleaning")
+    >>> table = questions(course, "00_data_cleaning")
     >>> table[["question", "points", "kind"]].head(2).to_dict("records")
     [{'question': 'q1_test', 'points': 1.0, 'kind': 'auto'}, {'question': 'q2_test', 'points': 2.0, 'kind': 'auto'}]
     """

@@ -166,7 +166,7 @@ EOF
     cp -r "$BUILD/solutions" "$PRIVATE/trainer"
     mkdir -p "$PRIVATE/grading"
     cp -r "$SOURCE/grading/nbgrader_config.py" "$SOURCE/grading/README.md" \
-        "$SOURCE/grading/assignments" "$PRIVATE/grading/"
+        "$SOURCE/grading/assignments" "$SOURCE/grading/rubrics" "$PRIVATE/grading/"
     chgrp -R "$INSTRUCTORS_GROUP" "$PRIVATE"
     chmod -R u=rwX,g=rX,o= "$PRIVATE"
 
