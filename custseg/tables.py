@@ -18,7 +18,8 @@ with a plain number or a readable Chinese table:
 
 Conditions are named arguments: ``column=value`` (or a list of values), and for numbers
 ``column_at_most=``, ``column_at_least=``, ``column_below=``, ``column_above=``; ``column_not=``
-excludes a value. A column may be named by its canonical English name or its Chinese label
+excludes a value; ``column=None`` matches the empty (missing) cells of a column and
+``column_not=None`` leaves them out. A column may be named by its canonical English name or its Chinese label
 (:mod:`custseg.vocabulary`); a misspelt column or a value that does not occur is an error in
 Chinese naming the valid ones, never a silent zero.
 
@@ -124,8 +125,19 @@ def _split(key: str, frame: pd.DataFrame) -> tuple[str, str]:
     return key, ""
 
 
+def _is_missing(value: Any) -> bool:
+    return (
+        value is None
+        or value is pd.NA
+        or value is pd.NaT
+        or (isinstance(value, float) and np.isnan(value))
+    )
+
+
 def _equal_mask(name: str, column: pd.Series, value: Any) -> pd.Series:
-    wanted = list(value) if isinstance(value, list | tuple | set | frozenset) else [value]
+    values = list(value) if isinstance(value, list | tuple | set | frozenset) else [value]
+    empty = any(_is_missing(v) for v in values)
+    wanted = [v for v in values if not _is_missing(v)]
     present = set(column.dropna().unique())
     if isinstance(column.dtype, pd.CategoricalDtype):
         present |= set(column.cat.categories)
@@ -137,7 +149,8 @@ def _equal_mask(name: str, column: pd.Series, value: Any) -> pd.Series:
             f"列 '{name}'（{chinese_label(name)}）中没有 {'、'.join(map(repr, missing))} 这个值。"
             f"现有的值：{'、'.join(values[:_SHOWN])}{more}。"
         )
-    return column.isin(wanted)
+    mask = column.isin(wanted)
+    return mask | column.isna() if empty else mask
 
 
 def _mask(frame: pd.DataFrame, where: dict[str, Any]) -> pd.Series:
@@ -196,6 +209,9 @@ def count_rows(table: Any, **where: Any) -> int:
     Traceback (most recent call last):
     ...
     custseg.errors.DataError: 表格里没有名为 'chanel' 的列 (column)。是不是想写 'channel'？可用的列：channel（渠道）、amount（金额）。条件的写法：列名=值，或 列名_at_most=、列名_at_least=、列名_below=、列名_above=、列名_not=。
+    >>> orders["customer_id"] = ["C1", None, "C2"]
+    >>> count_rows(orders, customer_id=None), count_rows(orders, customer_id_not=None)
+    (1, 2)
     """
     return len(_rows(table, where))
 

@@ -218,3 +218,16 @@ def test_average_by_and_total_by_match_sql(segmented, clean):
     assert value_of(by_country, row="United Kingdom", column="金额合计") == round(uk, 2)
     with pytest.raises(DataError, match="不是数字"):
         average_by(segmented, "segment", "segment_en")
+
+
+def test_none_matches_the_empty_cells_instead_of_nothing():
+    orders = load_sample()
+    assert orders["customer_id"].isna().any()
+    empty = _sql("select count(*) from t where customer_id is null", t=orders)
+    assert count_rows(orders, customer_id=None) == empty
+    assert count_rows(orders, customer_id_not=None) == len(orders) - empty
+    walk_in = _sql("select sum(amount) from t where customer_id is null", t=orders)
+    assert total(orders, "amount", customer_id=None) == round(walk_in, 2)
+    assert total(orders, "amount", customer_id=[None, orders["customer_id"].dropna().iloc[0]]) > (
+        round(walk_in, 2)
+    )
