@@ -184,7 +184,8 @@ class ParetoNBDModel(SavableModel, BaseEstimator):
     log scale, so customers with hundreds of purchases give finite values. Customers with the
     same (frequency, recency, T) share one likelihood term. The fit sums the hypergeometric
     series itself with its exact gradient (:mod:`custseg.clv._pareto_nbd_likelihood`); above
-    40,000 distinct customers it starts from a fit on 20,000 of them.
+    40,000 distinct customers a fit on 20,000 of them (itself started from 2,000) gives the
+    start and the Hessian for a few quasi-Newton steps on all of them.
 
     Examples
     --------
