@@ -9,12 +9,13 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 
 from custseg.abc_analysis import abc_classify, gini, lorenz_curve
+from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
 
 __all__ = ["plot_lorenz"]
 
 #: Colour of each ABC class (shared with the widget).
-ABC_COLORS = {"A": "#C44E52", "B": "#DD8452", "C": "#8C8C8C"}
+ABC_COLORS = palette.ABC_CLASS_COLORS
 
 
 def plot_lorenz(data: Any, ax: Axes | None = None, *, cuts: Sequence[float] = (0.8, 0.95)) -> Axes:
@@ -58,11 +59,11 @@ def plot_lorenz(data: Any, ax: Axes | None = None, *, cuts: Sequence[float] = (0
         ax.plot(
             curve["customer_share"],
             curve["value_share"],
-            color="#4C72B0",
+            color=palette.MAIN,
             lw=2,
             label="洛伦兹曲线 (Lorenz curve)",
         )
-        ax.plot([0, 1], [0, 1], color="grey", ls="--", lw=1, label="完全平均 (equality)")
+        ax.plot([0, 1], [0, 1], color=palette.REFERENCE, ls="--", lw=1, label="完全平均 (equality)")
         right = 1.0
         for letter, label in (("A", "重点客户"), ("B", "重要客户"), ("C", "一般客户")):
             width = counts.get(letter, 0) / n

@@ -11,6 +11,7 @@ from matplotlib.axes import Axes
 
 from custseg.clv._fitting import check_fitted, summary_arrays
 from custseg.errors import DataError
+from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
 
 __all__ = [
@@ -138,9 +139,11 @@ def plot_period_transactions(
         if ax is None:
             _, ax = plt.subplots(figsize=(8, 4.5))
         ax.bar(
-            positions - width / 2, counts["observed"], width, label="实际客户数", color="#4C72B0"
+            positions - width / 2, counts["observed"], width, label="实际客户数", color=palette.MAIN
         )
-        ax.bar(positions + width / 2, counts["model"], width, label="模型预测", color="#DD8452")
+        ax.bar(
+            positions + width / 2, counts["model"], width, label="模型预测", color=palette.COMPARE
+        )
         ax.set_xticks(positions, counts.index.tolist())
         ax.set_xlabel("复购次数（首购之后又买的次数）")
         ax.set_ylabel("客户数")

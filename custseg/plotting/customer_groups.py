@@ -8,13 +8,14 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from custseg.errors import DataError
+from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
 
 __all__ = ["plot_group_mix"]
 
 #: Colour of each customer group (shared with the widget).
-GROUP_COLORS = {"技术型": "#4C72B0", "标准型": "#55A868", "战略型": "#C44E52"}
-_OTHER = ("#8172B3", "#DD8452", "#937860", "#8C8C8C")
+GROUP_COLORS = palette.CUSTOMER_GROUP_COLORS
+_OTHER = palette.OTHER_GROUP_COLORS
 
 
 def plot_group_mix(contrast: pd.DataFrame, ax: Axes | None = None) -> Axes:

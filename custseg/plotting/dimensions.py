@@ -13,6 +13,7 @@ from matplotlib.ticker import PercentFormatter
 
 from custseg.dimensions import PURCHASE_STYLES, profile_index, response_by, segment_labels
 from custseg.errors import DataError, require_columns
+from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
 
 __all__ = [
@@ -22,8 +23,6 @@ __all__ = [
     "plot_response_rates",
     "plot_spending_mix",
 ]
-
-_PALETTE = ["#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860", "#DA8BC3", "#8C8C8C"]
 
 
 def plot_profile_index(
@@ -133,7 +132,7 @@ def plot_spending_mix(mix: pd.DataFrame, segments: pd.Series, ax: Axes | None = 
                 positions,
                 widths,
                 left=left,
-                color=_PALETTE[number % len(_PALETTE)],
+                color=palette.SERIES[number % len(palette.SERIES)],
                 label=str(column),
             )
             left += widths
@@ -186,8 +185,10 @@ def plot_purchase_styles(styles: pd.DataFrame, ax: Axes | None = None) -> Axes:
             _, ax = plt.subplots(figsize=(7, 4))
         positions = np.arange(len(order))
         width = 0.38
-        first = ax.bar(positions - width / 2, customers, width, color="#8C8C8C", label="客户数占比")
-        second = ax.bar(positions + width / 2, spend, width, color="#4C72B0", label="销售额占比")
+        first = ax.bar(
+            positions - width / 2, customers, width, color=palette.NEUTRAL, label="客户数占比"
+        )
+        second = ax.bar(positions + width / 2, spend, width, color=palette.MAIN, label="销售额占比")
         for bars in (first, second):
             ax.bar_label(
                 bars, labels=[f"{b.get_height():.0%}" for b in bars], padding=2, fontsize=9
@@ -212,11 +213,11 @@ def plot_response_by(table: pd.DataFrame, ax=None, *, title: str = ""):
             _, ax = plt.subplots(figsize=(7, 4))
         overall = table["responses"].sum() / table["customers"].sum()
         labels = [str(i) for i in table.index]
-        bars = ax.barh(labels[::-1], table["response_rate"].to_numpy()[::-1], color="#4C72B0")
+        bars = ax.barh(labels[::-1], table["response_rate"].to_numpy()[::-1], color=palette.MAIN)
         ax.bar_label(
             bars, labels=[f"{v:.0%}" for v in table["response_rate"].to_numpy()[::-1]], padding=3
         )
-        ax.axvline(overall, color="#C44E52", linestyle="--", label=f"整体 {overall:.0%}")
+        ax.axvline(overall, color=palette.HIGHLIGHT, linestyle="--", label=f"整体 {overall:.0%}")
         ax.xaxis.set_major_formatter(PercentFormatter(1.0))
         ax.set_xlabel("响应率（认购定期存款的比例）")
         ax.set_title(title or "各客户群的响应率")

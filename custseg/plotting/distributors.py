@@ -9,12 +9,13 @@ from matplotlib.axes import Axes
 
 from custseg.distributors import GRADE_LABELS, GRADES
 from custseg.errors import require_columns
+from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
 
 __all__ = ["plot_distributor_grades", "plot_grade_changes"]
 
 #: Colour of each grade and point area of each coverage type (shared with the widget).
-GRADE_COLORS = {"A": "#C44E52", "B": "#DD8452", "C": "#4C72B0", "D": "#8C8C8C"}
+GRADE_COLORS = palette.DISTRIBUTOR_GRADE_COLORS
 COVERAGE_SIZES = {"全国性经销商": 140, "区域性经销商": 70, "地方性经销商": 30}
 OTHER_COVERAGE_SIZE = 50
 
@@ -69,8 +70,8 @@ def plot_distributor_grades(evaluation: pd.DataFrame, ax: Axes | None = None) ->
                 edgecolor="white",
                 label=f"{grade} {GRADE_LABELS[grade]}（{len(rows)} 家）",
             )
-        ax.axvline(50, color="grey", ls=":", lw=1)
-        ax.axhline(50, color="grey", ls=":", lw=1)
+        ax.axvline(50, color=palette.REFERENCE, ls=":", lw=1)
+        ax.axhline(50, color=palette.REFERENCE, ls=":", lw=1)
         ax.set_xlim(-3, 103)
         ax.set_ylim(-3, 103)
         ax.set_xlabel("销售能力得分 (sales capacity score)")

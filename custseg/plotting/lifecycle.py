@@ -8,6 +8,7 @@ from matplotlib.axes import Axes
 
 from custseg.errors import DataError, require_columns
 from custseg.lifecycle import STAGES
+from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
 
 __all__ = ["plot_lifecycle_stages"]
@@ -46,7 +47,7 @@ def plot_lifecycle_stages(stages: pd.DataFrame, ax: Axes | None = None) -> Axes:
     with chinese_font_context():
         if ax is None:
             _, ax = plt.subplots(figsize=(1.5 + 1.1 * len(order), 4.5))
-        bars = ax.bar(list(counts.index), counts.to_numpy(dtype=float), color="#55A868")
+        bars = ax.bar(list(counts.index), counts.to_numpy(dtype=float), color=palette.GOOD)
         ax.bar_label(bars, labels=[f"{v:,}" for v in counts.to_numpy()], padding=2)
         ax.set_xlabel("生命周期阶段 (lifecycle stage)")
         ax.set_ylabel("客户数 (customers)")

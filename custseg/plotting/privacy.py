@@ -9,14 +9,15 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from custseg.plotting.style import PALETTE, chinese_font_context, pin_chinese_font
+from custseg.plotting import palette
+from custseg.plotting.style import chinese_font_context, pin_chinese_font
 from custseg.privacy import INFO_CLASSES, classify_columns, group_size_classes, k_risk
 
 __all__ = ["plot_group_sizes", "plot_information_levels"]
 
 #: Bars of groups smaller than k_min, and of the others (shared with the widget).
-RISK_COLOR = PALETTE[3]
-SAFE_COLOR = PALETTE[0]
+RISK_COLOR = palette.HIGHLIGHT
+SAFE_COLOR = palette.MAIN
 
 
 def k_risk_title(risk: dict, k_min: int) -> str:
@@ -92,7 +93,7 @@ def plot_group_sizes(
 
 
 #: Colours of the three levels of :func:`custseg.privacy.classify_columns`.
-LEVEL_COLORS = {"非个人信息": PALETTE[7], "个人信息": PALETTE[0], "敏感个人信息": RISK_COLOR}
+LEVEL_COLORS = palette.PRIVACY_LEVEL_COLORS
 
 
 def plot_information_levels(frame: pd.DataFrame, ax: Axes | None = None) -> Axes:

@@ -8,13 +8,14 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from custseg.errors import require_columns
-from custseg.plotting.style import PALETTE, chinese_font_context, pin_chinese_font
+from custseg.plotting import palette
+from custseg.plotting.style import chinese_font_context, pin_chinese_font
 from custseg.promotion import roi_curve
 
 __all__ = ["plot_campaign_lift", "plot_response_rates", "plot_roi_curve"]
 
-_TREATMENT = "#C44E52"
-_CONTROL = "#4C72B0"
+_TREATMENT = palette.HIGHLIGHT
+_CONTROL = palette.MAIN
 
 
 def _labels(result: pd.DataFrame) -> list[str]:
@@ -132,7 +133,7 @@ def plot_campaign_lift(result: pd.DataFrame, ax: Axes | None = None) -> Axes:
     y = np.arange(len(result))[::-1].astype(float)
     lift = result["abs_lift"].to_numpy(dtype=float)
     significant = result["significant"].to_numpy(dtype=bool)
-    colors = np.where(significant, _TREATMENT, "#8C8C8C")
+    colors = np.where(significant, _TREATMENT, palette.NEUTRAL)
     with chinese_font_context():
         if ax is None:
             _, ax = plt.subplots(figsize=(7, 0.45 * len(result) + 1.8))
@@ -144,7 +145,7 @@ def plot_campaign_lift(result: pd.DataFrame, ax: Axes | None = None) -> Axes:
             colors=colors,
             lw=2,
         )
-        ax.axvline(0, color="grey", ls="--", lw=1)
+        ax.axvline(0, color=palette.REFERENCE, ls="--", lw=1)
         ax.set_yticks(y, _labels(result))
         ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v * 100:+.0f}"))
         ax.set_xlabel("响应率增量（个百分点）(difference in response rate)，线段为 95% 置信区间")
@@ -213,12 +214,17 @@ def plot_roi_curve(
     with chinese_font_context():
         if ax is None:
             _, ax = plt.subplots(figsize=(7, 4))
-        ax.plot(rates, profit, color=PALETTE[0], label=CURVE_LABEL)
-        ax.axhline(0, color="grey", lw=1)
+        ax.plot(rates, profit, color=palette.MAIN, label=CURVE_LABEL)
+        ax.axhline(0, color=palette.REFERENCE, lw=1)
         if within_reach(even, rates):
-            ax.axvline(even, color=PALETTE[3], ls="--", lw=1, label=break_even_label(even))
+            ax.axvline(even, color=palette.HIGHLIGHT, ls="--", lw=1, label=break_even_label(even))
         ax.scatter(
-            [response_rate], [plan["profit"]], color=PALETTE[1], zorder=3, s=60, label=PLAN_LABEL
+            [response_rate],
+            [plan["profit"]],
+            color=palette.COMPARE,
+            zorder=3,
+            s=60,
+            label=PLAN_LABEL,
         )
         ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
         ax.set_xlabel("活动组响应率 (response rate)")

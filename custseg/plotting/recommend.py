@@ -9,12 +9,13 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
 from custseg.errors import DataError, require_columns
+from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
 
 __all__ = ["plot_hit_rates", "plot_recommendations"]
 
-_BASE = "#8C8C8C"
-_MODEL = "#4C72B0"
+_BASE = palette.NEUTRAL
+_MODEL = palette.MAIN
 _LABEL_LENGTH = 32
 
 

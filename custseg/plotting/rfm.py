@@ -8,6 +8,7 @@ import seaborn as sns
 from matplotlib.axes import Axes
 
 from custseg.errors import DataError, require_columns
+from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
 
 __all__ = ["plot_rf_heatmap", "plot_segment_sizes"]
@@ -65,7 +66,9 @@ def plot_segment_sizes(
     with chinese_font_context():
         if ax is None:
             _, ax = plt.subplots(figsize=(8, 1.2 + 0.45 * len(sizes)))
-        bars = ax.barh([str(s) for s in sizes.index], sizes.to_numpy(dtype=float), color="#4C72B0")
+        bars = ax.barh(
+            [str(s) for s in sizes.index], sizes.to_numpy(dtype=float), color=palette.MAIN
+        )
         ax.bar_label(bars, labels=[f"{v:,.0f}" for v in sizes.to_numpy()], padding=3)
         ax.set_xlabel(axis_label)
         ax.set_ylabel("客户群 (segment)")

@@ -6,7 +6,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 
-from custseg.plotting.style import PALETTE, chinese_font_context, pin_chinese_font
+from custseg.plotting import palette
+from custseg.plotting.style import chinese_font_context, pin_chinese_font
 from custseg.sales import ALL_COUNTRIES, monthly_sales
 
 __all__ = ["plot_monthly_sales"]
@@ -51,7 +52,7 @@ def plot_monthly_sales(
     with chinese_font_context():
         if ax is None:
             _, ax = plt.subplots(figsize=(8, 3.8))
-        ax.bar(sales.index.astype(str), sales.to_numpy(), color=PALETTE[0])
+        ax.bar(sales.index.astype(str), sales.to_numpy(), color=palette.MAIN)
         ax.set_xlabel("月份")
         ax.set_ylabel(f"销售额（{currency}）")
         ax.set_title(title if country == ALL_COUNTRIES else f"{title}：{country}")

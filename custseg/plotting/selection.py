@@ -7,12 +7,11 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
 from custseg.selection import TIER_LABELS, CustomerScorecard, criterion_label
 
 __all__ = ["plot_shortlist"]
-
-_PALETTE = ("#C44E52", "#4C72B0", "#55A868", "#DD8452", "#8172B3", "#937860")
 
 
 def plot_shortlist(
@@ -64,12 +63,12 @@ def plot_shortlist(
                 y,
                 part,
                 left=left,
-                color=_PALETTE[k % len(_PALETTE)],
+                color=palette.SCORE_PART_COLORS[k % len(palette.SCORE_PART_COLORS)],
                 label=f"{criterion_label(name)}（权重 {weights[name]:.0%}）",
             )
             left += part
         for cut in scorecard.tier_cuts_:
-            ax.axvline(cut, color="grey", ls=":", lw=1)
+            ax.axvline(cut, color=palette.REFERENCE, ls=":", lw=1)
         for yy, total, tier in zip(y, table["total_score"], table["tier"], strict=True):
             ax.text(total + 1, yy, f"{total:.0f} {tier}", va="center", fontsize=8)
         ax.set_yticks(y, [str(i) for i in table.index])

@@ -20,6 +20,8 @@ from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from matplotlib.text import Text
 
+from custseg.plotting.palette import SERIES
+
 __all__ = [
     "CJK_FONT_FAMILY",
     "PALETTE",
@@ -30,11 +32,8 @@ __all__ = [
 ]
 
 CJK_FONT_FAMILY = "Noto Sans CJK SC"
-#: The colours of the course's charts (seaborn's default palette), static and live.
-PALETTE = [
-    "#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3",
-    "#937860", "#DA8BC3", "#8C8C8C", "#CCB974", "#64B5CD",
-]  # fmt: skip
+#: The colours of the course's charts, in turn (named in :mod:`custseg.plotting.palette`).
+PALETTE = list(SERIES)
 
 _FONT_FILE = "NotoSansCJKsc-Regular.otf"
 
