@@ -8,7 +8,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from custseg.abc_analysis import ABC_LABELS, abc_classify, customer_values
-from custseg.plotting.abc_analysis import ABC_COLORS
+from custseg.plotting import palette
 from custseg.widgets.concentration import lorenz_chart
 
 __all__ = ["A_SLIDER", "abc_cut_explorer", "abc_summary"]
@@ -85,15 +85,15 @@ def abc_cut_explorer(data: Any, *, a_cut: float = 0.8, b_cut: float = 0.95) -> w
     chart = lorenz_chart(values)
     lorenz = list(chart.figure.marks)
     zones = {
-        cls: chart.lines([0.0] * 4, [0.0, 0.0, 1.0, 1.0], color=ABC_COLORS[cls], fill="inside",
+        cls: chart.lines([0.0] * 4, [0.0, 0.0, 1.0, 1.0], color=palette.ABC_CLASS_COLORS[cls], fill="inside",
                          opacity=0.12, width=0)
         for cls in ABC_LABELS
     }  # fmt: skip
-    edges = {cls: chart.vline(0.0, color=ABC_COLORS[cls]) for cls in ("A", "B")}
+    edges = {cls: chart.vline(0.0, color=palette.ABC_CLASS_COLORS[cls]) for cls in ("A", "B")}
     for edge in edges.values():
         edge.line_style = "dotted"
     names = {
-        cls: chart.labels([0.0] * 3, _ROWS, [""] * 3, color=ABC_COLORS[cls], align="middle",
+        cls: chart.labels([0.0] * 3, _ROWS, [""] * 3, color=palette.ABC_CLASS_COLORS[cls], align="middle",
                           x_offset=0, y_offset=0)
         for cls in ABC_LABELS
     }  # fmt: skip

@@ -23,7 +23,7 @@ from custseg.customer_groups import (
     regional_contrast,
 )
 from custseg.errors import DataError, require_columns
-from custseg.plotting.customer_groups import GROUP_COLORS
+from custseg.plotting import palette
 from custseg.recommend import ItemToItemRecommender
 from custseg.widgets.live import LiveChart
 
@@ -180,7 +180,7 @@ def customer_group_explorer(customers: pd.DataFrame, *, region_col: str = "regio
         names,
         np.zeros((len(GROUPS), len(names))),
         horizontal=True,
-        colors=[GROUP_COLORS[group] for group in GROUPS],
+        colors=[palette.CUSTOMER_GROUP_COLORS[group] for group in GROUPS],
         tooltip=("x", "y"),
         tooltip_labels=("地区", "占比"),
     )

@@ -8,8 +8,9 @@ import pandas as pd
 
 from custseg.clustering import CustomerClusterer, cluster_profiles
 from custseg.errors import require_columns
+from custseg.plotting import palette
 from custseg.plotting.clustering import FEATURE_LABELS
-from custseg.widgets.live import PALETTE, LiveChart
+from custseg.widgets.live import LiveChart
 
 __all__ = ["cluster_explorer"]
 
@@ -86,7 +87,9 @@ def cluster_explorer(
         chart.figure.axes[1].tick_values = _log_ticks(y)
     tips = ("最近购买距今天数", "消费金额")
     groups = [
-        chart.scatter([], [], color=PALETTE[i % len(PALETTE)], size=36, tooltip_labels=tips)
+        chart.scatter(
+            [], [], color=palette.SERIES[i % len(palette.SERIES)], size=36, tooltip_labels=tips
+        )
         for i in range(max(k_max, k))
     ]
 

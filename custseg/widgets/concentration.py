@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from custseg.abc_analysis import customer_values, gini, lorenz_curve, top_share
-from custseg.widgets.live import PALETTE, LiveChart
+from custseg.plotting import palette
+from custseg.widgets.live import LiveChart
 
 __all__ = ["concentration_explorer", "concentration_sentence", "lorenz_chart"]
 
@@ -68,7 +69,7 @@ def lorenz_chart(values: pd.Series, curve: pd.DataFrame | None = None) -> LiveCh
         curve["value_share"].to_numpy(),
         label="洛伦兹曲线 (Lorenz curve)",
     )
-    chart.lines([0.0, 1.0], [0.0, 1.0], color=PALETTE[7], dashed=True, width=1,
+    chart.lines([0.0, 1.0], [0.0, 1.0], color=palette.REFERENCE, dashed=True, width=1,
                 label="完全平均 (equality)")  # fmt: skip
     return chart
 
@@ -105,11 +106,11 @@ def concentration_explorer(data: Any, *, top_percent: int = 20) -> widgets.VBox:
     )
     sentence = widgets.HTML()
     chart = lorenz_chart(values, curve)
-    cut = chart.vline(0.0, color=PALETTE[3])
-    point = chart.scatter([0.0], [0.0], color=PALETTE[3], size=50, opacity=1.0,
+    cut = chart.vline(0.0, color=palette.HIGHLIGHT)
+    point = chart.scatter([0.0], [0.0], color=palette.HIGHLIGHT, size=50, opacity=1.0,
                           tooltip_labels=("客户累计占比", "价值累计占比"))  # fmt: skip
     point.tooltip.formats = [".0%", ".1%"]
-    note = chart.labels([0.0], [0.0], [""], color=PALETTE[3], size=13)
+    note = chart.labels([0.0], [0.0], [""], color=palette.HIGHLIGHT, size=13)
 
     def update(change: dict | None = None) -> None:
         top = slider.value

@@ -16,7 +16,8 @@ from custseg.distributors import (
     DistributorEvaluator,
 )
 from custseg.errors import DataError
-from custseg.plotting.distributors import COVERAGE_SIZES, GRADE_COLORS, OTHER_COVERAGE_SIZE
+from custseg.plotting import palette
+from custseg.plotting.distributors import COVERAGE_SIZES, OTHER_COVERAGE_SIZE
 from custseg.widgets.live import LiveChart
 
 __all__ = ["distributor_weight_explorer", "grade_counts", "ranked_distributors"]
@@ -150,13 +151,13 @@ def distributor_weight_explorer(
         legend=True,
     )
     chart.figure.legend_location = "bottom-right"
-    chart.vline(50, color="#8C8C8C")
-    chart.hline(50, color="#8C8C8C")
+    chart.vline(50, color=palette.REFERENCE)
+    chart.hline(50, color=palette.REFERENCE)
     area = bq.LinearScale(min=0, max=max(COVERAGE_SIZES.values()))
     grades = {}
     for grade in GRADES:
         mark = chart.scatter(
-            [], [], color=GRADE_COLORS[grade], size=270, opacity=0.75,
+            [], [], color=palette.DISTRIBUTOR_GRADE_COLORS[grade], size=270, opacity=0.75,
             tooltip=("name", "x", "y"), tooltip_labels=("经销商", "销售能力", "合作意愿"),
         )  # fmt: skip
         mark.scales = {**mark.scales, "size": area}

@@ -7,8 +7,9 @@ from typing import Any
 import ipywidgets as widgets
 
 from custseg.lifecycle import STAGES, explorer_thresholds, lifecycle_stages
+from custseg.plotting import palette
 from custseg.rfm import customer_summary
-from custseg.widgets.live import PALETTE, LiveChart
+from custseg.widgets.live import LiveChart
 
 __all__ = ["lifecycle_explorer"]
 
@@ -74,7 +75,7 @@ def lifecycle_explorer(
         y_min=0,
         y_format=",~f",
     )
-    bars = chart.bars(names, [0] * len(names), colors=[PALETTE[2]],
+    bars = chart.bars(names, [0] * len(names), colors=[palette.GOOD],
                       tooltip_labels=("阶段", "客户数"))  # fmt: skip
     numbers = chart.labels(names, [0] * len(names), [""] * len(names),
                            align="middle", x_offset=0, y_offset=-10)  # fmt: skip

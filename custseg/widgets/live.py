@@ -22,9 +22,9 @@ from typing import Any
 import bqplot as bq
 import ipywidgets as widgets
 
-from custseg.plotting.style import PALETTE
+from custseg.plotting import palette
 
-__all__ = ["PALETTE", "LiveChart", "text_width"]
+__all__ = ["LiveChart", "text_width"]
 
 
 _SCALES = {
@@ -140,7 +140,7 @@ class LiveChart:
             legend_location="top-right",
             legend_style={
                 "fill": "white",
-                "stroke": "#cccccc",
+                "stroke": palette.BORDER,
                 "font-size": "15px",
             },  # fits Chinese
             title_style={"font-size": "16px"},
@@ -212,7 +212,7 @@ class LiveChart:
                 y=values,
                 scales=scales,
                 orientation="horizontal" if horizontal else "vertical",
-                colors=list(colors or PALETTE[:1]),
+                colors=list(colors or [palette.MAIN]),
                 labels=[label] if label else [],
                 display_legend=self._legend and bool(label),
                 padding=0.25,
@@ -225,7 +225,7 @@ class LiveChart:
         x: Any,
         y: Any,
         *,
-        color: str = PALETTE[0],
+        color: str = palette.MAIN,
         label: str = "",
         dashed: bool = False,
         width: float = 2,
@@ -255,7 +255,7 @@ class LiveChart:
         x: Any,
         y: Any,
         *,
-        color: str = PALETTE[0],
+        color: str = palette.MAIN,
         label: str = "",
         size: int = 24,
         opacity: float = 0.7,
@@ -284,7 +284,7 @@ class LiveChart:
         y: Any,
         texts: Sequence[str],
         *,
-        color: str = "#333333",
+        color: str = palette.TEXT,
         align: str = "start",
         x_offset: int = 4,
         y_offset: int = 4,
@@ -305,7 +305,7 @@ class LiveChart:
             )
         )
 
-    def vline(self, at: float, *, color: str = PALETTE[3], label: str = "") -> bq.Lines:
+    def vline(self, at: float, *, color: str = palette.HIGHLIGHT, label: str = "") -> bq.Lines:
         """A dashed vertical line across the chart at ``at`` on the horizontal axis.
 
         Move it later with ``line.x = [new, new]``.
@@ -323,7 +323,7 @@ class LiveChart:
             )
         )
 
-    def hline(self, at: float, *, color: str = "#8C8C8C", label: str = "") -> bq.Lines:
+    def hline(self, at: float, *, color: str = palette.REFERENCE, label: str = "") -> bq.Lines:
         """A dashed horizontal line across the chart at ``at``; move it with ``line.y``."""
         return self._add(
             bq.Lines(

@@ -15,7 +15,8 @@ import ipywidgets as widgets
 import pandas as pd
 
 from custseg.errors import DataError, require_columns
-from custseg.plotting.privacy import RISK_COLOR, SAFE_COLOR, k_risk_title
+from custseg.plotting import palette
+from custseg.plotting.privacy import k_risk_title
 from custseg.privacy import generalise_ages, group_size_classes, k_risk
 from custseg.widgets.live import LiveChart
 
@@ -133,7 +134,7 @@ def k_anonymity_explorer(
         sizes = table.groupby(columns, dropna=False, observed=True).size().to_numpy()
         classes = group_size_classes(sizes, k_slider.value)
         labels, counts = classes.index.tolist(), classes["rows"].tolist()
-        colors = [RISK_COLOR if risky else SAFE_COLOR for risky in classes["at_risk"]]
+        colors = [palette.HIGHLIGHT if risky else palette.MAIN for risky in classes["at_risk"]]
         with chart.hold():
             chart.figure.title = k_risk_title(risk, k_slider.value)
             chart.figure.axes[

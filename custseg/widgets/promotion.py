@@ -12,6 +12,7 @@ import math
 
 import ipywidgets as widgets
 
+from custseg.plotting import palette
 from custseg.plotting.promotion import (
     CURVE_LABEL,
     PLAN_LABEL,
@@ -20,7 +21,7 @@ from custseg.plotting.promotion import (
     within_reach,
 )
 from custseg.promotion import promotion_roi, roi_curve
-from custseg.widgets.live import PALETTE, LiveChart
+from custseg.widgets.live import LiveChart
 
 __all__ = [
     "promotion_roi",
@@ -141,10 +142,10 @@ def promotion_roi_simulator(
         legend=True,
     )
     chart.figure.legend_location = "top-left"
-    curve = chart.lines([0, 1], [0, 0], color=PALETTE[0], label=CURVE_LABEL)
+    curve = chart.lines([0, 1], [0, 0], color=palette.MAIN, label=CURVE_LABEL)
     chart.hline(0)
     even_line = chart.vline(0, label=break_even_label(0))
-    point = chart.scatter([0], [0], color=PALETTE[1], label=PLAN_LABEL, size=80, opacity=1.0,
+    point = chart.scatter([0], [0], color=palette.COMPARE, label=PLAN_LABEL, size=80, opacity=1.0,
                           tooltip_labels=("响应率", "利润"))  # fmt: skip
     point.tooltip.formats = [".1%", ",.0f"]
 
