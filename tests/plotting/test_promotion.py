@@ -9,6 +9,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
+from custseg.plotting import palette
 from custseg.plotting.promotion import plot_campaign_lift, plot_response_rates, plot_roi_curve
 from custseg.promotion import contact_history_groups, evaluate_campaign
 
@@ -52,8 +53,8 @@ def test_lift_points_and_colours(result):
     segments = ax.collections[1].get_segments()
     np.testing.assert_allclose([s[0][0] for s in segments], result["abs_lift_ci_low"])
     colours = ax.collections[0].get_facecolors()
-    red = mpl.colors.to_rgba("#C44E52")
-    assert [tuple(c) == red for c in colours] == result["significant"].tolist()
+    expected = [palette.HIGHLIGHT if s else palette.NEUTRAL for s in result["significant"]]
+    assert [mpl.colors.to_hex(c) for c in colours] == [c.lower() for c in expected]
 
 
 def test_chinese_text_renders_later_with_default_fonts(result):

@@ -12,6 +12,7 @@ import pytest
 from matplotlib.colors import to_hex
 
 from custseg.errors import DataError
+from custseg.plotting import palette
 from custseg.plotting.privacy import plot_group_sizes
 from custseg.privacy import generalise_ages, k_risk
 from custseg.widgets.privacy import k_anonymity_explorer
@@ -93,7 +94,8 @@ def _check_chart(figure, bank: pd.DataFrame, columns: list[str], width: int, k_m
     assert figure.axes[1].scale.max > max(rows)
     risk = k_risk(table, columns, k_min=k_min)
     assert (
-        sum(r for r, c in zip(rows, colors, strict=True) if c == "#c44e52") == risk["rows_at_risk"]
+        sum(r for r, c in zip(rows, colors, strict=True) if c == palette.HIGHLIGHT.lower())
+        == risk["rows_at_risk"]
     )
     assert figure.layout.display is None
 
