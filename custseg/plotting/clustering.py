@@ -14,6 +14,7 @@ from matplotlib.ticker import LogLocator, NullLocator, StrMethodFormatter
 from custseg.cluster_tables import INERTIA_HEADER, SILHOUETTE_HEADER, SUGGESTED_HEADER
 from custseg.clustering import cluster_profiles
 from custseg.errors import DataError, require_columns
+from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
 
 __all__ = ["FEATURE_LABELS", "plot_choose_k", "plot_cluster_profiles", "plot_clusters"]
@@ -85,23 +86,23 @@ def plot_choose_k(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
         ax = _new_axes((7, 4))
     with chinese_font_context():
         ax.plot(
-            ks, table["inertia"], marker="o", color="tab:blue", label="簇内平方和 (inertia)"
+            ks, table["inertia"], marker="o", color=palette.MAIN, label="簇内平方和 (inertia)"
         )  # of squared distances
         ax.set_xlabel("簇数 k (number of clusters)")
-        ax.set_ylabel("簇内平方和 (inertia)", color="tab:blue")
+        ax.set_ylabel("簇内平方和 (inertia)", color=palette.MAIN)
         ax.set_xticks(ks)
         right = ax.twinx()
         right.plot(
             ks,
             table["silhouette"],
             marker="s",
-            color="tab:orange",
+            color=palette.COMPARE,
             label="轮廓系数 (silhouette)",
         )
-        right.set_ylabel("轮廓系数 (silhouette)", color="tab:orange")
+        right.set_ylabel("轮廓系数 (silhouette)", color=palette.COMPARE)
         if "suggested" in table.columns and table["suggested"].any():
             best = int(ks[np.flatnonzero(table["suggested"].to_numpy())[0]])
-            ax.axvline(best, color="grey", linestyle="--", label=f"建议 k = {best}")
+            ax.axvline(best, color=palette.REFERENCE, linestyle="--", label=f"建议 k = {best}")
         handles = ax.get_legend_handles_labels()
         extra = right.get_legend_handles_labels()
         ax.legend(handles[0] + extra[0], handles[1] + extra[1], loc="upper right")
@@ -233,7 +234,7 @@ def plot_clusters(
     if ax is None:
         ax = _new_axes((7, 5))
     with chinese_font_context():
-        colors = sns.color_palette(n_colors=len(names))
+        colors = [palette.SERIES[k % len(palette.SERIES)] for k in range(len(names))]
         for color, name in zip(colors, names.values(), strict=True):
             members = data[data["类别"] == name]
             ax.scatter(members["x"], members["y"], s=12, alpha=0.6, linewidths=0,

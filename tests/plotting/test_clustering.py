@@ -8,11 +8,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.colors import to_hex
 from threadpoolctl import threadpool_limits
 
 from custseg.cluster_tables import INERTIA_HEADER, k_choice_table
 from custseg.clustering import CustomerClusterer, choose_k, cluster_profiles
 from custseg.errors import DataError
+from custseg.plotting import palette
 from custseg.plotting.clustering import plot_choose_k, plot_cluster_profiles, plot_clusters
 from custseg.rfm import rfm_table
 
@@ -93,6 +95,8 @@ def test_scatter_draws_every_customer(rfm, labels):
     assert ax.get_yscale() == "log"
     assert len(ax.get_legend().get_texts()) == 4
     assert ax.get_xlabel() == "最近购买距今天数 (recency)"
+    colours = [to_hex(c.get_facecolors()[0]) for c in ax.collections]
+    assert colours == [c.lower() for c in palette.SERIES[:4]]  # cluster k as in the widget
     _draws_without_missing_glyphs(ax)
 
 
