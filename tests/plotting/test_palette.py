@@ -33,7 +33,16 @@ def hex_literals(path: Path) -> list[str]:
 
 
 def chart_modules() -> list[Path]:
-    return sorted([*PACKAGE.glob("plotting/*.py"), *PACKAGE.glob("widgets/*.py")])
+    """Every module of custseg.plotting and custseg.widgets except the palette itself."""
+    modules = [*PACKAGE.glob("plotting/*.py"), *PACKAGE.glob("widgets/*.py")]
+    return sorted(path for path in modules if path.name != "palette.py")
+
+
+def test_the_scan_covers_plotting_and_widgets_and_the_palette_holds_the_literals():
+    names = {f"{path.parent.name}/{path.name}" for path in chart_modules()}
+    assert {"plotting/clustering.py", "widgets/live.py"} <= names and len(names) > 25
+    literals = {found.split()[1] for found in hex_literals(PACKAGE / "plotting" / "palette.py")}
+    assert literals == {*palette.SERIES, palette.TEXT, palette.BORDER}
 
 
 def test_the_scan_finds_a_colour_literal(tmp_path):
@@ -44,11 +53,31 @@ def test_the_scan_finds_a_colour_literal(tmp_path):
 
 @pytest.mark.parametrize("module", chart_modules(), ids=lambda path: path.name)
 def test_no_colour_literal_outside_the_palette(module):
-    assert len(chart_modules()) > 25  # plotting and widgets were found
-    if module.name == "palette.py":
-        assert len(hex_literals(module)) >= len(palette.SERIES)
-    else:
-        assert hex_literals(module) == []
+    assert hex_literals(module) == []
+
+
+def named_colours(path: Path) -> list[str]:
+    """``line: name`` for each string of the module that is a matplotlib colour name."""
+    names = {*mpl.colors.CSS4_COLORS, *mpl.colors.TABLEAU_COLORS, *mpl.colors.XKCD_COLORS}
+    tokens = tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
+    return [
+        f"{token.start[0]}: {token.string}"
+        for token in tokens
+        if token.type == tokenize.STRING and token.string.strip("\"'") in names
+    ]
+
+
+@pytest.mark.parametrize("module", chart_modules(), ids=lambda path: path.name)
+def test_no_named_colour_but_white_and_black_outside_the_palette(module):
+    """White and black stay as names: text on dark or light cells, edges between marks."""
+    found = named_colours(module)
+    assert [f for f in found if not f.endswith(('"white"', '"black"'))] == []
+
+
+def test_the_scan_finds_a_named_colour(tmp_path):
+    module = tmp_path / "chart.py"
+    module.write_text('a = dict(color="grey", edge="white", c="tab:blue", label="客户")\n')
+    assert named_colours(module) == ['1: "grey"', '1: "white"', '1: "tab:blue"']
 
 
 def test_palette_imports_without_a_plotting_library():
