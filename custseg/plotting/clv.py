@@ -191,7 +191,7 @@ def _draw_matrix(
             np.ma.masked_invalid(matrix),
             origin="lower",
             aspect="auto",
-            cmap="viridis",
+            cmap=palette.PROBABILITY_CMAP,
             vmin=0.0,
             vmax=vmax,
             interpolation="nearest",

@@ -10,6 +10,7 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
 from custseg.errors import DataError
+from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
 
 __all__ = ["plot_retention_heatmap"]
@@ -92,7 +93,7 @@ def plot_retention_heatmap(
             ax=ax,
             annot=annot,
             fmt=".0%",
-            cmap="YlGnBu",
+            cmap=palette.RATE_CMAP,
             vmin=0.0,
             vmax=_colour_top(values),
             annot_kws={"fontsize": 8},

@@ -70,7 +70,7 @@ def plot_profile_index(
         if ax is None:
             width = max(5.0, 1.1 * index.shape[1] + 2.5)
             _, ax = plt.subplots(figsize=(width, 0.55 * index.shape[0] + 1.8))
-        image = ax.imshow(values, cmap="RdBu_r", norm=norm, aspect="auto")
+        image = ax.imshow(values, cmap=palette.DIVERGING_CMAP, norm=norm, aspect="auto")
         ax.set_xticks(np.arange(index.shape[1]), [str(c) for c in index.columns])
         ax.set_yticks(np.arange(index.shape[0]), [str(i) for i in index.index])
         plt.setp(ax.get_xticklabels(), rotation=30, ha="right", rotation_mode="anchor")

@@ -123,7 +123,7 @@ def plot_grade_changes(changes: pd.DataFrame, ax: Axes | None = None) -> Axes:
     with chinese_font_context():
         if ax is None:
             _, ax = plt.subplots(figsize=(6, 5.5))
-        ax.imshow(counts, cmap="Blues")
+        ax.imshow(counts, cmap=palette.COUNT_CMAP)
         for i in range(len(GRADES)):
             for j in range(len(GRADES)):
                 dark = counts[i, j] > counts.max() / 2

@@ -9,6 +9,7 @@ import numpy as np
 from matplotlib.axes import Axes
 
 from custseg.migration import migration_table
+from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
 
 __all__ = ["plot_migration"]
@@ -46,7 +47,7 @@ def plot_migration(
     with chinese_font_context():
         if ax is None:
             _, ax = plt.subplots(figsize=(9, 6))
-        ax.imshow(values, cmap="Blues", aspect="auto")
+        ax.imshow(values, cmap=palette.COUNT_CMAP, aspect="auto")
         ax.set_xticks(np.arange(counts.shape[1]), counts.columns, rotation=45, ha="right")
         ax.set_yticks(np.arange(counts.shape[0]), counts.index)
         top = values.max() if values.size else 0

@@ -23,10 +23,12 @@ __all__ = [
     "BLUE",
     "BORDER",
     "BROWN",
+    "COUNT_CMAP",
     "COMPARE",
     "CUSTOMER_GROUP_COLORS",
     "CYAN",
     "DISTRIBUTOR_GRADE_COLORS",
+    "DIVERGING_CMAP",
     "GOOD",
     "GREEN",
     "GREY",
@@ -37,8 +39,10 @@ __all__ = [
     "ORANGE",
     "OTHER_GROUP_COLORS",
     "PINK",
+    "PROBABILITY_CMAP",
     "PRIVACY_LEVEL_COLORS",
     "PURPLE",
+    "RATE_CMAP",
     "RED",
     "REFERENCE",
     "SCORE_PART_COLORS",
@@ -91,3 +95,13 @@ OTHER_GROUP_COLORS = (PURPLE, ORANGE, BROWN, GREY)
 SCORE_PART_COLORS = (RED, BLUE, GREEN, ORANGE, PURPLE, BROWN)
 #: The three personal-information levels of ``custseg.privacy.classify_columns``.
 PRIVACY_LEVEL_COLORS = {"非个人信息": NEUTRAL, "个人信息": MAIN, "敏感个人信息": HIGHLIGHT}
+
+# Colour maps of the heat maps, by what a cell holds (matplotlib's names).
+#: Above or below the average (standardised means, an index around 100): red high, blue low.
+DIVERGING_CMAP = "RdBu_r"
+#: How many customers moved from one group to another (migration and grade-change tables).
+COUNT_CMAP = "Blues"
+#: A rate or an amount per cell (cohort retention, the RFM grid).
+RATE_CMAP = "YlGnBu"
+#: A probability from 0 to 1 (the probability-alive matrix).
+PROBABILITY_CMAP = "viridis"

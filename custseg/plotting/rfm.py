@@ -118,7 +118,7 @@ def plot_rf_heatmap(scored: pd.DataFrame, ax: Axes | None = None, *, annot: bool
             ax=ax,
             annot=annot,
             fmt=",.0f",
-            cmap="YlGnBu",
+            cmap=palette.RATE_CMAP,
             cbar_kws={"label": "平均消费金额 (mean monetary)"},
         )
         ax.set_xlabel("F 分 (frequency score)")

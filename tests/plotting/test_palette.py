@@ -57,8 +57,9 @@ def test_no_colour_literal_outside_the_palette(module):
 
 
 def named_colours(path: Path) -> list[str]:
-    """``line: name`` for each string of the module that is a matplotlib colour name."""
+    """``line: name`` for each string of the module that names a matplotlib colour or map."""
     names = {*mpl.colors.CSS4_COLORS, *mpl.colors.TABLEAU_COLORS, *mpl.colors.XKCD_COLORS}
+    names |= set(mpl.colormaps)
     tokens = tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
     return [
         f"{token.start[0]}: {token.string}"
@@ -76,8 +77,10 @@ def test_no_named_colour_but_white_and_black_outside_the_palette(module):
 
 def test_the_scan_finds_a_named_colour(tmp_path):
     module = tmp_path / "chart.py"
-    module.write_text('a = dict(color="grey", edge="white", c="tab:blue", label="客户")\n')
-    assert named_colours(module) == ['1: "grey"', '1: "white"', '1: "tab:blue"']
+    module.write_text(
+        'a = dict(color="grey", edge="white", c="tab:blue", cmap="Blues", t="客户")\n'
+    )
+    assert named_colours(module) == ['1: "grey"', '1: "white"', '1: "tab:blue"', '1: "Blues"']
 
 
 def test_palette_imports_without_a_plotting_library():
@@ -94,7 +97,7 @@ def test_every_colour_is_a_hex_string_and_the_series_colours_differ():
     named = {
         name: value
         for name, value in vars(palette).items()
-        if name.isupper() and isinstance(value, str)
+        if name.isupper() and isinstance(value, str) and not name.endswith("_CMAP")
     }
     assert named and all(re.fullmatch(r"#[0-9A-F]{6}", value) for value in named.values())
     assert len(set(palette.SERIES)) == len(palette.SERIES) == 10
@@ -106,6 +109,11 @@ def test_every_colour_is_a_hex_string_and_the_series_colours_differ():
     ):
         assert set(mapping.values()) <= set(palette.SERIES)
         assert len(set(mapping.values())) == len(mapping)  # one colour per class
+
+
+def test_colour_maps_are_matplotlib_maps():
+    maps = [palette.DIVERGING_CMAP, palette.COUNT_CMAP, palette.RATE_CMAP, palette.PROBABILITY_CMAP]
+    assert [name in mpl.colormaps for name in maps] == [True] * 4
 
 
 def test_meanings_keep_the_colours_the_charts_had():
