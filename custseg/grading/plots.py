@@ -6,6 +6,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context
 
 __all__ = ["plot_participation", "plot_score_distribution", "plot_topic_mastery"]
@@ -23,7 +24,7 @@ def plot_score_distribution(percent: pd.Series, *, ax=None):
     with chinese_font_context():
         if ax is None:
             _, ax = plt.subplots(figsize=(6, 3.5))
-        ax.hist(percent.dropna(), bins=np.arange(0, 101, 10), color="#4C72B0", edgecolor="white")
+        ax.hist(percent.dropna(), bins=np.arange(0, 101, 10), color=palette.MAIN, edgecolor="white")
         ax.set_xlim(0, 100)
         ax.set_xlabel("得分率 (%)")
         ax.set_ylabel("人数")
@@ -49,7 +50,7 @@ def plot_topic_mastery(mastery: pd.DataFrame, *, ax=None):
         if ax is None:
             _, ax = plt.subplots(figsize=(6, 0.5 * len(mastery) + 1.2))
         ordered = mastery.sort_values("mastery")
-        ax.barh(ordered["topic"], 100 * ordered["mastery"], color="#55A868")
+        ax.barh(ordered["topic"], 100 * ordered["mastery"], color=palette.GOOD)
         ax.set_xlim(0, 100)
         ax.set_xlabel("掌握程度 (得分率 %)")
         ax.set_title("各主题掌握程度")
