@@ -7,7 +7,8 @@ Submodules, one per method: :mod:`custseg.transactions` (read and clean orders),
 
 ``import custseg`` loads neither pandas nor a plotting library: the names below are
 imported the first time they are used, so a server that only analyses data never
-loads matplotlib.
+loads matplotlib. The three error classes (:class:`DataError`, :class:`ParameterError`,
+:class:`ConvergenceError`, see :mod:`custseg.errors`) are among them.
 """
 
 from __future__ import annotations
@@ -16,15 +17,24 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from custseg.errors import DataError
+    from custseg.errors import ConvergenceError, DataError, ParameterError
     from custseg.plotting.style import CJK_FONT_FAMILY, use_chinese_font
 
-__all__ = ["CJK_FONT_FAMILY", "DataError", "__version__", "use_chinese_font"]
+__all__ = [
+    "CJK_FONT_FAMILY",
+    "ConvergenceError",
+    "DataError",
+    "ParameterError",
+    "__version__",
+    "use_chinese_font",
+]
 
 #: Where each public name lives; it is imported when first asked for.
 _LAZY = {
     "CJK_FONT_FAMILY": "custseg.plotting.style",
+    "ConvergenceError": "custseg.errors",
     "DataError": "custseg.errors",
+    "ParameterError": "custseg.errors",
     "use_chinese_font": "custseg.plotting.style",
 }
 

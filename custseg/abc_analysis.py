@@ -27,7 +27,7 @@ import narwhals as nw
 import numpy as np
 import pandas as pd
 
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.frames import as_lazy, column_names, to_pandas
 
 __all__ = [
@@ -142,11 +142,13 @@ def _check_cuts(cuts: Sequence[float]) -> tuple[float, float]:
     try:
         a_cut, b_cut = (float(c) for c in cuts)
     except (TypeError, ValueError):
-        raise ValueError(
+        raise ParameterError(
             f"cuts 需要两个累计占比 (two cumulative shares), 收到 (got) {cuts!r}"
         ) from None
     if not 0 < a_cut < b_cut <= 1:
-        raise ValueError(f"cuts 必须满足 0 < A < B <= 1 (must be increasing), 收到 (got) {cuts!r}")
+        raise ParameterError(
+            f"cuts 必须满足 0 < A < B <= 1 (must be increasing), 收到 (got) {cuts!r}"
+        )
     return a_cut, b_cut
 
 
@@ -280,7 +282,7 @@ def top_share(data: Any, top: float = 0.2) -> float:
     0.9
     """
     if not 0 < float(top) <= 1:
-        raise ValueError(f"top 必须在 (0, 1] 之间 (must be in (0, 1]), 收到 (got) {top!r}")
+        raise ParameterError(f"top 必须在 (0, 1] 之间 (must be in (0, 1]), 收到 (got) {top!r}")
     curve = lorenz_curve(data)
     below = np.interp(1 - float(top), curve["customer_share"], curve["value_share"])
     return float(1 - below)
@@ -306,7 +308,7 @@ def abc_preview(classified: pd.DataFrame, rows: int = 10) -> pd.DataFrame:
     b     300.0  30.0%  80.0%   A 重点客户
     """
     if int(rows) != rows or rows < 1:
-        raise ValueError(f"rows 必须是正整数 (positive integer)，收到 (got) {rows!r}")
+        raise ParameterError(f"rows 必须是正整数 (positive integer)，收到 (got) {rows!r}")
     top = classified.head(int(rows))
     table = pd.DataFrame(
         {

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 
 __all__ = [
     "CHANGE_REASONS",
@@ -102,19 +102,21 @@ def declare_conventions(
 def _check_conventions(options: Mapping, where: str) -> dict:
     unknown = sorted(set(options) - set(USER_DEFAULTS))
     if unknown:
-        raise DataError(f"{where}: 未知的清洗规则 (unknown cleaning option) {unknown}")
+        raise ParameterError(f"{where}: 未知的清洗规则 (unknown cleaning option) {unknown}")
     checked = dict(options)
     if "drop_duplicates" in checked and not isinstance(checked["drop_duplicates"], bool | np.bool_):
-        raise DataError(
+        raise ParameterError(
             f"{where}: drop_duplicates 只能是 True 或 False，收到 {checked['drop_duplicates']!r}"
         )
     prefix = checked.get("cancel_prefix")
     if prefix is not None and (not isinstance(prefix, str) or not prefix.strip()):
-        raise DataError(
+        raise ParameterError(
             f"{where}: cancel_prefix 应是取消单号的开头文字（如 'C'）或 None，收到 {prefix!r}"
         )
     if "refunds" in checked and checked["refunds"] not in ("net", "drop"):
-        raise DataError(f"{where}: refunds 只能是 'net' 或 'drop'，收到 {checked['refunds']!r}")
+        raise ParameterError(
+            f"{where}: refunds 只能是 'net' 或 'drop'，收到 {checked['refunds']!r}"
+        )
     return checked
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from custseg.errors import DataError
+from custseg.errors import ParameterError
 from custseg.overview import first_rows
 from custseg.transactions import CLEANING_REASONS, CleaningReport
 
@@ -56,7 +56,7 @@ def cleaning_table(report: CleaningReport) -> pd.DataFrame:
     7     合计（清洗前）  2  100.0%
     """
     if not isinstance(report, CleaningReport):
-        raise DataError(
+        raise ParameterError(
             "cleaning_table 需要清洗报告 report：先运行 clean, report = clean_transactions(orders)"
         )
     counts = report.counts
@@ -100,13 +100,13 @@ def removed_rows(
     1  A2  5.0  缺少客户编号
     """
     if not isinstance(report, CleaningReport):
-        raise DataError(
+        raise ParameterError(
             "removed_rows 需要清洗报告 report：先运行 clean, report = clean_transactions(orders)"
         )
     keys = {**{k: k for k in CLEANING_REASONS}, **{v: k for k, v in REASON_NAMES.items()}}
     if reason not in keys:
         names = "、".join(REASON_NAMES.values())
-        raise DataError(f"没有这个删除原因：{reason!r}；可选：{names}")
+        raise ParameterError(f"没有这个删除原因：{reason!r}；可选：{names}")
     removed = report.removed[report.removed["reason"] == keys[reason]]
     shown = first_rows(removed.drop(columns="reason"), rows=rows) if len(removed) else removed
     shown = shown.copy()

@@ -30,7 +30,7 @@ from custseg.clustering import (
     feature_name,
 )
 from custseg.dimensions import BANK_LABELS, label_values
-from custseg.errors import DataError, require_columns
+from custseg.errors import ParameterError, require_columns
 from custseg.frames import to_pandas
 
 __all__ = [
@@ -69,9 +69,9 @@ def _frame(data: Any, columns: Sequence[str] | None) -> pd.DataFrame:
 
 def _check_k(k: Any, n_rows: int) -> int:
     if isinstance(k, bool) or not isinstance(k, int) or k < 2:
-        raise DataError(f"k 应为不小于 2 的整数 (integer k >= 2)，收到 {k!r}")
+        raise ParameterError(f"k 应为不小于 2 的整数 (integer k >= 2)，收到 {k!r}")
     if k >= n_rows:
-        raise DataError(f"k={k} 不少于客户数 {n_rows}：请减小 k")
+        raise ParameterError(f"k={k} 不少于客户数 {n_rows}：请减小 k")
     return k
 
 
@@ -115,7 +115,7 @@ def k_choice_table(
     """
     frame = _frame(features, columns)
     if isinstance(k_from, bool) or isinstance(k_to, bool) or k_from > k_to:
-        raise DataError(f"k_from ({k_from!r}) 应不大于 k_to ({k_to!r})")
+        raise ParameterError(f"k_from ({k_from!r}) 应不大于 k_to ({k_to!r})")
     table = choose_k(frame, k_range=range(k_from, k_to + 1))
     out = pd.DataFrame(
         {

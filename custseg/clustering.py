@@ -33,7 +33,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer, StandardScaler
 from sklearn.utils.validation import check_is_fitted
 
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 from custseg.frames import to_pandas
 
 __all__ = [
@@ -105,7 +105,7 @@ def _select(data: Any, features: str | Iterable[str] | None) -> pd.DataFrame:
     else:
         columns = list(features)
     if not columns:
-        raise DataError("没有可用的特征列 (no feature columns): 请检查 features=")
+        raise ParameterError("没有可用的特征列 (no feature columns): 请检查 features=")
     require_columns(frame, columns, what="特征表 (features)")
     if frame.empty:
         raise DataError("特征表为空 (no rows): 没有可聚类的客户")
@@ -143,9 +143,9 @@ def _check_complete(frame: pd.DataFrame, columns: Iterable[str]) -> None:
 
 def _check_n_clusters(n_clusters: Any, n_rows: int) -> None:
     if not isinstance(n_clusters, Integral) or isinstance(n_clusters, bool) or n_clusters < 1:
-        raise DataError(f"n_clusters 应为正整数 (positive integer), 收到 (got) {n_clusters!r}")
+        raise ParameterError(f"n_clusters 应为正整数 (positive integer), 收到 (got) {n_clusters!r}")
     if n_clusters > n_rows:
-        raise DataError(
+        raise ParameterError(
             f"n_clusters={n_clusters} 多于客户数 (more than the {n_rows} rows): 请减少类别数"
         )
 
@@ -424,10 +424,10 @@ def choose_k(
     ks = list(k_range)
     frame = _select(features, None)
     if not ks:
-        raise DataError("k_range 为空 (empty): 请至少给一个 k")
+        raise ParameterError("k_range 为空 (empty): 请至少给一个 k")
     for k in ks:
         if not isinstance(k, Integral) or isinstance(k, bool) or not 2 <= k < len(frame):
-            raise DataError(
+            raise ParameterError(
                 f"k_range 中的 {k!r} 无效 (invalid k): 轮廓系数 (silhouette) 要求 "
                 f"2 <= k < 行数 {len(frame)}"
             )

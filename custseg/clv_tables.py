@@ -25,7 +25,7 @@ from typing import Any
 import pandas as pd
 
 from custseg.clv import BetaGeoModel, GammaGammaModel, historic_clv, summary_from_transactions
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 
 __all__ = [
     "CLVModels",
@@ -42,13 +42,15 @@ _WEEKS_PER_MONTH = 4.345
 
 def _check_rows(rows: int | None) -> int | None:
     if rows is not None and (isinstance(rows, bool) or int(rows) != rows or rows < 1):
-        raise DataError(f"rows 必须是正整数或 None (positive integer or None)，收到 (got) {rows!r}")
+        raise ParameterError(
+            f"rows 必须是正整数或 None (positive integer or None)，收到 (got) {rows!r}"
+        )
     return None if rows is None else int(rows)
 
 
 def _check_margin(margin: float) -> float:
     if isinstance(margin, bool) or not 0 < float(margin) <= 1:
-        raise DataError(f"毛利率 margin 必须在 0 到 1 之间（例如 0.3），收到 (got) {margin!r}")
+        raise ParameterError(f"毛利率 margin 必须在 0 到 1 之间（例如 0.3），收到 (got) {margin!r}")
     return float(margin)
 
 
@@ -182,7 +184,7 @@ def clv_values(
         (discounted expected spend over ``months`` x ``margin``).
     """
     if isinstance(months, bool) or int(months) != months or months < 1:
-        raise DataError(f"months（预测几个月）必须是正整数，收到 (got) {months!r}")
+        raise ParameterError(f"months（预测几个月）必须是正整数，收到 (got) {months!r}")
     margin = _check_margin(margin)
     models = fit_clv_models(transactions)
     summary = models.summary

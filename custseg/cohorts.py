@@ -29,7 +29,7 @@ import narwhals as nw
 import numpy as np
 import pandas as pd
 
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.frames import as_lazy, require_frame_columns, to_pandas
 
 __all__ = ["cohort_table", "retention_matrix", "retention_table"]
@@ -57,11 +57,11 @@ def _to_period(number: int, period: str) -> pd.Period:
 
 def _check_parameters(period: str, value: str) -> None:
     if period not in _PERIODS:
-        raise DataError(
+        raise ParameterError(
             f"不支持的周期 (unsupported period): {period!r}。可选 (choose): 'M' 按月, 'Q' 按季度"
         )
     if value not in _VALUES:
-        raise DataError(
+        raise ParameterError(
             f"不支持的取值 (unsupported value): {value!r}。"
             "可选 (choose): 'customers' 活跃客户数, 'amount' 消费金额"
         )
@@ -252,7 +252,7 @@ def retention_table(
     2011-02     1
     """
     if isinstance(periods, bool) or int(periods) != periods or periods < 1:
-        raise ValueError(f"periods 必须是正整数 (positive integer)，收到 (got) {periods!r}")
+        raise ParameterError(f"periods 必须是正整数 (positive integer)，收到 (got) {periods!r}")
     counts = cohort_table(transactions, period=period, value="customers")
     shares = counts.div(counts[0], axis="index")
     unit = "个月" if period == "M" else "个季度"

@@ -35,7 +35,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 
 __all__ = [
     "ATTRIBUTE_LABELS",
@@ -217,7 +217,9 @@ class CustomerGroupClassifier(BaseEstimator):
             values.append(value)
             shown.append(note)
         if self.default_group not in strategies:
-            raise DataError(f"默认客户群 (default_group) {self.default_group!r} 没有对应的策略")
+            raise ParameterError(
+                f"默认客户群 (default_group) {self.default_group!r} 没有对应的策略"
+            )
         table["threshold_value"] = values
         table["threshold_note"] = shown
         self.rules_ = table.sort_values("rule", kind="stable").reset_index(drop=True)
@@ -389,7 +391,7 @@ def example_accounts(per_region: int = 80, *, seed: int = 8) -> pd.DataFrame:
     (True, True)
     """
     if isinstance(per_region, bool) or not isinstance(per_region, int) or per_region < 1:
-        raise DataError(f"per_region 应为正整数，收到 {per_region!r}")
+        raise ParameterError(f"per_region 应为正整数，收到 {per_region!r}")
     rng = np.random.default_rng(seed)
 
     def rating(mean: float) -> np.ndarray:
@@ -434,7 +436,7 @@ def group_rules(
     ['q0.9', 4.5, 4.0, 3.5]
     """
     if not 0 <= revenue_quantile <= 1:
-        raise DataError(f"revenue_quantile 须在 0 到 1 之间：收到 {revenue_quantile!r}")
+        raise ParameterError(f"revenue_quantile 须在 0 到 1 之间：收到 {revenue_quantile!r}")
     return pd.DataFrame(
         {
             "rule": [1, 2, 3, 3],
@@ -455,7 +457,7 @@ def _rules_for(
     top_revenue_share: float, strategic_min: float, technical_min: float, price_max: float
 ) -> pd.DataFrame:
     if isinstance(top_revenue_share, bool) or not 0 <= top_revenue_share <= 1:
-        raise DataError(
+        raise ParameterError(
             f"top_revenue_share 是 0 到 1 之间的比例（0.1 表示前 10%），收到 {top_revenue_share!r}"
         )
     return group_rules(

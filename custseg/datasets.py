@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.files import cache_home, read_table
 from custseg.transactions import UCI_CONVENTIONS, declare_conventions, to_canonical
 
@@ -226,7 +226,7 @@ def load_online_retail(version: int = 1, path: str | os.PathLike | None = None) 
     https://doi.org/10.24432/C5BW33 (version 1), https://doi.org/10.24432/C5CG6D (version 2).
     """
     if version not in (1, 2):
-        raise ValueError(f"version 只能是 1 或 2 (version must be 1 or 2)，收到 {version!r}")
+        raise ParameterError(f"version 只能是 1 或 2 (version must be 1 or 2)，收到 {version!r}")
     name = "online_retail" if version == 1 else "online_retail_ii"
     if path is None:
         remote = _REMOTES[name]
@@ -283,7 +283,7 @@ def load_cdnow(kind: str = "master", path: str | os.PathLike | None = None) -> p
         there is none) when the file has it.
     """
     if kind not in ("master", "sample", "summary"):
-        raise ValueError(
+        raise ParameterError(
             f"kind 只能是 'master'、'sample' 或 'summary' (unknown kind) ，收到 {kind!r}"
         )
     source = io.BytesIO(_member_bytes(f"cdnow_{kind}")) if path is None else Path(path)
@@ -401,7 +401,7 @@ def load_sample(name: str = "online_retail") -> pd.DataFrame:
     ['2024-H1', '2024-H2']
     """
     if name not in _SAMPLES:
-        raise ValueError(
+        raise ParameterError(
             f"没有名为 {name!r} 的示例数据 (unknown sample)；可选: {', '.join(map(repr, _SAMPLES))}"
         )
     data = resources.files("custseg").joinpath("data", _SAMPLES[name])

@@ -42,7 +42,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 
 __all__ = [
     "COVERAGE_LABELS",
@@ -217,20 +217,22 @@ class DistributorEvaluator(BaseEstimator):
         """
         weights = dict(DEFAULT_WEIGHTS if self.weights is None else self.weights)
         if set(weights) != set(DEFAULT_WEIGHTS):
-            raise DataError(
+            raise ParameterError(
                 f"权重 (weights) 需要且只需要 {sorted(DEFAULT_WEIGHTS)} 三项，收到 {sorted(weights)}"
             )
         series = pd.Series({k: float(weights[k]) for k in DEFAULT_WEIGHTS}, name="weight")
         if (series < 0).any() or not np.isfinite(series).all() or series.sum() <= 0:
             raise DataError(f"权重 (weights) 必须非负且不全为 0: {weights}")
         if not list(self.sales_cols):
-            raise DataError("sales_cols 至少需要一列销售能力指标 (at least one column)")
+            raise ParameterError("sales_cols 至少需要一列销售能力指标 (at least one column)")
         low, high = (float(v) for v in self.cooperation_range)
         if not low < high:
-            raise DataError(f"cooperation_range 需要 (最低分, 最高分): {self.cooperation_range}")
+            raise ParameterError(
+                f"cooperation_range 需要 (最低分, 最高分): {self.cooperation_range}"
+            )
         cuts = [float(c) for c in self.grade_cuts]
         if len(cuts) != len(GRADES) - 1 or sorted(cuts, reverse=True) != cuts:
-            raise DataError(
+            raise ParameterError(
                 f"grade_cuts 需要 {len(GRADES) - 1} 个递减的分数 (decreasing scores): "
                 f"{list(self.grade_cuts)}"
             )

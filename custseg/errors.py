@@ -1,7 +1,15 @@
 """Errors raised on bad input, worded for learners (Chinese first, English term after).
 
-Every message names the culprit: the column, the file, the row or the value at fault,
-so a learner can fix the input without reading a traceback.
+Three classes, one per kind of fault, the same in every module:
+
+- :class:`DataError`: the data is wrong (a missing column, an unparseable value, an empty
+  file); the message names the file, column, row and value at fault.
+- :class:`ParameterError`: an argument is wrong (an unknown option or method name, a
+  negative count, a share outside 0..1); the message names the argument and the value.
+- :class:`ConvergenceError`: a model fit did not converge.
+
+All three are subclasses of :class:`ValueError`, so ``except ValueError`` keeps working.
+Every message names the culprit, so a learner can fix the input without reading a traceback.
 """
 
 from __future__ import annotations
@@ -10,13 +18,57 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-__all__ = ["DataError", "require_columns"]
+__all__ = ["ConvergenceError", "DataError", "ParameterError", "require_columns"]
 
 
 class DataError(ValueError):
     """Bad input data: a missing column, an unparseable value, an empty file.
 
-    A subclass of :class:`ValueError`, so ``except ValueError`` keeps working.
+    The message names the file, column, row and value at fault. A subclass of
+    :class:`ValueError`, so ``except ValueError`` keeps working.
+
+    Examples
+    --------
+    >>> from custseg.rfm import rfm_table
+    >>> import pandas as pd
+    >>> rfm_table(pd.DataFrame({"客户": [1]}))
+    Traceback (most recent call last):
+    ...
+    custseg.errors.DataError: 交易表 (transactions) 缺少必需的列 (missing required column): ...
+    """
+
+
+class ParameterError(ValueError):
+    """A bad argument: an unknown option or method name, a negative count, a share out of range.
+
+    The data may be fine; the call is wrong. The message names the argument, the value
+    received and what is allowed. A subclass of :class:`ValueError` (as scikit-learn's
+    ``InvalidParameterError`` is), so ``except ValueError`` keeps working.
+
+    Examples
+    --------
+    >>> from custseg.rfm import RFMScorer
+    >>> RFMScorer(bins=12).fit(None)
+    Traceback (most recent call last):
+    ...
+    custseg.errors.ParameterError: bins 必须在 2 到 9 之间 (must be 2..9), 收到 (got) 12
+    """
+
+
+class ConvergenceError(RuntimeError, ValueError):
+    """A model fit that did not converge (the optimiser stopped without an optimum).
+
+    A :class:`RuntimeError` because the computation failed, not the call: the same
+    arguments on other data may converge. Also a :class:`ValueError`, because the usual
+    cause is data the model cannot describe (too few repeat buyers, one huge customer),
+    because it was a :class:`ValueError` before this class existed, and because the
+    ``lifetimes`` package's ``ConvergenceError`` is one too: ``except ValueError`` around
+    a fit keeps working. It is not a :class:`DataError`: no column, row or value is wrong.
+
+    Examples
+    --------
+    >>> issubclass(ConvergenceError, RuntimeError), issubclass(ConvergenceError, ValueError)
+    (True, True)
     """
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 from statistics import NormalDist
 
-from custseg.errors import DataError
+from custseg.errors import ParameterError
 
 __all__ = ["control_group_size", "evidence_statement"]
 
@@ -111,12 +111,12 @@ def control_group_size(
     """
     p0, p1 = float(baseline_rate), float(baseline_rate) + float(difference)
     if not (0 < p0 < 1 and 0 < p1 < 1) or difference == 0:
-        raise DataError(
+        raise ParameterError(
             "响应率要在 0 和 1 之间、差值不能为 0 (rates in (0, 1), difference not 0)："
             f"baseline_rate={baseline_rate!r}, difference={difference!r}"
         )
     if not (0 < alpha < 1 and 0 < power < 1):
-        raise DataError(f"alpha 和 power 要在 0 和 1 之间：alpha={alpha!r}, power={power!r}")
+        raise ParameterError(f"alpha 和 power 要在 0 和 1 之间：alpha={alpha!r}, power={power!r}")
     mean = (p0 + p1) / 2
     top = _z(1 - alpha / 2) * math.sqrt(2 * mean * (1 - mean)) + _z(power) * math.sqrt(
         p0 * (1 - p0) + p1 * (1 - p1)

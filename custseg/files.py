@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 
 __all__ = ["CSV_ENCODINGS", "UserTable", "cache_home", "read_table", "read_user_table"]
 
@@ -289,7 +289,7 @@ def _read_user_csv(
             "另存为 “CSV UTF-8” 后重试。"
         ) from error
     except LookupError as error:
-        raise DataError(f"{path}: 不认识的编码 (unknown encoding) {encoding!r}") from error
+        raise ParameterError(f"{path}: 不认识的编码 (unknown encoding) {encoding!r}") from error
     except pd.errors.EmptyDataError as error:
         raise DataError(f"文件是空的 (empty file): {path}") from error
     except pd.errors.ParserError as error:
@@ -510,7 +510,7 @@ def read_user_table(
     if path.stat().st_size == 0:
         raise DataError(f"文件是空的 (empty file): {path}")
     if int(skip_rows) < 0:
-        raise DataError(f"skip_rows 不能是负数 (must be >= 0)，收到 {skip_rows!r}")
+        raise ParameterError(f"skip_rows 不能是负数 (must be >= 0)，收到 {skip_rows!r}")
     name = path.name.lower()
     if name.endswith((".parquet", ".pq")):
         table = UserTable(pd.read_parquet(path), first_row=2)

@@ -31,7 +31,7 @@ from typing import Any
 import narwhals as nw
 import pandas as pd
 
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 
 __all__ = [
     "DUCKDB_MIN_ROWS",
@@ -146,7 +146,7 @@ def as_lazy(data: Any, *, what: str = "数据 (data)", engine: str = "native") -
     1            2     5.0
     """
     if engine not in ("native", "auto"):
-        raise ValueError(f"engine 只能是 'native' 或 'auto' (must be), 收到 (got) {engine!r}")
+        raise ParameterError(f"engine 只能是 'native' 或 'auto' (must be), 收到 (got) {engine!r}")
     frame = as_narwhals(data, what=what)
     if isinstance(frame, nw.LazyFrame):
         return frame

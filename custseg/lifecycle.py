@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.rfm import customer_summary
 from custseg.segments import apply_rules
 
@@ -118,7 +118,9 @@ def lifecycle_rule_table() -> pd.DataFrame:
 
 def _check_days(name: str, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
-        raise ValueError(f"{name} 必须是正整数 (must be a positive integer), 收到 (got) {value!r}")
+        raise ParameterError(
+            f"{name} 必须是正整数 (must be a positive integer), 收到 (got) {value!r}"
+        )
     return int(value)
 
 
@@ -200,16 +202,18 @@ def lifecycle_stages(
         "loyal_orders": _check_days("loyal_orders", loyal_orders),
     }
     if params["at_risk_days"] < params["new_days"]:
-        raise ValueError(
+        raise ParameterError(
             f"at_risk_days ({at_risk_days}) 不能小于 new_days ({new_days}) (must be >= new_days)"
         )
     if params["churn_days"] <= params["at_risk_days"]:
-        raise ValueError(
+        raise ParameterError(
             f"churn_days ({churn_days}) 必须大于 at_risk_days ({at_risk_days}) "
             "(must be > at_risk_days)"
         )
     if params["loyal_orders"] < 2:
-        raise ValueError(f"loyal_orders 至少为 2 (must be at least 2), 收到 (got) {loyal_orders}")
+        raise ParameterError(
+            f"loyal_orders 至少为 2 (must be at least 2), 收到 (got) {loyal_orders}"
+        )
 
     if summary is None:
         summary = customer_summary(transactions, as_of)
@@ -364,7 +368,7 @@ def stages_preview(stages: pd.DataFrame, rows: int = 5) -> pd.DataFrame:
     a       1        11      11  30.46     新客
     """
     if int(rows) != rows or rows < 1:
-        raise ValueError(f"rows 必须是正整数 (positive integer)，收到 (got) {rows!r}")
+        raise ParameterError(f"rows 必须是正整数 (positive integer)，收到 (got) {rows!r}")
     table = stages[list(_PREVIEW)].head(int(rows)).rename(columns=_PREVIEW)
     table["消费金额"] = table["消费金额"].round(2)
     table.index.name = "客户编号"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 from custseg.vocabulary import chinese_label
 
 __all__ = ["chinese_headers", "data_overview", "first_rows"]
@@ -44,7 +44,7 @@ def first_rows(data: pd.DataFrame, rows: int = 5) -> pd.DataFrame:
     if not isinstance(data, pd.DataFrame):
         raise DataError(f"first_rows 需要一张表格 (DataFrame)，收到的是 {type(data).__name__}")
     if isinstance(rows, bool) or not isinstance(rows, int) or rows < 1:
-        raise DataError(f"rows 须为正整数：收到 {rows!r}")
+        raise ParameterError(f"rows 须为正整数：收到 {rows!r}")
     shown = data.head(rows).copy()
     for column in shown.columns:
         values = shown[column]

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 from custseg.text_table import WholeTextTable
 
 __all__ = [
@@ -320,7 +320,7 @@ def classify_columns(
     if not isinstance(frame, pd.DataFrame):
         raise DataError(f"需要 pandas.DataFrame (a table)，收到 {type(frame).__name__}")
     if sample < 1 or not 0 < threshold <= 1:
-        raise DataError(
+        raise ParameterError(
             f"参数无效 (invalid): sample={sample!r} 须 >= 1，threshold={threshold!r} 须在 (0, 1]"
         )
     rows = []
@@ -384,12 +384,12 @@ def pseudonymise(values: pd.Series, salt: str, *, length: int = 16) -> pd.Series
     >>> pseudonymise(ids, salt="")
     Traceback (most recent call last):
     ...
-    custseg.errors.DataError: 盐 (salt) 不能为空，且至少 8 个字符：收到 ''
+    custseg.errors.ParameterError: 盐 (salt) 不能为空，且至少 8 个字符：收到 ''
     """
     if not isinstance(salt, str) or len(salt) < 8:
-        raise DataError(f"盐 (salt) 不能为空，且至少 8 个字符：收到 {salt!r}")
+        raise ParameterError(f"盐 (salt) 不能为空，且至少 8 个字符：收到 {salt!r}")
     if not 8 <= int(length) <= 64:
-        raise DataError(f"长度 (length) 须在 8 到 64 之间：收到 {length!r}")
+        raise ParameterError(f"长度 (length) 须在 8 到 64 之间：收到 {length!r}")
     series = pd.Series(values)
     key = salt.encode("utf-8")
 
@@ -509,7 +509,7 @@ def _group_sizes(frame: pd.DataFrame, quasi_identifiers: Sequence[str]) -> pd.Da
         quasi_identifiers = [quasi_identifiers]
     columns = list(quasi_identifiers)
     if not columns:
-        raise DataError("至少需要一个准标识符列 (quasi-identifier column)")
+        raise ParameterError("至少需要一个准标识符列 (quasi-identifier column)")
     require_columns(frame, columns, what="数据表 (table)")
     if frame.empty:
         raise DataError("数据表是空的 (empty table)：无法计算 k")
@@ -606,7 +606,7 @@ def check_k_anonymity(
     custseg.errors.DataError: k = 1 < 5：1 行所在的组合少于 5 行，可能识别到个人 (re-identification risk)。最小的组合：城市='拉萨', 性别='女'（1 行）。请合并取值（如年龄分段、地区归并）或删除这些行。
     """
     if int(k_min) < 1:
-        raise DataError(f"k_min 须 >= 1：收到 {k_min!r}")
+        raise ParameterError(f"k_min 须 >= 1：收到 {k_min!r}")
     result = k_anonymity(frame, quasi_identifiers)
     if result.k >= k_min or not raise_error:
         return result
@@ -637,7 +637,7 @@ def suppress_small_groups(
     ['北京']
     """
     if int(k_min) < 1:
-        raise DataError(f"k_min 须 >= 1：收到 {k_min!r}")
+        raise ParameterError(f"k_min 须 >= 1：收到 {k_min!r}")
     columns = [quasi_identifiers] if isinstance(quasi_identifiers, str) else list(quasi_identifiers)
     _group_sizes(frame, columns)  # validates the columns
     sizes = frame.groupby(columns, dropna=False, observed=True)[columns[0]].transform("size")
@@ -785,7 +785,7 @@ def generalise_ages(ages: pd.Series, width: int) -> pd.Series:
     ['37岁']
     """
     if isinstance(width, bool) or not isinstance(width, int | np.integer) or not 1 <= width <= 100:
-        raise DataError(f"年龄段宽度 (width) 须为 1 到 100 的整数：收到 {width!r}")
+        raise ParameterError(f"年龄段宽度 (width) 须为 1 到 100 的整数：收到 {width!r}")
     values = pd.to_numeric(ages, errors="coerce")
     wrong = values.isna() & pd.Series(ages).notna()
     if wrong.any():
@@ -832,7 +832,7 @@ def group_size_classes(sizes: Sequence[int], k_min: int) -> pd.DataFrame:
     """
     k_min = int(k_min)
     if k_min < 1:
-        raise DataError(f"k_min 须 >= 1：收到 {k_min!r}")
+        raise ParameterError(f"k_min 须 >= 1：收到 {k_min!r}")
     sizes = np.asarray(sizes)
     edges = sorted({*_SIZE_EDGES, k_min})
     labels, rows, at_risk = [], [], []
@@ -870,7 +870,7 @@ def k_risk(frame: pd.DataFrame, quasi_identifiers: Sequence[str], *, k_min: int 
     {'k': 1, 'groups': 2, 'rows_at_risk': 1, 'share_at_risk': 0.16666666666666666}
     """
     if isinstance(k_min, bool) or not isinstance(k_min, int | np.integer) or k_min < 1:
-        raise DataError(f"k_min 须为正整数：收到 {k_min!r}")
+        raise ParameterError(f"k_min 须为正整数：收到 {k_min!r}")
     sizes = _group_sizes(frame, list(quasi_identifiers))["rows"]
     at_risk = int(sizes[sizes < k_min].sum())
     return {

@@ -35,7 +35,7 @@ from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
 from custseg.abc_analysis import abc_classify, gini, top_share
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.lifecycle import lifecycle_stages
 from custseg.promotion import evaluate_campaign
 from custseg.rfm import RFMScorer, customer_summary
@@ -139,9 +139,11 @@ class SegmentationProcess(BaseEstimator):
 
     def _check_parameters(self) -> None:
         if self.scheme not in ("cn8", "classic"):
-            raise ValueError(f"scheme 只能是 'cn8' 或 'classic' (unknown scheme): {self.scheme!r}")
+            raise ParameterError(
+                f"scheme 只能是 'cn8' 或 'classic' (unknown scheme): {self.scheme!r}"
+            )
         if not 0 <= float(self.control_share) <= 0.5:
-            raise ValueError(
+            raise ParameterError(
                 f"control_share 应在 0 到 0.5 之间 (must be in [0, 0.5]): {self.control_share!r}"
             )
 
@@ -617,7 +619,7 @@ def strategy_table(segmented: pd.DataFrame, *, cost_per_customer: float) -> pd.D
     2  一般挽留客户    1        5
     """
     if not cost_per_customer >= 0:
-        raise DataError(
+        raise ParameterError(
             f"每位客户的成本 (cost_per_customer) 不能为负数：收到 {cost_per_customer!r}"
         )
     customers = segmented.assign(group="营销组")

@@ -13,7 +13,7 @@ import pandas as pd
 
 from custseg.dimensions import dominant_segments, spending_mix
 from custseg.dimensions.categories import category_spend
-from custseg.errors import DataError, require_columns
+from custseg.errors import ParameterError, require_columns
 
 __all__ = ["PRODUCT_LINES", "preference_groups", "product_line_table"]
 
@@ -79,7 +79,7 @@ def preference_groups(
     {'A': '零食偏好型', 'B': '均衡型'}
     """
     if isinstance(dominance, bool) or not 0 < dominance <= 1:
-        raise DataError(f"dominance 是 0 到 1 之间的比例（0.3 表示 30%），收到 {dominance!r}")
+        raise ParameterError(f"dominance 是 0 到 1 之间的比例（0.3 表示 30%），收到 {dominance!r}")
     spend = _spend(transactions, category_col)
     return dominant_segments(spending_mix(spend, list(spend.columns)), dominance=dominance)
 

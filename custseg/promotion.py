@@ -69,7 +69,7 @@ from statistics import NormalDist
 import numpy as np
 import pandas as pd
 
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 
 __all__ = [
     "Bullets",
@@ -120,7 +120,7 @@ CAMPAIGN_COLUMNS = (
 
 def _z_quantile(alpha: float) -> float:
     if not 0 < float(alpha) < 1:
-        raise ValueError(f"alpha 必须在 (0, 1) 之间 (must be in (0, 1)), 收到 (got) {alpha!r}")
+        raise ParameterError(f"alpha 必须在 (0, 1) 之间 (must be in (0, 1)), 收到 (got) {alpha!r}")
     return NormalDist().inv_cdf(1 - float(alpha) / 2)
 
 
@@ -316,7 +316,7 @@ def evaluate_campaign(
     columns = [group_col, outcome_col] + ([segment_col] if segment_col else [])
     require_columns(frame, columns, what="活动数据 (campaign data)")
     if revenue_per_response < 0 or cost_per_contact < 0:
-        raise DataError(
+        raise ParameterError(
             "收入和成本不能为负数 (revenue_per_response, cost_per_contact must be >= 0): "
             f"{revenue_per_response}, {cost_per_contact}"
         )
@@ -728,16 +728,16 @@ def promotion_roi(
     {'incremental_responses': 80.0, 'incremental_revenue': 8000.0, 'cost': 5000.0, 'profit': 3000.0, 'roi': 0.6, 'break_even_rate': 0.09}
     """
     if not targets > 0:
-        raise DataError(f"目标客户数 (targets) 必须大于 0，收到 {targets!r}")
+        raise ParameterError(f"目标客户数 (targets) 必须大于 0，收到 {targets!r}")
     for name, value in (
         ("cost_per_contact", cost_per_contact),
         ("revenue_per_response", revenue_per_response),
     ):
         if not value >= 0:
-            raise DataError(f"{name} 不能为负数 (must be >= 0)，收到 {value!r}")
+            raise ParameterError(f"{name} 不能为负数 (must be >= 0)，收到 {value!r}")
     for name, value in (("response_rate", response_rate), ("baseline_rate", baseline_rate)):
         if not 0 <= value <= 1:
-            raise DataError(f"{name} 必须在 0 和 1 之间 (must be in [0, 1])，收到 {value!r}")
+            raise ParameterError(f"{name} 必须在 0 和 1 之间 (must be in [0, 1])，收到 {value!r}")
     incremental = (float(response_rate) - float(baseline_rate)) * float(targets)
     revenue = incremental * float(revenue_per_response)
     cost = float(targets) * float(cost_per_contact)

@@ -25,7 +25,7 @@ from typing import Any
 
 import pandas as pd
 
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 
 __all__ = ["NEEDS", "RELATIONS", "house_of_quality", "segment_needs"]
 
@@ -94,7 +94,9 @@ def segment_needs(
 
         customers, transactions = load_cn_customers(), load_cn_orders()
     if customers is None or transactions is None:
-        raise DataError("需要客户表和订单表 (customers and transactions)，或 load_customers=True")
+        raise ParameterError(
+            "需要客户表和订单表 (customers and transactions)，或 load_customers=True"
+        )
     require_columns(customers, ["customer_id", *NEEDS], what="客户表 (customers)")
     segments = segment_customers(rfm_table(transactions), scheme=scheme)["segment"]
     answers = customers.set_index("customer_id")[list(NEEDS)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from custseg.errors import DataError, require_columns
+from custseg.errors import ParameterError, require_columns
 
 __all__ = ["QUALITY_LABELS", "is_quality_client", "quality_client_table"]
 
@@ -34,7 +34,7 @@ def is_quality_client(clients: pd.DataFrame, *, balance_top_share: float = 0.25)
     """
     require_columns(clients, ["balance", "default", "loan"], what="银行客户数据 (clients)")
     if isinstance(balance_top_share, bool) or not 0 < balance_top_share <= 1:
-        raise DataError(
+        raise ParameterError(
             f"balance_top_share 是 0 到 1 之间的比例（0.25 表示余额前 25%），收到 {balance_top_share!r}"
         )
     cut = clients["balance"].quantile(1 - balance_top_share)

@@ -27,7 +27,7 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, clone
 from sklearn.utils.validation import check_is_fitted
 
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 
 __all__ = [
     "HIT_RATE_MODELS",
@@ -122,7 +122,7 @@ class _BasketModel(BaseEstimator):
 
     def _fit_catalogue(self, transactions: pd.DataFrame) -> sparse.csr_matrix:
         if not isinstance(self.top_n, int | np.integer) or self.top_n < 1:
-            raise DataError(f"top_n 须为正整数 (positive integer)：收到 {self.top_n!r}")
+            raise ParameterError(f"top_n 须为正整数 (positive integer)：收到 {self.top_n!r}")
         exclude = set() if self.exclude is None else set(self.exclude)
         if exclude:
             require_columns(transactions, [self.item_col], what="交易明细 (transactions)")
@@ -237,7 +237,7 @@ class _BasketModel(BaseEstimator):
         check_is_fitted(self)
         n = self._n(n)
         if (basket is None) == (customer is None):
-            raise DataError("请给出购物篮 (basket) 或客户 (customer) 二者之一")
+            raise ParameterError("请给出购物篮 (basket) 或客户 (customer) 二者之一")
         if customer is not None:
             row = self.customers_.get_indexer([customer])[0]
             owned = self.customer_items_[row].indices if row >= 0 else np.array([], dtype=int)
@@ -267,7 +267,7 @@ class _BasketModel(BaseEstimator):
     def _n(self, n: int | None) -> int:
         n = self.top_n if n is None else n
         if not isinstance(n, int | np.integer) or n < 1:
-            raise DataError(f"推荐数量 n 须为正整数 (positive integer)：收到 {n!r}")
+            raise ParameterError(f"推荐数量 n 须为正整数 (positive integer)：收到 {n!r}")
         return int(n)
 
 
@@ -403,9 +403,13 @@ class ItemToItemRecommender(_BasketModel):
     def fit(self, transactions: pd.DataFrame, y: None = None) -> ItemToItemRecommender:
         """Learn item-to-item similarities from the baskets of ``transactions``."""
         if self.similarity not in ("cosine", "conditional"):
-            raise DataError(f"similarity 须为 'cosine' 或 'conditional'：收到 {self.similarity!r}")
+            raise ParameterError(
+                f"similarity 须为 'cosine' 或 'conditional'：收到 {self.similarity!r}"
+            )
         if not isinstance(self.min_support, int | np.integer) or self.min_support < 1:
-            raise DataError(f"min_support 须为正整数 (positive integer)：收到 {self.min_support!r}")
+            raise ParameterError(
+                f"min_support 须为正整数 (positive integer)：收到 {self.min_support!r}"
+            )
         matrix = self._fit_catalogue(transactions)
         together = (matrix.T @ matrix).tocsr()
         together.setdiag(0)
@@ -514,9 +518,9 @@ def compare_hit_rates(
     热门       0.5     1        2      1
     """
     if not models:
-        raise DataError("至少需要一个模型 (no model given)")
+        raise ParameterError("至少需要一个模型 (no model given)")
     if max_baskets is not None and max_baskets < 1:
-        raise DataError(f"max_baskets 须 >= 1：收到 {max_baskets!r}")
+        raise ParameterError(f"max_baskets 须 >= 1：收到 {max_baskets!r}")
     fitted = {name: clone(model).fit(train) for name, model in models.items()}
     first = next(iter(fitted.values()))
     queries, hidden = _held_out(
@@ -669,7 +673,7 @@ def hit_rate_table(
     try:
         cut = pd.Timestamp(split_date)
     except (TypeError, ValueError):
-        raise DataError(f"split_date {split_date!r} 不是日期，请写成 '2011-09-01'") from None
+        raise ParameterError(f"split_date {split_date!r} 不是日期，请写成 '2011-09-01'") from None
     dates = pd.to_datetime(transactions[date_col])
     train, test = transactions.loc[dates < cut], transactions.loc[dates >= cut]
     if train.empty or test.empty:

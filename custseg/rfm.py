@@ -48,7 +48,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 from custseg.frames import (
     as_lazy,
     column_names,
@@ -107,9 +107,9 @@ def _as_of_day(as_of: Any) -> pd.Timestamp:
     try:
         stamp = pd.Timestamp(as_of)
     except (TypeError, ValueError):
-        raise DataError(f"as_of 不是有效的日期 (not a valid date): {as_of!r}") from None
+        raise ParameterError(f"as_of 不是有效的日期 (not a valid date): {as_of!r}") from None
     if pd.isna(stamp):
-        raise DataError(f"as_of 不是有效的日期 (not a valid date): {as_of!r}")
+        raise ParameterError(f"as_of 不是有效的日期 (not a valid date): {as_of!r}")
     return stamp.normalize()
 
 
@@ -567,31 +567,31 @@ class RFMScorer(BaseEstimator):
 
     def _validate_params(self) -> None:
         if isinstance(self.bins, bool) or not isinstance(self.bins, int | np.integer):
-            raise ValueError(f"bins 必须是整数 (must be an integer), 收到 (got) {self.bins!r}")
+            raise ParameterError(f"bins 必须是整数 (must be an integer), 收到 (got) {self.bins!r}")
         if not 2 <= self.bins <= 9:
-            raise ValueError(f"bins 必须在 2 到 9 之间 (must be 2..9), 收到 (got) {self.bins}")
+            raise ParameterError(f"bins 必须在 2 到 9 之间 (must be 2..9), 收到 (got) {self.bins}")
         if self.method not in ("quantile", "thresholds"):
-            raise ValueError(
+            raise ParameterError(
                 "method 只能是 'quantile' 或 'thresholds' (must be 'quantile' or "
                 f"'thresholds'), 收到 (got) {self.method!r}"
             )
         if self.method == "thresholds":
             if self.thresholds is None:
-                raise ValueError(
+                raise ParameterError(
                     "method='thresholds' 需要 thresholds 参数 (thresholds= is required)"
                 )
             missing = [c for c in RFM_COLUMNS if c not in self.thresholds]
             if missing:
-                raise ValueError(f"thresholds 缺少 (missing) {missing}")
+                raise ParameterError(f"thresholds 缺少 (missing) {missing}")
             for column in RFM_COLUMNS:
                 cuts = np.asarray(self.thresholds[column], dtype=float)
                 if cuts.ndim != 1 or len(cuts) != self.bins - 1:
-                    raise ValueError(
+                    raise ParameterError(
                         f"thresholds[{column!r}] 需要 {self.bins - 1} 个切分点 "
                         f"(needs bins - 1 cut points), 收到 (got) {list(cuts)}"
                     )
                 if not np.all(np.diff(cuts) > 0) or not np.all(np.isfinite(cuts)):
-                    raise ValueError(
+                    raise ParameterError(
                         f"thresholds[{column!r}] 必须严格递增 (must be strictly increasing): "
                         f"{list(cuts)}"
                     )
@@ -737,7 +737,7 @@ def rfm_preview(rfm: pd.DataFrame, rows: int = 5) -> pd.DataFrame:
     C1                3       2   12.35
     """
     if int(rows) != rows or rows < 1:
-        raise ValueError(f"rows 必须是正整数 (positive integer)，收到 (got) {rows!r}")
+        raise ParameterError(f"rows 必须是正整数 (positive integer)，收到 (got) {rows!r}")
     shown = [column for column in RFM_LABELS if column in rfm.columns]
     table = rfm[shown].head(int(rows)).rename(columns=RFM_LABELS)
     money = RFM_LABELS["monetary"]

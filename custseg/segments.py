@@ -35,7 +35,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 
 __all__ = [
     "SCHEMES",
@@ -197,7 +197,7 @@ def rule_table(scheme: str = "cn8") -> pd.DataFrame:
     11
     """
     if scheme not in SCHEMES:
-        raise ValueError(
+        raise ParameterError(
             f"未知的分群方案 (unknown scheme) {scheme!r}，可选 (choose from): {sorted(SCHEMES)}"
         )
     return pd.DataFrame(SCHEMES[scheme], columns=list(_RULE_COLUMNS))
@@ -387,7 +387,7 @@ class RFMSegmenter(BaseEstimator):
                     rfm, ["r_score", "f_score"], what="RFM 评分表 (scored RFM，请先用 RFMScorer)"
                 )
         else:
-            raise ValueError(
+            raise ParameterError(
                 "scheme 必须是方案名称或规则表 DataFrame (must be a scheme name or a rule "
                 f"table), 收到 (got) {type(self.scheme).__name__}"
             )
@@ -397,7 +397,7 @@ class RFMSegmenter(BaseEstimator):
         cutoffs = dict(self.cutoffs or {})
         unknown = sorted(set(cutoffs) - {"recency", "frequency", "monetary"})
         if unknown:
-            raise ValueError(
+            raise ParameterError(
                 f"cutoffs 只能包含 recency、frequency、monetary (unknown keys): {unknown}"
             )
         self.rules_ = rules.reset_index(drop=True)
@@ -492,7 +492,7 @@ def segment_migration(
 
     start, end = pd.Timestamp(start), pd.Timestamp(end)
     if start >= end:
-        raise ValueError(f"start 必须早于 end (start must be before end): {start} >= {end}")
+        raise ParameterError(f"start 必须早于 end (start must be before end): {start} >= {end}")
 
     def segments_at(day: pd.Timestamp) -> pd.Series:
         rfm = rfm_table(transactions, as_of=day)

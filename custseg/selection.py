@@ -26,7 +26,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 
 __all__ = [
     "CRITERIA_LABELS",
@@ -178,7 +178,7 @@ class CustomerScorecard(BaseEstimator):
         if columns is None:
             columns = {name: name for name in CRITERIA_LABELS}
         if not columns:
-            raise DataError("至少需要一个评分标准 (columns must not be empty)")
+            raise ParameterError("至少需要一个评分标准 (columns must not be empty)")
         criteria = list(columns)
         if self.weights is None:
             if set(criteria) == set(DEFAULT_WEIGHTS):
@@ -189,21 +189,21 @@ class CustomerScorecard(BaseEstimator):
             raw_weights = dict(self.weights)
         unknown = sorted(set(raw_weights) ^ set(criteria))
         if unknown:
-            raise DataError(
+            raise ParameterError(
                 f"权重 (weights) 与评分标准 (columns) 不一致 (mismatch): {unknown}；"
                 f"评分标准为 {criteria}"
             )
         weights = pd.Series({name: float(raw_weights[name]) for name in criteria}, name="weight")
         if (weights < 0).any() or not np.isfinite(weights).all() or weights.sum() <= 0:
-            raise DataError(f"权重 (weights) 必须非负且不全为 0: {dict(weights)}")
+            raise ParameterError(f"权重 (weights) 必须非负且不全为 0: {dict(weights)}")
         unknown = sorted(set(self.lower_is_better) - set(criteria))
         if unknown:
-            raise DataError(
+            raise ParameterError(
                 f"lower_is_better 中的标准不在 columns 中 (unknown criteria): {unknown}"
             )
         cuts = [float(c) for c in self.tier_cuts]
         if len(cuts) != len(TIER_LABELS) - 1 or sorted(cuts, reverse=True) != cuts:
-            raise DataError(
+            raise ParameterError(
                 f"tier_cuts 需要 {len(TIER_LABELS) - 1} 个递减的分数 (decreasing scores): "
                 f"{list(self.tier_cuts)}"
             )
@@ -317,7 +317,7 @@ class CustomerScorecard(BaseEstimator):
             The first rows of :meth:`evaluate`.
         """
         if top is not None and (int(top) != top or top < 1):
-            raise DataError(f"top 必须是正整数 (positive integer): {top!r}")
+            raise ParameterError(f"top 必须是正整数 (positive integer): {top!r}")
         table = self.evaluate(X)
         if min_score is not None:
             table = table[table["total_score"] >= float(min_score)]

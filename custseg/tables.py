@@ -48,7 +48,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.vocabulary import canonical_name, chinese_label, is_share
 
 __all__ = [
@@ -177,7 +177,9 @@ def _mask(frame: pd.DataFrame, where: dict[str, Any]) -> pd.Series:
                     f"列 '{name}'（{chinese_label(name)}）不是数字，不能用“{words}”比较。"
                 )
             if isinstance(value, str) and not pd.api.types.is_datetime64_any_dtype(column):
-                raise DataError(f"{key}= 需要一个数字，收到的是文字 {value!r}：数字不要加引号。")
+                raise ParameterError(
+                    f"{key}= 需要一个数字，收到的是文字 {value!r}：数字不要加引号。"
+                )
             if pd.api.types.is_datetime64_any_dtype(column):
                 value = pd.Timestamp(value)
             keep &= test(column, value).fillna(False).astype(bool)
@@ -292,7 +294,7 @@ def top(
     2   C3   55.5
     """
     if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
-        raise DataError(f"n 应该是正整数（要看几行），收到的是 {n!r}。")
+        raise ParameterError(f"n 应该是正整数（要看几行），收到的是 {n!r}。")
     rows = _rows(table, where)
     name, values = _column(rows, column)
     if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):

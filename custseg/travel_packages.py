@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from custseg.errors import DataError, require_columns
+from custseg.errors import ParameterError, require_columns
 
 __all__ = [
     "TRAVEL_COLUMNS",
@@ -75,7 +75,7 @@ def example_travellers(n: int = 400, *, seed: int = 11) -> pd.DataFrame:
     True
     """
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        raise DataError(f"n 应为正整数，收到 {n!r}")
+        raise ParameterError(f"n 应为正整数，收到 {n!r}")
     rng = np.random.default_rng(seed)
     # kind: share, trips (Poisson mean), spend (lognormal median), days ahead (mean), family
     kinds = [

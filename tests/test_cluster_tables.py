@@ -17,7 +17,7 @@ from custseg.cluster_tables import (
 )
 from custseg.clustering import CustomerClusterer, MixedClusterer, choose_k
 from custseg.datasets import load_cn_customers, load_sample
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.rfm import rfm_table
 from custseg.transactions import clean_transactions
 
@@ -93,11 +93,11 @@ def test_mixed_profile_table_matches_k_prototypes():
 
 
 def test_bad_settings_are_named(rfm):
-    with pytest.raises(DataError, match="k 应为"):
+    with pytest.raises(ParameterError, match="k 应为"):
         cluster_profile_table(rfm, k=1)
-    with pytest.raises(DataError, match="不少于客户数"):
+    with pytest.raises(ParameterError, match="不少于客户数"):
         cluster_profile_table(rfm.head(3), k=3)
-    with pytest.raises(DataError, match="k_from"):
+    with pytest.raises(ParameterError, match="k_from"):
         k_choice_table(rfm, k_from=5, k_to=3)
     with pytest.raises(DataError, match="health_focus"):
         cluster_profile_table(rfm, k=2, columns=["health_focus"])

@@ -25,7 +25,7 @@ from custseg.clustering import (
     choose_k,
     cluster_profiles,
 )
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.rfm import rfm_table
 
 BANK_COLUMNS = ["age", "balance", "job", "marital", "education"]
@@ -255,11 +255,11 @@ def test_negative_values_cannot_be_predicted_on_a_logged_column(rfm, fitted):
 
 
 def test_bad_parameters_are_named(rfm):
-    with pytest.raises(DataError, match="n_clusters"):
+    with pytest.raises(ParameterError, match="n_clusters"):
         CustomerClusterer(n_clusters=0).fit(rfm)
-    with pytest.raises(DataError, match="n_clusters=10"):
+    with pytest.raises(ParameterError, match="n_clusters=10"):
         CustomerClusterer(n_clusters=10).fit(rfm.head(5))
-    with pytest.raises(DataError, match="k_range"):
+    with pytest.raises(ParameterError, match="k_range"):
         choose_k(rfm.head(50), [1, 2])
 
 

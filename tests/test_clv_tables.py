@@ -13,7 +13,7 @@ from custseg.clv_tables import (
     purchase_summary,
 )
 from custseg.datasets import load_cn_orders
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +53,7 @@ def test_historic_value_is_revenue_times_margin(orders):
 
 
 def test_bad_margin_and_rows_get_chinese_messages(orders):
-    with pytest.raises(DataError, match="毛利率"):
+    with pytest.raises(ParameterError, match="毛利率"):
         historic_value(orders, margin=30)
-    with pytest.raises(DataError, match="rows"):
+    with pytest.raises(ParameterError, match="rows"):
         clv_forecast(orders, rows=0)

@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from custseg.cohorts import cohort_table, retention_matrix
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 
 
 @pytest.fixture(scope="module")
@@ -153,9 +153,9 @@ def test_missing_customer_is_named(transactions):
 
 
 def test_unknown_parameters_are_named(transactions):
-    with pytest.raises(DataError, match="'W'"):
+    with pytest.raises(ParameterError, match="'W'"):
         cohort_table(transactions, period="W")
-    with pytest.raises(DataError, match="'orders'"):
+    with pytest.raises(ParameterError, match="'orders'"):
         cohort_table(transactions, value="orders")
 
 

@@ -22,7 +22,7 @@ from custseg.customer_groups import (
     CustomerGroupClassifier,
     regional_contrast,
 )
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 
 MARKETS = {
     # region: (mean technical need, mean price sensitivity)
@@ -212,7 +212,7 @@ def test_example_accounts_are_reproducible_and_hold_no_group_labels():
     ratings = accounts[["technical_need", "price_sensitivity", "strategic_importance"]]
     assert ((ratings * 2) % 1 == 0).all().all() and ratings.min().min() >= 1
     assert not example_accounts(seed=9).equals(accounts)
-    with pytest.raises(DataError, match="per_region"):
+    with pytest.raises(ParameterError, match="per_region"):
         example_accounts(per_region=0)
 
 
@@ -249,5 +249,5 @@ def test_rule_and_strategy_tables_read_in_chinese():
     assert rules.loc["1", "条件"] == "收入贡献排在前 5%"
     assert "技术需求至少 4 分" in rules.loc["3", "条件"]
     assert list(group_strategy_table().index) == list(GROUPS)
-    with pytest.raises(DataError, match="top_revenue_share"):
+    with pytest.raises(ParameterError, match="top_revenue_share"):
         group_rule_table(top_revenue_share=10)

@@ -32,7 +32,7 @@ from custseg.dimensions import (
     response_by,
     spending_mix,
 )
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 
 
 def test_response_by_job_on_bank_marketing(bank):
@@ -63,7 +63,7 @@ def test_age_bands_on_bank_marketing(bank):
 def test_bad_input_names_the_culprit():
     with pytest.raises(DataError, match="'abc'"):
         age_bands(pd.Series([30, "abc"]))
-    with pytest.raises(DataError, match="edges"):
+    with pytest.raises(ParameterError, match="edges"):
         age_bands(pd.Series([30]), edges=(0, 40, 30))
     with pytest.raises(DataError, match="'是'"):
         response_by(pd.DataFrame({"job": ["a"], "y": ["yes"]}), "job", positive="是")
@@ -109,7 +109,7 @@ def test_income_quartiles_on_ifood(ifood):
     assert (fixed == "低").sum() == (ifood["Income"] < 30_000).sum()
     with pytest.raises(DataError, match="'abc'"):
         income_bands(pd.Series([1.0, "abc"]))
-    with pytest.raises(DataError, match="edges"):
+    with pytest.raises(ParameterError, match="edges"):
         income_bands(pd.Series([1.0]), edges=[0, 10], labels=["a", "b"])
 
 
@@ -167,7 +167,7 @@ def test_country_regions_on_online_retail(online_retail_clean):
         country_regions(pd.Series(["Hungary", "France"]))
     extra = country_regions(pd.Series(["Hungary"]), extra={"Hungary": ("匈牙利", "欧洲")})
     assert extra.tolist() == ["欧洲其他"]
-    with pytest.raises(DataError, match="level"):
+    with pytest.raises(ParameterError, match="level"):
         country_regions(countries, level="city")
 
 
@@ -216,7 +216,7 @@ def test_cluster_mix_on_ifood(ifood):
         expected = "、".join(standing) + "偏好型" if standing else "均衡型"
         assert name.rstrip("0123456789") == expected
     assert cluster_mix(mix, 4, random_state=0).equals(segments)
-    with pytest.raises(DataError, match="n_clusters"):
+    with pytest.raises(ParameterError, match="n_clusters"):
         cluster_mix(mix, 1)
 
 
@@ -255,7 +255,7 @@ def test_profile_segments_keeps_band_order_and_bools(bank):
         assert profile.loc[band, "subscribed"] == pytest.approx((rows["y"] == "yes").mean())
     with pytest.raises(DataError, match="'收入'"):
         profile_segments(bank, "job", ["收入"])
-    with pytest.raises(DataError, match="'job'"):
+    with pytest.raises(ParameterError, match="'job'"):
         profile_segments(bank, "job", ["job"])
     with pytest.raises(DataError, match="overall"):
         profile_index(profile)
@@ -341,9 +341,9 @@ def test_purchase_styles_without_invoices_and_bad_input(online_retail):
     first_bad = online_retail.index[~(online_retail["amount"] > 0)][0]
     with pytest.raises(DataError, match=f"索引 {int(first_bad)}，值 -"):
         purchase_styles(online_retail.dropna(subset=["customer_id"]).loc[first_bad:])
-    with pytest.raises(DataError, match="promo_months"):
+    with pytest.raises(ParameterError, match="promo_months"):
         purchase_styles(tx, promo_months=[13])
-    with pytest.raises(DataError, match="impulsive_promo_share"):
+    with pytest.raises(ParameterError, match="impulsive_promo_share"):
         purchase_styles(tx, impulsive_promo_share=0)
     with pytest.raises(DataError, match="'amount'"):
         purchase_styles(tx.drop(columns="amount"))

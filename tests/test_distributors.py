@@ -20,7 +20,7 @@ from custseg.distributors import (
     GRADES,
     DistributorEvaluator,
 )
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 
 BUILDER = Path(__file__).resolve().parents[1] / "datasets" / "build_distributors.py"
 
@@ -184,9 +184,9 @@ def test_bad_input_names_the_culprit(distributors, h1, evaluator):
         evaluator.evaluate(bad)
     with pytest.raises(DataError, match="'cooperation'"):
         evaluator.evaluate(h1.drop(columns="cooperation"))
-    with pytest.raises(DataError, match="weights"):
+    with pytest.raises(ParameterError, match="weights"):
         DistributorEvaluator(weights={"sales": 1}).fit(h1)
-    with pytest.raises(DataError, match="grade_cuts"):
+    with pytest.raises(ParameterError, match="grade_cuts"):
         DistributorEvaluator(grade_cuts=(10, 20, 30)).fit(h1)
 
 

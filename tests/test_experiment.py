@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from custseg.datasets import load_cn_promotion
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.experiment import control_group_size, evidence_statement
 from custseg.promotion import evaluate_campaign
 
@@ -27,9 +27,9 @@ def test_control_group_size_gives_the_power_asked_for(p0, d):
 
 
 def test_control_group_size_refuses_impossible_rates():
-    with pytest.raises(DataError, match="difference"):
+    with pytest.raises(ParameterError, match="difference"):
         control_group_size(baseline_rate=0.98, difference=0.05)
-    with pytest.raises(DataError, match="difference"):
+    with pytest.raises(ParameterError, match="difference"):
         control_group_size(baseline_rate=0.2, difference=0)
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from custseg.cleaning_summary import cleaning_table, removed_rows
 from custseg.datasets import load_sample
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.overview import data_overview, first_rows
 from custseg.sales import monthly_sales_table
 from custseg.transactions import clean_transactions
@@ -44,7 +44,7 @@ def test_first_rows_have_chinese_headers_and_plain_dates(sample):
     assert len(shown) == 3
     assert {"客户编号", "订单日期", "金额"} <= set(shown.columns)
     assert shown["订单日期"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
-    with pytest.raises(DataError, match="rows"):
+    with pytest.raises(ParameterError, match="rows"):
         first_rows(orders, rows=0)
 
 
@@ -56,7 +56,7 @@ def test_removed_rows_show_the_chosen_reason_only(sample):
     assert cancelled["订单号"].str.startswith("C").all()
     assert (cancelled["金额"] < 0).all()
     assert len(removed_rows(report, reason="duplicate", rows=3)) == 3
-    with pytest.raises(DataError, match="可选"):
+    with pytest.raises(ParameterError, match="可选"):
         removed_rows(report, reason="其他")
 
 
@@ -101,7 +101,7 @@ def test_cleaning_table_is_chinese_only_and_adds_up(sample):
     assert rows.iloc[-2] == len(clean)
     assert rows.iloc[-1] == len(orders) == rows.iloc[:-1].sum()
     assert table["占比"].iloc[-1] == "100.0%"
-    with pytest.raises(DataError, match="clean_transactions"):
+    with pytest.raises(ParameterError, match="clean_transactions"):
         cleaning_table(clean)
 
 

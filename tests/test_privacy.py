@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.privacy import (
     INFO_CLASSES,
     PIPL_SUMMARY,
@@ -174,7 +174,7 @@ def test_value_rules_need_most_values_to_match():
     phones = pd.DataFrame({"b": ["13812345678", "n/a", "unknown", "13987654321"]})
     assert classify_columns(phones).loc["b", "info_class"] == "未分类"
     assert classify_columns(phones, threshold=0.5).loc["b", "personal"] == "个人信息"
-    with pytest.raises(DataError, match="threshold"):
+    with pytest.raises(ParameterError, match="threshold"):
         classify_columns(phones, threshold=0)
     with pytest.raises(DataError, match="list"):
         classify_columns([1, 2])
@@ -204,9 +204,9 @@ def test_pseudonymise_types_missing_values_and_bad_salt():
     assert as_float.isna()[1] and as_int.isna()[1] and as_text.isna()[1]
     assert len(pseudonymise(pd.Series(["a"]), SALT, length=64)[0]) == 64
     for salt in ["", "short", None]:
-        with pytest.raises(DataError, match="salt"):
+        with pytest.raises(ParameterError, match="salt"):
             pseudonymise(pd.Series(["a"]), salt)
-    with pytest.raises(DataError, match="length"):
+    with pytest.raises(ParameterError, match="length"):
         pseudonymise(pd.Series(["a"]), SALT, length=4)
 
 
@@ -288,9 +288,9 @@ def test_k_anonymity_counts_missing_values_and_names_bad_columns():
         k_anonymity(table, ["城市", "邮编"])
     with pytest.raises(DataError, match="empty"):
         k_anonymity(table.iloc[:0], ["城市"])
-    with pytest.raises(DataError, match="quasi-identifier"):
+    with pytest.raises(ParameterError, match="quasi-identifier"):
         k_anonymity(table, [])
-    with pytest.raises(DataError, match="k_min"):
+    with pytest.raises(ParameterError, match="k_min"):
         check_k_anonymity(table, ["城市"], k_min=0)
 
 
@@ -331,5 +331,5 @@ def test_group_size_classes_split_at_k_min_and_count_every_row(bank, k_min):
     assert classes.loc[below, "rows"].sum() == sizes[sizes < k_min].sum()
     # the first class that is not at risk starts exactly at k_min
     assert classes.index[~classes["at_risk"]][0].split("-")[0].lstrip("≥") == str(k_min)
-    with pytest.raises(DataError, match="k_min"):
+    with pytest.raises(ParameterError, match="k_min"):
         group_size_classes(sizes, 0)

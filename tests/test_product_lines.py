@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from custseg.datasets import load_cn_orders
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.product_lines import PRODUCT_LINES, preference_groups, product_line_table
 
 
@@ -44,7 +44,7 @@ def test_a_stricter_threshold_moves_customers_to_balanced(orders):
 
 
 def test_bad_dominance_is_named(orders):
-    with pytest.raises(DataError, match="dominance"):
+    with pytest.raises(ParameterError, match="dominance"):
         product_line_table(orders, dominance=30, category_col="category")
     with pytest.raises(DataError, match="渠道|category|品类"):
         product_line_table(orders.drop(columns="category"), category_col="category")

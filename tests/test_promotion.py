@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.promotion import (
     CAMPAIGN_COLUMNS,
     PromotionPlan,
@@ -181,7 +181,7 @@ def test_bad_input_names_the_culprit(clients):
         evaluate_campaign(clients, control="首次联系", segment_col="segment", **kwargs)
     with pytest.raises(DataError, match="'pdays'"):
         contact_history_groups(pd.DataFrame({"pdays": [1, "x"]}))
-    with pytest.raises(DataError, match="cost_per_contact"):
+    with pytest.raises(ParameterError, match="cost_per_contact"):
         evaluate_campaign(clients, control="首次联系", cost_per_contact=-1, **kwargs)
 
 
@@ -341,7 +341,7 @@ def test_bad_plans_are_refused_by_name(settings, culprit):
         "response_rate": 0.1,
         "baseline_rate": 0.0,
     }
-    with pytest.raises(DataError, match=culprit):
+    with pytest.raises(ParameterError, match=culprit):
         promotion_roi(**{**plan, **settings})
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from custseg.datasets import load_cn_customers, load_cn_orders
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.qfd import NEEDS, RELATIONS, house_of_quality, segment_needs
 from custseg.rfm import rfm_table
 from custseg.segments import segment_customers
@@ -47,7 +47,7 @@ def test_unknown_segment_and_missing_needs_are_named():
         house_of_quality(needs=needs, segment="沉睡客户")
     with pytest.raises(DataError, match="买得方便"):
         house_of_quality(needs=needs.drop(columns="买得方便"), segment="重要价值客户")
-    with pytest.raises(DataError, match="load_customers"):
+    with pytest.raises(ParameterError, match="load_customers"):
         segment_needs()
     with pytest.raises(DataError, match="共同"):
         segment_needs(load_cn_customers().assign(customer_id="X"), load_cn_orders())

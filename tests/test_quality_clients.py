@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from custseg.datasets import load_sample
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.quality_clients import is_quality_client, quality_client_table
 
 
@@ -30,7 +30,7 @@ def test_table_matches_pandas(clients, top):
 
 
 def test_bad_share_is_named(clients):
-    with pytest.raises(DataError, match="balance_top_share"):
+    with pytest.raises(ParameterError, match="balance_top_share"):
         quality_client_table(clients, balance_top_share=25)
     with pytest.raises(DataError, match="loan"):
         quality_client_table(clients.drop(columns="loan"))

@@ -8,7 +8,7 @@ import pytest
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.recommend import (
     ONLINE_RETAIL_NON_PRODUCTS,
     ItemToItemRecommender,
@@ -201,20 +201,20 @@ def test_estimator_conventions_and_bad_input(train):
     assert clone(model).get_params()["similarity"] == "jaccard"
     with pytest.raises(NotFittedError):
         model.recommend(["85123A"])
-    with pytest.raises(DataError, match="'jaccard'"):
+    with pytest.raises(ParameterError, match="'jaccard'"):
         model.fit(train)
-    with pytest.raises(DataError, match="min_support"):
+    with pytest.raises(ParameterError, match="min_support"):
         ItemToItemRecommender(min_support=0).fit(train)
-    with pytest.raises(DataError, match="top_n"):
+    with pytest.raises(ParameterError, match="top_n"):
         MostPopular(top_n=0).fit(train)
     with pytest.raises(DataError, match="'sku'"):
         MostPopular(item_col="sku").fit(train)
     with pytest.raises(DataError, match="'customer_id'"):
         MostPopular().fit(pd.DataFrame({"stock_code": ["a"]}))
     fitted = MostPopular().fit(train.head(1_000))
-    with pytest.raises(DataError, match="basket"):
+    with pytest.raises(ParameterError, match="basket"):
         fitted.recommend()
-    with pytest.raises(DataError, match="-2"):
+    with pytest.raises(ParameterError, match="-2"):
         fitted.recommend(["85123A"], n=-2)
     one_item = pd.DataFrame({"invoice_id": [1, 2], "stock_code": ["a", "b"]})
     with pytest.raises(DataError, match="2"):
@@ -261,5 +261,5 @@ def test_hit_rate_table_splits_by_date_and_compares_both(online_retail_clean, tr
     assert table["命中率（%）"].to_dict() == (100 * reference["hit_rate"]).round(1).to_dict()
     with pytest.raises(DataError, match="split_date"):
         hit_rate_table(online_retail_clean, split_date="2030-01-01")
-    with pytest.raises(DataError, match="不是日期"):
+    with pytest.raises(ParameterError, match="不是日期"):
         hit_rate_table(online_retail_clean, split_date="九月")

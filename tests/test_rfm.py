@@ -10,7 +10,7 @@ import pytest
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.frames import as_lazy
 from custseg.rfm import RFMScorer, customer_summary, rfm_table
 
@@ -209,7 +209,7 @@ def test_bad_transactions_name_the_culprit(tx):
         rfm_table(as_text)
     with pytest.raises(DataError, match="2000-01-01"):
         rfm_table(tx, as_of="2000-01-01")
-    with pytest.raises(DataError, match="as_of"):
+    with pytest.raises(ParameterError, match="as_of"):
         rfm_table(tx, as_of="not a date")
     with pytest.raises(DataError, match="no transactions"):
         rfm_table(tx.head(0))

@@ -15,7 +15,7 @@ from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 
 from custseg.clv import BetaGeoModel, GammaGammaModel, summary_from_transactions
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.rfm import rfm_table
 from custseg.selection import TIER_LABELS, CustomerScorecard
 
@@ -162,11 +162,11 @@ def test_bad_input_names_the_culprit(customers):
     broken.loc[broken.index[3], "clv"] = np.nan
     with pytest.raises(DataError, match=f"{broken.index[3]}"):
         CustomerScorecard(COLUMNS).fit(broken)
-    with pytest.raises(DataError, match="growth"):
+    with pytest.raises(ParameterError, match="growth"):
         CustomerScorecard(COLUMNS, weights={"growth": 1}).fit(customers)
-    with pytest.raises(DataError, match="tier_cuts"):
+    with pytest.raises(ParameterError, match="tier_cuts"):
         CustomerScorecard(COLUMNS, tier_cuts=(40, 60, 80)).fit(customers)
-    with pytest.raises(DataError, match="weights"):
+    with pytest.raises(ParameterError, match="weights"):
         CustomerScorecard(COLUMNS, weights=dict.fromkeys(COLUMNS, 0)).fit(customers)
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from custseg.datasets import load_sample
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.rfm import RFMScorer, rfm_table, segment_customers
 from custseg.tables import (
     average,
@@ -104,7 +104,7 @@ def test_top_rows_are_ordered_readable_and_filtered(segmented):
     pool = segmented[segmented["segment"] == "一般挽留客户"]["recency"]
     assert recent["最近购买距今天数"].tolist() == sorted(pool)[:3]
     assert set(recent["客户群"]) == {"一般挽留客户"}
-    with pytest.raises(DataError, match="正整数"):
+    with pytest.raises(ParameterError, match="正整数"):
         top(segmented, "monetary", n=0)
     with pytest.raises(DataError, match="不是数字"):
         top(segmented, "segment")
@@ -140,7 +140,7 @@ def test_a_value_that_never_occurs_is_an_error_not_a_silent_zero(segmented):
 
 
 def test_wrong_kinds_of_condition_are_explained(segmented):
-    with pytest.raises(DataError, match="数字不要加引号"):
+    with pytest.raises(ParameterError, match="数字不要加引号"):
         count_rows(segmented, recency_at_most="30")
     with pytest.raises(DataError, match="不是数字"):
         count_rows(segmented, segment_at_most=3)

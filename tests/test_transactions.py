@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.transactions import (
     CANONICAL_COLUMNS,
     CLEANING_REASONS,
@@ -461,7 +461,7 @@ def test_clean_transactions_rejects_unknown_rules():
     lines = pd.DataFrame(
         {"customer_id": ["a"], "invoice_date": pd.to_datetime(["2024-01-01"]), "amount": [1.0]}
     )
-    with pytest.raises(DataError, match="refunds"):
+    with pytest.raises(ParameterError, match="refunds"):
         clean_transactions(lines, refunds="keep")
     lines.attrs["custseg_cleaning"] = "UCI"
     with pytest.raises(DataError, match="custseg_cleaning"):

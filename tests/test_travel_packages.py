@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.travel_packages import (
     TRAVEL_PACKAGES,
     example_travellers,
@@ -25,7 +25,7 @@ def test_simulated_travellers_are_reproducible(travellers):
     assert len(travellers) == 400 and travellers.index.is_unique
     assert (travellers["trips_per_year"] >= 1).all()
     assert travellers["family_share"].between(0, 1).all()
-    with pytest.raises(DataError, match="n 应为"):
+    with pytest.raises(ParameterError, match="n 应为"):
         example_travellers(n=0)
 
 

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from custseg.clv._fitting import check_fitted
-from custseg.errors import DataError
+from custseg.errors import ParameterError
 
 __all__ = ["alive_matrix"]
 
@@ -17,13 +17,13 @@ def _size(value: object, fitted: object, name: str, model: object) -> int:
     """A matrix edge: the argument, else the fitted maximum, as a non-negative integer."""
     if value is None:
         if fitted is None:
-            raise DataError(
+            raise ParameterError(
                 f"{type(model).__name__} 没有记录拟合数据的范围 (the fitted data range is unknown): "
                 f"请给出参数 {name}"
             )
         value = int(np.floor(float(fitted)))
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 0:
-        raise DataError(f"参数 {name} 必须是非负整数 (non-negative integer): {value!r}")
+        raise ParameterError(f"参数 {name} 必须是非负整数 (non-negative integer): {value!r}")
     return int(value)
 
 

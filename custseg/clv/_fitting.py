@@ -9,7 +9,7 @@ import pandas as pd
 from scipy import optimize
 from sklearn.exceptions import NotFittedError
 
-from custseg.errors import DataError, require_columns
+from custseg.errors import ConvergenceError, DataError, ParameterError, require_columns
 
 __all__ = [
     "first_bad_row",
@@ -131,12 +131,12 @@ def check_weights(weights: object, summary: pd.DataFrame) -> np.ndarray | None:
     if weights is None:
         return None
     if isinstance(weights, str):
-        raise DataError(
+        raise ParameterError(
             f"参数 weights 应是每行的客户数 (one count per row), 不是字符串 (not a string): {weights!r}"
         )
     values = np.asarray(weights)
     if values.ndim != 1 or len(values) != len(summary):
-        raise DataError(
+        raise ParameterError(
             f"参数 weights 的长度 (length) {values.size} 与汇总表行数 {len(summary)} 不一致 "
             "(one weight per row of the summary)"
         )
@@ -144,7 +144,7 @@ def check_weights(weights: object, summary: pd.DataFrame) -> np.ndarray | None:
     bad = ~np.isfinite(numbers) | (numbers <= 0) | (numbers != np.round(numbers))
     if bad.any():
         row = first_bad_row(summary, bad)
-        raise DataError(
+        raise ParameterError(
             "参数 weights 必须是正整数 (positive whole number of customers), "
             f"行 (row) {row} 的值是 {values[bad][0]!r}"
         )
@@ -202,20 +202,22 @@ def check_penalizer(penalizer_coef: object) -> float:
     try:
         value = float(penalizer_coef)  # type: ignore[arg-type]
     except (TypeError, ValueError) as exc:
-        raise DataError(f"参数 penalizer_coef 必须是数值 (number): {penalizer_coef!r}") from exc
+        raise ParameterError(
+            f"参数 penalizer_coef 必须是数值 (number): {penalizer_coef!r}"
+        ) from exc
     if not np.isfinite(value) or value < 0:
-        raise DataError(f"参数 penalizer_coef 必须是非负数 (non-negative): {penalizer_coef!r}")
+        raise ParameterError(f"参数 penalizer_coef 必须是非负数 (non-negative): {penalizer_coef!r}")
     return value
 
 
 def check_optimiser_settings(max_iter: object, tol: object) -> None:
     """A DataError unless ``max_iter`` is a positive integer and ``tol`` a positive number."""
     if isinstance(max_iter, bool) or not isinstance(max_iter, (int, np.integer)) or max_iter < 1:
-        raise DataError(
+        raise ParameterError(
             f"参数 max_iter (最大迭代次数) 必须是正整数 (positive integer): {max_iter!r}"
         )
     if isinstance(tol, bool) or not isinstance(tol, (int, float, np.floating)) or not tol > 0:
-        raise DataError(f"参数 tol (收敛容差 tolerance) 必须是正数 (positive number): {tol!r}")
+        raise ParameterError(f"参数 tol (收敛容差 tolerance) 必须是正数 (positive number): {tol!r}")
 
 
 def maximize_log_likelihood(
@@ -301,7 +303,7 @@ def maximize_log_likelihood(
         # BFGS may stop on "precision loss" right at the optimum: accept a flat gradient.
         converged = float(np.max(np.abs(gradient))) < 1e-4
     if not converged or not np.isfinite(value) or not np.all(np.isfinite(result.x)):
-        raise DataError(
+        raise ConvergenceError(
             f"{model} 模型拟合没有收敛 (fit did not converge): {result.message}。"
             "请检查数据 (check the summary), 或设置 penalizer_coef > 0 (e.g. 0.001)"
         )
@@ -321,9 +323,11 @@ def check_time(t: object, name: str = "t") -> float:
     try:
         value = float(t)  # type: ignore[arg-type]
     except (TypeError, ValueError) as exc:
-        raise DataError(f"参数 {name} (时长 period length) 必须是数值 (number): {t!r}") from exc
+        raise ParameterError(
+            f"参数 {name} (时长 period length) 必须是数值 (number): {t!r}"
+        ) from exc
     if not np.isfinite(value) or value < 0:
-        raise DataError(f"参数 {name} (时长 period length) 必须是非负数 (non-negative): {t!r}")
+        raise ParameterError(f"参数 {name} (时长 period length) 必须是非负数 (non-negative): {t!r}")
     return value
 
 
@@ -331,7 +335,7 @@ def check_counts(n: object) -> np.ndarray:
     """Purchase counts as a float array of non-negative whole numbers, or a DataError."""
     values = np.asarray(n, dtype=np.float64)
     if np.any(~np.isfinite(values)) or np.any(values < 0) or np.any(values != np.round(values)):
-        raise DataError(
+        raise ParameterError(
             f"参数 n (购买次数 number of purchases) 必须是非负整数 (non-negative integer): {n!r}"
         )
     return values

@@ -31,7 +31,7 @@ from custseg.clv._fitting import (
     unique_rows,
 )
 from custseg.clv._persistence import SavableModel
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 
 __all__ = ["GammaGammaModel"]
 
@@ -48,7 +48,7 @@ class TransactionModel(Protocol):
 def _common_unit(freq: str | None, summary: pd.DataFrame, *models: object) -> str:
     """The one time unit of ``freq``, the summary and the models, or a DataError."""
     if freq is not None and freq not in _PERIODS_PER_MONTH:
-        raise DataError(f"参数 freq 只能是 'D', 'W' 或 'M', 收到 (got): {freq!r}")
+        raise ParameterError(f"参数 freq 只能是 'D', 'W' 或 'M', 收到 (got): {freq!r}")
     known = {
         "参数 freq": freq,
         "汇总表 summary": summary_unit(summary),
@@ -181,7 +181,7 @@ class GammaGammaModel(SavableModel, BaseEstimator):
         penalizer = check_penalizer(self.penalizer_coef)
         check_optimiser_settings(self.max_iter, self.tol)
         if not isinstance(self.q_constraint, (bool, np.bool_)):
-            raise DataError(
+            raise ParameterError(
                 f"参数 q_constraint 只能是 True 或 False, 收到 (got): {self.q_constraint!r}"
             )
         data = summary_arrays(summary, _COLUMNS, what="汇总表 (summary)")
@@ -308,9 +308,11 @@ class GammaGammaModel(SavableModel, BaseEstimator):
         """
         freq = _common_unit(freq, summary, transaction_model, self)
         if int(time) != time or time < 1:
-            raise DataError(f"参数 time (月数 months) 必须是正整数 (positive integer): {time!r}")
+            raise ParameterError(
+                f"参数 time (月数 months) 必须是正整数 (positive integer): {time!r}"
+            )
         if not np.isfinite(discount_rate) or discount_rate <= -1:
-            raise DataError(f"参数 discount_rate (折现率) 必须大于 -1: {discount_rate!r}")
+            raise ParameterError(f"参数 discount_rate (折现率) 必须大于 -1: {discount_rate!r}")
         spend = self.expected_average_value(summary).to_numpy()
         per_month = _PERIODS_PER_MONTH[freq]
         clv = np.zeros(len(summary))

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from custseg.clv._fitting import first_bad_row
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 
 __all__ = ["historic_clv"]
 
@@ -68,9 +68,9 @@ def historic_clv(
     try:
         margin_value = float(margin)
     except (TypeError, ValueError) as exc:
-        raise DataError(f"参数 margin (利润率) 必须是数值 (number): {margin!r}") from exc
+        raise ParameterError(f"参数 margin (利润率) 必须是数值 (number): {margin!r}") from exc
     if not (0 < margin_value <= 1):
-        raise DataError(
+        raise ParameterError(
             f"参数 margin (利润率 profit margin) 必须在 (0, 1] 之间, 收到 (got): {margin!r}"
         )
     require_columns(

@@ -34,7 +34,7 @@ from custseg.clv._fitting import (
 )
 from custseg.clv._pareto_nbd_likelihood import fit_log_parameters
 from custseg.clv._persistence import SavableModel
-from custseg.errors import DataError
+from custseg.errors import ConvergenceError
 
 __all__ = ["ParetoNBDModel"]
 
@@ -257,7 +257,7 @@ class ParetoNBDModel(SavableModel, BaseEstimator):
             tol=self.tol,
         )
         if not result.success or not np.all(np.isfinite(result.x)) or result.fun >= 1e299:
-            raise DataError(
+            raise ConvergenceError(
                 f"Pareto/NBD 模型拟合没有收敛 (fit did not converge): {result.message}。"
                 "请检查数据 (check the summary), 或设置 penalizer_coef > 0 (e.g. 0.001)"
             )
@@ -267,7 +267,7 @@ class ParetoNBDModel(SavableModel, BaseEstimator):
         )
         log_likelihood = float(np.sum(weights * _log_likelihood_terms(params, x, t_x, T)))
         if not np.isfinite(log_likelihood):
-            raise DataError(
+            raise ConvergenceError(
                 "Pareto/NBD 模型的估计值趋于极端, 数据无法确定参数 (the data cannot identify the "
                 f"parameters, estimates drift to extremes: {np.round(params, 4).tolist()}); "
                 "请设置 penalizer_coef > 0 (e.g. 0.001) 或使用更多客户的数据"

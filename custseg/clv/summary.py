@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from custseg.clv._fitting import first_bad_row
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 from custseg.frames import as_lazy, require_frame_columns, to_pandas
 
 __all__ = ["summary_from_transactions"]
@@ -70,9 +70,9 @@ def _as_day(value: object, name: str) -> int:
     try:
         stamp = pd.Timestamp(value)
     except (ValueError, TypeError) as exc:
-        raise DataError(f"参数 {name} 不是日期 (not a date): {value!r}") from exc
+        raise ParameterError(f"参数 {name} 不是日期 (not a date): {value!r}") from exc
     if stamp is pd.NaT:
-        raise DataError(f"参数 {name} 不是日期 (not a date): {value!r}")
+        raise ParameterError(f"参数 {name} 不是日期 (not a date): {value!r}")
     if stamp.tzinfo is not None:
         stamp = stamp.tz_localize(None)
     return int(np.datetime64(stamp.to_datetime64(), "D").astype(np.int64))
@@ -236,7 +236,7 @@ def _pandas_parts(
 def _check_observation_end(observation_end: object, cal_day: int) -> int:
     obs_day = _as_day(observation_end, "observation_end")
     if obs_day <= cal_day:
-        raise DataError(
+        raise ParameterError(
             "参数 observation_end 必须晚于 calibration_end "
             f"(holdout end must be after calibration end): {observation_end!r}"
         )
@@ -492,9 +492,11 @@ def summary_from_transactions(
     b                    0      0.0  2.0             0.0
     """
     if unit not in _DAYS_PER_UNIT:
-        raise DataError(f"参数 unit 只能是 'D' (天 days) 或 'W' (周 weeks), 收到 (got): {unit!r}")
+        raise ParameterError(
+            f"参数 unit 只能是 'D' (天 days) 或 'W' (周 weeks), 收到 (got): {unit!r}"
+        )
     if period not in _PERIODS:
-        raise DataError(
+        raise ParameterError(
             "参数 period 只能是 'continuous' (连续时间 continuous time) 或 'calendar' "
             f"(按日历周期 calendar periods), 收到 (got): {period!r}"
         )

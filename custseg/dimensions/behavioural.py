@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from custseg.dimensions._plain import _plain
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 
 # ----------------------------------------------------------------------------- behavioural
 
@@ -80,15 +80,15 @@ def purchase_styles(
     )
     months = sorted({int(m) for m in promo_months})
     if any(not 1 <= m <= 12 for m in months):
-        raise DataError(f"promo_months 须为 1 到 12 的月份：收到 {list(promo_months)!r}")
+        raise ParameterError(f"promo_months 须为 1 到 12 的月份：收到 {list(promo_months)!r}")
     for name, value in [
         ("impulsive_promo_share", impulsive_promo_share),
         ("impulsive_concentration", impulsive_concentration),
     ]:
         if not 0 < value <= 1:
-            raise DataError(f"{name} 须在 (0, 1] 之间：收到 {value!r}")
+            raise ParameterError(f"{name} 须在 (0, 1] 之间：收到 {value!r}")
     if loyal_min_orders < 1 or loyal_min_days < 0 or big_order_ratio <= 0:
-        raise DataError(
+        raise ParameterError(
             "阈值无效 (invalid threshold): "
             f"loyal_min_orders={loyal_min_orders!r}, loyal_min_days={loyal_min_days!r}, "
             f"big_order_ratio={big_order_ratio!r}"

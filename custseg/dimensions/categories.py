@@ -14,7 +14,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 
 __all__ = ["OTHER_CATEGORY", "PRODUCT_KEYWORDS", "category_spend", "product_categories"]
 
@@ -83,7 +83,7 @@ def product_categories(
     """
     keywords = PRODUCT_KEYWORDS if keywords is None else keywords
     if not keywords:
-        raise DataError("至少需要一个品类 (no category given)")
+        raise ParameterError("至少需要一个品类 (no category given)")
     series = pd.Series(descriptions)
     text = series.astype("string").fillna("").str.upper()
     distinct = pd.Index(text.unique())  # a catalogue repeats its descriptions: match each once
@@ -91,7 +91,7 @@ def product_categories(
     labels = np.full(len(distinct), OTHER_CATEGORY, dtype=object)
     for name, words in keywords.items():
         if not words:
-            raise DataError(f"品类 {name!r} 没有关键词 (no keyword)")
+            raise ParameterError(f"品类 {name!r} 没有关键词 (no keyword)")
         pattern = "|".join(re.escape(str(word).upper()) for word in words)
         hit = distinct.str.contains(pattern, regex=True).to_numpy(dtype=bool) & ~found
         labels[hit] = name

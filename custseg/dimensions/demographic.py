@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from custseg.dimensions._plain import _plain
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 
 AGE_EDGES = (0, 25, 35, 45, 55, 65, 200)
 """Default age band edges: under 25, 25-34, 35-44, 45-54, 55-64, 65 and over."""
@@ -24,7 +24,7 @@ def age_bands(ages: pd.Series, edges: Sequence[float] = AGE_EDGES) -> pd.Series:
     """
     edges = list(edges)
     if sorted(edges) != edges or len(set(edges)) != len(edges):
-        raise DataError(f"年龄分段的边界必须严格递增 (edges must increase): {edges}")
+        raise ParameterError(f"年龄分段的边界必须严格递增 (edges must increase): {edges}")
     labels = []
     for low, high in zip(edges[:-1], edges[1:], strict=True):
         if low <= 0:
@@ -132,7 +132,7 @@ def income_bands(
         return pd.qcut(values, len(labels), labels=labels)
     edges = list(edges)
     if sorted(edges) != edges or len(set(edges)) != len(edges) or len(edges) != len(labels) + 1:
-        raise DataError(
+        raise ParameterError(
             f"收入分档边界 (edges) 须严格递增且比标签多一个：edges={edges}, labels={labels}"
         )
     return pd.cut(values, edges, right=False, labels=labels)
@@ -171,7 +171,7 @@ def combine_segments(frame: pd.DataFrame, columns: Sequence[str], *, sep: str = 
     """
     columns = list(columns)
     if not columns:
-        raise DataError("至少需要一个维度列 (no column given)")
+        raise ParameterError("至少需要一个维度列 (no column given)")
     require_columns(frame, columns, what="客户数据 (customers)")
     parts = [frame[c].astype(object).where(frame[c].notna(), "未知").astype(str) for c in columns]
     combined = parts[0]

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 
 # ----------------------------------------------------------------------------- geographic
 
@@ -134,10 +134,10 @@ def country_regions(
     ['英国', '爱尔兰', '日本', '未知']
     """
     if level not in ("region", "continent", "country"):
-        raise DataError(f"level 须为 'region'、'continent' 或 'country'：收到 {level!r}")
+        raise ParameterError(f"level 须为 'region'、'continent' 或 'country'：收到 {level!r}")
     table = {**COUNTRIES, **(extra or {})}
     if home not in table:
-        raise DataError(f"本国市场 (home) {home!r} 不在国家表中 (unknown country)")
+        raise ParameterError(f"本国市场 (home) {home!r} 不在国家表中 (unknown country)")
     names = pd.Series(countries).astype(object)
     known = names.isna() | names.isin(_UNKNOWN_COUNTRY) | names.isin(list(table))
     if not known.all():

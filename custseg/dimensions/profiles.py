@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 
 
 def response_by(
@@ -113,7 +113,7 @@ def profile_segments(
     columns = list(columns)
     require_columns(frame, columns, what="客户数据 (customers)")
     if by in columns:
-        raise DataError(f"分群列 {by!r} 不能同时作为画像列 (profiled column)")
+        raise ParameterError(f"分群列 {by!r} 不能同时作为画像列 (profiled column)")
     if frame[by].notna().sum() == 0:
         raise DataError(f"分群列 {by!r} 全是空值 (no segment)")
     segments = frame[by]

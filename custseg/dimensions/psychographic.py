@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from custseg.dimensions._plain import _plain
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 
 # ----------------------------------------------------------------------------- psychographic
 
@@ -79,7 +79,7 @@ def spending_mix(
     """
     names = dict(columns) if isinstance(columns, Mapping) else {c: c for c in columns}
     if not names:
-        raise DataError("至少需要一个消费列 (no spending column given)")
+        raise ParameterError("至少需要一个消费列 (no spending column given)")
     require_columns(frame, list(names), what="客户数据 (customers)")
     return _row_shares(frame[list(names)]).rename(columns=names)
 
@@ -121,9 +121,9 @@ def dominant_segments(
     ['葡萄酒偏好型', '均衡型', '无记录']
     """
     if not 0 < dominance <= 1:
-        raise DataError(f"dominance 须在 (0, 1] 之间：收到 {dominance!r}")
+        raise ParameterError(f"dominance 须在 (0, 1] 之间：收到 {dominance!r}")
     if values.shape[1] == 0:
-        raise DataError("至少需要一个类别列 (no column given)")
+        raise ParameterError("至少需要一个类别列 (no column given)")
     shares = _row_shares(values)
     empty = shares.isna().all(axis=1)
     top = shares.fillna(-1).to_numpy().argmax(axis=1)
@@ -173,11 +173,11 @@ def cluster_mix(
     from threadpoolctl import threadpool_limits
 
     if not standout > 0:
-        raise DataError(f"standout 须为正数：收到 {standout!r}")
+        raise ParameterError(f"standout 须为正数：收到 {standout!r}")
     shares = _row_shares(mix)
     usable = shares.dropna()
     if not isinstance(n_clusters, int | np.integer) or not 2 <= n_clusters <= len(usable):
-        raise DataError(
+        raise ParameterError(
             f"n_clusters 须为 2 到 {len(usable)}（有消费的客户数）之间的整数：收到 {n_clusters!r}"
         )
     model = KMeans(n_clusters=int(n_clusters), n_init=10, random_state=random_state)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from custseg.dimensions.demographic import BANK_LABELS, age_bands
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 from custseg.vocabulary import chinese_label
 
 __all__ = [
@@ -115,7 +115,7 @@ def labelled_rows(data: pd.DataFrame, rows: int = 5) -> pd.DataFrame:
     0  58  管理人员  未认购
     """
     if isinstance(rows, bool) or not isinstance(rows, int) or rows < 1:
-        raise DataError(f"rows 须为正整数：收到 {rows!r}")
+        raise ParameterError(f"rows 须为正整数：收到 {rows!r}")
     shown = data.head(rows).copy()
     for column in shown.columns:
         if column in BANK_LABELS:

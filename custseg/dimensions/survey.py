@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from custseg.dimensions.segment_labels import segment_labels
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 
 __all__ = [
     "BALANCED",
@@ -73,7 +73,7 @@ def survey_segments(
     ['价格敏感型', '均衡型', '均衡型']
     """
     if isinstance(min_score, bool) or not isinstance(min_score, int) or not 1 <= min_score <= 5:
-        raise DataError(f"min_score 须为 1 到 5 的整数：收到 {min_score!r}")
+        raise ParameterError(f"min_score 须为 1 到 5 的整数：收到 {min_score!r}")
     answers = _answers(data, items).to_numpy()
     top = answers.max(axis=1)
     ties = (answers == top[:, None]).sum(axis=1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from custseg.errors import ParameterError
 from custseg.exercises.problem import Misconception, Problem, bind, close_to
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9"]
@@ -39,7 +40,9 @@ def narrowest_width(quasi_identifiers: list[str], limit: int = MAX_ROWS_AT_RISK)
     for width in range(1, 21):
         if rows_at_risk(quasi_identifiers, width) <= limit:
             return width
-    raise ValueError(f"没有哪个年龄段宽度能让有风险的行不超过 {limit} 行")
+    raise ParameterError(
+        f"没有哪个年龄段宽度能让有风险的行不超过 {limit} 行 (no band width keeps rows at risk <= limit)"
+    )
 
 
 q1 = bind(

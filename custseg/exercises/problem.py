@@ -17,6 +17,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
+from custseg.errors import ParameterError
 from custseg.exercises.blank import is_blank
 from custseg.exercises.display import (
     feedback_markdown,
@@ -287,9 +288,11 @@ class Problem:
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
-            raise ValueError(f"题型 kind={self.kind!r} 不存在，可选：{', '.join(KINDS)}。")
+            raise ParameterError(
+                f"题型 kind={self.kind!r} 不存在 (unknown kind)，可选 (choose)：{', '.join(KINDS)}。"
+            )
         if len(self.choices) > len(_LETTERS):
-            raise ValueError(f"选项太多：最多 {len(_LETTERS)} 个。")
+            raise ParameterError(f"选项太多 (too many choices)：最多 {len(_LETTERS)} 个。")
         for item in self.misconceptions:
             if not isinstance(item, Misconception):
                 raise TypeError(

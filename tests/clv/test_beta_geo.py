@@ -10,7 +10,7 @@ from sklearn.exceptions import NotFittedError
 
 from custseg.clv import BetaGeoModel, summary_from_transactions
 from custseg.clv.beta_geo import _log_likelihood_terms
-from custseg.errors import DataError
+from custseg.errors import ConvergenceError, DataError, ParameterError
 
 # Fader, Hardie & Lee (2005), "Counting your customers" the easy way, section 4
 PUBLISHED = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}
@@ -186,13 +186,15 @@ def test_invalid_input_names_the_column_and_row(cdnow, change, culprit):
 
 
 def test_negative_penalizer_is_an_error(cdnow):
-    with pytest.raises(DataError, match="penalizer_coef"):
+    with pytest.raises(ParameterError, match="penalizer_coef"):
         BetaGeoModel(penalizer_coef=-1.0).fit(cdnow)
 
 
-def test_no_convergence_is_a_data_error(cdnow):
-    with pytest.raises(DataError, match="收敛"):
+def test_no_convergence_is_a_convergence_error_not_a_data_error(cdnow):
+    with pytest.raises(ConvergenceError, match="没有收敛 .*penalizer_coef") as caught:
         BetaGeoModel(max_iter=2).fit(cdnow)
+    assert isinstance(caught.value, ValueError) and isinstance(caught.value, RuntimeError)
+    assert not isinstance(caught.value, DataError | ParameterError)
 
 
 def test_beta_function_terms_agree_with_gamma_functions():
@@ -219,7 +221,7 @@ def test_beta_function_terms_agree_with_gamma_functions():
     ("settings", "name"), [({"max_iter": 0}, "max_iter"), ({"tol": -1}, "tol")]
 )
 def test_bad_optimiser_settings_are_named(cdnow, settings, name):
-    with pytest.raises(DataError, match=name):
+    with pytest.raises(ParameterError, match=name):
         BetaGeoModel(**settings).fit(cdnow)
 
 

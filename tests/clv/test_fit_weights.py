@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from custseg.clv import BetaGeoModel, GammaGammaModel, ParetoNBDModel
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +73,7 @@ def test_weights_match_lifetimes(cdnow):
 )
 def test_bad_weights_are_clear_errors(cdnow, weights, message):
     data = cdnow[["frequency", "recency", "T"]]
-    with pytest.raises(DataError, match=message):
+    with pytest.raises(ParameterError, match=message):
         BetaGeoModel().fit(data, weights=weights(len(data)))
 
 

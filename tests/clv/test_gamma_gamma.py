@@ -10,7 +10,7 @@ from sklearn.exceptions import NotFittedError
 
 from custseg.clv import BetaGeoModel, GammaGammaModel, summary_from_transactions
 from custseg.clv.gamma_gamma import _log_likelihood_terms
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 
 # Fader, Hardie & Lee (2005), "RFM and CLV", on the 946 repeat buyers of the CDNOW sample
 PUBLISHED = {"p": 6.25, "q": 3.74, "v": 15.44}
@@ -129,9 +129,9 @@ def test_missing_column_is_named(repeat):
 
 def test_bad_clv_arguments(fitted, cdnow):
     model = BetaGeoModel().fit(cdnow)
-    with pytest.raises(DataError, match="freq"):
+    with pytest.raises(ParameterError, match="freq"):
         fitted.customer_lifetime_value(model, cdnow, freq="Y")
-    with pytest.raises(DataError, match="time"):
+    with pytest.raises(ParameterError, match="time"):
         fitted.customer_lifetime_value(model, cdnow, time=0)
 
 
@@ -218,5 +218,5 @@ def test_q_constraint_keeps_q_at_least_one_as_lifetimes(heavy_tailed):
 
 
 def test_q_constraint_must_be_a_boolean(repeat):
-    with pytest.raises(DataError, match="q_constraint"):
+    with pytest.raises(ParameterError, match="q_constraint"):
         GammaGammaModel(q_constraint="yes").fit(repeat)

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from custseg.clv import historic_clv
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 
 
 def duckdb_orders(transactions: pd.DataFrame, order_column: str) -> pd.DataFrame:
@@ -70,7 +70,7 @@ def test_input_is_not_mutated(retail):
 
 @pytest.mark.parametrize("margin", [0, 1.5, -0.2, "high"])
 def test_margin_outside_zero_one_is_an_error(retail, margin):
-    with pytest.raises(DataError, match="margin"):
+    with pytest.raises(ParameterError, match="margin"):
         historic_clv(retail, margin=margin)
 
 

@@ -9,7 +9,7 @@ from scipy import integrate, special
 from sklearn.exceptions import NotFittedError
 
 from custseg.clv import BetaGeoModel, ParetoNBDModel, summary_from_transactions
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 
 # the Pareto/NBD estimates on CDNOW reported by Fader, Hardie & Lee (2005)
 PUBLISHED = {"r": 0.553, "alpha": 10.578, "s": 0.606, "beta": 11.669}
@@ -140,7 +140,7 @@ def test_invalid_input_names_the_column_and_row(cdnow):
     late = cdnow.assign(recency=cdnow["recency"].where(cdnow.index != 3, 50.0))
     with pytest.raises(DataError, match=r"recency.*3"):
         ParetoNBDModel().fit(late)
-    with pytest.raises(DataError, match="penalizer_coef"):
+    with pytest.raises(ParameterError, match="penalizer_coef"):
         ParetoNBDModel(penalizer_coef="a lot").fit(cdnow)
 
 
@@ -187,9 +187,9 @@ def test_conditional_probability_of_n_purchases_matches_lifetimes(fitted, some_c
 
 
 def test_conditional_probability_of_n_purchases_checks_its_arguments(fitted, some_customers):
-    with pytest.raises(DataError, match="n"):
+    with pytest.raises(ParameterError, match="n"):
         fitted.conditional_probability_of_n_purchases(39, -1, some_customers)
-    with pytest.raises(DataError, match="t"):
+    with pytest.raises(ParameterError, match="t"):
         fitted.conditional_probability_of_n_purchases(-5, 1, some_customers)
     at_zero = fitted.conditional_probability_of_n_purchases(0, 0, some_customers)
     np.testing.assert_allclose(at_zero, 1.0)

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from custseg.clv import BetaGeoModel, ParetoNBDModel
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +53,8 @@ def test_matrix_matches_lifetimes(fitted):
 def test_a_model_without_fitted_ranges_needs_the_sizes():
     model = BetaGeoModel()
     model.params_ = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}
-    with pytest.raises(DataError, match="max_frequency"):
+    with pytest.raises(ParameterError, match="max_frequency"):
         model.probability_alive_matrix()
     assert model.probability_alive_matrix(3, 4).shape == (4, 5)
-    with pytest.raises(DataError, match="max_recency"):
+    with pytest.raises(ParameterError, match="max_recency"):
         model.probability_alive_matrix(3, -1)

@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from custseg.clv import summary_from_transactions
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 
 CDNOW_CALIBRATION_END = "1997-09-30"
 HALF_CENT = 0.005 + 1e-9
@@ -191,9 +191,9 @@ def test_missing_date_names_the_row():
 
 
 def test_bad_unit_and_bad_holdout_are_errors(cdnow_sample):
-    with pytest.raises(DataError, match="unit"):
+    with pytest.raises(ParameterError, match="unit"):
         summary_from_transactions(cdnow_sample, unit="M")
-    with pytest.raises(DataError, match="observation_end"):
+    with pytest.raises(ParameterError, match="observation_end"):
         summary_from_transactions(cdnow_sample, "1997-09-30", "1997-09-01")
 
 
@@ -348,7 +348,7 @@ def test_calendar_weeks_in_polars_and_duckdb_give_the_pandas_summary(online_reta
 
 
 def test_unknown_period_is_an_error(cdnow_sample):
-    with pytest.raises(DataError, match="period.*'weekly'"):
+    with pytest.raises(ParameterError, match="period.*'weekly'"):
         summary_from_transactions(cdnow_sample, unit="W", period="weekly")
 
 
