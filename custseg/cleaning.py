@@ -379,7 +379,12 @@ def clean_transactions(
     dates = transactions["invoice_date"]
     day = None
     if as_of is not None:
-        day = pd.Timestamp(as_of)
+        try:
+            day = pd.Timestamp(as_of)
+        except (TypeError, ValueError):
+            day = pd.NaT
+        if pd.isna(day):
+            raise ParameterError(f"as_of 不是有效的日期 (not a valid date): {as_of!r}")
         mark((dates >= day + pd.Timedelta(days=1)).to_numpy(), "after_as_of")
     refund_code = keys.index("refund") + 1
     candidates = (reason == 0) | (reason == refund_code)

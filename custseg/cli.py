@@ -7,7 +7,8 @@ Usage::
 
 writes ``报告/report.html`` and ``报告/report.xlsx`` (see :mod:`custseg.process`) and prints
 the segments and every line removed or changed, per reason. Bad input ends with a message
-in Chinese naming the file, column, row and value, never a traceback.
+in Chinese naming the file, column, row and value, never a traceback, and exit code 2;
+an internal fault of custseg ends with exit code 1 (see :func:`main`).
 """
 
 from __future__ import annotations
@@ -138,9 +139,16 @@ def _cleaning_lines(report) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0 success, 2 bad input, 1 other failure)."""
+    """Run the command line; return the exit code.
+
+    0 on success; 2 on a user's error (bad arguments, a missing or unreadable file, bad
+    data, a model the data cannot fit: :class:`~custseg.errors.DataError`,
+    :class:`~custseg.errors.ParameterError`, :class:`~custseg.errors.ConvergenceError`);
+    1 on an internal error (any other exception, a fault of custseg itself). Either way
+    the message is in Chinese and no traceback is shown.
+    """
     args = _parser().parse_args(argv)
-    from custseg.errors import DataError
+    from custseg.errors import ConvergenceError, DataError, ParameterError
     from custseg.process import SegmentationProcess
 
     try:
@@ -168,7 +176,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             },
         )
         paths = process.write_report(args.out)
-    except (DataError, FileNotFoundError, ValueError, argparse.ArgumentTypeError) as error:
+    except (
+        DataError,
+        ParameterError,
+        ConvergenceError,
+        FileNotFoundError,
+        argparse.ArgumentTypeError,
+    ) as error:
         print(f"错误 (error): {error}", file=sys.stderr)
         return 2
     except OSError as error:

@@ -8,6 +8,7 @@ parse, so the first read of one is cached as parquet in :func:`cache_home`.
 
 from __future__ import annotations
 
+import codecs
 import os
 import warnings
 from dataclasses import dataclass, field
@@ -252,6 +253,14 @@ def _read_user_csv(
 ) -> UserTable:
     sample = _sample(path)
     notes = []
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise ParameterError(
+                f"{path}: 不认识的编码 (unknown encoding) {encoding!r}；"
+                "可用 utf-8、gbk、gb18030 或 big5"
+            ) from None
     if encoding is None:
         encoding = _detect_encoding(path, sample)
         if encoding not in CSV_ENCODINGS:

@@ -105,6 +105,40 @@ def test_few_customers_get_a_clear_message_and_fewer_bins_work(tmp_path, capsys)
     assert _run(path, tmp_path, "--bins", "3") == 0
 
 
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [
+        (["--bins", "12"], "bins"),
+        (["--control-share", "0.9"], "control_share"),
+        (["--as-of", "上个月"], "as_of"),
+        (["--encoding", "klingon"], "klingon"),
+    ],
+)
+def test_a_bad_option_is_a_users_error_exit_2(tmp_path, capsys, options, named):
+    path = tmp_path / "o.csv"
+    _orders().to_csv(path, index=False)
+    assert _run(path, tmp_path, *options) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误 (error): ") and named in err and "Traceback" not in err
+    assert "意外问题" not in err
+
+
+@pytest.mark.parametrize("fault", [KeyError("customer_id"), ValueError("cannot reshape")])
+def test_an_internal_fault_exits_1_without_a_traceback(tmp_path, capsys, monkeypatch, fault):
+    from custseg.process import SegmentationProcess
+
+    def broken(self, out):
+        raise fault
+
+    monkeypatch.setattr(SegmentationProcess, "write_report", broken)
+    path = tmp_path / "o.csv"
+    _orders().to_csv(path, index=False)
+    assert _run(path, tmp_path) == 1
+    err = capsys.readouterr().err
+    assert "意外问题 (unexpected problem)" in err and type(fault).__name__ in err
+    assert "o.csv" in err and "Traceback" not in err
+
+
 TRADITIONAL = {
     "客户编号": "客戶編號",
     "订单号": "訂單號",
