@@ -1,11 +1,12 @@
-"""Read what a learner typed as an answer: a choice, a number or a 1-5 rating.
+"""Read what a learner typed as an answer: a choice, a number, a count or a 1-5 rating.
 
 Learners who do not program type answers as ``name = value``: a letter (``"B"``, ``"ｂ"``),
-the option's words (``"地理维度"``), both (``"B. 地理"``), a number (``3``, ``"3%"``,
-``"３"``) or a rating (``4``, ``"4分"``). These functions turn such values into the option,
-number or rating meant, or ``None``, ignoring case, full-width forms, spaces and a closing
-full stop. The hidden checks of the quizzes and the survey use them, and so does the
-survey summary of the training report.
+the option's words (``"地理维度"``), both (``"B. 地理"``, ``"B地理"``), a number (``3``,
+``"3%"``, ``"３"``), a count of rows (``300``) or a rating (``4``, ``"4分"``). These
+functions turn such values into the option, number, count or rating meant, or ``None``,
+ignoring case, full-width forms, spaces and a closing full stop. The hidden checks of every
+assignment, the quizzes and the survey use them (their ``check="setup"`` cells import them
+from here), and so does the survey summary of the training report.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 
-__all__ = ["chosen", "number", "percent_matches", "rating"]
+__all__ = ["chosen", "codes", "count", "number", "percent_matches", "rating"]
 
-_LETTER = re.compile(r"([a-z])(?:[\s.、:：)）\]]+(.*))?", re.IGNORECASE)
+_LETTER = re.compile(r"([a-z])(?:[\s.、:：)）\]]*(.*))?", re.IGNORECASE)
+_CODE_SEPARATORS = re.compile(r"[\s,，、;；/]+")
 _NUMBER = re.compile(r"([-+]?\d+(?:\.\d+)?)(%|个百分点|百分点|元|天|分|位|人|家|个)?")
 
 
@@ -46,11 +48,18 @@ def chosen(
     ----------
     answer : object
         What the learner typed: a letter (A for the first option), the option's text, both
-        (``"B. 文字"``; letter and text must agree), or another word listed in ``synonyms``.
+        (``"B. 文字"`` or ``"B文字"``; letter and text must agree), or another word listed in
+        ``synonyms``. A whole number counts as its digits (``30`` picks the option ``"30"``).
     options : sequence of str
         The options in the order they are lettered.
     synonyms : mapping, optional
         Other words the course uses for an option, ``{word: option}``.
+
+    Returns
+    -------
+    str or None
+        One of ``options`` (or a value of ``synonyms``); ``None`` for anything else, so an
+        unmatched answer never equals an option.
 
     Examples
     --------
@@ -59,6 +68,8 @@ def chosen(
     ('地理', '地理', '地理')
     >>> chosen("地理维度", options, {"地理维度": "地理"}), chosen("B. 心理", options)
     ('地理', None)
+    >>> chosen("B地理", options), chosen("Bad", options), chosen("b、 地理维度", options, {"地理维度": "地理"})
+    ('地理', None, '地理')
     >>> chosen("E", options) is None, chosen(2, ("1", "2")), chosen(True, options) is None
     (True, '2', True)
     """
@@ -98,6 +109,69 @@ def number(answer: object) -> float | None:
         return None
     found = _NUMBER.fullmatch(re.sub(r"[\s,，]", "", text))
     return float(found.group(1)) if found else None
+
+
+def codes(answer: object) -> list[str] | None:
+    """The codes a learner listed (distributor or customer ids), sorted and in upper case.
+
+    Parameters
+    ----------
+    answer : object
+        A list or tuple of texts (``["D005", "D102"]``) or one text with the codes separated
+        by spaces, commas, 、, semicolons or slashes (``"D005、D102"``, full-width too).
+
+    Returns
+    -------
+    list of str or None
+        The codes, sorted, to compare with the sorted reference codes; None for anything else
+        (a number, or a list holding something that is not text).
+
+    Examples
+    --------
+    >>> codes("d102、D005"), codes(["D005 ", "d102"]), codes("Ｄ００５，Ｄ１０２")
+    (['D005', 'D102'], ['D005', 'D102'], ['D005', 'D102'])
+    >>> codes(5) is None, codes(["D005", 102]) is None, codes("")
+    (True, True, [])
+    """
+    if isinstance(answer, str):
+        answer = _CODE_SEPARATORS.split(unicodedata.normalize("NFKC", answer).strip())
+    if not isinstance(answer, list | tuple) or not all(isinstance(item, str) for item in answer):
+        return None
+    items = (unicodedata.normalize("NFKC", item).strip().upper() for item in answer)
+    return sorted(item for item in items if item)
+
+
+def count(answer: object) -> int | None:
+    """A count of rows or customers typed as a whole number (``300``, ``300.0``), or None.
+
+    Only a number counts: text such as ``"300"`` is None (the question asks for the number
+    itself, and the visible check tells the learner to leave out the quotes), and so are
+    ``True``, a fraction and a negative number.
+
+    Parameters
+    ----------
+    answer : object
+        What the learner saved, e.g. the result of ``count_rows(...)``.
+
+    Returns
+    -------
+    int or None
+        The count, to compare with the reference count (``count(answer) == expected``).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> count(300), count(300.0), count(np.int64(7)), count(0)
+    (300, 300, 7, 0)
+    >>> count("300"), count(True), count(300.5), count(-3), count(None)
+    (None, None, None, None, None)
+    """
+    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
+        return None
+    value = float(answer)
+    if not value.is_integer() or value < 0:
+        return None
+    return int(value)
 
 
 def percent_matches(answer: object, expected: float, tolerance: float = 0.5) -> bool:

@@ -39,12 +39,10 @@ print("准备好了 (ready)：orders 是清洗前的订单，clean 是清洗后�
 # %% check="setup"
 # 评分检查：只在讲师的文件中，不会进入学员的笔记本和反馈；评分时在学员的内核之外运行。
 # Hidden checks: instructor-only, run outside the learner's kernel on plain-data answers.
-import numbers  # noqa: E402
-import re  # noqa: E402
-
 import pandas as pd  # noqa: E402
 
 from custseg.datasets import load_sample  # noqa: E402, F811
+from custseg.grading.typed_answers import chosen, count  # noqa: E402, F811
 from custseg.raw_export import raw_cn_orders  # noqa: E402, F811
 from custseg.transactions import clean_transactions  # noqa: E402, F811
 
@@ -53,34 +51,6 @@ reference_clean, reference_report = clean_transactions(reference_orders)
 reference_walk_ins = reference_orders[reference_orders["customer_id"].isna()]
 reference_raw = raw_cn_orders()
 reference_far_dates = reference_raw[reference_raw["invoice_date"] > pd.Timestamp("2025-01-01")]
-
-
-def chosen(answer, options, synonyms=None):
-    """The option a learner picked: its text, its letter (A, B, …) or both ("B. 文字").
-
-    Spaces, a closing 。 and the letter's punctuation are ignored; a whole number counts as
-    its digits (30 for "30"); ``synonyms`` maps other words the course uses to an option.
-    """
-    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
-        if float(answer).is_integer():
-            answer = str(int(answer))
-    if not isinstance(answer, str):
-        return None
-    text = answer.strip().strip("。.．").strip()
-    letters = {chr(ord("A") + i): option for i, option in enumerate(options)}
-    found = re.fullmatch(r"([A-Za-z])[\s.．、:：)）]*(.*)", text)
-    if found and found.group(1).upper() in letters:
-        option = letters[found.group(1).upper()]
-        if found.group(2) in ("", option):
-            return option
-    return (synonyms or {}).get(text, text)
-
-
-def same_count(answer, expected) -> bool:
-    """A count typed as a whole number (``300`` or ``300.0``, not ``True`` or ``"300"``)."""
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-        return False
-    return float(answer) == float(expected)
 
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q1_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
@@ -104,7 +74,7 @@ assert 0 < missing_rows < len(orders), "行数应该大于 0、小于全部行�
 
 # %% check="q1_test"
 def check_q1(missing_rows):
-    assert same_count(missing_rows, len(reference_walk_ins))
+    assert count(missing_rows) == len(reference_walk_ins)
 
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q2_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
@@ -191,7 +161,7 @@ assert 0 <= small_rows <= len(clean), "行数应该在 0 和清洗后的行数�
 
 # %% check="q4_test"
 def check_q4(small_rows):
-    assert same_count(small_rows, (reference_clean["amount"] < 1).sum())
+    assert count(small_rows) == (reference_clean["amount"] < 1).sum()
 
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q5_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
@@ -259,7 +229,7 @@ assert 0 <= far_date_rows <= len(raw_orders), "行数应该在 0 和全部行数
 
 # %% check="q6_test"
 def check_q6(far_date_rows):
-    assert same_count(far_date_rows, len(reference_far_dates))
+    assert count(far_date_rows) == len(reference_far_dates)
 
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q7_text", "locked": true, "schema_version": 3, "solution": false, "task": false}

@@ -33,12 +33,12 @@ print("准备好了 (ready)")
 # 评分检查：只在讲师的文件中，不会进入学员的笔记本和反馈；评分时在学员的内核之外运行。
 # Hidden checks: instructor-only, run outside the learner's kernel on plain-data answers.
 import numbers  # noqa: E402
-import re  # noqa: E402
 
 import pandas as pd  # noqa: E402
 
 from custseg.abc_analysis import top_share  # noqa: E402, F811
 from custseg.datasets import load_cn_orders  # noqa: E402, F811
+from custseg.grading.typed_answers import chosen  # noqa: E402, F811
 from custseg.lifecycle import lifecycle_stages  # noqa: E402
 
 reference_orders = load_cn_orders()
@@ -64,27 +64,6 @@ def stage_of(days_ago, as_of="2024-12-31"):
         }
     )
     return lifecycle_stages(orders, as_of=as_of).loc["X", "stage"]
-
-
-def chosen(answer, options, synonyms=None):
-    """The option a learner picked: its text, its letter (A, B, …) or both ("B. 文字").
-
-    Spaces, a closing 。 and the letter's punctuation are ignored; a whole number counts as
-    its digits (30 for "30"); ``synonyms`` maps other words the course uses to an option.
-    """
-    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
-        if float(answer).is_integer():
-            answer = str(int(answer))
-    if not isinstance(answer, str):
-        return None
-    text = answer.strip().strip("。.．").strip()
-    letters = {chr(ord("A") + i): option for i, option in enumerate(options)}
-    found = re.fullmatch(r"([A-Za-z])[\s.．、:：)）]*(.*)", text)
-    if found and found.group(1).upper() in letters:
-        option = letters[found.group(1).upper()]
-        if found.group(2) in ("", option):
-            return option
-    return (synonyms or {}).get(text, text)
 
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q1_text", "locked": true, "schema_version": 3, "solution": false, "task": false}

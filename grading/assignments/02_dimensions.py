@@ -43,7 +43,6 @@ print("准备好了 (ready)")
 # 评分检查：只在讲师的文件中，不会进入学员的笔记本和反馈；评分时在学员的内核之外运行。
 # Hidden checks: instructor-only, run outside the learner's kernel on plain-data answers.
 import numbers  # noqa: E402
-import re  # noqa: E402
 
 from custseg.datasets import load_cn_customers, load_cn_orders, load_sample  # noqa: E402, F811
 from custseg.dimensions import (  # noqa: E402, F811
@@ -53,31 +52,11 @@ from custseg.dimensions import (  # noqa: E402, F811
     response_table,
     sales_by,
 )
+from custseg.grading.typed_answers import chosen  # noqa: E402, F811
 
 reference_clients = load_sample("bank_marketing")
 reference_orders = load_cn_orders()
 reference_customers = add_survey_segments(load_cn_customers())
-
-
-def chosen(answer, options, synonyms=None):
-    """The option a learner picked: its text, its letter (A, B, …) or both ("B. 文字").
-
-    Spaces, a closing 。 and the letter's punctuation are ignored; a whole number counts as
-    its digits (30 for "30"); ``synonyms`` maps other words the course uses to an option.
-    """
-    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
-        if float(answer).is_integer():
-            answer = str(int(answer))
-    if not isinstance(answer, str):
-        return None
-    text = answer.strip().strip("。.．").strip()
-    letters = {chr(ord("A") + i): option for i, option in enumerate(options)}
-    found = re.fullmatch(r"([A-Za-z])[\s.．、:：)）]*(.*)", text)
-    if found and found.group(1).upper() in letters:
-        option = letters[found.group(1).upper()]
-        if found.group(2) in ("", option):
-            return option
-    return (synonyms or {}).get(text, text)
 
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q1_text", "locked": true, "schema_version": 3, "solution": false, "task": false}

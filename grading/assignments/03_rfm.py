@@ -37,10 +37,8 @@ segment_profile(cn_segmented)
 # %% check="setup"
 # 评分检查：只在讲师的文件中，不会进入学员的笔记本和反馈；评分时在学员的内核之外运行。
 # Hidden checks: instructor-only, run outside the learner's kernel on plain-data answers.
-import numbers  # noqa: E402
-import re  # noqa: E402
-
 from custseg.datasets import load_cn_orders  # noqa: E402, F811
+from custseg.grading.typed_answers import chosen  # noqa: E402, F811
 from custseg.rfm import rfm_table  # noqa: E402, F811
 from custseg.segments import (  # noqa: E402, F811
     RFMSegmenter,
@@ -52,27 +50,6 @@ from custseg.segments import (  # noqa: E402, F811
 reference_rfm = rfm_table(load_cn_orders())
 reference_segmented = segment_customers(reference_rfm, scheme="cn8")
 reference_profile = segment_profile(reference_segmented)
-
-
-def chosen(answer, options, synonyms=None):
-    """The option a learner picked: its text, its letter (A, B, …) or both ("B. 文字").
-
-    Spaces, a closing 。 and the letter's punctuation are ignored; a whole number counts as
-    its digits (30 for "30"); ``synonyms`` maps other words the course uses to an option.
-    """
-    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
-        if float(answer).is_integer():
-            answer = str(int(answer))
-    if not isinstance(answer, str):
-        return None
-    text = answer.strip().strip("。.．").strip()
-    letters = {chr(ord("A") + i): option for i, option in enumerate(options)}
-    found = re.fullmatch(r"([A-Za-z])[\s.．、:：)）]*(.*)", text)
-    if found and found.group(1).upper() in letters:
-        option = letters[found.group(1).upper()]
-        if found.group(2) in ("", option):
-            return option
-    return (synonyms or {}).get(text, text)
 
 
 def vips(**changed):

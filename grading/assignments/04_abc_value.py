@@ -40,6 +40,7 @@ import re  # noqa: E402
 
 from custseg.abc_analysis import abc_classify, top_share, value_tiers  # noqa: E402, F811
 from custseg.datasets import load_cn_orders  # noqa: E402, F811
+from custseg.grading.typed_answers import chosen  # noqa: E402, F811
 
 reference_orders = load_cn_orders()
 
@@ -48,27 +49,6 @@ def a_customers(a_cut):
     """A 类 customers of the reference orders with the A class reaching ``a_cut`` of sales."""
     classes = abc_classify(reference_orders, cuts=(a_cut, 0.95))
     return int((classes["abc_class"] == "A").sum())
-
-
-def chosen(answer, options, synonyms=None):
-    """The option a learner picked: its text, its letter (A, B, …) or both ("B. 文字").
-
-    Spaces, a closing 。 and the letter's punctuation are ignored; a whole number counts as
-    its digits (30 for "30"); ``synonyms`` maps other words the course uses to an option.
-    """
-    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
-        if float(answer).is_integer():
-            answer = str(int(answer))
-    if not isinstance(answer, str):
-        return None
-    text = answer.strip().strip("。.．").strip()
-    letters = {chr(ord("A") + i): option for i, option in enumerate(options)}
-    found = re.fullmatch(r"([A-Za-z])[\s.．、:：)）]*(.*)", text)
-    if found and found.group(1).upper() in letters:
-        option = letters[found.group(1).upper()]
-        if found.group(2) in ("", option):
-            return option
-    return (synonyms or {}).get(text, text)
 
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q1_text", "locked": true, "schema_version": 3, "solution": false, "task": false}

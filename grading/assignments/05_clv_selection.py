@@ -41,6 +41,7 @@ import re  # noqa: E402
 
 from custseg.clv_tables import clv_forecast  # noqa: E402, F811
 from custseg.datasets import load_cn_orders  # noqa: E402, F811
+from custseg.grading.typed_answers import chosen  # noqa: E402, F811
 from custseg.selection import select_customers, selection_criteria, tier_table  # noqa: E402, F811
 
 reference_orders = load_cn_orders()
@@ -63,27 +64,6 @@ def core_customers(potential_value, loyalty, payment_ability):
         payment_ability=payment_ability,
     )
     return int(tiers.loc["核心客户", "客户数"])
-
-
-def chosen(answer, options, synonyms=None):
-    """The option a learner picked: its text, its letter (A, B, …) or both ("B. 文字").
-
-    Spaces, a closing 。 and the letter's punctuation are ignored; a whole number counts as
-    its digits (30 for "30"); ``synonyms`` maps other words the course uses to an option.
-    """
-    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
-        if float(answer).is_integer():
-            answer = str(int(answer))
-    if not isinstance(answer, str):
-        return None
-    text = answer.strip().strip("。.．").strip()
-    letters = {chr(ord("A") + i): option for i, option in enumerate(options)}
-    found = re.fullmatch(r"([A-Za-z])[\s.．、:：)）]*(.*)", text)
-    if found and found.group(1).upper() in letters:
-        option = letters[found.group(1).upper()]
-        if found.group(2) in ("", option):
-            return option
-    return (synonyms or {}).get(text, text)
 
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q1_text", "locked": true, "schema_version": 3, "solution": false, "task": false}

@@ -38,10 +38,10 @@ stage_table(cn_stages)
 # 评分检查：只在讲师的文件中，不会进入学员的笔记本和反馈；评分时在学员的内核之外运行。
 # Hidden checks: instructor-only, run outside the learner's kernel on plain-data answers.
 import numbers  # noqa: E402
-import re  # noqa: E402
 
 from custseg.cohorts import retention_matrix  # noqa: E402, F811
 from custseg.datasets import load_cn_orders  # noqa: E402, F811
+from custseg.grading.typed_answers import chosen  # noqa: E402, F811
 from custseg.lifecycle import explorer_thresholds, lifecycle_stages  # noqa: E402, F811
 
 reference_orders = load_cn_orders()
@@ -52,27 +52,6 @@ def stage_count(stage, at_risk_days=90, churn_days=180):
     """Customers in ``stage`` as the widget counts them at the given thresholds."""
     stages = lifecycle_stages(reference_orders, **explorer_thresholds(at_risk_days, churn_days, 5))
     return int((stages["stage"] == stage).sum())
-
-
-def chosen(answer, options, synonyms=None):
-    """The option a learner picked: its text, its letter (A, B, …) or both ("B. 文字").
-
-    Spaces, a closing 。 and the letter's punctuation are ignored; a whole number counts as
-    its digits (30 for "30"); ``synonyms`` maps other words the course uses to an option.
-    """
-    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
-        if float(answer).is_integer():
-            answer = str(int(answer))
-    if not isinstance(answer, str):
-        return None
-    text = answer.strip().strip("。.．").strip()
-    letters = {chr(ord("A") + i): option for i, option in enumerate(options)}
-    found = re.fullmatch(r"([A-Za-z])[\s.．、:：)）]*(.*)", text)
-    if found and found.group(1).upper() in letters:
-        option = letters[found.group(1).upper()]
-        if found.group(2) in ("", option):
-            return option
-    return (synonyms or {}).get(text, text)
 
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q1_text", "locked": true, "schema_version": 3, "solution": false, "task": false}

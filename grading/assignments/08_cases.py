@@ -50,6 +50,7 @@ from custseg.customer_groups import (  # noqa: E402, F811
     group_mix_table,
     group_strategy_table,
 )
+from custseg.grading.typed_answers import chosen  # noqa: E402, F811
 from custseg.travel_packages import example_travellers, travel_group_table  # noqa: E402, F811
 
 reference_accounts = example_accounts()
@@ -62,27 +63,6 @@ def group_of_new_account(**scores):
     row = pd.DataFrame([{"region": "欧洲", **scores}], index=pd.Index(["NEW"], name="account_id"))
     grouped = account_groups(pd.concat([reference_accounts, row]))
     return grouped.loc["NEW", "客户群"]
-
-
-def chosen(answer, options, synonyms=None):
-    """The option a learner picked: its text, its letter (A, B, …) or both ("B. 文字").
-
-    Spaces, a closing 。 and the letter's punctuation are ignored; a whole number counts as
-    its digits (30 for "30"); ``synonyms`` maps other words the course uses to an option.
-    """
-    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
-        if float(answer).is_integer():
-            answer = str(int(answer))
-    if not isinstance(answer, str):
-        return None
-    text = answer.strip().strip("。.．").strip()
-    letters = {chr(ord("A") + i): option for i, option in enumerate(options)}
-    found = re.fullmatch(r"([A-Za-z])[\s.．、:：)）]*(.*)", text)
-    if found and found.group(1).upper() in letters:
-        option = letters[found.group(1).upper()]
-        if found.group(2) in ("", option):
-            return option
-    return (synonyms or {}).get(text, text)
 
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q1_text", "locked": true, "schema_version": 3, "solution": false, "task": false}

@@ -43,9 +43,6 @@ grade_count_table(h1)
 # %% check="setup"
 # 评分检查：只在讲师的文件中，不会进入学员的笔记本和反馈；评分时在学员的内核之外运行。
 # Hidden checks: instructor-only, run outside the learner's kernel on plain-data answers.
-import numbers  # noqa: E402
-import re  # noqa: E402
-
 from custseg.datasets import load_sample  # noqa: E402, F811
 from custseg.distributors import (  # noqa: E402, F811
     distributor_score_table,
@@ -54,42 +51,11 @@ from custseg.distributors import (  # noqa: E402, F811
     period_rows,
     regrade_table,
 )
+from custseg.grading.typed_answers import chosen, codes  # noqa: E402, F811
 
 reference = load_sample("distributors")
 reference_h1 = period_rows(reference, period="2024-H1")
 reference_h2 = period_rows(reference, period="2024-H2")
-
-
-def ids(answer):
-    """Distributor ids from a list, a tuple or a text such as "D005、D102" (upper case)."""
-    if isinstance(answer, str):
-        answer = re.split(r"[\s,，、;；/]+", answer.strip())
-    if not isinstance(answer, list | tuple):
-        return None
-    if not all(isinstance(item, str) for item in answer):
-        return None
-    return sorted(item.strip().upper() for item in answer if item.strip())
-
-
-def chosen(answer, options, synonyms=None):
-    """The option a learner picked: its text, its letter (A, B, …) or both ("B. 文字").
-
-    Spaces, a closing 。 and the letter's punctuation are ignored; a whole number counts as
-    its digits (30 for "30"); ``synonyms`` maps other words the course uses to an option.
-    """
-    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
-        if float(answer).is_integer():
-            answer = str(int(answer))
-    if not isinstance(answer, str):
-        return None
-    text = answer.strip().strip("。.．").strip()
-    letters = {chr(ord("A") + i): option for i, option in enumerate(options)}
-    found = re.fullmatch(r"([A-Za-z])[\s.．、:：)）]*(.*)", text)
-    if found and found.group(1).upper() in letters:
-        option = letters[found.group(1).upper()]
-        if found.group(2) in ("", option):
-            return option
-    return (synonyms or {}).get(text, text)
 
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q1_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
@@ -140,7 +106,7 @@ def check_q2(rebate_pair):
     weights = {"coverage": 0.2, "sales": 0.6, "cooperation": 0.2}
     table = distributor_score_table(reference_h1, weights=weights)
     expected = sorted(table.sort_values("总分", ascending=False).index[:2])
-    assert ids(rebate_pair) == expected
+    assert codes(rebate_pair) == expected
 
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q3_text", "locked": true, "schema_version": 3, "solution": false, "task": false}

@@ -36,9 +36,9 @@ print("准备好了 (ready)")
 # 评分检查：只在讲师的文件中，不会进入学员的笔记本和反馈；评分时在学员的内核之外运行。
 # Hidden checks: instructor-only, run outside the learner's kernel on plain-data answers.
 import numbers  # noqa: E402
-import re  # noqa: E402
 
 from custseg.datasets import load_cn_customers  # noqa: E402, F811
+from custseg.grading.typed_answers import chosen  # noqa: E402, F811
 from custseg.privacy import k_anonymity_summary, with_age_bands  # noqa: E402, F811
 from custseg.qfd import house_of_quality, segment_needs  # noqa: E402, F811
 
@@ -50,27 +50,6 @@ def share_at_risk(width):
     banded = with_age_bands(reference_customers, column="age", width=width)
     summary = k_anonymity_summary(banded, ["age", "gender", "province"], k_min=5)
     return int(summary.loc[0, "少于 5 行的组合中的行数"]) / len(reference_customers)
-
-
-def chosen(answer, options, synonyms=None):
-    """The option a learner picked: its text, its letter (A, B, …) or both ("B. 文字").
-
-    Spaces, a closing 。 and the letter's punctuation are ignored; a whole number counts as
-    its digits (30 for "30"); ``synonyms`` maps other words the course uses to an option.
-    """
-    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
-        if float(answer).is_integer():
-            answer = str(int(answer))
-    if not isinstance(answer, str):
-        return None
-    text = answer.strip().strip("。.．").strip()
-    letters = {chr(ord("A") + i): option for i, option in enumerate(options)}
-    found = re.fullmatch(r"([A-Za-z])[\s.．、:：)）]*(.*)", text)
-    if found and found.group(1).upper() in letters:
-        option = letters[found.group(1).upper()]
-        if found.group(2) in ("", option):
-            return option
-    return (synonyms or {}).get(text, text)
 
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q1_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
