@@ -296,7 +296,9 @@ class CustomerClusterer(ClusterMixin, BaseEstimator):
         ------
         DataError
             Missing or non-numeric feature, NaN or inf (naming the column and a row),
-            negative values in a column to log, or a bad ``n_clusters``.
+            negative values in a column to log.
+        ParameterError
+            A bad ``n_clusters`` (not a positive integer, or more than the rows).
         """
         frame = self._features(X, self.features)
         _check_n_clusters(self.n_clusters, len(frame))
@@ -758,7 +760,9 @@ class MixedClusterer(ClusterMixin, BaseEstimator):
         DataError
             Missing columns, missing values (naming the column and a row), a
             non-numeric column not declared categorical, no numeric or no
-            categorical column, or a bad ``n_clusters``.
+            categorical column.
+        ParameterError
+            A bad ``n_clusters`` (not a positive integer, or more than the rows).
         """
         frame = _select(X, self.features)
         _check_n_clusters(self.n_clusters, len(frame))

@@ -122,8 +122,9 @@ def cohort_table(
     ------
     DataError
         If a column is missing, ``invoice_date`` is not a datetime, ``amount`` is
-        not numeric, a needed column has missing values, there are no rows, or a
-        parameter is unknown.
+        not numeric, a needed column has missing values, or there are no rows.
+    ParameterError
+        If ``period`` or ``value`` is unknown.
 
     Examples
     --------

@@ -213,7 +213,10 @@ class DistributorEvaluator(BaseEstimator):
         ------
         DataError
             A missing column, a duplicate distributor, an unknown coverage type or a bad
-            value (naming the distributor), or bad settings.
+            value (naming the distributor), or weights that are all 0.
+        ParameterError
+            Bad settings: unknown weights, ``sales_cols``, ``cooperation_range`` or
+            ``grade_cuts``.
         """
         weights = dict(DEFAULT_WEIGHTS if self.weights is None else self.weights)
         if set(weights) != set(DEFAULT_WEIGHTS):

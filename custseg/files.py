@@ -503,6 +503,8 @@ def read_user_table(
     DataError
         In Chinese, naming the file: empty, unknown ending or encoding, lines with the
         wrong number of columns, a missing sheet, an unreadable workbook.
+    ParameterError
+        A negative ``skip_rows`` or an ``encoding`` Python does not know.
 
     Examples
     --------

@@ -172,7 +172,7 @@ def lifecycle_stages(
 
     Raises
     ------
-    ValueError
+    ParameterError
         Parameters that are not positive integers or in the wrong order.
     DataError
         Bad transactions, or a customer matching no rule or several rules.

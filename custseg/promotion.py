@@ -717,7 +717,7 @@ def promotion_roi(
 
     Raises
     ------
-    DataError
+    ParameterError
         A negative number, no targets, or a rate outside [0, 1] (naming the parameter).
 
     Examples

@@ -141,6 +141,8 @@ def customer_summary(transactions: Any, as_of: Any = None, *, engine: str = "aut
     DataError
         A missing column, a non-datetime ``invoice_date``, missing values, or no
         transaction on or before ``as_of``.
+    ParameterError
+        An ``as_of`` that is not a date.
 
     Examples
     --------
@@ -438,6 +440,8 @@ def rfm_table(transactions: Any, as_of: Any = None, *, engine: str = "auto") -> 
     DataError
         A missing column, a non-datetime ``invoice_date``, missing values, or no
         transaction on or before ``as_of``.
+    ParameterError
+        An ``as_of`` that is not a date.
 
     Examples
     --------

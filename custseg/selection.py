@@ -171,8 +171,9 @@ class CustomerScorecard(BaseEstimator):
         Raises
         ------
         DataError
-            A missing column, a missing or non-numeric value (naming the row), no customer,
-            or bad weights / cuts.
+            A missing column, a missing or non-numeric value (naming the row), no customer.
+        ParameterError
+            Bad weights, ``lower_is_better`` or ``tier_cuts``.
         """
         columns = dict(self.columns) if self.columns is not None else None
         if columns is None:

@@ -239,7 +239,7 @@ def maximize_log_likelihood(
 
     Raises
     ------
-    DataError
+    ConvergenceError
         When the optimiser does not converge or ends on a non-finite value.
     """
     start = np.zeros(n_params)

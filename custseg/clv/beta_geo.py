@@ -270,9 +270,12 @@ class BetaGeoModel(SavableModel, BaseEstimator):
         Raises
         ------
         DataError
-            Missing column, invalid value (negative, recency > T, ...), bad weights, a
-            summary that cannot identify the parameters (one customer, every T 0, no
-            repeat buyer) or no convergence.
+            Missing column, invalid value (negative, recency > T, ...), a summary that
+            cannot identify the parameters (one customer, every T 0, no repeat buyer).
+        ParameterError
+            Bad weights, ``penalizer_coef``, ``max_iter`` or ``tol``.
+        ConvergenceError
+            When the fit does not converge.
         """
         penalizer = check_penalizer(self.penalizer_coef)
         check_optimiser_settings(self.max_iter, self.tol)

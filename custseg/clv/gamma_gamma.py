@@ -176,7 +176,11 @@ class GammaGammaModel(SavableModel, BaseEstimator):
         ------
         DataError
             A missing column, a customer with ``frequency`` 0 or a non-positive
-            ``monetary_value`` (naming the first such row), or no convergence.
+            ``monetary_value`` (naming the first such row).
+        ParameterError
+            A ``q_constraint`` that is not True or False, or a bad ``penalizer_coef``.
+        ConvergenceError
+            When the fit does not converge.
         """
         penalizer = check_penalizer(self.penalizer_coef)
         check_optimiser_settings(self.max_iter, self.tol)

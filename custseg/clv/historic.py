@@ -48,7 +48,9 @@ def historic_clv(
     Raises
     ------
     DataError
-        A missing column, a missing customer id or amount, or a margin outside (0, 1].
+        A missing column, a missing customer id or amount.
+    ParameterError
+        A margin outside (0, 1].
 
     Examples
     --------

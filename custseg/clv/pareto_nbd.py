@@ -228,7 +228,12 @@ class ParetoNBDModel(SavableModel, BaseEstimator):
         Raises
         ------
         DataError
-            Missing column, invalid value (negative, recency > T, ...) or no convergence.
+            Missing column, invalid value (negative, recency > T, ...).
+        ParameterError
+            Bad weights, ``penalizer_coef``, ``max_iter`` or ``tol``.
+        ConvergenceError
+            When the fit does not converge, or the estimates drift to extremes (the
+            data cannot identify the parameters).
         """
         penalizer = check_penalizer(self.penalizer_coef)
         check_optimiser_settings(self.max_iter, self.tol)

@@ -446,7 +446,9 @@ def summary_from_transactions(
     ------
     DataError
         A column is missing, a date or customer id is missing, a date cannot be read
-        (naming its column, row and value), ``unit`` or ``period`` is unknown, or
+        (naming its column, row and value).
+    ParameterError
+        ``unit`` or ``period`` is unknown, a date argument is not a date, or
         ``observation_end`` is not after ``calibration_end``.
 
     Notes
