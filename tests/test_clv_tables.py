@@ -13,7 +13,7 @@ from custseg.clv_tables import (
     purchase_summary,
 )
 from custseg.datasets import load_cn_orders
-from custseg.errors import DataError, ParameterError
+from custseg.errors import ParameterError
 
 
 @pytest.fixture(scope="module")

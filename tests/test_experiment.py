@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from custseg.datasets import load_cn_promotion
-from custseg.errors import DataError, ParameterError
+from custseg.errors import ParameterError
 from custseg.experiment import control_group_size, evidence_statement
 from custseg.promotion import evaluate_campaign
 

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from custseg.clv import BetaGeoModel, ParetoNBDModel
-from custseg.errors import DataError, ParameterError
+from custseg.errors import ParameterError
 
 
 @pytest.fixture(scope="module")
