@@ -225,7 +225,7 @@ class DistributorEvaluator(BaseEstimator):
             )
         series = pd.Series({k: float(weights[k]) for k in DEFAULT_WEIGHTS}, name="weight")
         if (series < 0).any() or not np.isfinite(series).all() or series.sum() <= 0:
-            raise DataError(f"权重 (weights) 必须非负且不全为 0: {weights}")
+            raise ParameterError(f"权重 (weights) 必须非负且不全为 0: {weights}")
         if not list(self.sales_cols):
             raise ParameterError("sales_cols 至少需要一列销售能力指标 (at least one column)")
         low, high = (float(v) for v in self.cooperation_range)

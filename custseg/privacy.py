@@ -785,7 +785,7 @@ def generalise_ages(ages: pd.Series, width: int) -> pd.Series:
     ['37岁']
     """
     if isinstance(width, bool) or not isinstance(width, int | np.integer) or not 1 <= width <= 100:
-        raise DataError(f"年龄段宽度 (width) 须为 1 到 100 的整数：收到 {width!r}")
+        raise ParameterError(f"年龄段宽度 (width) 须为 1 到 100 的整数：收到 {width!r}")
     values = pd.to_numeric(ages, errors="coerce")
     wrong = values.isna() & pd.Series(ages).notna()
     if wrong.any():
@@ -870,7 +870,7 @@ def k_risk(frame: pd.DataFrame, quasi_identifiers: Sequence[str], *, k_min: int 
     {'k': 1, 'groups': 2, 'rows_at_risk': 1, 'share_at_risk': 0.16666666666666666}
     """
     if isinstance(k_min, bool) or not isinstance(k_min, int | np.integer) or k_min < 1:
-        raise DataError(f"k_min 须为正整数：收到 {k_min!r}")
+        raise ParameterError(f"k_min 须为正整数：收到 {k_min!r}")
     sizes = _group_sizes(frame, list(quasi_identifiers))["rows"]
     at_risk = int(sizes[sizes < k_min].sum())
     return {

@@ -91,7 +91,7 @@ def product_categories(
     labels = np.full(len(distinct), OTHER_CATEGORY, dtype=object)
     for name, words in keywords.items():
         if not words:
-            raise DataError(f"品类 {name!r} 没有关键词 (no keyword)")
+            raise ParameterError(f"品类 {name!r} 没有关键词 (no keyword)")
         pattern = "|".join(re.escape(str(word).upper()) for word in words)
         hit = distinct.str.contains(pattern, regex=True).to_numpy(dtype=bool) & ~found
         labels[hit] = name

@@ -15,7 +15,7 @@ from custseg.distributors import (
     GRADES,
     DistributorEvaluator,
 )
-from custseg.errors import DataError
+from custseg.errors import ParameterError
 from custseg.plotting import palette
 from custseg.plotting.distributors import COVERAGE_SIZES, OTHER_COVERAGE_SIZE
 from custseg.widgets.live import LiveChart
@@ -168,7 +168,7 @@ def distributor_weight_explorer(
         chosen = {name: slider.value for name, slider in sliders.items()}
         try:
             evaluator = DistributorEvaluator(weights=chosen).fit(frame)
-        except DataError:
+        except ParameterError:
             summary.value = "<b>三项权重不能全为 0：至少给一项标准设置权重。</b>"
             ranking.value = ""
             return

@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.plotting.privacy import plot_group_sizes
 
 QUASI = ["age", "job", "marital", "education"]
@@ -42,5 +42,5 @@ def test_draws_on_given_axes_and_renders_chinese(bank):
 def test_bad_input():
     with pytest.raises(DataError, match="'age'"):
         plot_group_sizes(pd.DataFrame({"job": ["a"]}), ["age"])
-    with pytest.raises(DataError, match="k_min"):
+    with pytest.raises(ParameterError, match="k_min"):
         plot_group_sizes(pd.DataFrame({"job": ["a"]}), ["job"], k_min=0)

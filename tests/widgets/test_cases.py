@@ -15,7 +15,7 @@ from custseg.dimensions.categories import (
     category_spend,
     product_categories,
 )
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.recommend import ONLINE_RETAIL_NON_PRODUCTS, ItemToItemRecommender
 from custseg.widgets.cases import also_bought_explorer, customer_group_explorer
 
@@ -51,7 +51,7 @@ def test_category_spend_agrees_with_sql(online_retail_clean):
 def test_first_matching_category_wins_and_bad_keywords_are_refused():
     texts = pd.Series(["christmas tea cup", "tea cup", "no match here"])
     assert product_categories(texts).tolist() == ["节日派对", "厨房餐具", OTHER_CATEGORY]
-    with pytest.raises(DataError, match="玩具"):
+    with pytest.raises(ParameterError, match="玩具"):
         product_categories(texts, {"玩具": ()})
     with pytest.raises(DataError, match="description"):
         category_spend(pd.DataFrame({"customer_id": [1], "amount": [1.0]}))

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.plotting import palette
 from custseg.plotting.privacy import plot_group_sizes
 from custseg.privacy import generalise_ages, k_risk
@@ -149,7 +149,7 @@ def test_k_risk_counts_rows_not_groups():
 
 @pytest.mark.parametrize("width", [0, 2.5, 101])
 def test_bad_width_is_refused_by_name(width):
-    with pytest.raises(DataError, match="width"):
+    with pytest.raises(ParameterError, match="width"):
         generalise_ages(pd.Series([30, 40]), width)
 
 
