@@ -22,7 +22,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.grading.autograde import (
     DEFAULT_CELL_TIMEOUT,
     SandboxUnavailable,
@@ -200,8 +200,10 @@ def _run(args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``custseg-grade``; return the exit code.
 
-    0 on success, 1 on a reported error, 2 when the grading sandbox cannot start (the
-    message says what is missing and how to install it).
+    0 on success; 2 on a user's error (a missing file or assignment, bad data or a bad
+    argument, or a grading sandbox that cannot start: the message says what is missing and how
+    to install it); 1 on an internal one (nbgrader failed, or an unexpected fault), as
+    ``custseg segment`` does. Every message is in Chinese, never a traceback.
     """
     args = _parser().parse_args(argv)
     try:
@@ -210,8 +212,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"错误：无法启动评分沙箱，未评分 (sandbox unavailable): {error}", file=sys.stderr)
         print("如确需不使用沙箱评分，请加 --no-sandbox（不安全）", file=sys.stderr)
         return 2
-    except (DataError, NbgraderError, FileNotFoundError) as error:
+    except (DataError, ParameterError, FileNotFoundError) as error:
         print(f"错误 (error): {error}", file=sys.stderr)
+        return 2
+    except NbgraderError as error:
+        print(f"错误 (error): {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # an internal fault: reported, without a traceback
+        print(
+            f"错误 (error): 出现意外问题 (unexpected problem)：{type(error).__name__}: {error}",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
