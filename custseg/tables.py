@@ -72,6 +72,8 @@ _RANGES = {
     "_not": ("不是", None),
 }
 _SHOWN = 12
+EMPTY = "（空）"
+"""How :func:`readable` shows an empty (missing) cell."""
 
 
 def _as_frame(table: Any) -> pd.DataFrame:
@@ -430,7 +432,8 @@ def readable(
     Column names become Chinese (:mod:`custseg.vocabulary`), a named index becomes a first
     column, rows are numbered from 1, numbers are rounded to ``digits`` decimals, shares
     (``response_rate``, ``customer_share`` … and the columns in ``percent``; ``percent=True``:
-    every decimal column) are shown as "12.3%", true/false as 是/否 and dates without time.
+    every decimal column) are shown as "12.3%", true/false as 是/否, dates without time and an
+    empty (missing) cell as （空）.
 
     Parameters
     ----------
@@ -457,6 +460,10 @@ def readable(
           客户群  客户数   客户占比     消费金额 是否显著
     1  重要价值客户  120  72.7%  1534.23    是
     2  一般挽留客户   45  27.3%    99.50    否
+    >>> readable(pd.DataFrame({"customer_id": ["C1", None], "amount": [20.0, None]}))
+      客户编号     金额
+    1   C1  20.00
+    2  （空）    （空）
     """
     table = _as_frame(frame).copy()
     row_numbers = (
@@ -475,6 +482,8 @@ def readable(
             table[name] = column.map(_format_percent)
         elif pd.api.types.is_bool_dtype(column):
             table[name] = column.map({True: "是", False: "否"})
+        elif pd.api.types.is_float_dtype(column) and column.isna().any():
+            table[name] = column.map(lambda v: EMPTY if pd.isna(v) else f"{v:.{digits}f}")
         elif pd.api.types.is_float_dtype(column):
             table[name] = column.round(digits)
         elif pd.api.types.is_datetime64_any_dtype(column):
@@ -482,6 +491,8 @@ def readable(
             table[name] = column.dt.strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
         elif isinstance(column.dtype, pd.PeriodDtype):
             table[name] = column.astype(str)
+        if not pd.api.types.is_numeric_dtype(table[name]):
+            table[name] = table[name].astype(object).where(column.notna().to_numpy(), EMPTY)
     table.columns = [chinese_label(str(c)) for c in table.columns]
     table.index = pd.RangeIndex(1, len(table) + 1)
     return table

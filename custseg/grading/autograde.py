@@ -54,6 +54,7 @@ from custseg.grading.checks import (
     save_issues,
 )
 from custseg.grading.course import Course
+from custseg.grading.execute import PLAIN_NBGRADER
 from custseg.grading.gradebook import record_scores, zero_ungraded
 from custseg.grading.judge import REASONS, JudgeFailed, JudgeProcess, has_checks
 from custseg.grading.outputs import NOTEBOOK_BYTES, clean_outputs
@@ -503,7 +504,12 @@ def autograde_sequential(
     run.backup = backup_gradebook(course, label=f"before-autograde-{assignment}")
     checked = {s: check_submission(course, s, assignment) for s in students}
     result = course.nbgrader(
-        "autograde", assignment, "--force", f"--Execute.timeout={timeout}", check=False
+        "autograde",
+        assignment,
+        "--force",
+        f"--Execute.timeout={timeout}",
+        check=False,
+        environment={PLAIN_NBGRADER: "1"},  # said out loud: this run is unsandboxed
     )
     log = result.stdout + result.stderr
     for student in students:

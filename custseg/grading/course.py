@@ -131,9 +131,15 @@ class Course:
         return sorted(p.name for p in folder.iterdir() if (p / assignment).is_dir())
 
     def nbgrader(
-        self, *args: str, check: bool = True, timeout: float | None = None
+        self,
+        *args: str,
+        check: bool = True,
+        timeout: float | None = None,
+        environment: dict[str, str] | None = None,
     ) -> subprocess.CompletedProcess:
         """Run ``nbgrader <args>`` in the course folder, as a trainer would in a terminal.
+
+        ``environment`` adds variables to the command's environment.
 
         Raises
         ------
@@ -143,7 +149,7 @@ class Course:
             When ``timeout`` seconds pass first (the command and its kernels are killed).
         """
         command = [sys.executable, "-m", "nbgrader", *args]
-        env = tool_environment()
+        env = {**tool_environment(), **(environment or {})}
         with subprocess.Popen(
             command,
             cwd=self.root,
