@@ -2,23 +2,33 @@
 
 Each widget takes the data, returns an ``ipywidgets`` box to display, and keeps its
 logic in plain functions of the method modules, so it can be tested without a browser.
+Each widget's module is imported when the widget is first asked for, so a notebook that uses
+one widget does not load the others (clustering, bqplot charts of every module).
 """
 
-from custseg.widgets.abc_analysis import abc_cut_explorer
-from custseg.widgets.cases import also_bought_explorer, customer_group_explorer
-from custseg.widgets.clusters import cluster_explorer
-from custseg.widgets.concentration import concentration_explorer
-from custseg.widgets.dimensions import dimension_explorer
-from custseg.widgets.distributors import distributor_weight_explorer
-from custseg.widgets.dynamic import segments_over_time_explorer
-from custseg.widgets.lifecycle import lifecycle_explorer
-from custseg.widgets.privacy import k_anonymity_explorer
-from custseg.widgets.process import process_explorer
-from custseg.widgets.promotion import promotion_roi_simulator
-from custseg.widgets.rfm import rfm_cutoff_explorer
-from custseg.widgets.sales import monthly_sales_explorer
-from custseg.widgets.selection import scorecard_explorer
-from custseg.widgets.survey import survey_explorer
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_HOMES = {
+    "abc_cut_explorer": "abc_analysis",
+    "also_bought_explorer": "cases",
+    "cluster_explorer": "clusters",
+    "concentration_explorer": "concentration",
+    "customer_group_explorer": "cases",
+    "dimension_explorer": "dimensions",
+    "distributor_weight_explorer": "distributors",
+    "k_anonymity_explorer": "privacy",
+    "lifecycle_explorer": "lifecycle",
+    "monthly_sales_explorer": "sales",
+    "process_explorer": "process",
+    "promotion_roi_simulator": "promotion",
+    "rfm_cutoff_explorer": "rfm",
+    "scorecard_explorer": "selection",
+    "segments_over_time_explorer": "dynamic",
+    "survey_explorer": "survey",
+}
 
 __all__ = [
     "abc_cut_explorer",
@@ -38,3 +48,15 @@ __all__ = [
     "segments_over_time_explorer",
     "survey_explorer",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module 'custseg.widgets' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"custseg.widgets.{_HOMES[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
