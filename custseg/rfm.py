@@ -51,6 +51,7 @@ from sklearn.utils.validation import check_is_fitted
 from custseg.errors import DataError, ParameterError, require_columns
 from custseg.frames import (
     as_lazy,
+    as_narwhals,
     column_names,
     datetime_literal,
     require_frame_columns,
@@ -102,6 +103,93 @@ def _check_transactions(lazy: nw.LazyFrame, names: list[str]) -> None:
             )
 
 
+def canonical_columns(
+    transactions: Any,
+    *,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+    invoice_col: str = "invoice_id",
+    needed: Sequence[str] = ("customer", "date", "amount"),
+    what: str = _WHAT,
+) -> Any:
+    """``transactions`` with the named columns under the canonical names, input untouched.
+
+    The columns named by ``customer_col``, ``date_col``, ``amount_col`` and ``invoice_col``
+    get the names ``customer_id``, ``invoice_date``, ``amount`` and ``invoice_id``. With the
+    canonical names the frame is returned as it is. A pandas frame is renamed without
+    copying its data; other frames (polars, DuckDB, PySpark) are renamed lazily by their
+    own library. A canonical name already used by another column is dropped first, so
+    that every name means one column.
+
+    Parameters
+    ----------
+    transactions : pandas, polars (eager or lazy), DuckDB or PySpark frame
+        The transactions. Not modified.
+    customer_col, date_col, amount_col, invoice_col : str
+        Column names of the customer id, the purchase date, the amount and the invoice
+        number. ``invoice_col`` is used when present; a name other than the default
+        must be present.
+    needed : sequence of {"customer", "date", "amount"}
+        Which of the three columns must be present.
+    what : str
+        How the table is called in the error message.
+
+    Returns
+    -------
+    The same kind of frame as ``transactions``.
+
+    Raises
+    ------
+    DataError
+        A needed column (or a non-default ``invoice_col``) is missing, naming it.
+    ParameterError
+        A column name that is not text, or one column named for two roles.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"CustomerID": [1], "InvoiceDate": ["2024-01-01"], "Sales": [2.0]})
+    >>> list(canonical_columns(tx, customer_col="CustomerID", date_col="InvoiceDate",
+    ...                        amount_col="Sales").columns)
+    ['customer_id', 'invoice_date', 'amount']
+    >>> canonical_columns(tx, customer_col="客户", date_col="InvoiceDate", amount_col="Sales")
+    Traceback (most recent call last):
+    ...
+    custseg.errors.DataError: 交易表 (transactions) 缺少必需的列 (missing required column): '客户'。...
+    """
+    roles = {
+        "customer": (customer_col, "customer_id"),
+        "date": (date_col, "invoice_date"),
+        "amount": (amount_col, "amount"),
+        "invoice": (invoice_col, "invoice_id"),
+    }
+    for role, (name, _) in roles.items():
+        if not isinstance(name, str):
+            raise ParameterError(f"{role}_col 应为列名 (a column name), 收到 (got) {name!r}")
+    names = column_names(transactions)
+    required = [roles[role][0] for role in needed]
+    if invoice_col != "invoice_id":
+        required.append(invoice_col)
+    require_columns(pd.DataFrame(columns=names), required, what=what)
+    pairs = [(source, target) for source, target in roles.values() if source in names]
+    sources = [source for source, _ in pairs]
+    if len(set(sources)) < len(sources):
+        raise ParameterError(f"同一列不能有两个用途 (one column named for two roles): {sources}")
+    if all(source == target for source, target in pairs):
+        return transactions
+    mapping = dict(pairs)
+    clashing = [name for name in names if name in mapping.values() and name not in mapping]
+    if isinstance(transactions, pd.DataFrame):
+        frame = transactions.drop(columns=clashing) if clashing else transactions
+        return frame.rename(columns=mapping, copy=False)
+    frame = as_narwhals(transactions, what=what)
+    renamed = [
+        nw.col(name).alias(mapping.get(name, name)) for name in names if name not in clashing
+    ]
+    return nw.to_native(frame.select(*renamed))
+
+
 def _as_of_day(as_of: Any) -> pd.Timestamp:
     """The analysis day of ``as_of`` (its date at midnight)."""
     try:
@@ -113,7 +201,16 @@ def _as_of_day(as_of: Any) -> pd.Timestamp:
     return stamp.normalize()
 
 
-def customer_summary(transactions: Any, as_of: Any = None, *, engine: str = "auto") -> pd.DataFrame:
+def customer_summary(
+    transactions: Any,
+    as_of: Any = None,
+    *,
+    engine: str = "auto",
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+    invoice_col: str = "invoice_id",
+) -> pd.DataFrame:
     """Per-customer purchase summary: first and last purchase day, RFM and tenure.
 
     Parameters
@@ -126,6 +223,10 @@ def customer_summary(transactions: Any, as_of: Any = None, *, engine: str = "aut
         left out. Defaults to the day after the last purchase day in the data.
     engine : {"auto", "native"}, default "auto"
         Which library does the grouping, as in :func:`rfm_table`.
+    customer_col, date_col, amount_col, invoice_col : str
+        Column names of the customer id, the purchase date, the amount and the invoice
+        number (defaults: the canonical names). ``invoice_col`` is used when present; a
+        name other than the default must be present. The result uses the canonical names.
 
     Returns
     -------
@@ -159,6 +260,13 @@ def customer_summary(transactions: Any, as_of: Any = None, *, engine: str = "aut
     1                  1       5          2      15.0
     2                  3       3          1       8.0
     """
+    transactions = canonical_columns(
+        transactions,
+        customer_col=customer_col,
+        date_col=date_col,
+        amount_col=amount_col,
+        invoice_col=invoice_col,
+    )
     return _summarise(transactions, as_of, with_first=True, engine=engine)
 
 
@@ -401,7 +509,16 @@ def _numpy_summary(transactions: pd.DataFrame, as_of: Any, *, with_first: bool) 
     return summary
 
 
-def rfm_table(transactions: Any, as_of: Any = None, *, engine: str = "auto") -> pd.DataFrame:
+def rfm_table(
+    transactions: Any,
+    as_of: Any = None,
+    *,
+    engine: str = "auto",
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+    invoice_col: str = "invoice_id",
+) -> pd.DataFrame:
     """Recency, frequency and monetary value of every customer.
 
     Parameters
@@ -424,6 +541,10 @@ def rfm_table(transactions: Any, as_of: Any = None, *, engine: str = "auto") -> 
         own ``groupby``. polars, DuckDB and PySpark input are always computed by
         their own library (for Spark, only the per-customer result is collected).
         Results are the same.
+    customer_col, date_col, amount_col, invoice_col : str
+        Column names of the customer id, the purchase date, the amount and the invoice
+        number (defaults: the canonical names). ``invoice_col`` is used when present; a
+        name other than the default must be present. The result uses the canonical names.
 
     Returns
     -------
@@ -471,6 +592,13 @@ def rfm_table(transactions: Any, as_of: Any = None, *, engine: str = "auto") -> 
     >>> rfm_table(pl.from_pandas(tx).lazy()).equals(rfm_table(tx))
     True
     """
+    transactions = canonical_columns(
+        transactions,
+        customer_col=customer_col,
+        date_col=date_col,
+        amount_col=amount_col,
+        invoice_col=invoice_col,
+    )
     return _summarise(transactions, as_of, with_first=False, engine=engine)
 
 

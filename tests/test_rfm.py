@@ -357,3 +357,44 @@ def test_scorer_names_a_bad_customer(rfm):
         RFMScorer().fit(broken)
     with pytest.raises(DataError, match="'recency'"):
         RFMScorer().fit(rfm.drop(columns="recency"))
+
+
+RENAMES = {
+    "customer_id": "CustomerID",
+    "invoice_date": "InvoiceDate",
+    "amount": "Sales",
+    "invoice_id": "InvoiceNo",
+}
+KEYWORDS = {
+    "customer_col": "CustomerID",
+    "date_col": "InvoiceDate",
+    "amount_col": "Sales",
+    "invoice_col": "InvoiceNo",
+}
+
+
+def test_column_keywords_give_the_same_tables_on_online_retail(tx, rfm):
+    # Another column already called "amount" (a unit price here) must not be read as the amount.
+    renamed = tx.rename(columns=RENAMES).assign(amount=tx["unit_price"])
+    before = renamed.copy()
+    pd.testing.assert_frame_equal(rfm_table(renamed, **KEYWORDS), rfm)
+    pd.testing.assert_frame_equal(
+        customer_summary(renamed, "2011-12-10", **KEYWORDS), customer_summary(tx, "2011-12-10")
+    )
+    pd.testing.assert_frame_equal(renamed, before)  # input untouched
+    lines = tx[COLUMNS]
+    canonical = pl.from_pandas(lines).lazy()
+    lazy = canonical.rename(RENAMES).with_columns(pl.col("Sales").alias("amount"))
+    pd.testing.assert_frame_equal(rfm_table(lazy, **KEYWORDS), rfm_table(canonical))
+    con = duckdb.connect()
+    relation = con.from_df(lines.rename(columns=RENAMES))
+    pd.testing.assert_frame_equal(rfm_table(relation, **KEYWORDS), rfm_table(con.from_df(lines)))
+
+
+def test_wrong_column_keyword_names_the_column(tx):
+    with pytest.raises(DataError, match="'客户编号'"):
+        rfm_table(tx, customer_col="客户编号")
+    with pytest.raises(DataError, match="'InvoiceNo'"):
+        customer_summary(tx, invoice_col="InvoiceNo")
+    with pytest.raises(ParameterError, match="two roles"):
+        rfm_table(tx, amount_col="customer_id")
