@@ -30,51 +30,20 @@ print("测验开始：共 15 道小题，每题 1 分；最后一道开放题不
 # Hidden checks: instructor-only, run outside the learner's kernel on plain-data answers.
 import datetime as dt  # noqa: E402
 
-import pandas as pd  # noqa: E402
-
 from custseg.distributors import DEFAULT_WEIGHTS  # noqa: E402
+from custseg.grading.quiz_answers import (  # noqa: E402
+    CN8,
+    DIMENSION_WORDS,
+    DIMENSIONS,
+    FIVE_STEPS,
+    HUAWEI,
+    HUAWEI_WORDS,
+    STAGES,
+    STEP_WORDS,
+    elbow,
+    stage_of,
+)
 from custseg.grading.typed_answers import chosen, number, percent_matches  # noqa: E402
-from custseg.lifecycle import lifecycle_stages  # noqa: E402
-
-FIVE_STEPS = ("数据收集", "数据分析", "客户分类", "策略制定", "效果评估")
-STEP_WORDS = {
-    "收集数据": "数据收集",
-    "分析数据": "数据分析",
-    "制定策略": "策略制定",
-    "评估效果": "效果评估",
-}
-DIMENSIONS = ("人口统计", "地理", "心理", "行为")
-DIMENSION_WORDS = {f"{name}维度": name for name in DIMENSIONS}
-HUAWEI = ("技术型客户", "标准型客户", "战略型客户")
-HUAWEI_WORDS = {"技术型": "技术型客户", "标准型": "标准型客户", "战略型": "战略型客户"}
-STAGES = ("新客", "回购", "忠诚", "流失风险", "已流失")
-CN8 = {  # (bought recently, buys often) -> segment, all with high spend (M 高)
-    (True, True): "重要价值客户",
-    (True, False): "重要发展客户",
-    (False, True): "重要保持客户",
-    (False, False): "重要挽留客户",
-}
-
-
-def stage_of(tenure_days, recency_days, orders):
-    """The lifecycle stage custseg gives a customer with these purchases."""
-    as_of = pd.Timestamp("2024-07-01")
-    first = as_of - pd.Timedelta(days=tenure_days)
-    last = as_of - pd.Timedelta(days=recency_days)
-    dates = pd.date_range(first, last, periods=orders).normalize() + pd.Timedelta(hours=10)
-    purchases = pd.DataFrame({"customer_id": "c1", "invoice_date": dates, "amount": 10.0})
-    return lifecycle_stages(purchases, as_of=as_of)["stage"].iloc[0]
-
-
-def elbow(inertia):
-    """The k after which the within-cluster sum of squares stops falling much."""
-    ks = sorted(inertia)
-    bends = {
-        k: (inertia[a] - inertia[k]) - (inertia[k] - inertia[b])
-        for a, k, b in zip(ks, ks[1:], ks[2:], strict=False)
-    }
-    return max(bends, key=bends.get)
-
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "q1_text", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## 第 1 题：客户分类能帮什么（判断）
