@@ -135,6 +135,10 @@ def lifecycle_stages(
     loyal_orders: int = 5,
     rules: pd.DataFrame | None = None,
     summary: pd.DataFrame | None = None,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+    invoice_col: str = "invoice_id",
 ) -> pd.DataFrame:
     """Place every customer (and every known prospect) in a lifecycle stage.
 
@@ -163,6 +167,10 @@ def lifecycle_stages(
         ``customer_summary(transactions, as_of)`` when already computed, e.g. by a
         widget that stages the same customers again at every move of a threshold;
         ``transactions`` and ``as_of`` are then not read again.
+    customer_col, date_col, amount_col, invoice_col : str
+        Column names of the customer id, the purchase date, the amount and the invoice
+        number, as in :func:`custseg.rfm.customer_summary`. The result is indexed by
+        ``customer_id`` whatever the name of the customer column.
 
     Returns
     -------
@@ -216,7 +224,14 @@ def lifecycle_stages(
         )
 
     if summary is None:
-        summary = customer_summary(transactions, as_of)
+        summary = customer_summary(
+            transactions,
+            as_of,
+            customer_col=customer_col,
+            date_col=date_col,
+            amount_col=amount_col,
+            invoice_col=invoice_col,
+        )
     table = summary[["frequency", "recency", "tenure", "monetary"]].rename(
         columns={"frequency": "orders"}
     )

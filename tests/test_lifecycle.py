@@ -163,3 +163,26 @@ def test_stage_rules_write_the_thresholds_in_and_the_widget_uses_them():
     assert "2 到 7 次" in rules.loc["回购", "规则"]
     assert explorer_thresholds(120)["new_days"] == 90
     assert explorer_thresholds(45)["new_days"] == 45
+
+
+def test_column_keywords_give_the_same_stages(tx):
+    names = {
+        "customer_id": "客户编号",
+        "invoice_id": "发票号",
+        "invoice_date": "下单时间",
+        "amount": "金额",
+    }
+    renamed = tx.rename(columns=names)
+    got = lifecycle_stages(
+        renamed,
+        "2011-09-01",
+        prospects=[99_001],
+        customer_col="客户编号",
+        invoice_col="发票号",
+        date_col="下单时间",
+        amount_col="金额",
+    )
+    pd.testing.assert_frame_equal(got, lifecycle_stages(tx, "2011-09-01", prospects=[99_001]))
+    assert list(renamed.columns) == list(names.values())
+    with pytest.raises(DataError, match="'下单日期'"):
+        lifecycle_stages(renamed, customer_col="客户编号", date_col="下单日期", amount_col="金额")
