@@ -30,7 +30,8 @@ import numpy as np
 import pandas as pd
 
 from custseg.errors import DataError, ParameterError
-from custseg.frames import as_lazy, require_frame_columns, to_pandas
+from custseg.frames import as_lazy, to_pandas
+from custseg.rfm import canonical_columns
 
 __all__ = ["cohort_table", "retention_matrix", "retention_table"]
 
@@ -95,6 +96,9 @@ def cohort_table(
     *,
     period: Literal["M", "Q"] = "M",
     value: Literal["customers", "amount"] = "customers",
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
 ) -> pd.DataFrame:
     """Active customers (or revenue) per acquisition cohort and period since acquisition.
 
@@ -108,6 +112,10 @@ def cohort_table(
     value : {"customers", "amount"}, default "customers"
         ``"customers"`` counts the distinct customers of the cohort who bought in
         that period; ``"amount"`` sums their ``amount``.
+    customer_col, date_col, amount_col : str
+        Column names of the customer id, the purchase date and the amount (defaults:
+        the canonical names), as in :func:`custseg.rfm.rfm_table`. ``amount_col`` is
+        read only with ``value="amount"``.
 
     Returns
     -------
@@ -144,8 +152,15 @@ def cohort_table(
     [15.0, 20.0, 0.0]
     """
     _check_parameters(period, value)
+    transactions = canonical_columns(
+        transactions,
+        customer_col=customer_col,
+        date_col=date_col,
+        amount_col=amount_col,
+        needed=("customer", "date", "amount") if value == "amount" else ("customer", "date"),
+        what=_WHAT,
+    )
     columns = ["customer_id", "invoice_date"] + (["amount"] if value == "amount" else [])
-    require_frame_columns(transactions, columns, what=_WHAT)
     lazy = as_lazy(transactions, what=_WHAT)
     _check_transactions(lazy, columns)
 
@@ -180,7 +195,14 @@ def _to_wide(long: pd.DataFrame, period: str) -> pd.DataFrame:
     return wide
 
 
-def retention_matrix(transactions: Any, *, period: Literal["M", "Q"] = "M") -> pd.DataFrame:
+def retention_matrix(
+    transactions: Any,
+    *,
+    period: Literal["M", "Q"] = "M",
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+) -> pd.DataFrame:
     """Share of each acquisition cohort still buying k periods after the first purchase.
 
     The customer cohort table of :func:`cohort_table` divided row by row by the
@@ -192,6 +214,10 @@ def retention_matrix(transactions: Any, *, period: Literal["M", "Q"] = "M") -> p
         Order lines with ``customer_id`` and ``invoice_date``. Not modified.
     period : {"M", "Q"}, default "M"
         Monthly or quarterly cohorts.
+    customer_col, date_col, amount_col : str
+        Column names of the customer id and the purchase date, as in
+        :func:`cohort_table`; ``amount_col`` is not read (it is accepted so that one set
+        of column keywords serves every function).
 
     Returns
     -------
@@ -213,12 +239,25 @@ def retention_matrix(transactions: Any, *, period: Literal["M", "Q"] = "M") -> p
     2011-01              1.0  0.5
     2011-02              1.0  NaN
     """
-    counts = cohort_table(transactions, period=period, value="customers")
+    counts = cohort_table(
+        transactions,
+        period=period,
+        value="customers",
+        customer_col=customer_col,
+        date_col=date_col,
+        amount_col=amount_col,
+    )
     return counts.div(counts[0], axis="index")
 
 
 def retention_table(
-    transactions: Any, *, period: Literal["M", "Q"] = "M", periods: int = 6
+    transactions: Any,
+    *,
+    period: Literal["M", "Q"] = "M",
+    periods: int = 6,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
 ) -> pd.DataFrame:
     """The retention matrix as a learner reads it: Chinese headers, percentages, blanks.
 
@@ -230,6 +269,10 @@ def retention_table(
         Monthly or quarterly cohorts.
     periods : int, default 6
         How many periods after the first purchase to show.
+    customer_col, date_col, amount_col : str
+        Column names of the customer id and the purchase date, as in
+        :func:`cohort_table`; ``amount_col`` is not read (it is accepted so that one set
+        of column keywords serves every function).
 
     Returns
     -------
@@ -254,7 +297,14 @@ def retention_table(
     """
     if isinstance(periods, bool) or int(periods) != periods or periods < 1:
         raise ParameterError(f"periods 必须是正整数 (positive integer)，收到 (got) {periods!r}")
-    counts = cohort_table(transactions, period=period, value="customers")
+    counts = cohort_table(
+        transactions,
+        period=period,
+        value="customers",
+        customer_col=customer_col,
+        date_col=date_col,
+        amount_col=amount_col,
+    )
     shares = counts.div(counts[0], axis="index")
     unit = "个月" if period == "M" else "个季度"
     table = pd.DataFrame({"新客户数": counts[0].astype("int64").to_numpy()}, index=counts.index)

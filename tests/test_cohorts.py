@@ -8,7 +8,7 @@ import pandas as pd
 import polars as pl
 import pytest
 
-from custseg.cohorts import cohort_table, retention_matrix
+from custseg.cohorts import cohort_table, retention_matrix, retention_table
 from custseg.errors import DataError, ParameterError
 
 
@@ -176,3 +176,22 @@ def test_retention_table_shows_the_matrix_as_percentages(online_retail_clean):
     assert table.iloc[-1, 1] == ""  # the last cohort has no month after it
     with pytest.raises(ValueError, match="periods"):
         retention_table(online_retail_clean, periods=0)
+
+
+def test_column_keywords_give_the_same_tables(transactions):
+    names = {"customer_id": "CustomerID", "invoice_date": "InvoiceDate", "amount": "Sales"}
+    keywords = {"customer_col": "CustomerID", "date_col": "InvoiceDate", "amount_col": "Sales"}
+    renamed = transactions.rename(columns=names)
+    pd.testing.assert_frame_equal(
+        cohort_table(renamed, value="amount", **keywords),
+        cohort_table(transactions, value="amount"),
+    )
+    lazy = pl.from_pandas(renamed[list(names.values())]).lazy()
+    pd.testing.assert_frame_equal(
+        retention_matrix(lazy, period="Q", **keywords), retention_matrix(transactions, period="Q")
+    )
+    pd.testing.assert_frame_equal(
+        retention_table(renamed, **keywords), retention_table(transactions)
+    )
+    with pytest.raises(DataError, match="'Date'"):
+        cohort_table(renamed, customer_col="CustomerID", date_col="Date")
