@@ -29,6 +29,7 @@ import pandas as pd
 
 from custseg.errors import DataError, ParameterError
 from custseg.frames import as_lazy, column_names, to_pandas
+from custseg.rfm import canonical_columns
 
 __all__ = [
     "ABC_LABELS",
@@ -68,7 +69,13 @@ def _from_frame(data: Any) -> pd.Series:
     )
 
 
-def customer_values(data: Any) -> pd.Series:
+def customer_values(
+    data: Any,
+    *,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+) -> pd.Series:
     """The value of each customer as a pandas Series, checked for ABC and Lorenz analysis.
 
     Parameters
@@ -77,6 +84,11 @@ def customer_values(data: Any) -> pd.Series:
         Values per customer (a pandas Series keeps its index as customer ids; other
         sequences are numbered from 0), transactions with ``customer_id`` and
         ``amount`` (summed per customer), or a per-customer frame with ``monetary``.
+    customer_col, date_col, amount_col : str
+        For transactions: column names of the customer id and the amount (defaults:
+        the canonical names), as in :func:`custseg.rfm.rfm_table`; a name other than
+        the default must be present. ``date_col`` is not read (it is accepted so that
+        one set of column keywords serves every function). Not used for values.
 
     Returns
     -------
@@ -112,6 +124,14 @@ def customer_values(data: Any) -> pd.Series:
         try:
             series = nw.from_native(native, series_only=True)
         except TypeError:
+            if (customer_col, amount_col) != ("customer_id", "amount"):
+                data = canonical_columns(
+                    data,
+                    customer_col=customer_col,
+                    date_col=date_col,
+                    amount_col=amount_col,
+                    needed=("customer", "amount"),
+                )
             values = _from_frame(data)
         else:
             values = series.to_pandas()
@@ -152,13 +172,22 @@ def _check_cuts(cuts: Sequence[float]) -> tuple[float, float]:
     return a_cut, b_cut
 
 
-def abc_classify(data: Any, *, cuts: Sequence[float] = (0.8, 0.95)) -> pd.DataFrame:
+def abc_classify(
+    data: Any,
+    *,
+    cuts: Sequence[float] = (0.8, 0.95),
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+) -> pd.DataFrame:
     """Classify customers A / B / C by their cumulative share of value.
 
     Parameters
     ----------
     data : Series, array, list, or frame
         See :func:`customer_values`.
+    customer_col, date_col, amount_col : str
+        Column names in transactions, see :func:`customer_values`.
     cuts : pair of float, default (0.8, 0.95)
         Cumulative shares where A and B end.
 
@@ -183,7 +212,9 @@ def abc_classify(data: Any, *, cuts: Sequence[float] = (0.8, 0.95)) -> pd.DataFr
     e   40.0   0.04       1.00         C      一般客户
     """
     a_cut, b_cut = _check_cuts(cuts)
-    values = customer_values(data)
+    values = customer_values(
+        data, customer_col=customer_col, date_col=date_col, amount_col=amount_col
+    )
     ordered = values.iloc[np.argsort(-values.to_numpy(), kind="stable")]
     share = ordered / ordered.sum()
     cum_share = share.cumsum()
@@ -199,13 +230,21 @@ def abc_classify(data: Any, *, cuts: Sequence[float] = (0.8, 0.95)) -> pd.DataFr
     return result
 
 
-def lorenz_curve(data: Any) -> pd.DataFrame:
+def lorenz_curve(
+    data: Any,
+    *,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+) -> pd.DataFrame:
     """Points of the Lorenz curve: the poorest x share of customers holds y of the value.
 
     Parameters
     ----------
     data : Series, array, list, or frame
         See :func:`customer_values`.
+    customer_col, date_col, amount_col : str
+        Column names in transactions, see :func:`customer_values`.
 
     Returns
     -------
@@ -222,14 +261,24 @@ def lorenz_curve(data: Any) -> pd.DataFrame:
     1             0.5         0.25
     2             1.0         1.00
     """
-    values = np.sort(customer_values(data).to_numpy())
+    values = np.sort(
+        customer_values(
+            data, customer_col=customer_col, date_col=date_col, amount_col=amount_col
+        ).to_numpy()
+    )
     n = len(values)
     value_share = np.concatenate([[0.0], np.cumsum(values) / values.sum()])
     value_share[-1] = 1.0
     return pd.DataFrame({"customer_share": np.arange(n + 1) / n, "value_share": value_share})
 
 
-def gini(data: Any) -> float:
+def gini(
+    data: Any,
+    *,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+) -> float:
     """Gini coefficient of the values: 0 when all are equal, near 1 when one holds all.
 
     Computed as ``2 * sum(i * x_(i)) / (n * sum(x)) - (n + 1) / n`` with the values
@@ -240,6 +289,8 @@ def gini(data: Any) -> float:
     ----------
     data : Series, array, list, or frame
         See :func:`customer_values`.
+    customer_col, date_col, amount_col : str
+        Column names in transactions, see :func:`customer_values`.
 
     Returns
     -------
@@ -252,14 +303,25 @@ def gini(data: Any) -> float:
     >>> round(gini([0.0, 0.0, 0.0, 10.0]), 2)
     0.75
     """
-    values = np.sort(customer_values(data).to_numpy())
+    values = np.sort(
+        customer_values(
+            data, customer_col=customer_col, date_col=date_col, amount_col=amount_col
+        ).to_numpy()
+    )
     n = len(values)
     ranks = np.arange(1, n + 1)
     coefficient = 2.0 * np.sum(ranks * values) / (n * values.sum()) - (n + 1) / n
     return float(max(coefficient, 0.0) if abs(coefficient) > 1e-12 else 0.0)
 
 
-def top_share(data: Any, top: float = 0.2) -> float:
+def top_share(
+    data: Any,
+    top: float = 0.2,
+    *,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+) -> float:
     """Share of all value held by the top ``top`` fraction of customers.
 
     Read from the Lorenz curve, interpolating linearly between customers:
@@ -271,6 +333,8 @@ def top_share(data: Any, top: float = 0.2) -> float:
         See :func:`customer_values`.
     top : float, default 0.2
         Fraction of customers, in (0, 1].
+    customer_col, date_col, amount_col : str
+        Column names in transactions, see :func:`customer_values`.
 
     Returns
     -------
@@ -283,7 +347,7 @@ def top_share(data: Any, top: float = 0.2) -> float:
     """
     if not 0 < float(top) <= 1:
         raise ParameterError(f"top 必须在 (0, 1] 之间 (must be in (0, 1]), 收到 (got) {top!r}")
-    curve = lorenz_curve(data)
+    curve = lorenz_curve(data, customer_col=customer_col, date_col=date_col, amount_col=amount_col)
     below = np.interp(1 - float(top), curve["customer_share"], curve["value_share"])
     return float(1 - below)
 
@@ -361,8 +425,29 @@ def abc_class_table(classified: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def concentration_table(data: Any, top: float = 0.2) -> pd.DataFrame:
+def concentration_table(
+    data: Any,
+    top: float = 0.2,
+    *,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+) -> pd.DataFrame:
     """How concentrated the value is, in one small Chinese table: Gini and the top share.
+
+    Parameters
+    ----------
+    data : Series, array, list, or frame
+        See :func:`customer_values`.
+    top : float, default 0.2
+        Fraction of customers for the top share, as in :func:`top_share`.
+    customer_col, date_col, amount_col : str
+        Column names in transactions, see :func:`customer_values`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by 指标: the Gini coefficient and the top share, as text.
 
     Examples
     --------
@@ -372,7 +457,9 @@ def concentration_table(data: Any, top: float = 0.2) -> pd.DataFrame:
     基尼系数（0 = 人人相同，越接近 1 越集中）  0.40
     前 20% 客户的金额占比              60.0%
     """
-    values = customer_values(data)
+    values = customer_values(
+        data, customer_col=customer_col, date_col=date_col, amount_col=amount_col
+    )
     table = pd.DataFrame(
         {
             "数值": [
@@ -388,7 +475,13 @@ def concentration_table(data: Any, top: float = 0.2) -> pd.DataFrame:
     return table
 
 
-def value_tiers(data: Any) -> pd.DataFrame:
+def value_tiers(
+    data: Any,
+    *,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+) -> pd.DataFrame:
     """Split the customers into three tiers of equal head count by value: high, middle, low.
 
     Unlike ABC (cut by cumulative value), each tier holds a third of the customers
@@ -398,6 +491,8 @@ def value_tiers(data: Any) -> pd.DataFrame:
     ----------
     data : Series, array, list, or frame
         See :func:`customer_values`.
+    customer_col, date_col, amount_col : str
+        Column names in transactions, see :func:`customer_values`.
 
     Returns
     -------
@@ -414,7 +509,9 @@ def value_tiers(data: Any) -> pd.DataFrame:
     中价值客户    2      40      20  20.0%
     低价值客户    2      10       5   5.0%
     """
-    values = customer_values(data)
+    values = customer_values(
+        data, customer_col=customer_col, date_col=date_col, amount_col=amount_col
+    )
     ranked = values.iloc[np.argsort(-values.to_numpy(), kind="stable")]
     tier = np.minimum(np.arange(len(ranked)) * 3 // len(ranked), 2)
     grouped = ranked.groupby(tier)

@@ -11,10 +11,12 @@ import pytest
 from custseg.abc_analysis import (
     ABC_LABELS,
     abc_classify,
+    concentration_table,
     customer_values,
     gini,
     lorenz_curve,
     top_share,
+    value_tiers,
 )
 from custseg.errors import DataError
 from custseg.rfm import rfm_table
@@ -179,3 +181,21 @@ def test_class_table_and_value_tiers_add_up_to_every_customer(online_retail_clea
     top_third = spend.sort_values(ascending=False).head(tiers.loc["高价值客户", "客户数"])
     assert tiers.loc["高价值客户", "平均每位客户"] == round(top_third.mean())
     assert concentration_table(online_retail_clean).iloc[0, 0] == f"{gini(spend):.2f}"
+
+
+def test_column_keywords_give_the_same_results(tx, spend):
+    keywords = {"customer_col": "CustomerID", "date_col": "InvoiceDate", "amount_col": "Sales"}
+    renamed = tx.rename(
+        columns={"customer_id": "CustomerID", "invoice_date": "InvoiceDate", "amount": "Sales"}
+    )
+    values = customer_values(renamed, **keywords)
+    pd.testing.assert_series_equal(values, spend.rename("value"), check_names=False)
+    pd.testing.assert_frame_equal(abc_classify(renamed, **keywords), abc_classify(tx))
+    lazy = pl.from_pandas(renamed).lazy()
+    pd.testing.assert_frame_equal(lorenz_curve(lazy, **keywords), lorenz_curve(tx))
+    assert gini(renamed, **keywords) == gini(tx)
+    assert top_share(renamed, 0.1, **keywords) == top_share(tx, 0.1)
+    pd.testing.assert_frame_equal(concentration_table(renamed, **keywords), concentration_table(tx))
+    pd.testing.assert_frame_equal(value_tiers(renamed, **keywords), value_tiers(tx))
+    with pytest.raises(DataError, match="'Amount'"):
+        customer_values(renamed, customer_col="CustomerID", amount_col="Amount")
