@@ -49,36 +49,60 @@ ONLINE_RETAIL_NON_PRODUCTS = ("POST", "DOT", "M", "C2", "BANK CHARGES", "PADS", 
 _CELLS = 2_000_000  # query rows x items scored at once: 16 MB of float64
 
 
-def _baskets(transactions: pd.DataFrame, basket_col: str, item_col: str) -> pd.DataFrame:
+def _baskets(
+    transactions: pd.DataFrame,
+    invoice_col: str,
+    item_col: str,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+) -> pd.DataFrame:
     """Distinct (basket, item) pairs; baskets from customer and date when there is no invoice."""
     if not isinstance(transactions, pd.DataFrame):
         raise DataError(f"需要交易明细表 pandas.DataFrame，收到 {type(transactions).__name__}")
-    if basket_col in transactions.columns:
+    if invoice_col in transactions.columns:
         require_columns(transactions, [item_col], what="交易明细 (transactions)")
         pairs = pd.DataFrame(
-            {"basket": transactions[basket_col].to_numpy(), "item": transactions[item_col]}
+            {"basket": transactions[invoice_col].to_numpy(), "item": transactions[item_col]}
         )
     else:
         require_columns(
             transactions,
-            [item_col, "customer_id", "invoice_date"],
-            what=f"交易明细 (transactions, 没有 {basket_col!r} 时按客户和日期分单)",
+            [item_col, customer_col, date_col],
+            what=f"交易明细 (transactions, 没有 {invoice_col!r} 时按客户和日期分单)",
         )
-        keys = transactions[["customer_id", "invoice_date"]].astype(str)
-        pairs = pd.DataFrame(
-            {"basket": (keys["customer_id"] + "|" + keys["invoice_date"]).to_numpy()}
-        )
+        customers = transactions[customer_col].astype(str)
+        dates = transactions[date_col].astype(str)
+        pairs = pd.DataFrame({"basket": (customers + "|" + dates).to_numpy()})
         pairs["item"] = transactions[item_col].to_numpy()
     pairs = pairs.dropna().drop_duplicates()
     if pairs.empty:
-        raise DataError(f"交易明细中没有可用的 {basket_col!r} / {item_col!r} (no baskets)")
+        raise DataError(f"交易明细中没有可用的 {invoice_col!r} / {item_col!r} (no baskets)")
     return pairs
 
 
 def basket_item_matrix(
-    transactions: pd.DataFrame, *, basket_col: str = "invoice_id", item_col: str = "stock_code"
+    transactions: pd.DataFrame,
+    *,
+    invoice_col: str = "invoice_id",
+    item_col: str = "stock_code",
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
 ) -> tuple[sparse.csr_matrix, pd.Index, pd.Index]:
     """The 0 / 1 basket-by-item matrix of a transactions table, as a sparse matrix.
+
+    Parameters
+    ----------
+    transactions : pandas.DataFrame
+        Order lines. A basket is an invoice; without the invoice column, each distinct
+        (customer, date) is one basket.
+    invoice_col, item_col : str
+        Column names of the invoice number and the item code.
+    customer_col, date_col, amount_col : str
+        Column names of the customer id and the purchase date (read only without the
+        invoice column), as in :func:`custseg.rfm.rfm_table`. ``amount_col`` is not read
+        (quantities and amounts are ignored); it is accepted so that one set of column
+        keywords serves every function.
 
     Returns
     -------
@@ -96,7 +120,7 @@ def basket_item_matrix(
     >>> matrix.toarray().tolist(), baskets.tolist(), items.tolist()
     ([[1, 1], [0, 1]], ['A', 'B'], ['茶壶', '茶杯'])
     """
-    pairs = _baskets(transactions, basket_col, item_col)
+    pairs = _baskets(transactions, invoice_col, item_col, customer_col, date_col)
     rows, baskets = pd.factorize(pairs["basket"], sort=True)
     cols, items = pd.factorize(pairs["item"], sort=True)
     data = np.ones(len(pairs), dtype=np.int64)
@@ -128,7 +152,11 @@ class _BasketModel(BaseEstimator):
             require_columns(transactions, [self.item_col], what="交易明细 (transactions)")
             transactions = transactions.loc[~transactions[self.item_col].isin(exclude)]
         matrix, _, items = basket_item_matrix(
-            transactions, basket_col=self.basket_col, item_col=self.item_col
+            transactions,
+            invoice_col=self.invoice_col,
+            item_col=self.item_col,
+            customer_col=self.customer_col,
+            date_col=self.date_col,
         )
         counts = np.asarray(matrix.sum(axis=0)).ravel()
         self.items_ = items
@@ -139,9 +167,9 @@ class _BasketModel(BaseEstimator):
         self.descriptions_ = _descriptions(transactions, self.item_col, items)
         self.customers_ = pd.Index([])
         self.customer_items_ = sparse.csr_matrix((0, len(items)))
-        if "customer_id" in transactions.columns:
-            known = transactions["customer_id"].notna().to_numpy()
-            rows, customers = pd.factorize(transactions["customer_id"].to_numpy()[known])
+        if self.customer_col in transactions.columns:
+            known = transactions[self.customer_col].notna().to_numpy()
+            rows, customers = pd.factorize(transactions[self.customer_col].to_numpy()[known])
             cols = items.get_indexer(transactions[self.item_col].to_numpy()[known])
             rows, cols = rows[cols >= 0], cols[cols >= 0]
             ones = np.ones(len(rows), dtype=np.int64)
@@ -278,8 +306,11 @@ class MostPopular(_BasketModel):
     ----------
     top_n : int, default 10
         How many items to recommend.
-    basket_col, item_col : str
-        The basket and item columns of the transactions.
+    invoice_col, item_col : str
+        Column names of the invoice number (one invoice is one basket) and the item code.
+    customer_col, date_col : str, default "customer_id", "invoice_date"
+        Column names of the customer id (for ``customer=``) and the purchase date; without
+        the invoice column, each distinct (customer, date) is one basket.
     exclude : iterable of item codes, optional
         Codes that are not products (postage, fees), e.g. ``ONLINE_RETAIL_NON_PRODUCTS``.
 
@@ -305,13 +336,17 @@ class MostPopular(_BasketModel):
         self,
         *,
         top_n: int = 10,
-        basket_col: str = "invoice_id",
+        invoice_col: str = "invoice_id",
         item_col: str = "stock_code",
+        customer_col: str = "customer_id",
+        date_col: str = "invoice_date",
         exclude: Iterable[Hashable] | None = None,
     ):
         self.top_n = top_n
-        self.basket_col = basket_col
+        self.invoice_col = invoice_col
         self.item_col = item_col
+        self.customer_col = customer_col
+        self.date_col = date_col
         self.exclude = exclude
 
     def fit(self, transactions: pd.DataFrame, y: None = None) -> MostPopular:
@@ -348,8 +383,11 @@ class ItemToItemRecommender(_BasketModel):
         Least number of baskets a pair must share to count as similar.
     top_n : int, default 10
         How many items to recommend.
-    basket_col, item_col : str
-        The basket and item columns of the transactions.
+    invoice_col, item_col : str
+        Column names of the invoice number (one invoice is one basket) and the item code.
+    customer_col, date_col : str, default "customer_id", "invoice_date"
+        Column names of the customer id (for ``customer=``) and the purchase date; without
+        the invoice column, each distinct (customer, date) is one basket.
     exclude : iterable of item codes, optional
         Codes that are not products (postage, fees), e.g. ``ONLINE_RETAIL_NON_PRODUCTS``.
 
@@ -389,15 +427,19 @@ class ItemToItemRecommender(_BasketModel):
         similarity: str = "cosine",
         min_support: int = 2,
         top_n: int = 10,
-        basket_col: str = "invoice_id",
+        invoice_col: str = "invoice_id",
         item_col: str = "stock_code",
+        customer_col: str = "customer_id",
+        date_col: str = "invoice_date",
         exclude: Iterable[Hashable] | None = None,
     ):
         self.similarity = similarity
         self.min_support = min_support
         self.top_n = top_n
-        self.basket_col = basket_col
+        self.invoice_col = invoice_col
         self.item_col = item_col
+        self.customer_col = customer_col
+        self.date_col = date_col
         self.exclude = exclude
 
     def fit(self, transactions: pd.DataFrame, y: None = None) -> ItemToItemRecommender:
@@ -451,13 +493,12 @@ class ItemToItemRecommender(_BasketModel):
 def _held_out(
     test: pd.DataFrame,
     catalogue: pd.Index,
-    basket_col: str,
-    item_col: str,
+    model: BaseEstimator,
     max_baskets: int | None,
     random_state: int | None,
 ) -> tuple[list[list[Hashable]], list[Hashable]]:
     """Leave-one-out queries: one random item of each sampled test basket is hidden."""
-    pairs = _baskets(test, basket_col, item_col)
+    pairs = _baskets(test, model.invoice_col, model.item_col, model.customer_col, model.date_col)
     pairs = pairs[pairs["item"].isin(catalogue)]
     pairs = pairs.sort_values(["basket", "item"], kind="stable")
     labels = pairs["basket"].to_numpy()
@@ -496,8 +537,9 @@ def compare_hit_rates(
     has never seen) and to baskets with at least 2 such items. From each of up to
     ``max_baskets`` of them (sampled with ``random_state``) one item is hidden at random;
     the model sees the rest of the basket and scores a hit when the hidden item is among
-    its top ``n``. Every model is asked the same questions. The catalogue is that of the
-    first model, so pass models with the same ``exclude``.
+    its top ``n``. Every model is asked the same questions. The catalogue and the column
+    names are those of the first model, so pass models with the same ``exclude`` and
+    column names.
 
     Returns
     -------
@@ -523,9 +565,7 @@ def compare_hit_rates(
         raise ParameterError(f"max_baskets 须 >= 1：收到 {max_baskets!r}")
     fitted = {name: clone(model).fit(train) for name, model in models.items()}
     first = next(iter(fitted.values()))
-    queries, hidden = _held_out(
-        test, first.items_, first.basket_col, first.item_col, max_baskets, random_state
-    )
+    queries, hidden = _held_out(test, first.items_, first, max_baskets, random_state)
     rows = {}
     for name, model in fitted.items():
         lists = model.recommend_many(queries, n)
@@ -593,9 +633,25 @@ def product_rows(
 
 
 def fit_recommender(
-    transactions: pd.DataFrame, *, exclude: Iterable[Hashable] = ONLINE_RETAIL_NON_PRODUCTS
+    transactions: pd.DataFrame,
+    *,
+    exclude: Iterable[Hashable] = ONLINE_RETAIL_NON_PRODUCTS,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+    invoice_col: str = "invoice_id",
+    item_col: str = "stock_code",
 ) -> ItemToItemRecommender:
     """An "also bought" recommender learnt from all the order lines (non-products excluded).
+
+    Parameters
+    ----------
+    transactions : pandas.DataFrame
+        Order lines.
+    exclude : iterable of item codes
+        Codes that are not products.
+    customer_col, date_col, amount_col, invoice_col, item_col : str
+        Column names, as in :func:`basket_item_matrix`.
 
     Examples
     --------
@@ -605,7 +661,13 @@ def fit_recommender(
     >>> fit_recommender(lines).recommend(["杯"], n=1)["stock_code"].tolist()
     ['壶']
     """
-    return ItemToItemRecommender(exclude=exclude).fit(transactions)
+    columns = {
+        "customer_col": customer_col,
+        "date_col": date_col,
+        "invoice_col": invoice_col,
+        "item_col": item_col,
+    }
+    return ItemToItemRecommender(exclude=exclude, **columns).fit(transactions)
 
 
 def also_bought_table(recommender: BaseEstimator, *, item: Hashable, n: int = 6) -> pd.DataFrame:
@@ -642,13 +704,30 @@ def hit_rate_table(
     split_date: str,
     n: int = 10,
     exclude: Iterable[Hashable] = ONLINE_RETAIL_NON_PRODUCTS,
+    customer_col: str = "customer_id",
     date_col: str = "invoice_date",
+    amount_col: str = "amount",
+    invoice_col: str = "invoice_id",
+    item_col: str = "stock_code",
 ) -> pd.DataFrame:
     """Test before launch: "also bought" against "most popular" on the orders after a date.
 
     Both recommenders learn from the orders before ``split_date``; each test order on or after
     it hides one product, and a recommender scores a hit when the hidden product is in its
     top ``n`` (:func:`compare_hit_rates`).
+
+    Parameters
+    ----------
+    transactions : pandas.DataFrame
+        Order lines with the purchase date.
+    split_date : date-like
+        Orders before this day train, the others test.
+    n : int, default 10
+        Length of each recommendation list.
+    exclude : iterable of item codes
+        Codes that are not products.
+    customer_col, date_col, amount_col, invoice_col, item_col : str
+        Column names, as in :func:`basket_item_matrix`; ``date_col`` must be present.
 
     Returns
     -------
@@ -676,14 +755,20 @@ def hit_rate_table(
         raise ParameterError(f"split_date {split_date!r} 不是日期，请写成 '2011-09-01'") from None
     dates = pd.to_datetime(transactions[date_col])
     train, test = transactions.loc[dates < cut], transactions.loc[dates >= cut]
+    columns = {
+        "customer_col": customer_col,
+        "date_col": date_col,
+        "invoice_col": invoice_col,
+        "item_col": item_col,
+    }
     if train.empty or test.empty:
         raise DataError(
             f"按 split_date={split_date!r} 切分后，学习用或测试用的订单为空：请换一个日期"
         )
     table = compare_hit_rates(
         {
-            HIT_RATE_MODELS[0]: ItemToItemRecommender(exclude=exclude),
-            HIT_RATE_MODELS[1]: MostPopular(exclude=exclude),
+            HIT_RATE_MODELS[0]: ItemToItemRecommender(exclude=exclude, **columns),
+            HIT_RATE_MODELS[1]: MostPopular(exclude=exclude, **columns),
         },
         train,
         test,

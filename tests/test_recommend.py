@@ -263,3 +263,44 @@ def test_hit_rate_table_splits_by_date_and_compares_both(online_retail_clean, tr
         hit_rate_table(online_retail_clean, split_date="2030-01-01")
     with pytest.raises(ParameterError, match="不是日期"):
         hit_rate_table(online_retail_clean, split_date="九月")
+
+
+RENAMED = {
+    "customer_id": "客户编号",
+    "invoice_date": "下单时间",
+    "amount": "金额",
+    "invoice_id": "发票号",
+    "stock_code": "商品编码",
+}
+COLUMN_KEYWORDS = {
+    "customer_col": "客户编号",
+    "date_col": "下单时间",
+    "invoice_col": "发票号",
+    "item_col": "商品编码",
+}
+
+
+def test_column_keywords_give_the_same_recommendations(online_retail_clean, train, model):
+    from custseg.recommend import fit_recommender, hit_rate_table
+
+    renamed = train.rename(columns=RENAMED)
+    fitted = fit_recommender(renamed, amount_col="金额", **COLUMN_KEYWORDS)
+    assert (fitted.similarity_ != model.similarity_).nnz == 0
+    pd.testing.assert_frame_equal(
+        fitted.recommend(customer=17850, n=5).rename(columns={"商品编码": "stock_code"}),
+        model.recommend(customer=17850, n=5),
+    )
+    # Without the invoice column, baskets come from the named customer and date columns.
+    spring = online_retail_clean[online_retail_clean["invoice_date"] < "2011-03-01"]
+    by_day = spring.drop(columns="invoice_id")
+    expected = basket_item_matrix(by_day)
+    got = basket_item_matrix(by_day.rename(columns=RENAMED), **COLUMN_KEYWORDS)
+    assert (got[0] != expected[0]).nnz == 0 and got[1].equals(expected[1])
+    pd.testing.assert_frame_equal(
+        hit_rate_table(
+            spring.rename(columns=RENAMED), split_date="2011-02-01", n=5, **COLUMN_KEYWORDS
+        ),
+        hit_rate_table(spring, split_date="2011-02-01", n=5),
+    )
+    with pytest.raises(DataError, match="'商品代码'"):
+        fit_recommender(renamed, **{**COLUMN_KEYWORDS, "item_col": "商品代码"})
