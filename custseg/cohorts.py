@@ -31,7 +31,7 @@ import pandas as pd
 
 from custseg.errors import DataError, ParameterError
 from custseg.frames import as_lazy, to_pandas
-from custseg.rfm import canonical_columns
+from custseg.rfm import canonical_columns, columns_as_given
 
 __all__ = ["cohort_table", "retention_matrix", "retention_table"]
 
@@ -162,7 +162,8 @@ def cohort_table(
     )
     columns = ["customer_id", "invoice_date"] + (["amount"] if value == "amount" else [])
     lazy = as_lazy(transactions, what=_WHAT)
-    _check_transactions(lazy, columns)
+    with columns_as_given(customer_col=customer_col, date_col=date_col, amount_col=amount_col):
+        _check_transactions(lazy, columns)
 
     lines = lazy.select(
         nw.col("customer_id"),

@@ -39,7 +39,9 @@ customer_id
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import narwhals as nw
@@ -190,6 +192,44 @@ def canonical_columns(
     return nw.to_native(frame.select(*renamed))
 
 
+@contextmanager
+def columns_as_given(
+    *,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+    invoice_col: str = "invoice_id",
+) -> Iterator[None]:
+    """Re-word a :class:`DataError` raised inside to name the columns as the caller named them.
+
+    Code after :func:`canonical_columns` speaks of ``'invoice_date'``; the learner's table
+    has, say, ``'下单时间'``. Names in quotes are replaced.
+
+    Examples
+    --------
+    >>> with columns_as_given(date_col="下单时间"):
+    ...     raise DataError("列 'invoice_date' 不是日期时间类型 (not a datetime column)")
+    Traceback (most recent call last):
+    ...
+    custseg.errors.DataError: 列 '下单时间' 不是日期时间类型 (not a datetime column)
+    """
+    given = {
+        "customer_id": customer_col,
+        "invoice_date": date_col,
+        "amount": amount_col,
+        "invoice_id": invoice_col,
+    }
+    renamed = {canonical: name for canonical, name in given.items() if canonical != name}
+    try:
+        yield
+    except DataError as error:
+        if not renamed:
+            raise
+        pattern = re.compile("'(" + "|".join(renamed) + ")'")
+        message = pattern.sub(lambda match: f"'{renamed[match.group(1)]}'", str(error))
+        raise DataError(message) from None
+
+
 def _as_of_day(as_of: Any) -> pd.Timestamp:
     """The analysis day of ``as_of`` (its date at midnight)."""
     try:
@@ -267,7 +307,13 @@ def customer_summary(
         amount_col=amount_col,
         invoice_col=invoice_col,
     )
-    return _summarise(transactions, as_of, with_first=True, engine=engine)
+    with columns_as_given(
+        customer_col=customer_col,
+        date_col=date_col,
+        amount_col=amount_col,
+        invoice_col=invoice_col,
+    ):
+        return _summarise(transactions, as_of, with_first=True, engine=engine)
 
 
 def _summarise(transactions: Any, as_of: Any, *, with_first: bool, engine: str) -> pd.DataFrame:
@@ -599,7 +645,13 @@ def rfm_table(
         amount_col=amount_col,
         invoice_col=invoice_col,
     )
-    return _summarise(transactions, as_of, with_first=False, engine=engine)
+    with columns_as_given(
+        customer_col=customer_col,
+        date_col=date_col,
+        amount_col=amount_col,
+        invoice_col=invoice_col,
+    ):
+        return _summarise(transactions, as_of, with_first=False, engine=engine)
 
 
 def _lex_at_least(

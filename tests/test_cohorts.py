@@ -195,3 +195,10 @@ def test_column_keywords_give_the_same_tables(transactions):
     )
     with pytest.raises(DataError, match="'Date'"):
         cohort_table(renamed, customer_col="CustomerID", date_col="Date")
+
+
+def test_a_type_error_names_the_given_column(transactions):
+    renamed = transactions.rename(columns={"customer_id": "CustomerID", "invoice_date": "Day"})
+    as_text = renamed.assign(Day=renamed["Day"].astype(str))
+    with pytest.raises(DataError, match="'Day'"):
+        cohort_table(as_text, customer_col="CustomerID", date_col="Day")

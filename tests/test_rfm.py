@@ -398,3 +398,16 @@ def test_wrong_column_keyword_names_the_column(tx):
         customer_summary(tx, invoice_col="InvoiceNo")
     with pytest.raises(ParameterError, match="two roles"):
         rfm_table(tx, amount_col="customer_id")
+
+
+def test_type_and_missing_value_errors_name_the_given_column(tx):
+    lines = tx[COLUMNS].rename(columns=RENAMES)
+    as_text = lines.assign(InvoiceDate=lines["InvoiceDate"].astype(str))
+    with pytest.raises(DataError, match="'InvoiceDate'") as caught:
+        rfm_table(as_text, **KEYWORDS)
+    assert "invoice_date" not in str(caught.value)
+    holes = lines.assign(Sales=lines["Sales"].where(lines.index % 1000 != 0))
+    with pytest.raises(DataError, match="'Sales'"):
+        customer_summary(holes, **KEYWORDS)
+    with pytest.raises(DataError, match="'Sales'"):
+        rfm_table(pl.from_pandas(holes).lazy(), **KEYWORDS)
