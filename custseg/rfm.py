@@ -121,8 +121,8 @@ def canonical_columns(
     get the names ``customer_id``, ``invoice_date``, ``amount`` and ``invoice_id``. With the
     canonical names the frame is returned as it is. A pandas frame is renamed without
     copying its data; other frames (polars, DuckDB, PySpark) are renamed lazily by their
-    own library. A canonical name already used by another column is dropped first, so
-    that every name means one column.
+    own library. Another column already called by a canonical name is left out (moved
+    aside), so that every name means one column.
 
     Parameters
     ----------
@@ -183,8 +183,9 @@ def canonical_columns(
     mapping = dict(pairs)
     clashing = [name for name in names if name in mapping.values() and name not in mapping]
     if isinstance(transactions, pd.DataFrame):
-        frame = transactions.drop(columns=clashing) if clashing else transactions
-        return frame.rename(columns=mapping, copy=False)
+        # Moved aside rather than dropped: dropping a column copies the whole frame.
+        aside = {name: f"__unused_{name}" for name in clashing}
+        return transactions.rename(columns={**aside, **mapping}, copy=False)
     frame = as_narwhals(transactions, what=what)
     renamed = [
         nw.col(name).alias(mapping.get(name, name)) for name in names if name not in clashing
