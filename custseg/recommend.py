@@ -618,8 +618,24 @@ def product_rows(
     *,
     exclude: Iterable[Hashable] = ONLINE_RETAIL_NON_PRODUCTS,
     item_col: str = "stock_code",
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+    invoice_col: str = "invoice_id",
 ) -> pd.DataFrame:
     """The order lines of real products: lines whose item is in ``exclude`` (postage, fees) go.
+
+    Parameters
+    ----------
+    transactions : pandas.DataFrame
+        Order lines. Not modified.
+    exclude : iterable of item codes
+        Codes that are not products.
+    item_col : str, default "stock_code"
+        Column name of the item code.
+    customer_col, date_col, amount_col, invoice_col : str
+        Not read (only the item column is); accepted so that one set of column keywords
+        serves every function.
 
     Examples
     --------

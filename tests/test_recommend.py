@@ -281,9 +281,12 @@ COLUMN_KEYWORDS = {
 
 
 def test_column_keywords_give_the_same_recommendations(online_retail_clean, train, model):
-    from custseg.recommend import fit_recommender, hit_rate_table
+    from custseg.recommend import fit_recommender, hit_rate_table, product_rows
 
     renamed = train.rename(columns=RENAMED)
+    pd.testing.assert_frame_equal(
+        product_rows(renamed, **COLUMN_KEYWORDS), product_rows(train).rename(columns=RENAMED)
+    )
     fitted = fit_recommender(renamed, amount_col="金额", **COLUMN_KEYWORDS)
     assert (fitted.similarity_ != model.similarity_).nnz == 0
     pd.testing.assert_frame_equal(
