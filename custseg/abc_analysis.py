@@ -28,8 +28,7 @@ import numpy as np
 import pandas as pd
 
 from custseg.errors import DataError, ParameterError
-from custseg.frames import as_lazy, column_names, to_pandas
-from custseg.rfm import canonical_columns
+from custseg.frames import as_lazy, canonical_columns, column_names, to_pandas
 
 __all__ = [
     "ABC_LABELS",

@@ -30,8 +30,7 @@ import numpy as np
 import pandas as pd
 
 from custseg.errors import DataError, ParameterError
-from custseg.frames import as_lazy, to_pandas
-from custseg.rfm import canonical_columns, columns_as_given
+from custseg.frames import as_lazy, canonical_columns, columns_as_given, to_pandas
 
 __all__ = ["cohort_table", "retention_matrix", "retention_table"]
 

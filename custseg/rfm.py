@@ -39,9 +39,7 @@ customer_id
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import narwhals as nw
@@ -53,8 +51,9 @@ from sklearn.utils.validation import check_is_fitted
 from custseg.errors import DataError, ParameterError, require_columns
 from custseg.frames import (
     as_lazy,
-    as_narwhals,
+    canonical_columns,
     column_names,
+    columns_as_given,
     datetime_literal,
     require_frame_columns,
     to_pandas,
@@ -103,132 +102,6 @@ def _check_transactions(lazy: nw.LazyFrame, names: list[str]) -> None:
                 f"{_WHAT} 的列 '{column}' 有 {int(counts[column])} 个缺失值 (missing values)。"
                 "请先清洗数据 (clean the transactions)，去掉这些行。"
             )
-
-
-def canonical_columns(
-    transactions: Any,
-    *,
-    customer_col: str = "customer_id",
-    date_col: str = "invoice_date",
-    amount_col: str = "amount",
-    invoice_col: str = "invoice_id",
-    needed: Sequence[str] = ("customer", "date", "amount"),
-    what: str = _WHAT,
-) -> Any:
-    """``transactions`` with the named columns under the canonical names, input untouched.
-
-    The columns named by ``customer_col``, ``date_col``, ``amount_col`` and ``invoice_col``
-    get the names ``customer_id``, ``invoice_date``, ``amount`` and ``invoice_id``. With the
-    canonical names the frame is returned as it is. A pandas frame is renamed without
-    copying its data; other frames (polars, DuckDB, PySpark) are renamed lazily by their
-    own library. Another column already called by a canonical name is left out (moved
-    aside), so that every name means one column.
-
-    Parameters
-    ----------
-    transactions : pandas, polars (eager or lazy), DuckDB or PySpark frame
-        The transactions. Not modified.
-    customer_col, date_col, amount_col, invoice_col : str
-        Column names of the customer id, the purchase date, the amount and the invoice
-        number. ``invoice_col`` is used when present; a name other than the default
-        must be present.
-    needed : sequence of {"customer", "date", "amount"}
-        Which of the three columns must be present.
-    what : str
-        How the table is called in the error message.
-
-    Returns
-    -------
-    The same kind of frame as ``transactions``.
-
-    Raises
-    ------
-    DataError
-        A needed column (or a non-default ``invoice_col``) is missing, naming it.
-    ParameterError
-        A column name that is not text, or one column named for two roles.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> tx = pd.DataFrame({"CustomerID": [1], "InvoiceDate": ["2024-01-01"], "Sales": [2.0]})
-    >>> list(canonical_columns(tx, customer_col="CustomerID", date_col="InvoiceDate",
-    ...                        amount_col="Sales").columns)
-    ['customer_id', 'invoice_date', 'amount']
-    >>> canonical_columns(tx, customer_col="客户", date_col="InvoiceDate", amount_col="Sales")
-    Traceback (most recent call last):
-    ...
-    custseg.errors.DataError: 交易表 (transactions) 缺少必需的列 (missing required column): '客户'。...
-    """
-    roles = {
-        "customer": (customer_col, "customer_id"),
-        "date": (date_col, "invoice_date"),
-        "amount": (amount_col, "amount"),
-        "invoice": (invoice_col, "invoice_id"),
-    }
-    for role, (name, _) in roles.items():
-        if not isinstance(name, str):
-            raise ParameterError(f"{role}_col 应为列名 (a column name), 收到 (got) {name!r}")
-    names = column_names(transactions)
-    required = [roles[role][0] for role in needed]
-    if invoice_col != "invoice_id":
-        required.append(invoice_col)
-    require_columns(pd.DataFrame(columns=names), required, what=what)
-    pairs = [(source, target) for source, target in roles.values() if source in names]
-    sources = [source for source, _ in pairs]
-    if len(set(sources)) < len(sources):
-        raise ParameterError(f"同一列不能有两个用途 (one column named for two roles): {sources}")
-    if all(source == target for source, target in pairs):
-        return transactions
-    mapping = dict(pairs)
-    clashing = [name for name in names if name in mapping.values() and name not in mapping]
-    if isinstance(transactions, pd.DataFrame):
-        # Moved aside rather than dropped: dropping a column copies the whole frame.
-        aside = {name: f"__unused_{name}" for name in clashing}
-        return transactions.rename(columns={**aside, **mapping}, copy=False)
-    frame = as_narwhals(transactions, what=what)
-    renamed = [
-        nw.col(name).alias(mapping.get(name, name)) for name in names if name not in clashing
-    ]
-    return nw.to_native(frame.select(*renamed))
-
-
-@contextmanager
-def columns_as_given(
-    *,
-    customer_col: str = "customer_id",
-    date_col: str = "invoice_date",
-    amount_col: str = "amount",
-    invoice_col: str = "invoice_id",
-) -> Iterator[None]:
-    """Re-word a :class:`DataError` raised inside to name the columns as the caller named them.
-
-    Code after :func:`canonical_columns` speaks of ``'invoice_date'``; the learner's table
-    has, say, ``'下单时间'``. Names in quotes are replaced.
-
-    Examples
-    --------
-    >>> with columns_as_given(date_col="下单时间"):
-    ...     raise DataError("列 'invoice_date' 不是日期时间类型 (not a datetime column)")
-    Traceback (most recent call last):
-    ...
-    custseg.errors.DataError: 列 '下单时间' 不是日期时间类型 (not a datetime column)
-    """
-    given = {
-        "customer_id": customer_col,
-        "invoice_date": date_col,
-        "amount": amount_col,
-        "invoice_id": invoice_col,
-    }
-    renamed = {canonical: name for canonical, name in given.items() if canonical != name}
-    try:
-        yield
-    except DataError as error:
-        if not renamed:
-            raise
-        pattern = re.compile("'(" + "|".join(renamed) + ")'")
-        message = pattern.sub(lambda match: f"'{renamed[match.group(1)]}'", str(error))
-        raise DataError(message) from None
 
 
 def _as_of_day(as_of: Any) -> pd.Timestamp:
