@@ -104,6 +104,15 @@ def _check_transactions(lazy: nw.LazyFrame, names: list[str]) -> None:
             )
 
 
+def _summarise_named(
+    transactions: Any, as_of: Any, columns: dict[str, str], *, with_first: bool, engine: str
+) -> pd.DataFrame:
+    """:func:`_summarise` on the columns the caller named; its errors speak of those names."""
+    transactions = canonical_columns(transactions, **columns)
+    with columns_as_given(**columns):
+        return _summarise(transactions, as_of, with_first=with_first, engine=engine)
+
+
 def _as_of_day(as_of: Any) -> pd.Timestamp:
     """The analysis day of ``as_of`` (its date at midnight)."""
     try:
@@ -174,20 +183,10 @@ def customer_summary(
     1                  1       5          2      15.0
     2                  3       3          1       8.0
     """
-    transactions = canonical_columns(
-        transactions,
-        customer_col=customer_col,
-        date_col=date_col,
-        amount_col=amount_col,
-        invoice_col=invoice_col,
+    columns = dict(
+        customer_col=customer_col, date_col=date_col, amount_col=amount_col, invoice_col=invoice_col
     )
-    with columns_as_given(
-        customer_col=customer_col,
-        date_col=date_col,
-        amount_col=amount_col,
-        invoice_col=invoice_col,
-    ):
-        return _summarise(transactions, as_of, with_first=True, engine=engine)
+    return _summarise_named(transactions, as_of, columns, with_first=True, engine=engine)
 
 
 def _summarise(transactions: Any, as_of: Any, *, with_first: bool, engine: str) -> pd.DataFrame:
@@ -512,20 +511,10 @@ def rfm_table(
     >>> rfm_table(pl.from_pandas(tx).lazy()).equals(rfm_table(tx))
     True
     """
-    transactions = canonical_columns(
-        transactions,
-        customer_col=customer_col,
-        date_col=date_col,
-        amount_col=amount_col,
-        invoice_col=invoice_col,
+    columns = dict(
+        customer_col=customer_col, date_col=date_col, amount_col=amount_col, invoice_col=invoice_col
     )
-    with columns_as_given(
-        customer_col=customer_col,
-        date_col=date_col,
-        amount_col=amount_col,
-        invoice_col=invoice_col,
-    ):
-        return _summarise(transactions, as_of, with_first=False, engine=engine)
+    return _summarise_named(transactions, as_of, columns, with_first=False, engine=engine)
 
 
 def _lex_at_least(
