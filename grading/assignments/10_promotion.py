@@ -48,23 +48,12 @@ campaign_table(result=cn_result)
 # Hidden checks: instructor-only, run outside the learner's kernel on plain-data answers.
 import numbers  # noqa: E402
 
-from custseg.datasets import load_cn_promotion  # noqa: E402, F811
+from custseg.exercises.promotion import cn_result  # noqa: E402
 from custseg.experiment import control_group_size  # noqa: E402, F811
 from custseg.grading.typed_answers import chosen  # noqa: E402, F811
-from custseg.promotion import evaluate_campaign, promotion_roi_table  # noqa: E402, F811
+from custseg.promotion import promotion_roi_table  # noqa: E402, F811
 
-reference_promotion = load_cn_promotion()
-reference_result = evaluate_campaign(
-    frame=reference_promotion,
-    group_col="group",
-    treatment="实验组",
-    control="对照组",
-    outcome_col="responded",
-    positive=True,
-    segment_col="segment",
-    revenue_per_response=60,
-    cost_per_contact=5,
-)
+reference_result = cn_result()  # the course's evaluation of the coupon experiment
 overall = reference_result.iloc[0]
 
 

@@ -55,11 +55,10 @@ export_problems(transactions=raw)
 # Hidden checks: instructor-only, run outside the learner's kernel on plain-data answers.
 import numbers  # noqa: E402
 
-from custseg.datasets import load_cn_promotion  # noqa: E402, F811
+from custseg.exercises.promotion import cn_result  # noqa: E402
 from custseg.experiment import control_group_size  # noqa: E402, F811
 from custseg.grading.typed_answers import chosen  # noqa: E402, F811
 from custseg.process import classify_customers, strategy_table  # noqa: E402, F811
-from custseg.promotion import evaluate_campaign  # noqa: E402, F811
 from custseg.raw_export import raw_cn_orders  # noqa: E402, F811
 from custseg.rfm import rfm_table  # noqa: E402, F811
 from custseg.segments import default_cutoffs, segment_customers  # noqa: E402, F811
@@ -269,17 +268,7 @@ def check_q5(vip_strategy):
         "专属客服、新品试吃、会员积分和生日礼遇，不靠折扣",
         "不联系，省下预算",
     )
-    result = evaluate_campaign(
-        frame=load_cn_promotion(),
-        group_col="group",
-        treatment="实验组",
-        control="对照组",
-        outcome_col="responded",
-        positive=True,
-        segment_col="segment",
-        revenue_per_response=60,
-        cost_per_contact=5,
-    )
+    result = cn_result()  # the course's evaluation of the coupon experiment
     # Coupons bought no sure increment from them: keep them by service, not by discounts.
     assert float(result.loc["重要价值客户", "abs_lift_ci_low"]) <= 0
     assert chosen(vip_strategy, options) == options[1]
