@@ -22,12 +22,17 @@ help:
 	@echo "make bench      run the benchmarks in bench/ at full size (10 million transactions; minutes)"
 	@echo "make bench-small  the same at a tenth of the size"
 
-$(BIN)/.installed: pyproject.toml course/share/jupyter/lab/settings/overrides.d/custseg-zh-CN.json
+# `make course` needs the course extra; `make test` everything (the test extra includes all).
+$(BIN)/.installed-course: pyproject.toml course/share/jupyter/lab/settings/overrides.d/custseg-zh-CN.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[course]'
 	mkdir -p $(LAB_SETTINGS)  # JupyterLab in Chinese (zh_CN), no news pop-up
 	cp course/share/jupyter/lab/settings/overrides.d/custseg-zh-CN.json $(LAB_SETTINGS)/
+	touch $@
+
+$(BIN)/.installed: $(BIN)/.installed-course
+	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
 $(BIN)/.installed-bench: $(BIN)/.installed
@@ -36,12 +41,12 @@ $(BIN)/.installed-bench: $(BIN)/.installed
 
 # The pages, decks and handouts load only local scripts: npm packages go into .venv/share/custseg-web.
 WEB_PACKAGES := reveal.js@4.6.1 @jupyter-widgets/html-manager@1.0.14 requirejs@2.3.7 jquery@3.7.1
-$(BIN)/.installed-web: $(BIN)/.installed
+$(BIN)/.installed-web: $(BIN)/.installed-course
 	@command -v npm >/dev/null || { echo "需要 npm：sudo apt-get install npm (npm is missing)"; exit 2; }
 	npm install --prefix $(VENV)/share/custseg-web --no-audit --no-fund --loglevel=error $(WEB_PACKAGES)
 	touch $@
 
-notebooks: $(BIN)/.installed
+notebooks: $(BIN)/.installed-course
 	$(BIN)/python course/build.py
 
 site: $(BIN)/.installed-web

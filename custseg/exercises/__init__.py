@@ -15,9 +15,20 @@ In a notebook::
     ex.q1.solution()                # 参考答案
 """
 
-from custseg.exercises.blank import ____, is_blank
-from custseg.exercises.feedback import Feedback, Outcome
-from custseg.exercises.problem import KINDS, Misconception, Problem, ProblemView, bind, close_to
+from custseg.extras import require_extra
+
+require_extra("course", "custseg.exercises", packages=("IPython",))
+
+from custseg.exercises.blank import ____, is_blank  # noqa: E402
+from custseg.exercises.feedback import Feedback, Outcome  # noqa: E402
+from custseg.exercises.problem import (  # noqa: E402
+    KINDS,
+    Misconception,
+    Problem,
+    ProblemView,
+    bind,
+    close_to,
+)
 
 __all__ = [
     "KINDS",

@@ -10,6 +10,10 @@ The course folder ``grading/`` of the repository is an nbgrader course root; the
 :mod:`~custseg.grading.report` (培训效果评估).
 """
 
+from custseg.extras import require_extra
+
+require_extra("grading", "custseg.grading", packages=("nbgrader", "nbformat"))
+
 __all__ = ["Course"]
 
 

@@ -11,6 +11,10 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from custseg.extras import require_extra
+
+require_extra("plot", "custseg.plotting")
+
 if TYPE_CHECKING:
     from custseg.plotting.style import chinese_font_context, use_chinese_font
 

@@ -11,6 +11,11 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from custseg.extras import require_extra
+
+require_extra("widgets", "custseg.widgets")
+require_extra("plot", "custseg.widgets")
+
 _HOMES = {
     "abc_cut_explorer": "abc_analysis",
     "also_bought_explorer": "cases",

@@ -125,7 +125,7 @@ if [ "$ACCOUNTS_ONLY" = no ]; then
 
     say "安装 custseg、JupyterHub 和中文界面 (pip install)"
     "${PIP[@]}" --upgrade pip
-    "${PIP[@]}" --upgrade "$SOURCE" "$JUPYTERHUB_SPEC" jupyterlab-language-pack-zh-CN
+    "${PIP[@]}" --upgrade "$SOURCE[grading]" "$JUPYTERHUB_SPEC"  # grading: the course and nbgrader
     if [ -d /run/systemd/system ]; then
         "${PIP[@]}" --upgrade jupyterhub-systemdspawner # 内存和 CPU 上限
     fi
