@@ -8,13 +8,14 @@ PORT ?= 8888
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.d
 
-.PHONY: course dashboard test test-clock web-if-possible notebooks site slides handouts lint bench bench-small clean help
+.PHONY: course dashboard test test-clock check-install web-if-possible notebooks site slides handouts lint bench bench-small clean help
 
 help:
 	@echo "make course     set up .venv, build the notebooks, open JupyterLab on the course"
 	@echo "make dashboard  open the code-free dashboards (Voila), one per module, for trainers"
 	@echo "make test       set up .venv with the test tools, run ruff and pytest"
 	@echo "make test-clock the grading and course-build tests with the clock moved 400 days ahead and back (faketime)"
+	@echo "make check-install  pip install . without extras in a new .venv-core: the analysis library alone"
 	@echo "make notebooks  build course/notebooks (learners) and course/solutions (trainers) from course/src/"
 	@echo "make site       execute every notebook and build a static HTML site in course/_build/html"
 	@echo "make slides     one reveal.js deck per module in course/_build/slides (works offline)"
@@ -89,6 +90,15 @@ test-clock: $(BIN)/.installed
 		OMP_NUM_THREADS=1 faketime -f "$$shift" $(BIN)/python -m pytest -n 2 -p no:cacheprovider $(CLOCK_TESTS) || exit 1; \
 	done
 
+# What `pip install custseg` (no extra) gives a practitioner's server, in a new environment.
+check-install:
+	rm -rf .venv-core
+	$(PYTHON) -m venv .venv-core
+	.venv-core/bin/python -m pip install --quiet --upgrade pip
+	.venv-core/bin/python -m pip install --quiet .
+	.venv-core/bin/python .ci/core_install.py
+	rm -rf .venv-core
+
 bench: $(BIN)/.installed-bench
 	$(BIN)/python bench/bench_rfm.py
 	$(BIN)/python bench/bench_clv.py
@@ -104,4 +114,4 @@ bench-small: $(BIN)/.installed-bench
 	$(BIN)/python bench/bench_scale.py --transactions 1000000 --customers 100000
 
 clean:
-	rm -rf $(VENV) course/notebooks course/solutions course/dashboards course/_build build .pytest_cache .ruff_cache
+	rm -rf $(VENV) .venv-core course/notebooks course/solutions course/dashboards course/_build build .pytest_cache .ruff_cache
