@@ -12,8 +12,8 @@ customer by three numbers computed from the transactions:
 :func:`rfm_table` computes them from pandas, polars, DuckDB or PySpark input (the grouping
 runs in that library, or in numpy for pandas input, see :mod:`custseg.frames`),
 :class:`RFMScorer` turns them into 1..5 scores, and
-:class:`~custseg.segments.RFMSegmenter` (re-exported here, with
-:func:`~custseg.segments.segment_customers` and :func:`~custseg.segments.rule_table`)
+:class:`~custseg.segment_rules.RFMSegmenter` (re-exported here, with
+:func:`~custseg.segment_rules.segment_customers` and :func:`~custseg.segment_rules.rule_table`)
 names the customer segments from those scores.
 
 Examples
@@ -40,15 +40,17 @@ customer_id
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from numbers import Integral
 from typing import Any
 
 import narwhals as nw
 import numpy as np
 import pandas as pd
-from sklearn.base import BaseEstimator
-from sklearn.utils.validation import check_is_fitted
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.utils._param_validation import Interval, StrOptions
 
 from custseg.errors import DataError, ParameterError, require_columns
+from custseg.estimator_contract import check_fitted, validate_parameters
 from custseg.frames import (
     as_lazy,
     canonical_columns,
@@ -58,7 +60,7 @@ from custseg.frames import (
     require_frame_columns,
     to_pandas,
 )
-from custseg.segments import RFMSegmenter, rule_table, segment_customers
+from custseg.segment_rules import RFMSegmenter, rule_table, segment_customers
 from custseg.vocabulary import chinese_label
 
 __all__ = [
@@ -539,7 +541,7 @@ _HIGHER_IS_BETTER = {"recency": False, "frequency": True, "monetary": True}
 _SCORE_NAMES = {"recency": "r_score", "frequency": "f_score", "monetary": "m_score"}
 
 
-class RFMScorer(BaseEstimator):
+class RFMScorer(TransformerMixin, BaseEstimator):
     """Score recency, frequency and monetary value from 1 (worst) to ``bins`` (best).
 
     A recent purchase (small ``recency``), many purchases and a high spend all give
@@ -612,36 +614,35 @@ class RFMScorer(BaseEstimator):
         self.method = method
         self.thresholds = thresholds
 
-    def _validate_params(self) -> None:
-        if isinstance(self.bins, bool) or not isinstance(self.bins, int | np.integer):
-            raise ParameterError(f"bins 必须是整数 (must be an integer), 收到 (got) {self.bins!r}")
-        if not 2 <= self.bins <= 9:
-            raise ParameterError(f"bins 必须在 2 到 9 之间 (must be 2..9), 收到 (got) {self.bins}")
-        if self.method not in ("quantile", "thresholds"):
+    _parameter_constraints: dict = {
+        "bins": [Interval(Integral, 2, 9, closed="both")],
+        "method": [StrOptions({"quantile", "thresholds"})],
+        "thresholds": [Mapping, None],
+    }
+
+    def _check_thresholds(self) -> None:
+        """What the constraints cannot say: cut points given, ``bins - 1`` of them, increasing."""
+        if self.method != "thresholds":
+            return
+        if self.thresholds is None:
             raise ParameterError(
-                "method 只能是 'quantile' 或 'thresholds' (must be 'quantile' or "
-                f"'thresholds'), 收到 (got) {self.method!r}"
+                "method='thresholds' 需要 thresholds 参数 (thresholds= is required)"
             )
-        if self.method == "thresholds":
-            if self.thresholds is None:
+        missing = [c for c in RFM_COLUMNS if c not in self.thresholds]
+        if missing:
+            raise ParameterError(f"thresholds 缺少 (missing) {missing}")
+        for column in RFM_COLUMNS:
+            cuts = np.asarray(self.thresholds[column], dtype=float)
+            if cuts.ndim != 1 or len(cuts) != self.bins - 1:
                 raise ParameterError(
-                    "method='thresholds' 需要 thresholds 参数 (thresholds= is required)"
+                    f"thresholds[{column!r}] 需要 {self.bins - 1} 个切分点 "
+                    f"(needs bins - 1 cut points), 收到 (got) {list(cuts)}"
                 )
-            missing = [c for c in RFM_COLUMNS if c not in self.thresholds]
-            if missing:
-                raise ParameterError(f"thresholds 缺少 (missing) {missing}")
-            for column in RFM_COLUMNS:
-                cuts = np.asarray(self.thresholds[column], dtype=float)
-                if cuts.ndim != 1 or len(cuts) != self.bins - 1:
-                    raise ParameterError(
-                        f"thresholds[{column!r}] 需要 {self.bins - 1} 个切分点 "
-                        f"(needs bins - 1 cut points), 收到 (got) {list(cuts)}"
-                    )
-                if not np.all(np.diff(cuts) > 0) or not np.all(np.isfinite(cuts)):
-                    raise ParameterError(
-                        f"thresholds[{column!r}] 必须严格递增 (must be strictly increasing): "
-                        f"{list(cuts)}"
-                    )
+            if not np.all(np.diff(cuts) > 0) or not np.all(np.isfinite(cuts)):
+                raise ParameterError(
+                    f"thresholds[{column!r}] 必须严格递增 (must be strictly increasing): "
+                    f"{list(cuts)}"
+                )
 
     @staticmethod
     def _check_rfm(rfm: pd.DataFrame) -> pd.DataFrame:
@@ -663,14 +664,14 @@ class RFMScorer(BaseEstimator):
                 )
         return values.astype(float)
 
-    def fit(self, rfm: pd.DataFrame, y: None = None) -> RFMScorer:
+    def fit(self, X: pd.DataFrame, y: None = None) -> RFMScorer:
         """Learn the score boundaries from an RFM table.
 
         Parameters
         ----------
-        rfm : pandas.DataFrame
-            With columns ``recency``, ``frequency``, ``monetary`` (e.g. from
-            :func:`rfm_table`).
+        X : pandas.DataFrame
+            The RFM table: columns ``recency``, ``frequency``, ``monetary`` (e.g. from
+            :func:`rfm_table`); not modified.
         y : None
             Ignored.
 
@@ -678,9 +679,18 @@ class RFMScorer(BaseEstimator):
         -------
         RFMScorer
             ``self``.
+
+        Raises
+        ------
+        ParameterError
+            A parameter outside its allowed values, or ``thresholds`` that do not fit
+            ``bins`` (missing, the wrong number of cut points, not increasing).
+        DataError
+            A missing column, a missing or non-numeric value, fewer customers than ``bins``.
         """
-        self._validate_params()
-        values = self._check_rfm(rfm)
+        validate_parameters(self)
+        self._check_thresholds()
+        values = self._check_rfm(X)
         if self.method == "quantile" and len(values) < self.bins:
             raise DataError(
                 f"客户数 ({len(values)}) 少于分数档数 bins={self.bins} (fewer customers than bins)"
@@ -718,23 +728,23 @@ class RFMScorer(BaseEstimator):
         above = [_lex_at_least(matrix, edge, higher) for edge in edges.to_numpy()]
         return 1 + np.sum(above, axis=0)
 
-    def transform(self, rfm: pd.DataFrame) -> pd.DataFrame:
-        """Add ``r_score``, ``f_score``, ``m_score`` and ``rfm_score`` to a copy of ``rfm``.
+    def transform(self, X: pd.DataFrame) -> pd.DataFrame:
+        """Add ``r_score``, ``f_score``, ``m_score`` and ``rfm_score`` to a copy of ``X``.
 
         Parameters
         ----------
-        rfm : pandas.DataFrame
-            With columns ``recency``, ``frequency``, ``monetary``.
+        X : pandas.DataFrame
+            An RFM table with columns ``recency``, ``frequency``, ``monetary``; not modified.
 
         Returns
         -------
         pandas.DataFrame
-            A copy of ``rfm`` with the integer scores and ``rfm_score``, the three
+            A copy of ``X`` with the integer scores and ``rfm_score``, the three
             digits as a string (e.g. ``"545"``).
         """
-        check_is_fitted(self, "bin_edges_")
-        values = self._check_rfm(rfm)
-        result = rfm.copy()
+        check_fitted(self)
+        values = self._check_rfm(X)
+        result = X.copy()
         for column in RFM_COLUMNS:
             result[_SCORE_NAMES[column]] = self._score(values, column).astype("int64")
         result["rfm_score"] = (
@@ -743,10 +753,6 @@ class RFMScorer(BaseEstimator):
             + result["m_score"].astype(str)
         )
         return result
-
-    def fit_transform(self, rfm: pd.DataFrame, y: None = None) -> pd.DataFrame:
-        """Fit on ``rfm`` and return its scores; same as ``fit(rfm).transform(rfm)``."""
-        return self.fit(rfm).transform(rfm)
 
 
 RFM_LABELS = {
