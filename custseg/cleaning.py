@@ -12,12 +12,13 @@ rest are excluded with a reason instead of moving "today".
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 
-from custseg.errors import DataError, ParameterError, require_columns
+from custseg.errors import DataError, ParameterError
+from custseg.frames import canonical_columns, columns_as_given
 
 __all__ = [
     "CHANGE_REASONS",
@@ -62,6 +63,7 @@ USER_DEFAULTS = {"drop_duplicates": False, "cancel_prefix": None, "refunds": "ne
 """What :func:`clean_transactions` does on a frame that declares no conventions."""
 
 CONVENTIONS_ATTR = "custseg_cleaning"
+_WHAT = "订单数据 (transactions)"
 NOTES_ATTR = "custseg_notes"
 
 
@@ -275,6 +277,10 @@ def clean_transactions(
     cancel_prefix: str | None = None,
     refunds: str | None = None,
     as_of=None,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+    invoice_col: str = "invoice_id",
 ) -> tuple[pd.DataFrame, CleaningReport]:
     """Remove the lines that must not count as purchases, and say what was removed.
 
@@ -305,6 +311,11 @@ def clean_transactions(
         How to treat refund lines (default ``"net"``).
     as_of : date-like, optional
         The analysis day; later lines are removed and reported.
+    customer_col, date_col, amount_col, invoice_col : str
+        Column names of the customer id, the purchase date, the amount and the invoice
+        number (defaults: the canonical names). ``invoice_col`` is used when present; a
+        name other than the default must be present. The kept, removed and changed lines
+        keep the caller's column names.
 
     Options left as ``None`` come from the conventions declared on ``transactions``
     (:func:`declare_conventions`; the project's loaders declare :data:`UCI_CONVENTIONS`),
@@ -313,7 +324,8 @@ def clean_transactions(
     Returns
     -------
     clean : pandas.DataFrame
-        The kept lines, original index and order (amounts reduced by netted refunds).
+        The kept lines, original index, order and column names (amounts reduced by
+        netted refunds).
     report : CleaningReport
         Counts per reason, the removed and changed lines themselves, the rules and notes.
 
@@ -334,14 +346,48 @@ def clean_transactions(
     ([8.0, 8.0], {'missing_customer': 1, 'cancellation': 0, 'non_positive_quantity': 0,
                   'non_positive_price': 0, 'duplicate': 0, 'refund': 1,
                   'refunded_purchase': 1})
+
+    A file with its own column names:
+
+    >>> shop = lines.rename(columns={"customer_id": "会员号", "amount": "实付金额"})
+    >>> clean, report = clean_transactions(shop, customer_col="会员号", amount_col="实付金额")
+    >>> clean.columns.tolist(), len(report.removed)
+    (['会员号', 'invoice_id', 'invoice_date', '实付金额'], 3)
     """
-    require_columns(
-        transactions, ["customer_id", "invoice_date", "amount"], what="订单数据 (transactions)"
+    if not isinstance(transactions, pd.DataFrame):
+        raise DataError(
+            f"clean_transactions 需要 pandas DataFrame (a pandas DataFrame)，"
+            f"收到 (got) {type(transactions).__name__}"
+        )
+    columns = dict(
+        customer_col=customer_col, date_col=date_col, amount_col=amount_col, invoice_col=invoice_col
     )
-    rules = _conventions(
-        transactions,
-        {"drop_duplicates": drop_duplicates, "cancel_prefix": cancel_prefix, "refunds": refunds},
+    canonical = canonical_columns(transactions, **columns, what=_WHAT)
+    options = {
+        "drop_duplicates": drop_duplicates,
+        "cancel_prefix": cancel_prefix,
+        "refunds": refunds,
+    }
+    with columns_as_given(**columns):
+        clean, report = _clean(canonical, options, as_of)
+    given = {
+        new: old
+        for new, old in zip(canonical.columns, transactions.columns, strict=True)
+        if new != old
+    }
+    if not given:
+        return clean, report
+    report = replace(
+        report,
+        removed=report.removed.rename(columns=given),
+        changed=report.changed.rename(columns=given),
     )
+    return clean.rename(columns=given), report
+
+
+def _clean(transactions: pd.DataFrame, options: dict, as_of) -> tuple[pd.DataFrame, CleaningReport]:
+    """:func:`clean_transactions` on a frame with the canonical column names."""
+    rules = _conventions(transactions, options)
     keys = list(CLEANING_REASONS)
     reason = np.zeros(len(transactions), dtype=np.int8)  # 0: kept, else 1 + index in keys
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from custseg.errors import require_columns
+from custseg.frames import canonical_columns
 from custseg.text_table import WholeTextTable
 from custseg.vocabulary import chinese_label
 
@@ -93,13 +93,22 @@ def raw_cn_orders(seed: int = SEED) -> pd.DataFrame:
     return raw
 
 
-def export_problems(transactions: pd.DataFrame) -> pd.DataFrame:
+def export_problems(
+    transactions: pd.DataFrame,
+    *,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+) -> pd.DataFrame:
     """Count the typical faults of an order export, in Chinese: what to decide before cleaning.
 
     Parameters
     ----------
     transactions : pandas.DataFrame
-        Orders with ``customer_id``, ``invoice_date`` and ``amount``.
+        Orders with ``customer_id``, ``invoice_date`` and ``amount``. Not modified.
+    customer_col, date_col, amount_col : str
+        Column names of the customer id, the order date and the amount (defaults: the
+        canonical names).
 
     Returns
     -------
@@ -121,8 +130,12 @@ def export_problems(transactions: pd.DataFrame) -> pd.DataFrame:
     2      金额为负（退款）   2
     3  日期异常（远离其他订单）   0
     """
-    require_columns(
-        transactions, ["customer_id", "invoice_date", "amount"], what="订单数据 (transactions)"
+    transactions = canonical_columns(
+        transactions,
+        customer_col=customer_col,
+        date_col=date_col,
+        amount_col=amount_col,
+        what="订单数据 (transactions)",
     )
     dates = pd.to_datetime(transactions["invoice_date"])
     usual_end = dates.quantile(0.99)
