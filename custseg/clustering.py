@@ -20,7 +20,7 @@ modified. Labels come back as a pandas Series on the input's index, named ``clus
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from numbers import Integral
+from numbers import Integral, Real
 from typing import Any
 
 import numpy as np
@@ -31,9 +31,10 @@ from sklearn.cluster import KMeans
 from sklearn.metrics import silhouette_score
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer, StandardScaler
-from sklearn.utils.validation import check_is_fitted
+from sklearn.utils._param_validation import Interval
 
 from custseg.errors import DataError, ParameterError, require_columns
+from custseg.estimator_contract import check_fitted, validate_parameters
 from custseg.frames import to_pandas
 
 __all__ = [
@@ -66,7 +67,6 @@ RFM_SEGMENT_NAMES: dict[tuple[bool, bool, bool], str] = {
 }
 
 _RFM = ("recency", "frequency", "monetary")
-_NOT_FITTED = "%(name)s 尚未训练 (not fitted): 请先调用 fit(...)"
 
 
 def _log1p_columns(values: np.ndarray, columns: Sequence[int]) -> np.ndarray:
@@ -141,9 +141,8 @@ def _check_complete(frame: pd.DataFrame, columns: Iterable[str]) -> None:
             )
 
 
-def _check_n_clusters(n_clusters: Any, n_rows: int) -> None:
-    if not isinstance(n_clusters, Integral) or isinstance(n_clusters, bool) or n_clusters < 1:
-        raise ParameterError(f"n_clusters 应为正整数 (positive integer), 收到 (got) {n_clusters!r}")
+def _check_n_clusters(n_clusters: int, n_rows: int) -> None:
+    """No more clusters than rows (the constraints have already checked the type)."""
     if n_clusters > n_rows:
         raise ParameterError(
             f"n_clusters={n_clusters} 多于客户数 (more than the {n_rows} rows): 请减少类别数"
@@ -259,6 +258,13 @@ class CustomerClusterer(ClusterMixin, BaseEstimator):
     ...        226.7        1.3      51.7
     """
 
+    _parameter_constraints: dict = {
+        "n_clusters": [Interval(Integral, 1, None, closed="left")],
+        "log_transform": ["boolean", str, "array-like", None],
+        "random_state": ["random_state"],
+        "features": [str, "array-like", None],
+    }
+
     def __init__(
         self,
         n_clusters: int = 4,
@@ -298,8 +304,10 @@ class CustomerClusterer(ClusterMixin, BaseEstimator):
             Missing or non-numeric feature, NaN or inf (naming the column and a row),
             negative values in a column to log.
         ParameterError
-            A bad ``n_clusters`` (not a positive integer, or more than the rows).
+            A parameter outside its allowed values (e.g. ``n_clusters`` not a positive
+            integer), or ``n_clusters`` more than the rows.
         """
+        validate_parameters(self)
         frame = self._features(X, self.features)
         _check_n_clusters(self.n_clusters, len(frame))
         log_features = _log_columns(frame, self.log_transform)
@@ -344,7 +352,7 @@ class CustomerClusterer(ClusterMixin, BaseEstimator):
         numpy.ndarray
             Shape (rows, features).
         """
-        check_is_fitted(self, "pipeline_", msg=_NOT_FITTED)
+        check_fitted(self)
         frame = self._features(X, list(self.feature_names_in_))
         _log_columns(frame, self.log_features_)
         return self.pipeline_[:-1].transform(frame.to_numpy(dtype="float64"))
@@ -362,7 +370,7 @@ class CustomerClusterer(ClusterMixin, BaseEstimator):
         pandas.Series
             Cluster labels on ``X``'s index, named ``cluster``.
         """
-        check_is_fitted(self, "pipeline_", msg=_NOT_FITTED)
+        check_fitted(self)
         frame = self._features(X, list(self.feature_names_in_))
         _log_columns(frame, self.log_features_)  # the logged columns must stay non-negative
         labels = self.pipeline_.predict(frame.to_numpy(dtype="float64"))
@@ -711,6 +719,16 @@ class MixedClusterer(ClusterMixin, BaseEstimator):
     ...      63.666667   9666.666667  married
     """
 
+    _parameter_constraints: dict = {
+        "n_clusters": [Interval(Integral, 1, None, closed="left")],
+        "categorical": [str, "array-like", None],
+        "random_state": ["random_state"],
+        "features": [str, "array-like", None],
+        "gamma": [Interval(Real, 0, None, closed="left"), None],
+        "n_init": [Interval(Integral, 1, None, closed="left")],
+        "max_iter": [Interval(Integral, 1, None, closed="left")],
+    }
+
     def __init__(
         self,
         n_clusters: int = 4,
@@ -762,8 +780,10 @@ class MixedClusterer(ClusterMixin, BaseEstimator):
             non-numeric column not declared categorical, no numeric or no
             categorical column.
         ParameterError
-            A bad ``n_clusters`` (not a positive integer, or more than the rows).
+            A parameter outside its allowed values (e.g. ``n_clusters`` not a positive
+            integer), or ``n_clusters`` more than the rows.
         """
+        validate_parameters(self)
         frame = _select(X, self.features)
         _check_n_clusters(self.n_clusters, len(frame))
         if self.categorical is None:
@@ -826,7 +846,7 @@ class MixedClusterer(ClusterMixin, BaseEstimator):
         pandas.Series
             Cluster labels on ``X``'s index, named ``cluster``.
         """
-        check_is_fitted(self, "model_", msg=_NOT_FITTED)
+        check_fitted(self)
         frame = _select(X, list(self.feature_names_in_))
         _check_numeric(frame, self.numeric_features_, "")
         _check_complete(frame, self.categorical_features_)
