@@ -23,7 +23,16 @@ def _find(summary: pd.DataFrame, customer_id: Any) -> Any:
     raise DataError(f"数据中没有客户编号 {customer_id!r}（例如有：{examples}）")
 
 
-def customer_card(data: pd.DataFrame, customer_id: Any, as_of: Any = None) -> pd.DataFrame:
+def customer_card(
+    data: Any,
+    customer_id: Any,
+    as_of: Any = None,
+    *,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+    invoice_col: str = "invoice_id",
+) -> pd.DataFrame:
     """One customer's orders, first and last purchase, days since each, and total spend.
 
     The facts are named as everywhere in the course (:mod:`custseg.vocabulary`): 订单数,
@@ -31,14 +40,17 @@ def customer_card(data: pd.DataFrame, customer_id: Any, as_of: Any = None) -> pd
 
     Parameters
     ----------
-    data : pandas.DataFrame
+    data : pandas, polars (eager or lazy), DuckDB or PySpark frame
         Cleaned order lines (``customer_id``, ``invoice_date``, ``amount``, and
-        ``invoice_id`` when present).
+        ``invoice_id`` when present). Not modified.
     customer_id : str or int
         The customer; ``13748`` and ``"13748"`` both work.
     as_of : date-like, optional
         The analysis day; by default the day after the last purchase in the data, as in
         :func:`custseg.lifecycle.lifecycle_stages`.
+    customer_col, date_col, amount_col, invoice_col : str
+        Column names of the customer id, the purchase date, the amount and the invoice
+        number, as in :func:`custseg.rfm.customer_summary`.
 
     Returns
     -------
@@ -62,8 +74,19 @@ def customer_card(data: pd.DataFrame, customer_id: Any, as_of: Any = None) -> pd
     成为客户天数           182
     最近购买距今天数         122
     消费金额             150
+    >>> shop = orders.rename(columns={"customer_id": "会员号", "invoice_date": "下单时间"})
+    >>> customer_card(shop, "A", customer_col="会员号", date_col="下单时间").equals(
+    ...     customer_card(orders, "A"))
+    True
     """
-    summary = customer_summary(data, as_of)
+    summary = customer_summary(
+        data,
+        as_of,
+        customer_col=customer_col,
+        date_col=date_col,
+        amount_col=amount_col,
+        invoice_col=invoice_col,
+    )
     key = _find(summary, customer_id)
     row = summary.loc[key]
     as_of_day = pd.Timestamp(summary.attrs["as_of"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+import polars as pl
 import pytest
 
 from custseg.customer_card import customer_card
@@ -32,3 +34,49 @@ def test_customer_card_shows_the_numbers_behind_the_lifecycle_stage(clean):
 def test_customer_card_names_an_unknown_customer(clean):
     with pytest.raises(DataError, match="99999"):
         customer_card(clean, customer_id=99999)
+
+
+NAMES = {
+    "customer_id": "CustomerID",
+    "invoice_id": "InvoiceNo",
+    "invoice_date": "InvoiceDate",
+    "amount": "Sales",
+}
+KEYWORDS = {
+    "customer_col": "CustomerID",
+    "invoice_col": "InvoiceNo",
+    "date_col": "InvoiceDate",
+    "amount_col": "Sales",
+}
+
+
+def test_renamed_columns_give_the_same_card(online_retail_clean):
+    renamed = online_retail_clean.rename(columns=NAMES)
+    before = renamed.copy()
+    for customer in (12347, 17850):
+        card = customer_card(renamed, customer, "2011-12-01", **KEYWORDS)
+        expected = customer_card(online_retail_clean, customer, "2011-12-01")
+        pd.testing.assert_frame_equal(card, expected)
+    pd.testing.assert_frame_equal(renamed, before)  # input untouched
+    # Without invoice_col the orders would be counted per day: the invoice column was read.
+    by_day = customer_card(
+        renamed.drop(columns="InvoiceNo"), 17850, **{**KEYWORDS, "invoice_col": "invoice_id"}
+    )
+    assert (
+        by_day.loc["订单数", "数值"]
+        != customer_card(renamed, 17850, **KEYWORDS).loc["订单数", "数值"]
+    )
+
+
+def test_a_polars_frame_gives_the_same_card(online_retail_clean):
+    renamed = online_retail_clean[list(NAMES)].rename(columns=NAMES)
+    lazy = pl.from_pandas(renamed).lazy()
+    pd.testing.assert_frame_equal(
+        customer_card(lazy, 12347, **KEYWORDS), customer_card(online_retail_clean, 12347)
+    )
+
+
+def test_a_missing_renamed_column_is_named(online_retail_clean):
+    renamed = online_retail_clean.head(1000).rename(columns=NAMES)
+    with pytest.raises(DataError, match="'下单时间'"):
+        customer_card(renamed, 17850, **{**KEYWORDS, "date_col": "下单时间"})

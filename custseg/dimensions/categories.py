@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from custseg.errors import DataError, ParameterError, require_columns
+from custseg.frames import canonical_columns
 
 __all__ = ["OTHER_CATEGORY", "PRODUCT_KEYWORDS", "category_spend", "product_categories"]
 
@@ -53,6 +54,8 @@ PRODUCT_KEYWORDS: dict[str, tuple[str, ...]] = {
 
 A description gets the first category, in this order, one of whose keywords it contains
 (upper case, plain substring): "CHRISTMAS CAKE TIN" is 节日派对, "JUMBO BAG" 包袋收纳."""
+
+_WHAT = "交易明细 (transactions)"
 
 OTHER_CATEGORY = "其他"
 """The category of descriptions that match no keyword (and of missing descriptions)."""
@@ -101,7 +104,12 @@ def product_categories(
 
 
 def category_spend(
-    transactions: pd.DataFrame, keywords: Mapping[str, tuple[str, ...]] | None = None
+    transactions: pd.DataFrame,
+    keywords: Mapping[str, tuple[str, ...]] | None = None,
+    *,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
 ) -> pd.DataFrame:
     """Each customer's spend per product category: one row per customer, one column per category.
 
@@ -112,6 +120,10 @@ def category_spend(
         postage and fees first (e.g. ``custseg.recommend.ONLINE_RETAIL_NON_PRODUCTS``).
     keywords : mapping, optional
         As in :func:`product_categories`.
+    customer_col, date_col, amount_col : str
+        Column names of the customer id and the amount (defaults: the canonical names);
+        ``date_col`` is not read (it is accepted so that one set of column keywords
+        serves every function).
 
     Returns
     -------
@@ -129,16 +141,26 @@ def category_spend(
     customer_id
     1            10.0  30.0
     2             5.0   0.0
+    >>> category_spend(tx.rename(columns={"customer_id": "会员号", "amount": "实付金额"}),
+    ...                customer_col="会员号", amount_col="实付金额").equals(category_spend(tx))
+    True
     """
-    require_columns(
-        transactions, ["customer_id", "description", "amount"], what="交易明细 (transactions)"
+    transactions = canonical_columns(
+        transactions,
+        customer_col=customer_col,
+        date_col=date_col,
+        amount_col=amount_col,
+        needed=("customer", "amount"),
+        what=_WHAT,
     )
+    require_columns(transactions, ["description"], what=_WHAT)
     keywords = PRODUCT_KEYWORDS if keywords is None else keywords
     amount = pd.to_numeric(transactions["amount"], errors="coerce")
     if amount.isna().any():
         row = amount.index[amount.isna().to_numpy()][0]
         raise DataError(
-            f"金额 (amount) 缺失或不是数字：索引 {row!r}，值 {transactions.loc[row, 'amount']!r}"
+            f"{_WHAT} 的列 {amount_col!r} 缺失或不是数字 (missing or not a number)："
+            f"索引 (row) {row!r}，值 (value) {transactions.loc[row, 'amount']!r}"
         )
     lines = pd.DataFrame(
         {
@@ -153,6 +175,3 @@ def category_spend(
     table = table.reindex(columns=[*keywords, OTHER_CATEGORY], fill_value=0.0)
     table.columns.name = None
     return table
-
-
-# ----------------------------------------------------------------------------- Amazon
