@@ -33,9 +33,10 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator
-from sklearn.utils.validation import check_is_fitted
 
 from custseg.errors import DataError, ParameterError, require_columns
+from custseg.estimator_contract import check_fitted, validate_parameters
+from custseg.scorecard import numeric_column
 
 __all__ = [
     "ATTRIBUTE_LABELS",
@@ -50,7 +51,9 @@ __all__ = [
     "group_mix_table",
     "group_rule_table",
     "group_rules",
+    "group_rules_by_share",
     "group_strategy_table",
+    "region_group_mix",
     "regional_contrast",
 ]
 
@@ -158,6 +161,12 @@ class CustomerGroupClassifier(BaseEstimator):
     规则 3：技术需求 technical_need = 4.5 >= 3.5；价格敏感度 price_sensitivity = 2 < 3.5
     """
 
+    _parameter_constraints: dict = {
+        "rules": [pd.DataFrame, None],
+        "default_group": [str],
+        "strategies": [Mapping, None],
+    }
+
     def __init__(
         self,
         rules: pd.DataFrame | None = None,
@@ -189,7 +198,10 @@ class CustomerGroupClassifier(BaseEstimator):
             A rule table without its columns, an unknown operator, a bad threshold, a group
             without a strategy (naming the row), or an attribute missing from ``X`` or not
             numeric.
+        ParameterError
+            A parameter of the wrong type, or a default group without a strategy.
         """
+        validate_parameters(self)
         rules = DEFAULT_RULES if self.rules is None else self.rules
         require_columns(rules, _RULE_COLUMNS, what="规则表 (rules)")
         if len(rules) == 0:
@@ -230,15 +242,7 @@ class CustomerGroupClassifier(BaseEstimator):
 
     @staticmethod
     def _numbers(X: pd.DataFrame, column: str) -> np.ndarray:
-        values = pd.to_numeric(X[column], errors="coerce")
-        bad = values.isna().to_numpy()
-        if bad.any():
-            row = X.index[np.flatnonzero(bad)[0]]
-            raise DataError(
-                f"列 {column!r} 有缺失或不是数字的值 (missing or non-numeric)："
-                f"索引 (index) {row!r}，值 (value) {X[column].loc[row]!r}"
-            )
-        return values.to_numpy(dtype=float)
+        return numeric_column(X, column, label=ATTRIBUTE_LABELS.get(column))
 
     def explain(self, X: pd.DataFrame) -> pd.DataFrame:
         """Group, the rule that gave it, the reason and the strategy of every customer.
@@ -250,7 +254,7 @@ class CustomerGroupClassifier(BaseEstimator):
             the default group), ``reason`` (the conditions that held, in Chinese) and
             ``strategy``.
         """
-        check_is_fitted(self, "rules_")
+        check_fitted(self, "rules_")
         require_columns(X, self.rules_["attribute"].unique(), what="客户数据 (customers)")
         n = len(X)
         group = np.full(n, self.default_group, dtype=object)
@@ -453,9 +457,23 @@ def group_rules(
     )
 
 
-def _rules_for(
-    top_revenue_share: float, strategic_min: float, technical_min: float, price_max: float
+def group_rules_by_share(
+    *,
+    top_revenue_share: float = 0.1,
+    strategic_min: float = 4.5,
+    technical_min: float = 3.5,
+    price_max: float = 3.5,
 ) -> pd.DataFrame:
+    """:func:`group_rules` with the strategic revenue cut given as a share of the accounts.
+
+    ``top_revenue_share=0.1`` counts the 10 % of accounts with the highest revenue strategic
+    (the rule ``revenue >= q0.9``), as the widget's slider says it.
+
+    Examples
+    --------
+    >>> group_rules_by_share(top_revenue_share=0.25)["threshold"].tolist()
+    ['q0.75', 4.5, 3.5, 3.5]
+    """
     if isinstance(top_revenue_share, bool) or not 0 <= top_revenue_share <= 1:
         raise ParameterError(
             f"top_revenue_share 是 0 到 1 之间的比例（0.1 表示前 10%），收到 {top_revenue_share!r}"
@@ -466,6 +484,36 @@ def _rules_for(
         technical_min=technical_min,
         price_max=price_max,
     )
+
+
+def region_group_mix(
+    accounts: pd.DataFrame, rules: pd.DataFrame | None = None, *, region_col: str = "region"
+) -> pd.DataFrame:
+    """:func:`regional_contrast` of the groups that ``rules`` give the accounts.
+
+    Parameters
+    ----------
+    accounts : pandas.DataFrame
+        One row per account, with ``region_col`` and the attributes the rules use.
+    rules : pandas.DataFrame, optional
+        A rule table (:func:`group_rules`, :func:`group_rules_by_share`); default
+        :data:`DEFAULT_RULES`.
+    region_col : str, default "region"
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per region (sorted): the share of each group, ``customers`` and ``dominant``.
+
+    Examples
+    --------
+    >>> mix = region_group_mix(example_accounts(), group_rules_by_share(top_revenue_share=0.2))
+    >>> list(mix.index), int(mix["customers"].sum())
+    (['欧洲', '非洲'], 160)
+    """
+    require_columns(accounts, [region_col], what="客户数据 (customers)")
+    groups = CustomerGroupClassifier(rules).fit(accounts).predict(accounts)
+    return regional_contrast(accounts, groups, region_col=region_col)
 
 
 def group_rule_table(
@@ -487,7 +535,7 @@ def group_rule_table(
     3     技术型  技术需求至少 3.5 分，且价格敏感度低于 3.5 分
     其余    标准型                  不满足以上规则
     """
-    _rules_for(top_revenue_share, strategic_min, technical_min, price_max)  # checks the share
+    group_rules_by_share(top_revenue_share=top_revenue_share)  # checks the share
     rows = [
         ("1", "战略型", f"收入贡献排在前 {top_revenue_share:.0%}"),
         ("2", "战略型", f"战略重要性至少 {strategic_min:g} 分"),
@@ -533,7 +581,12 @@ def account_groups(
     >>> sorted(table["客户群"].unique())
     ['战略型', '技术型', '标准型']
     """
-    rules = _rules_for(top_revenue_share, strategic_min, technical_min, price_max)
+    rules = group_rules_by_share(
+        top_revenue_share=top_revenue_share,
+        strategic_min=strategic_min,
+        technical_min=technical_min,
+        price_max=price_max,
+    )
     explained = CustomerGroupClassifier(rules).fit(accounts).explain(accounts)
     table = pd.DataFrame(index=accounts.index)
     if region_col in accounts.columns:

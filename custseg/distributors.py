@@ -35,14 +35,22 @@ Examples
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-from sklearn.base import BaseEstimator
-from sklearn.utils.validation import check_is_fitted
+from sklearn.base import BaseEstimator, TransformerMixin
 
 from custseg.errors import DataError, ParameterError, require_columns
+from custseg.estimator_contract import check_fitted, validate_parameters
+from custseg.scorecard import (
+    decreasing_cuts,
+    level_of,
+    numeric_column,
+    percentile_scores,
+    scorecard_weights,
+)
 
 __all__ = [
     "COVERAGE_LABELS",
@@ -52,15 +60,19 @@ __all__ = [
     "GRADES",
     "GRADE_LABELS",
     "GRADE_STRATEGIES",
+    "RANKING_COLUMNS",
     "DistributorEvaluator",
     "coverage_table",
     "distributor_score_table",
     "evaluate_distributors",
     "grade_count_table",
+    "grade_counts",
     "grade_profile_table",
     "grade_strategy_table",
     "movement_table",
     "period_rows",
+    "ranked_distributors",
+    "ranking_table",
     "reevaluate_distributors",
     "regrade_table",
 ]
@@ -92,7 +104,7 @@ GRADE_STRATEGIES = {
 """Recommended strategy for each grade."""
 
 
-class DistributorEvaluator(BaseEstimator):
+class DistributorEvaluator(TransformerMixin, BaseEstimator):
     """Weighted evaluation of distributors: scores, grades, strategies and re-evaluation.
 
     Parameters
@@ -100,7 +112,7 @@ class DistributorEvaluator(BaseEstimator):
     weights : mapping, optional
         Weights of ``"coverage"``, ``"sales"`` and ``"cooperation"`` (non-negative, not all
         zero; rescaled to sum to 1). Default :data:`DEFAULT_WEIGHTS`.
-    id_col : str, default "distributor_id"
+    distributor_col : str, default "distributor_id"
         The column identifying a distributor (one row per distributor).
     coverage_col : str, default "coverage"
         The coverage type column.
@@ -114,6 +126,8 @@ class DistributorEvaluator(BaseEstimator):
         Lowest and highest possible rating, scored 0 and 100.
     grade_cuts : sequence of float, default (75, 60, 45)
         Total scores where A, B and C begin; below the last is D.
+    id_col : str, optional
+        Deprecated: the old name of ``distributor_col``; still works, with a warning.
 
     Attributes
     ----------
@@ -149,49 +163,59 @@ class DistributorEvaluator(BaseEstimator):
     Name: D3, dtype: object
     """
 
+    _parameter_constraints: dict = {
+        "weights": [Mapping, None],
+        "distributor_col": [str],
+        "coverage_col": [str],
+        "sales_cols": ["array-like"],
+        "cooperation_col": [str],
+        "coverage_points": [Mapping, None],
+        "cooperation_range": ["array-like"],
+        "grade_cuts": ["array-like"],
+        "id_col": [str, None],
+    }
+
     def __init__(
         self,
         weights: Mapping[str, float] | None = None,
         *,
-        id_col: str = "distributor_id",
+        distributor_col: str = "distributor_id",
         coverage_col: str = "coverage",
         sales_cols: Sequence[str] = ("sales", "target_attainment"),
         cooperation_col: str = "cooperation",
         coverage_points: Mapping[str, float] | None = None,
         cooperation_range: tuple[float, float] = (1.0, 5.0),
         grade_cuts: Sequence[float] = (75.0, 60.0, 45.0),
+        id_col: str | None = None,
     ):
         self.weights = weights
-        self.id_col = id_col
+        self.distributor_col = distributor_col
         self.coverage_col = coverage_col
         self.sales_cols = sales_cols
         self.cooperation_col = cooperation_col
         self.coverage_points = coverage_points
         self.cooperation_range = cooperation_range
         self.grade_cuts = grade_cuts
+        self.id_col = id_col
+
+    def _id(self) -> str:
+        """The distributor column: ``distributor_col``, or the deprecated ``id_col`` if set."""
+        return self.distributor_col if self.id_col is None else self.id_col
 
     def _columns(self) -> list[str]:
-        return [self.id_col, self.coverage_col, *self.sales_cols, self.cooperation_col]
+        return [self._id(), self.coverage_col, *self.sales_cols, self.cooperation_col]
 
     def _numbers(self, X: pd.DataFrame, column: str) -> np.ndarray:
-        values = pd.to_numeric(X[column], errors="coerce")
-        bad = values.isna().to_numpy()
-        if bad.any():
-            row = np.flatnonzero(bad)[0]
-            raise DataError(
-                f"列 {column!r} 有缺失或不是数字的值 (missing or non-numeric)：经销商 "
-                f"{X[self.id_col].iloc[row]!r}，值 (value) {X[column].iloc[row]!r}"
-            )
-        return values.to_numpy(dtype=float)
+        return numeric_column(X, column, row_ids=X[self._id()], row_word="经销商 (distributor)")
 
     def _check_frame(self, X: pd.DataFrame) -> None:
         require_columns(X, self._columns(), what="经销商数据 (distributors)")
         if len(X) == 0:
             raise DataError("没有任何经销商 (no distributors)")
-        duplicated = X[self.id_col].duplicated()
+        duplicated = X[self._id()].duplicated()
         if duplicated.any():
             raise DataError(
-                f"经销商编号重复 (duplicate {self.id_col}): {X[self.id_col][duplicated].iloc[0]!r}；"
+                f"经销商编号重复 (duplicate {self._id()}): {X[self._id()][duplicated].iloc[0]!r}；"
                 "每期每个经销商只能有一行，多期数据请先按期 (period) 分开"
             )
 
@@ -218,34 +242,36 @@ class DistributorEvaluator(BaseEstimator):
             Bad settings: unknown weights, ``sales_cols``, ``cooperation_range`` or
             ``grade_cuts``.
         """
-        weights = dict(DEFAULT_WEIGHTS if self.weights is None else self.weights)
-        if set(weights) != set(DEFAULT_WEIGHTS):
-            raise ParameterError(
-                f"权重 (weights) 需要且只需要 {sorted(DEFAULT_WEIGHTS)} 三项，收到 {sorted(weights)}"
+        validate_parameters(self)
+        if self.id_col is not None:
+            warnings.warn(
+                "DistributorEvaluator 的参数 id_col 已改名为 distributor_col，请改用新名字 "
+                "(id_col is deprecated: use distributor_col)",
+                DeprecationWarning,
+                stacklevel=2,
             )
-        series = pd.Series({k: float(weights[k]) for k in DEFAULT_WEIGHTS}, name="weight")
-        if (series < 0).any() or not np.isfinite(series).all() or series.sum() <= 0:
-            raise ParameterError(f"权重 (weights) 必须非负且不全为 0: {weights}")
+        weights = scorecard_weights(
+            DEFAULT_WEIGHTS if self.weights is None else self.weights, list(DEFAULT_WEIGHTS)
+        )
         if not list(self.sales_cols):
             raise ParameterError("sales_cols 至少需要一列销售能力指标 (at least one column)")
-        low, high = (float(v) for v in self.cooperation_range)
-        if not low < high:
+        try:
+            scale = [float(v) for v in self.cooperation_range]
+        except (TypeError, ValueError):
+            scale = []
+        if len(scale) != 2 or not scale[0] < scale[1]:
             raise ParameterError(
                 f"cooperation_range 需要 (最低分, 最高分): {self.cooperation_range}"
             )
-        cuts = [float(c) for c in self.grade_cuts]
-        if len(cuts) != len(GRADES) - 1 or sorted(cuts, reverse=True) != cuts:
-            raise ParameterError(
-                f"grade_cuts 需要 {len(GRADES) - 1} 个递减的分数 (decreasing scores): "
-                f"{list(self.grade_cuts)}"
-            )
+        cuts = decreasing_cuts(self.grade_cuts, levels=len(GRADES), name="grade_cuts")
         points = dict(COVERAGE_POINTS if self.coverage_points is None else self.coverage_points)
         self._check_frame(X)
         self._coverage_scores(X, points)  # unknown coverage types fail at fit time
         reference = {name: np.sort(self._numbers(X, name)) for name in self.sales_cols}
-        self.weights_ = series / series.sum()
+        self.weights_ = weights
         self.coverage_points_ = points
         self.grade_cuts_ = cuts
+        self.cooperation_range_ = tuple(scale)
         self.reference_ = reference
         self.n_distributors_ = len(X)
         return self
@@ -257,7 +283,7 @@ class DistributorEvaluator(BaseEstimator):
             row = np.flatnonzero(unknown.to_numpy())[0]
             raise DataError(
                 f"未知的市场覆盖类型 (unknown coverage) {coverage.iloc[row]!r}：经销商 "
-                f"{X[self.id_col].iloc[row]!r}；可选: {list(points)}"
+                f"{X[self._id()].iloc[row]!r}；可选: {list(points)}"
             )
         return coverage.map(points).to_numpy(dtype=float)
 
@@ -276,22 +302,21 @@ class DistributorEvaluator(BaseEstimator):
             The sales score of a value ``x`` is ``100 * share of reference distributors with
             a value <= x``, averaged over ``sales_cols``.
         """
-        check_is_fitted(self, "reference_")
+        check_fitted(self, "reference_")
         self._check_frame(X)
-        sales = np.zeros(len(X))
-        for name in self.sales_cols:
-            reference = self.reference_[name]
-            values = self._numbers(X, name)
-            sales += np.searchsorted(reference, values, side="right") / len(reference)
-        sales = 100 * sales / len(self.sales_cols)
-        low, high = (float(v) for v in self.cooperation_range)
+        sales = np.mean(
+            [percentile_scores(self.reference_[name], self._numbers(X, name))
+             for name in self.sales_cols],
+            axis=0,
+        )  # fmt: skip
+        low, high = self.cooperation_range_
         rating = self._numbers(X, self.cooperation_col)
         outside = (rating < low) | (rating > high)
         if outside.any():
             row = np.flatnonzero(outside)[0]
             raise DataError(
                 f"合作意愿评分 ({self.cooperation_col}) 超出范围 {low:g}-{high:g}：经销商 "
-                f"{X[self.id_col].iloc[row]!r}，值 (value) {rating[row]!r}"
+                f"{X[self._id()].iloc[row]!r}，值 (value) {rating[row]!r}"
             )
         cooperation = 100 * (rating - low) / (high - low)
         return pd.DataFrame(
@@ -300,7 +325,7 @@ class DistributorEvaluator(BaseEstimator):
                 "sales": sales,
                 "cooperation": cooperation,
             },
-            index=pd.Index(X[self.id_col].to_numpy(), name=self.id_col),
+            index=pd.Index(X[self._id()].to_numpy(), name=self._id()),
         )
 
     def evaluate(self, X: pd.DataFrame) -> pd.DataFrame:
@@ -324,8 +349,7 @@ class DistributorEvaluator(BaseEstimator):
         table = table.join(scores.add_prefix("score_"))
         total = scores[list(DEFAULT_WEIGHTS)].to_numpy() @ self.weights_.to_numpy()
         table["total_score"] = np.round(total, 10)
-        position = np.searchsorted(-np.asarray(self.grade_cuts_), -table["total_score"], "left")
-        table["grade"] = np.asarray(GRADES)[position]
+        table["grade"] = level_of(table["total_score"], self.grade_cuts_, GRADES)
         table["grade_label"] = table["grade"].map(GRADE_LABELS)
         table["strategy"] = table["grade"].map(GRADE_STRATEGIES)
         return table
@@ -496,18 +520,15 @@ def evaluate_distributors(
     return DistributorEvaluator(weights=weights).fit(frame).evaluate(frame)
 
 
-def distributor_score_table(
-    frame: pd.DataFrame, *, weights: Mapping[str, float] | None = None
-) -> pd.DataFrame:
-    """Every distributor's scores, total, grade and strategy in Chinese, best first.
+def ranking_table(evaluation: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
+    """An evaluation in Chinese, best first: rank, coverage, scores, total and grade.
 
     Parameters
     ----------
-    frame : pandas.DataFrame
-        One row per distributor of one period (the reference period).
-    weights : mapping, optional
-        Weights of ``"coverage"``, ``"sales"``, ``"cooperation"``; default
-        :data:`DEFAULT_WEIGHTS`.
+    evaluation : pandas.DataFrame
+        The table of :meth:`DistributorEvaluator.evaluate`.
+    top : int, optional
+        Keep only the best ``top`` distributors.
 
     Returns
     -------
@@ -518,16 +539,20 @@ def distributor_score_table(
     Examples
     --------
     >>> import pandas as pd
-    >>> h1 = pd.DataFrame({"distributor_id": ["D1", "D2"], "coverage": ["全国", "地方"],
-    ...     "sales": [5000.0, 300.0], "target_attainment": [1.1, 0.9], "cooperation": [4.5, 2.0]})
-    >>> distributor_score_table(h1)[["排名", "总分", "等级"]]
-         排名     总分 等级
+    >>> evaluation = pd.DataFrame({"coverage_type": ["地方性经销商", "全国性经销商"],
+    ...     "sales_level": ["低绩效", "高绩效"], "score_coverage": [40.0, 100.0],
+    ...     "score_sales": [50.0, 100.0], "score_cooperation": [25.0, 87.5],
+    ...     "total_score": [39.5, 96.25], "grade": ["D", "A"],
+    ...     "grade_label": ["待整改经销商", "核心经销商"]}, index=["D2", "D1"])
+    >>> ranking_table(evaluation, top=1)[["排名", "总分", "等级"]]
+         排名    总分 等级
     经销商
     D1    1  96.2  A
-    D2    2  39.5  D
     """
-    evaluation = evaluate_distributors(frame, weights=weights)
+    if top is not None and (isinstance(top, bool) or int(top) != top or top < 1):
+        raise ParameterError(f"top 必须是正整数 (positive integer): {top!r}")
     best = evaluation.sort_values("total_score", ascending=False, kind="stable")
+    best = best if top is None else best.head(int(top))
     return pd.DataFrame(
         {
             "排名": range(1, len(best) + 1),
@@ -544,6 +569,103 @@ def distributor_score_table(
     )
 
 
+def distributor_score_table(
+    frame: pd.DataFrame, *, weights: Mapping[str, float] | None = None
+) -> pd.DataFrame:
+    """Every distributor's scores, total, grade and strategy in Chinese, best first.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        One row per distributor of one period (the reference period).
+    weights : mapping, optional
+        Weights of ``"coverage"``, ``"sales"``, ``"cooperation"``; default
+        :data:`DEFAULT_WEIGHTS`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :func:`ranking_table` of the evaluation.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> h1 = pd.DataFrame({"distributor_id": ["D1", "D2"], "coverage": ["全国", "地方"],
+    ...     "sales": [5000.0, 300.0], "target_attainment": [1.1, 0.9], "cooperation": [4.5, 2.0]})
+    >>> distributor_score_table(h1)[["排名", "总分", "等级"]]
+         排名     总分 等级
+    经销商
+    D1    1  96.2  A
+    D2    2  39.5  D
+    """
+    return ranking_table(evaluate_distributors(frame, weights=weights))
+
+
+RANKING_COLUMNS = ["排名", "覆盖类型", "总分", "等级", "等级名称"]
+"""The columns of :func:`ranked_distributors`: the short ranking shown beside the chart."""
+
+
+def ranked_distributors(
+    frame: pd.DataFrame, weights: Mapping[str, float], *, top: int = 10
+) -> pd.DataFrame:
+    """Evaluate ``frame`` with ``weights`` and list the best ``top`` distributors.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        One row per distributor of one period (the reference period of the evaluation).
+    weights : mapping
+        Weights of ``"coverage"``, ``"sales"`` and ``"cooperation"``, as in
+        :class:`DistributorEvaluator`.
+    top : int, default 10
+        How many distributors to list.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by distributor id (named ``经销商``), best first (ties in input order):
+        the :data:`RANKING_COLUMNS` 排名, 覆盖类型, 总分, 等级, 等级名称.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> h1 = pd.DataFrame({"distributor_id": ["D1", "D2", "D3"],
+    ...     "coverage": ["全国", "区域", "地方"], "sales": [300.0, 1200.0, 5000.0],
+    ...     "target_attainment": [0.9, 1.0, 1.1], "cooperation": [2.0, 4.0, 4.5]})
+    >>> ranked_distributors(h1, {"coverage": 1, "sales": 0, "cooperation": 0}).index.tolist()
+    ['D1', 'D2', 'D3']
+    >>> ranked_distributors(h1, {"coverage": 0, "sales": 1, "cooperation": 0}, top=1)
+         排名    覆盖类型     总分 等级   等级名称
+    经销商
+    D3    1  地方性经销商  100.0  A  核心经销商
+    """
+    evaluation = evaluate_distributors(frame, weights=dict(weights))
+    return ranking_table(evaluation, top=top)[RANKING_COLUMNS]
+
+
+def grade_counts(evaluation: pd.DataFrame) -> pd.Series:
+    """How many distributors each grade holds, A to D (empty grades count 0).
+
+    Parameters
+    ----------
+    evaluation : pandas.DataFrame
+        The table of :meth:`DistributorEvaluator.evaluate`.
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by grade ``A``-``D``, named ``经销商数``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> grade_counts(pd.DataFrame({"grade": ["B", "D", "B"]})).tolist()
+    [0, 2, 0, 1]
+    """
+    counts = evaluation["grade"].value_counts().reindex(list(GRADES), fill_value=0)
+    return counts.astype(int).rename("经销商数")
+
+
 def grade_count_table(
     frame: pd.DataFrame, *, weights: Mapping[str, float] | None = None
 ) -> pd.DataFrame:
@@ -557,8 +679,7 @@ def grade_count_table(
     >>> grade_count_table(h1)["家数"].tolist()
     [1, 0, 0, 1]
     """
-    grades = evaluate_distributors(frame, weights=weights)["grade"]
-    counts = grades.value_counts().reindex(list(GRADES), fill_value=0).astype(int)
+    counts = grade_counts(evaluate_distributors(frame, weights=weights))
     return pd.DataFrame(
         {
             "名称": [GRADE_LABELS[g] for g in GRADES],

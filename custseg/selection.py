@@ -23,10 +23,18 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.base import BaseEstimator
-from sklearn.utils.validation import check_is_fitted
+from sklearn.base import BaseEstimator, TransformerMixin
 
 from custseg.errors import DataError, ParameterError, require_columns
+from custseg.estimator_contract import check_fitted, validate_parameters
+from custseg.frames import canonical_columns, columns_as_given
+from custseg.scorecard import (
+    decreasing_cuts,
+    level_of,
+    numeric_column,
+    percentile_scores,
+    scorecard_weights,
+)
 
 __all__ = [
     "CRITERIA_LABELS",
@@ -37,6 +45,8 @@ __all__ = [
     "criterion_label",
     "select_customers",
     "selection_criteria",
+    "shortlist_table",
+    "tier_counts",
     "tier_table",
 ]
 
@@ -73,7 +83,7 @@ def _level(score: float) -> str:
     return "低"
 
 
-class CustomerScorecard(BaseEstimator):
+class CustomerScorecard(TransformerMixin, BaseEstimator):
     """Weighted scorecard for customer selection, with value tiers and reasons.
 
     Parameters
@@ -128,6 +138,13 @@ class CustomerScorecard(BaseEstimator):
     潜在价值高（75 分 × 50%）；忠诚度高（75 分 × 30%）；支付能力中（50 分 × 20%）
     """
 
+    _parameter_constraints: dict = {
+        "columns": [Mapping, None],
+        "weights": [Mapping, None],
+        "lower_is_better": ["array-like"],
+        "tier_cuts": ["array-like"],
+    }
+
     def __init__(
         self,
         columns: Mapping[str, str] | None = None,
@@ -142,17 +159,7 @@ class CustomerScorecard(BaseEstimator):
         self.tier_cuts = tier_cuts
 
     def _values(self, frame: pd.DataFrame, criterion: str) -> np.ndarray:
-        column = self.columns_[criterion]
-        raw = frame[column]
-        values = pd.to_numeric(raw.astype(float) if raw.dtype == bool else raw, errors="coerce")
-        bad = values.isna() | ~np.isfinite(values.astype(float))
-        if bad.any():
-            row = values.index[bad.to_numpy()][0]
-            raise DataError(
-                f"列 {column!r}（{criterion_label(criterion)}）有缺失或不是数字的值 "
-                f"(missing or non-numeric)：索引 (index) {row!r}，值 (value) {raw.loc[row]!r}"
-            )
-        return values.to_numpy(dtype=float)
+        return numeric_column(frame, self.columns_[criterion], label=criterion_label(criterion))
 
     def fit(self, X: pd.DataFrame, y: object = None) -> CustomerScorecard:
         """Check the settings and learn each criterion's yardstick from ``X``.
@@ -160,7 +167,7 @@ class CustomerScorecard(BaseEstimator):
         Parameters
         ----------
         X : pandas.DataFrame
-            One row per customer, with the criterion columns.
+            One row per customer, with the criterion columns. Not modified.
         y : ignored
 
         Returns
@@ -175,45 +182,26 @@ class CustomerScorecard(BaseEstimator):
         ParameterError
             Bad weights, ``lower_is_better`` or ``tier_cuts``.
         """
+        validate_parameters(self)
         columns = dict(self.columns) if self.columns is not None else None
         if columns is None:
             columns = {name: name for name in CRITERIA_LABELS}
         if not columns:
             raise ParameterError("至少需要一个评分标准 (columns must not be empty)")
         criteria = list(columns)
-        if self.weights is None:
-            if set(criteria) == set(DEFAULT_WEIGHTS):
-                raw_weights = {name: DEFAULT_WEIGHTS[name] for name in criteria}
-            else:
-                raw_weights = dict.fromkeys(criteria, 1.0)
-        else:
-            raw_weights = dict(self.weights)
-        unknown = sorted(set(raw_weights) ^ set(criteria))
-        if unknown:
-            raise ParameterError(
-                f"权重 (weights) 与评分标准 (columns) 不一致 (mismatch): {unknown}；"
-                f"评分标准为 {criteria}"
-            )
-        weights = pd.Series({name: float(raw_weights[name]) for name in criteria}, name="weight")
-        if (weights < 0).any() or not np.isfinite(weights).all() or weights.sum() <= 0:
-            raise ParameterError(f"权重 (weights) 必须非负且不全为 0: {dict(weights)}")
+        weights = scorecard_weights(self.weights, criteria, default=DEFAULT_WEIGHTS)
         unknown = sorted(set(self.lower_is_better) - set(criteria))
         if unknown:
             raise ParameterError(
                 f"lower_is_better 中的标准不在 columns 中 (unknown criteria): {unknown}"
             )
-        cuts = [float(c) for c in self.tier_cuts]
-        if len(cuts) != len(TIER_LABELS) - 1 or sorted(cuts, reverse=True) != cuts:
-            raise ParameterError(
-                f"tier_cuts 需要 {len(TIER_LABELS) - 1} 个递减的分数 (decreasing scores): "
-                f"{list(self.tier_cuts)}"
-            )
+        cuts = decreasing_cuts(self.tier_cuts, levels=len(TIER_LABELS), name="tier_cuts")
         require_columns(X, columns.values(), what="客户数据 (customers)")
         if len(X) == 0:
             raise DataError("没有任何客户 (no customers)")
         self.columns_ = columns
         self.criteria_ = criteria
-        self.weights_ = weights / weights.sum()
+        self.weights_ = weights
         self.tier_cuts_ = cuts
         self.reference_ = {name: np.sort(self._values(X, name)) for name in criteria}
         return self
@@ -231,17 +219,16 @@ class CustomerScorecard(BaseEstimator):
         pandas.DataFrame
             Indexed like ``X``, one column per criterion.
         """
-        check_is_fitted(self, "reference_")
+        check_fitted(self, "reference_")
         require_columns(X, self.columns_.values(), what="客户数据 (customers)")
-        scores = {}
-        for name in self.criteria_:
-            reference = self.reference_[name]
-            values = self._values(X, name)
-            if name in self.lower_is_better:
-                share = 1 - np.searchsorted(reference, values, side="left") / len(reference)
-            else:
-                share = np.searchsorted(reference, values, side="right") / len(reference)
-            scores[name] = 100 * share
+        scores = {
+            name: percentile_scores(
+                self.reference_[name],
+                self._values(X, name),
+                lower_is_better=name in self.lower_is_better,
+            )
+            for name in self.criteria_
+        }
         return pd.DataFrame(scores, index=X.index)
 
     def _reasons(self, scores: pd.DataFrame) -> list[str]:
@@ -280,9 +267,7 @@ class CustomerScorecard(BaseEstimator):
         total = scores.to_numpy() @ self.weights_.to_numpy()
         table = scores.add_prefix("score_")
         table["total_score"] = np.round(total, 10)
-        cuts = self.tier_cuts_
-        tier_index = np.searchsorted(-np.asarray(cuts), -table["total_score"].to_numpy(), "left")
-        table["tier"] = np.asarray(TIER_LABELS)[tier_index]
+        table["tier"] = level_of(table["total_score"], self.tier_cuts_, TIER_LABELS)
         table["reasons"] = self._reasons(scores)
         table = table.iloc[np.argsort(-table["total_score"].to_numpy(), kind="stable")]
         table.insert(0, "rank", np.arange(1, len(table) + 1))
@@ -333,7 +318,15 @@ CRITERIA_MEASURES = {
 """What :func:`selection_criteria` measures each standard criterion by, in Chinese."""
 
 
-def selection_criteria(transactions: Any, *, months: int = 12) -> pd.DataFrame:
+def selection_criteria(
+    transactions: Any,
+    *,
+    months: int = 12,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+    invoice_col: str = "invoice_id",
+) -> pd.DataFrame:
     """The three selection criteria of every customer, from the transactions alone.
 
     - ``potential_value``: the predicted CLV over the next ``months``
@@ -346,17 +339,41 @@ def selection_criteria(transactions: Any, *, months: int = 12) -> pd.DataFrame:
       same top score and the criterion told them apart for nobody.) With receivables,
       use days late or the share of invoices paid on time instead.
 
+    Parameters
+    ----------
+    transactions : pandas.DataFrame
+        Cleaned order lines (:func:`custseg.transactions.clean_transactions`). Not modified.
+    months : int, default 12
+        How far ahead the CLV is predicted.
+    customer_col, date_col, amount_col, invoice_col : str
+        Column names of the customer id, the purchase date, the amount and the invoice
+        number, when they are not the canonical ones. An order is a distinct invoice of the
+        customer; without an invoice column, each distinct purchase time counts as one.
+
     Returns
     -------
     pandas.DataFrame
         Indexed by customer id, the columns ``potential_value``, ``loyalty`` and
         ``payment_ability``, ready for :class:`CustomerScorecard` and the widget.
+
+    Raises
+    ------
+    DataError
+        A missing column or a bad value, named as in ``transactions``.
     """
     from custseg.clv import historic_clv
     from custseg.clv_tables import clv_values
 
-    values = clv_values(transactions, months=months)
-    history = historic_clv(transactions).reindex(values.index)
+    names = {
+        "customer_col": customer_col,
+        "date_col": date_col,
+        "amount_col": amount_col,
+        "invoice_col": invoice_col,
+    }
+    with columns_as_given(**names):
+        lines = canonical_columns(transactions, **names)
+        values = clv_values(lines, months=months)
+        history = historic_clv(lines).reindex(values.index)
     return pd.DataFrame(
         {
             "potential_value": values["clv"].round(2),
@@ -406,6 +423,91 @@ def _weights(potential_value: float, loyalty: float, payment_ability: float) -> 
     }
 
 
+def _fitted(criteria: pd.DataFrame, weights: Mapping[str, float]) -> CustomerScorecard:
+    """A scorecard on the columns named by ``weights``, fitted on ``criteria``."""
+    columns = {name: name for name in weights}
+    return CustomerScorecard(columns, weights=dict(weights)).fit(criteria)
+
+
+def shortlist_table(
+    criteria: pd.DataFrame, weights: Mapping[str, float], *, top: int = 10
+) -> pd.DataFrame:
+    """The shortlist of the ``top`` customers for any criteria and weights, in Chinese.
+
+    Parameters
+    ----------
+    criteria : pandas.DataFrame
+        One row per customer, one numeric column per criterion.
+    weights : mapping of str to float
+        Column to weight (non-negative, not all 0; rescaled to sum to 100 %). Every column
+        named here is a criterion.
+    top : int, default 10
+        Length of the shortlist.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by 客户编号: 名次, one 0-100 score per criterion (``潜在价值分``…), 总分,
+        层级 and 理由.
+
+    Raises
+    ------
+    ParameterError
+        Negative weights or all 0.
+    DataError
+        A column named in ``weights`` is missing or has a bad value.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"spend": [900.0, 300.0, 50.0], "visits": [1, 9, 4]},
+    ...     index=pd.Index(["甲", "乙", "丙"], name="customer_id"))
+    >>> shortlist_table(frame, {"spend": 1, "visits": 3}, top=2)[["名次", "总分", "层级"]]
+          名次     总分    层级
+    客户编号
+    乙      1   91.7  核心客户
+    丙      2   58.3  普通客户
+    """
+    card = _fitted(criteria, weights)
+    chosen = card.shortlist(criteria, top=top)
+    table = pd.DataFrame({"名次": chosen["rank"]}, index=chosen.index)
+    for name in card.criteria_:
+        table[f"{criterion_label(name)}分"] = chosen[f"score_{name}"].round(1)
+    table["总分"] = chosen["total_score"].round(1)
+    table["层级"] = chosen["tier"]
+    table["理由"] = chosen["reasons"]
+    table.index.name = "客户编号"
+    return table
+
+
+def tier_counts(criteria: pd.DataFrame, weights: Mapping[str, float]) -> pd.DataFrame:
+    """How many customers each value tier gets for any criteria and weights, in Chinese.
+
+    Parameters
+    ----------
+    criteria : pandas.DataFrame
+        One row per customer, one numeric column per criterion.
+    weights : mapping of str to float
+        Column to weight, as for :func:`shortlist_table`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index 层级 (all four tiers, highest first): 客户数 and 占比.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"spend": [900.0, 300.0, 50.0, 10.0]})
+    >>> tier_counts(frame, {"spend": 1})["客户数"].tolist()
+    [1, 1, 1, 1]
+    """
+    tiers = _fitted(criteria, weights).predict(criteria)
+    counts = tiers.value_counts().reindex(list(TIER_LABELS), fill_value=0)
+    return pd.DataFrame(
+        {"客户数": counts.to_numpy(), "占比": [f"{n / len(criteria):.1%}" for n in counts]},
+        index=pd.Index(TIER_LABELS, name="层级"),
+    )
+
+
 def select_customers(
     criteria: pd.DataFrame,
     *,
@@ -429,7 +531,7 @@ def select_customers(
     Returns
     -------
     pandas.DataFrame
-        Indexed by 客户编号: 名次, one 0-100 score per criterion, 总分, 层级 and 理由.
+        :func:`shortlist_table` of the three standard criteria.
 
     Examples
     --------
@@ -442,18 +544,7 @@ def select_customers(
     甲      1   93.3  核心客户
     乙      2   60.0  重要客户
     """
-    card = CustomerScorecard(weights=_weights(potential_value, loyalty, payment_ability)).fit(
-        criteria
-    )
-    chosen = card.shortlist(criteria, top=top)
-    table = pd.DataFrame({"名次": chosen["rank"]}, index=chosen.index)
-    for name in card.criteria_:
-        table[f"{criterion_label(name)}分"] = chosen[f"score_{name}"].round(1)
-    table["总分"] = chosen["total_score"].round(1)
-    table["层级"] = chosen["tier"]
-    table["理由"] = chosen["reasons"]
-    table.index.name = "客户编号"
-    return table
+    return shortlist_table(criteria, _weights(potential_value, loyalty, payment_ability), top=top)
 
 
 def tier_table(
@@ -464,6 +555,8 @@ def tier_table(
     payment_ability: float = 20,
 ) -> pd.DataFrame:
     """How many customers each value tier gets for the weights given, in Chinese.
+
+    :func:`tier_counts` of the three standard criteria.
 
     Examples
     --------
@@ -477,12 +570,4 @@ def tier_table(
     普通客户    1  33.3%
     观察客户    0   0.0%
     """
-    card = CustomerScorecard(weights=_weights(potential_value, loyalty, payment_ability)).fit(
-        criteria
-    )
-    counts = card.predict(criteria).value_counts().reindex(list(TIER_LABELS), fill_value=0)
-    table = pd.DataFrame(
-        {"客户数": counts.to_numpy(), "占比": [f"{n / len(criteria):.1%}" for n in counts]},
-        index=pd.Index(TIER_LABELS, name="层级"),
-    )
-    return table
+    return tier_counts(criteria, _weights(potential_value, loyalty, payment_ability))

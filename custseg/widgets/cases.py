@@ -14,15 +14,10 @@ from __future__ import annotations
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
-from sklearn.utils.validation import check_is_fitted
 
-from custseg.customer_groups import (
-    GROUPS,
-    CustomerGroupClassifier,
-    group_rules,
-    regional_contrast,
-)
-from custseg.errors import DataError, require_columns
+from custseg.customer_groups import GROUPS, group_rules, group_rules_by_share, region_group_mix
+from custseg.errors import ParameterError
+from custseg.estimator_contract import check_fitted
 from custseg.plotting import palette
 from custseg.recommend import ItemToItemRecommender
 from custseg.widgets.live import LiveChart
@@ -71,9 +66,9 @@ def also_bought_explorer(
         (a bqplot Figure: one horizontal bar per recommended item, best on top, its score
         written beside it).
     """
-    check_is_fitted(model, "similarity_")
+    check_fitted(model, "similarity_")
     if not isinstance(products, int) or products < 1 or not isinstance(n, int) or n < 1:
-        raise DataError(f"products 和 n 须为正整数 (positive integers)：{products!r}, {n!r}")
+        raise ParameterError(f"products 和 n 须为正整数 (positive integers)：{products!r}, {n!r}")
     popular = model.items_[model.popularity_order_[:products]]
     labels = model.descriptions_.reindex(popular).fillna("").astype(str)
     options = [(f"{text or code}（{code}）", code) for code, text in labels.items()]
@@ -146,9 +141,7 @@ def customer_group_explorer(customers: pd.DataFrame, *, region_col: str = "regio
         the shares of 技术型, 标准型 and 战略型 in ``figure.marks[0].y``, one row per group;
         the shares written on the parts in ``figure.marks[1]``).
     """
-    require_columns(customers, [region_col], what="客户数据 (customers)")
-    start = CustomerGroupClassifier(group_rules()).fit(customers)  # refuse bad data first
-    regions = regional_contrast(customers, start.predict(customers), region_col=region_col)
+    regions = region_group_mix(customers, region_col=region_col)  # refuses bad data first
     common = {"style": {"description_width": "initial"}, "continuous_update": False}
     top_share = widgets.FloatSlider(
         value=0.1, min=0.0, max=0.5, step=0.05, readout_format=".0%",
@@ -194,14 +187,13 @@ def customer_group_explorer(customers: pd.DataFrame, *, region_col: str = "regio
     )  # fmt: skip
 
     def update(change: dict | None = None) -> None:
-        rules = group_rules(
-            revenue_quantile=round(1 - top_share.value, 6),
+        rules = group_rules_by_share(
+            top_revenue_share=top_share.value,
             strategic_min=strategic.value,
             technical_min=technical.value,
             price_max=price.value,
         )
-        groups = CustomerGroupClassifier(rules).fit(customers).predict(customers)
-        contrast = regional_contrast(customers, groups, region_col=region_col)
+        contrast = region_group_mix(customers, rules, region_col=region_col)
         shown = contrast.rename(columns={"customers": "客户数", "dominant": "主导客户群"})
         shares = [c for c in contrast.columns if c not in ("customers", "dominant")]
         table.value = shown.to_html(formatters={c: "{:.1%}".format for c in shares})

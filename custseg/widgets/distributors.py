@@ -1,4 +1,8 @@
-"""Move the weights of the three criteria and watch grades and ranking change: the module 09 widget."""
+"""Move the weights of the three criteria and watch grades and ranking change: the module 09 widget.
+
+The numbers come from :mod:`custseg.distributors` (:func:`~custseg.distributors.grade_counts`,
+:func:`~custseg.distributors.ranking_table`); this module only displays them.
+"""
 
 from __future__ import annotations
 
@@ -13,90 +17,19 @@ from custseg.distributors import (
     DEFAULT_WEIGHTS,
     GRADE_LABELS,
     GRADES,
+    RANKING_COLUMNS,
     DistributorEvaluator,
+    grade_counts,
+    ranked_distributors,
+    ranking_table,
 )
 from custseg.errors import ParameterError
 from custseg.plotting import palette
 from custseg.plotting.distributors import COVERAGE_SIZES, OTHER_COVERAGE_SIZE
 from custseg.widgets.live import LiveChart
 
+# grade_counts and ranked_distributors live in custseg.distributors; importable here as before.
 __all__ = ["distributor_weight_explorer", "grade_counts", "ranked_distributors"]
-
-
-def grade_counts(evaluation: pd.DataFrame) -> pd.Series:
-    """How many distributors each grade holds, A to D (empty grades count 0).
-
-    Parameters
-    ----------
-    evaluation : pandas.DataFrame
-        The table of :meth:`custseg.distributors.DistributorEvaluator.evaluate`.
-
-    Returns
-    -------
-    pandas.Series
-        Indexed by grade ``A``-``D``, named ``经销商数``.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> grade_counts(pd.DataFrame({"grade": ["B", "D", "B"]})).tolist()
-    [0, 2, 0, 1]
-    """
-    counts = evaluation["grade"].value_counts().reindex(list(GRADES), fill_value=0)
-    return counts.astype(int).rename("经销商数")
-
-
-def ranked_distributors(
-    frame: pd.DataFrame, weights: Mapping[str, float], *, top: int = 10
-) -> pd.DataFrame:
-    """Evaluate ``frame`` with ``weights`` and list the best ``top`` distributors.
-
-    Parameters
-    ----------
-    frame : pandas.DataFrame
-        One row per distributor of one period (the reference period of the evaluation).
-    weights : mapping
-        Weights of ``"coverage"``, ``"sales"`` and ``"cooperation"``, as in
-        :class:`custseg.distributors.DistributorEvaluator`.
-    top : int, default 10
-        How many distributors to list.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by distributor id (named ``经销商``), best first (ties in input order):
-        ``排名``, ``覆盖类型``, ``总分``, ``等级``, ``等级名称``.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> h1 = pd.DataFrame({"distributor_id": ["D1", "D2", "D3"],
-    ...     "coverage": ["全国", "区域", "地方"], "sales": [300.0, 1200.0, 5000.0],
-    ...     "target_attainment": [0.9, 1.0, 1.1], "cooperation": [2.0, 4.0, 4.5]})
-    >>> ranked_distributors(h1, {"coverage": 1, "sales": 0, "cooperation": 0}).index.tolist()
-    ['D1', 'D2', 'D3']
-    >>> ranked_distributors(h1, {"coverage": 0, "sales": 1, "cooperation": 0}, top=1)
-                    排名  覆盖类型     总分 等级   等级名称
-    经销商
-    D3               1  地方性经销商  100.0  A  核心经销商
-    """
-    evaluation = DistributorEvaluator(weights=dict(weights)).fit(frame).evaluate(frame)
-    return _ranking(evaluation, top)
-
-
-def _ranking(evaluation: pd.DataFrame, top: int) -> pd.DataFrame:
-    best = evaluation.sort_values("total_score", ascending=False, kind="stable").head(top)
-    table = pd.DataFrame(
-        {
-            "排名": range(1, len(best) + 1),
-            "覆盖类型": best["coverage_type"],
-            "总分": best["total_score"].round(1),
-            "等级": best["grade"],
-            "等级名称": best["grade_label"],
-        },
-        index=pd.Index(best.index, name="经销商"),
-    )
-    return table
 
 
 def distributor_weight_explorer(
@@ -181,7 +114,8 @@ def distributor_weight_explorer(
             for grade, count in grade_counts(evaluation).items()
         )
         summary.value = f"实际权重（合计 100%）：{used}<br>{counts}"
-        ranking.value = _ranking(evaluation, top).to_html(float_format="{:.1f}".format)
+        shown = ranking_table(evaluation, top=top)[RANKING_COLUMNS]
+        ranking.value = shown.to_html(float_format="{:.1f}".format)
         sizes = evaluation["coverage_type"].map(COVERAGE_SIZES).fillna(OTHER_COVERAGE_SIZE)
         with chart.hold():
             for grade, mark in grades.items():

@@ -1,11 +1,16 @@
-"""Set the weights of potential value, loyalty and payment ability; see who makes the shortlist."""
+"""Set the weights of potential value, loyalty and payment ability; see who makes the shortlist.
+
+The tables come from :mod:`custseg.selection` (:func:`~custseg.selection.shortlist_table`,
+:func:`~custseg.selection.tier_counts`); this module only displays them.
+"""
 
 from __future__ import annotations
 
 import ipywidgets as widgets
 import pandas as pd
 
-from custseg.selection import CustomerScorecard, criterion_label
+from custseg.errors import ParameterError
+from custseg.selection import criterion_label, shortlist_table, tier_counts
 
 __all__ = ["scorecard_explorer"]
 
@@ -24,7 +29,8 @@ def scorecard_explorer(criteria: pd.DataFrame, *, top: int = 10) -> widgets.VBox
     Returns
     -------
     ipywidgets.VBox
-        ``children``: a box of the sliders, a summary line and the shortlist (both HTML).
+        ``children``: a box of the sliders, a summary line (customers per value tier) and the
+        shortlist of :func:`custseg.selection.shortlist_table` (both HTML).
     """
     sliders = {
         column: widgets.IntSlider(
@@ -43,19 +49,14 @@ def scorecard_explorer(criteria: pd.DataFrame, *, top: int = 10) -> widgets.VBox
 
     def update(change: dict | None = None) -> None:
         weights = {column: slider.value for column, slider in sliders.items()}
-        if sum(weights.values()) == 0:
+        try:
+            tiers = tier_counts(criteria, weights)
+            shortlist = shortlist_table(criteria, weights, top=top)
+        except ParameterError:  # every slider at 0
             summary.value = "<b>至少要有一个标准的权重大于 0。</b>"
             return
-        columns = {column: column for column in criteria.columns}
-        card = CustomerScorecard(columns, weights=weights).fit(criteria)
-        shortlist = card.shortlist(criteria, top=top)
-        tiers = card.evaluate(criteria)["tier"].value_counts()
-        summary.value = "，".join(f"{tier} {count} 人" for tier, count in tiers.items())
-        shown = shortlist[["rank", "total_score", "tier", "reasons"]].rename(
-            columns={"rank": "名次", "total_score": "总分", "tier": "层级", "reasons": "理由"}
-        )
-        shown.index.name = "客户编号"
-        table.value = shown.to_html(float_format=lambda v: f"{v:.1f}")
+        summary.value = "，".join(f"{tier} {n} 人" for tier, n in tiers["客户数"].items())
+        table.value = shortlist.to_html(float_format=lambda v: f"{v:.1f}")
 
     for slider in sliders.values():
         slider.observe(update, names="value")
