@@ -11,14 +11,8 @@ from functools import cache
 
 import pandas as pd
 
-from custseg.exercises.problem import (
-    Misconception,
-    Problem,
-    bind,
-    close_to,
-    compare_answers,
-    normalize_text,
-)
+from custseg.exercises.other_names import choice_words, under_other_names
+from custseg.exercises.problem import Misconception, Problem, bind, close_to
 
 __all__ = [
     "LAUNCH_MIN",
@@ -40,66 +34,7 @@ TEAM_SHARE = 0.10
 """Question 5: the share of accounts the dedicated teams can serve, per region."""
 
 
-def _choice_words(choices: tuple[str, ...], words: dict[str, str] | None = None):
-    """A ``compare`` that reads a learner's short form as the choice it stands for.
-
-    "说走就走" or "标准型客户" is the choice "说走就走型" or "标准型"; ``words`` maps other
-    words the course and learners use (e.g. "增加" for "变多") to their choice.
-
-    Examples
-    --------
-    >>> compare = _choice_words(("技术型", "标准型"), {"性价比": "标准型"})
-    >>> compare("标准型", "标准") is None, compare("标准型", "性价比") is None
-    (True, True)
-    >>> compare("标准型", "技术")
-    "你的答案是 '技术型'，和正确答案不一致。"
-    """
-    table = {normalize_text(c): c for c in choices}
-    for word, choice in (words or {}).items():
-        table[normalize_text(word)] = choice
-
-    def full(answer: object) -> object:
-        if not isinstance(answer, str):
-            return answer
-        text = normalize_text(answer).removesuffix("客户").removesuffix("的").removesuffix("了")
-        for form in (text, text + "型"):
-            if form in table:
-                return table[form]
-        return answer
-
-    def compare(expected: object, answer: object) -> str | None:
-        return compare_answers(expected, full(answer))
-
-    compare.generic = True  # a choice not offered is still told so
-    compare.table = table
-    return compare
-
-
-def _with_short_forms(compare, *items: Misconception) -> tuple[Misconception, ...]:
-    """The misconceptions, and each again for the short forms and words of its choice.
-
-    A learner who types "经典观光" or "减少" for a wrong choice gets that choice's message.
-    Misconceptions computed from the data are group names: their form without "型" is added.
-    """
-    out = list(items)
-    for item in items:
-        if callable(item.answer):
-            out.append(
-                Misconception(lambda item=item: str(item.value()).removesuffix("型"), item.message)
-            )
-            continue
-        forms = [f for f, c in compare.table.items() if c == item.answer]
-        text = str(item.answer)
-        forms.append(
-            normalize_text(text.removesuffix("型") if text.endswith("型") else text + "了")
-        )
-        for form in dict.fromkeys(forms):
-            if form != normalize_text(str(item.answer)):
-                out.append(Misconception(form, item.message))
-    return tuple(out)
-
-
-_MORE_OR_FEWER = _choice_words(
+_MORE_OR_FEWER = choice_words(
     ("变多", "变少", "不变"),
     {
         "增加": "变多",
@@ -114,7 +49,7 @@ _MORE_OR_FEWER = _choice_words(
         "一样": "不变",
     },
 )
-_HIGHER_OR_LOWER = _choice_words(
+_HIGHER_OR_LOWER = choice_words(
     ("变高", "变低", "不变"),
     {
         "提高": "变高",
@@ -130,8 +65,8 @@ _HIGHER_OR_LOWER = _choice_words(
         "一样": "不变",
     },
 )
-_GROUP_WORDS = _choice_words(("技术型", "标准型", "战略型"))
-_TRAVEL_WORDS = _choice_words(
+_GROUP_WORDS = choice_words(("技术型", "标准型", "战略型"))
+_TRAVEL_WORDS = choice_words(
     ("家庭亲子型", "高端品质型", "早鸟计划型", "说走就走型", "经典观光型"),
     {
         "亲子": "家庭亲子型",
@@ -250,16 +185,19 @@ q1 = bind(
         expected=lambda: {"变高": "变多", "变低": "变少", "不变": "不变"}[
             _direction(_balanced(0.5), _balanced(0.6))
         ],
-        misconceptions=_with_short_forms(
-            _MORE_OR_FEWER,
-            Misconception(
-                "变少",
-                "门槛越高，越少的客户“够格”算偏好型；不够格的客户去哪儿了？",
+        misconceptions=under_other_names(
+            (
+                Misconception(
+                    "变少",
+                    "门槛越高，越少的客户“够格”算偏好型；不够格的客户去哪儿了？",
+                ),
+                Misconception(
+                    "不变",
+                    "门槛在 50% 到 60% 之间的客户会改变类别：他们不再算偏好型。",
+                ),
             ),
-            Misconception(
-                "不变",
-                "门槛在 50% 到 60% 之间的客户会改变类别：他们不再算偏好型。",
-            ),
+            _MORE_OR_FEWER.other_names,
+            drop_suffix="型",
         ),
         hints=(
             "偏好型要求“一个品类占消费的比例”超过门槛；门槛提高，要求更严。",
@@ -315,16 +253,19 @@ q3 = bind(
         choices=("变高", "变低", "不变"),
         compare=_HIGHER_OR_LOWER,
         expected=lambda: _direction(_item_hit_rate(10), _item_hit_rate(3)),
-        misconceptions=_with_short_forms(
-            _HIGHER_OR_LOWER,
-            Misconception(
-                "变高",
-                "推荐得少不会更准：藏起来的商品要排进前 3 名才算命中，前 3 名只是前 10 名的一部分。",
+        misconceptions=under_other_names(
+            (
+                Misconception(
+                    "变高",
+                    "推荐得少不会更准：藏起来的商品要排进前 3 名才算命中，前 3 名只是前 10 名的一部分。",
+                ),
+                Misconception(
+                    "不变",
+                    "原来排在第 4 到第 10 名才命中的订单，现在算没命中。",
+                ),
             ),
-            Misconception(
-                "不变",
-                "原来排在第 4 到第 10 名才命中的订单，现在算没命中。",
-            ),
+            _HIGHER_OR_LOWER.other_names,
+            drop_suffix="型",
         ),
         hints=(
             "“命中”= 藏起来的那件商品出现在推荐的前 n 件里。",
@@ -350,17 +291,20 @@ q4 = bind(
         compare=_GROUP_WORDS,
         expected=lambda: _dominant("欧洲", technical_min=4.0),
         accept=("标准型客户",),
-        misconceptions=_with_short_forms(
-            _GROUP_WORDS,
-            Misconception(
-                lambda: _dominant("欧洲"),
-                "这是默认门槛（3.5 分）下的结果。门槛提高到 4.0 后，技术需求 3.5 分的客户不再算技术型，"
-                "再看一次表格“主导客户群”一列。",
+        misconceptions=under_other_names(
+            (
+                Misconception(
+                    lambda: _dominant("欧洲"),
+                    "这是默认门槛（3.5 分）下的结果。门槛提高到 4.0 后，技术需求 3.5 分的客户不再算技术型，"
+                    "再看一次表格“主导客户群”一列。",
+                ),
+                Misconception(
+                    "战略型",
+                    "战略型由收入和战略重要性决定，技术门槛不影响它；而且它在欧洲只占一成多。",
+                ),
             ),
-            Misconception(
-                "战略型",
-                "战略型由收入和战略重要性决定，技术门槛不影响它；而且它在欧洲只占一成多。",
-            ),
+            _GROUP_WORDS.other_names,
+            drop_suffix="型",
         ),
         hints=(
             "滑块松开后，表格最后一列“主导客户群”会更新。",
@@ -423,20 +367,23 @@ q6 = bind(
         choices=("家庭亲子型", "高端品质型", "早鸟计划型", "说走就走型", "经典观光型"),
         compare=_TRAVEL_WORDS,
         expected=lambda: str(_travel_table()["平均提前预订天数"].idxmin()),
-        misconceptions=_with_short_forms(
-            _TRAVEL_WORDS,
-            Misconception(
-                "早鸟计划型",
-                "他们平均提前三个多月就订好了：出发前 3 天的尾单对他们来说太晚。",
+        misconceptions=under_other_names(
+            (
+                Misconception(
+                    "早鸟计划型",
+                    "他们平均提前三个多月就订好了：出发前 3 天的尾单对他们来说太晚。",
+                ),
+                Misconception(
+                    "高端品质型",
+                    "他们每次花费最高、看重品质，五折尾单不是他们在意的；临时出发也不是他们的习惯。",
+                ),
+                Misconception(
+                    "家庭亲子型",
+                    "带孩子出行要提前安排（请假、学校假期），平均提前一个多月预订，很难 3 天内出发。",
+                ),
             ),
-            Misconception(
-                "高端品质型",
-                "他们每次花费最高、看重品质，五折尾单不是他们在意的；临时出发也不是他们的习惯。",
-            ),
-            Misconception(
-                "家庭亲子型",
-                "带孩子出行要提前安排（请假、学校假期），平均提前一个多月预订，很难 3 天内出发。",
-            ),
+            _TRAVEL_WORDS.other_names,
+            drop_suffix="型",
         ),
         hints=(
             "尾单的特点是“临出发才卖”：看“平均提前预订天数”一列。",
@@ -462,17 +409,20 @@ q7 = bind(
         choices=("家庭亲子型", "高端品质型", "早鸟计划型", "说走就走型", "经典观光型"),
         compare=_TRAVEL_WORDS,
         expected=lambda: str(_per_traveller(_travel_table()).idxmax()),
-        misconceptions=_with_short_forms(
-            _TRAVEL_WORDS,
-            Misconception(
-                lambda: str(_travel_table()["人数"].idxmax()),
-                "这一群人最多、合计消费也高，但顾问只服务 30 人：要比的是**每位**客户的全年消费"
-                "（合计 ÷ 人数），不是合计。",
+        misconceptions=under_other_names(
+            (
+                Misconception(
+                    lambda: str(_travel_table()["人数"].idxmax()),
+                    "这一群人最多、合计消费也高，但顾问只服务 30 人：要比的是**每位**客户的全年消费"
+                    "（合计 ÷ 人数），不是合计。",
+                ),
+                Misconception(
+                    "说走就走型",
+                    "他们出行次数最多，但每次花得少：次数 × 每次花费，才是全年消费。",
+                ),
             ),
-            Misconception(
-                "说走就走型",
-                "他们出行次数最多，但每次花得少：次数 × 每次花费，才是全年消费。",
-            ),
+            _TRAVEL_WORDS.other_names,
+            drop_suffix="型",
         ),
         hints=(
             "每位客户的全年消费 ≈ 平均每年出行次数 × 平均每次花费。",

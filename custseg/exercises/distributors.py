@@ -13,7 +13,8 @@ from functools import cache
 
 import pandas as pd
 
-from custseg.exercises.problem import Misconception, Problem, bind, compare_answers, normalize_text
+from custseg.exercises.other_names import choice_words, under_other_names
+from custseg.exercises.problem import Misconception, Problem, bind
 
 __all__ = [
     "COOPERATION_FIRST",
@@ -39,31 +40,11 @@ REPLACE_CANDIDATES = ("D114", "D084")
 """Question 7: the two distributors of which one may be replaced."""
 
 
-def _with_words(*items: Misconception, words: dict[str, tuple[str, ...]]) -> tuple:
-    """The misconceptions, and each again for the short forms a learner types for its answer."""
-    extra = [Misconception(w, m.message) for m in items for w in words.get(str(m.answer), ())]
-    return (*items, *extra)
-
-
-def _direction_words() -> Callable[[object, object], str | None]:
-    """A ``compare`` for 变多 / 变少 / 不变 that reads everyday words as the choice they mean.
-
-    Examples
-    --------
-    >>> compare = _direction_words()
-    >>> compare("变少", "减少") is None, compare("变少", "变少了") is None
-    (True, True)
-    """
-    words = {"增加": "变多", "增多": "变多", "更多": "变多", "变多了": "变多", "减少": "变少",
-             "更少": "变少", "下降": "变少", "变少了": "变少", "没变": "不变", "一样": "不变"}  # fmt: skip
-
-    def compare(expected: object, answer: object) -> str | None:
-        if isinstance(answer, str):
-            answer = words.get(normalize_text(answer), answer)
-        return compare_answers(expected, answer)
-
-    compare.generic = True  # a choice not offered is still told so
-    return compare
+_MORE_OR_FEWER = choice_words(
+    ("变多", "变少", "不变"),
+    {"增加": "变多", "增多": "变多", "更多": "变多", "减少": "变少", "更少": "变少", "下降": "变少",
+     "没变": "不变", "一样": "不变"},
+)  # fmt: skip
 
 
 def _distributor_ids(size: int) -> Callable[[object, object], str | None]:
@@ -181,16 +162,18 @@ q1 = bind(
         choices=("全国性经销商", "区域性经销商", "地方性经销商"),
         expected=_widest_coverage,
         accept=("全国性", "全国"),
-        misconceptions=_with_words(
-            Misconception(
-                "地方性经销商",
-                "地方性经销商贴近终端、反应快，但每家只做一个城市：铺 20 个省要找几十家，三个月来不及。",
+        misconceptions=under_other_names(
+            (
+                Misconception(
+                    "地方性经销商",
+                    "地方性经销商贴近终端、反应快，但每家只做一个城市：铺 20 个省要找几十家，三个月来不及。",
+                ),
+                Misconception(
+                    "区域性经销商",
+                    "区域性经销商平均只覆盖 4 个多省，要凑齐 20 个省得同时谈好几家；看“平均覆盖省份数”。",
+                ),
             ),
-            Misconception(
-                "区域性经销商",
-                "区域性经销商平均只覆盖 4 个多省，要凑齐 20 个省得同时谈好几家；看“平均覆盖省份数”。",
-            ),
-            words={"地方性经销商": ("地方性", "地方"), "区域性经销商": ("区域性", "区域")},
+            {"地方性经销商": ("地方性", "地方"), "区域性经销商": ("区域性", "区域")},
         ),
         hints=(
             "看上面表格的“平均覆盖省份数”。",
@@ -219,16 +202,18 @@ q2 = bind(
         ),
         expected=lambda: "约谈了解它不配合的原因，把价格和回款要求写进协议，下期复评",
         accept=("约谈",),
-        misconceptions=_with_words(
-            Misconception(
-                "马上终止合作，换一家更配合的",
-                "它销量很大、覆盖全国：马上换掉，短期内没有人能接住它的市场，先弄清原因、给出明确要求。",
+        misconceptions=under_other_names(
+            (
+                Misconception(
+                    "马上终止合作，换一家更配合的",
+                    "它销量很大、覆盖全国：马上换掉，短期内没有人能接住它的市场，先弄清原因、给出明确要求。",
+                ),
+                Misconception(
+                    "加大返利，奖励它的销量",
+                    "返利奖励的是配合的经销商：给不执行价格政策的经销商加返利，等于鼓励窜货和乱价。",
+                ),
             ),
-            Misconception(
-                "加大返利，奖励它的销量",
-                "返利奖励的是配合的经销商：给不执行价格政策的经销商加返利，等于鼓励窜货和乱价。",
-            ),
-            words={
+            {
                 "马上终止合作，换一家更配合的": ("终止合作", "换一家", "马上终止合作"),
                 "加大返利，奖励它的销量": ("加大返利", "奖励销量"),
             },
@@ -255,17 +240,19 @@ q3 = bind(
         ),
         choices=("变多", "变少", "不变"),
         expected=lambda: _direction(_a_count(), _a_count(COOPERATION_FIRST)),
-        compare=_direction_words(),
-        misconceptions=_with_words(
-            Misconception(
-                "变多",
-                "合作意愿的平均分并不高（约 3 分），而且和覆盖、销量关系不大：只看合作，能同时把三项都做好的经销商反而更少。",
+        compare=_MORE_OR_FEWER,
+        misconceptions=under_other_names(
+            (
+                Misconception(
+                    "变多",
+                    "合作意愿的平均分并不高（约 3 分），而且和覆盖、销量关系不大：只看合作，能同时把三项都做好的经销商反而更少。",
+                ),
+                Misconception(
+                    "不变",
+                    "权重一变，每家的总分都会变，跨过 75 分这条线的经销商也会变：动一动滑块看看。",
+                ),
             ),
-            Misconception(
-                "不变",
-                "权重一变，每家的总分都会变，跨过 75 分这条线的经销商也会变：动一动滑块看看。",
-            ),
-            words={"变多": ("增加", "变多了", "更多"), "不变": ("没变", "一样")},
+            _MORE_OR_FEWER.other_names,
         ),
         hints=(
             "A 级要求总分至少 75。合作的权重变大，哪些经销商的总分会升、哪些会降？",

@@ -1,4 +1,8 @@
-"""The outcome of checking an answer, separate from how it is shown."""
+"""The outcome of checking an answer, separate from how it is shown.
+
+How a notebook shows it is :func:`custseg.exercises.display.feedback_markdown`; this module
+imports nothing of the display.
+"""
 
 from __future__ import annotations
 
@@ -43,11 +47,6 @@ class Feedback:
     def text(self) -> str:
         title = _TITLES[self.outcome]
         return f"{title}：{self.message}" if self.message else title
-
-    def _repr_markdown_(self) -> str:
-        from custseg.exercises.display import feedback_markdown
-
-        return feedback_markdown(self)
 
     def __repr__(self) -> str:
         return self.text()

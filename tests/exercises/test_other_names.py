@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from custseg.exercises import Outcome
-from custseg.exercises.other_names import under_other_names
+from custseg.exercises.other_names import choice_words, under_other_names
 from custseg.exercises.problem import Misconception, Problem
 
 
@@ -40,3 +40,28 @@ def test_a_computed_wrong_answer_gets_copies_for_its_names_only():
     assert len(found) == 4  # the answer, and one copy per name of the longest list
     assert [m.value() for m in found] == ["一般挽留客户", "一般挽留", "挽留", "一般挽留客户"]
     assert _problem(found).evaluate("挽留").message.startswith("成本高。")
+
+
+def test_choice_words_read_short_forms_and_everyday_words_as_their_choice():
+    compare = choice_words(("变多", "变少", "不变"), {"增加": "变多", "减少": "变少"})
+    for answer in ("变少", "减少", "变少了", " 减少 "):
+        assert compare("变少", answer) is None, answer
+    assert compare("变少", "增加") == "你的答案是 '变多'，和正确答案不一致。"
+    assert compare("变少", "跌了") == "你的答案是 '跌了'，和正确答案不一致。"
+    assert compare.other_names == {"变多": ("增加", "变多了"), "变少": ("减少", "变少了"),
+                                   "不变": ("不变了",)}  # fmt: skip
+
+
+def test_a_wrong_choice_typed_as_a_word_gets_its_message_through_both_helpers():
+    compare = choice_words(("技术型", "标准型"), {"性价比": "标准型"})
+    found = under_other_names(
+        [Misconception("标准型", "要的是技术。"), Misconception(lambda: "标准型", "算出来的。")],
+        compare.other_names,
+        drop_suffix="型",
+    )
+    problem = Problem("group", "哪一类？", lambda: "技术型", ["看技术。"], kind="judgement",
+                      choices=("技术型", "标准型"), compare=compare, misconceptions=found)  # fmt: skip
+    for answer in ("标准型", "标准", "性价比", "B"):
+        feedback = problem.evaluate(answer)
+        assert feedback.outcome is Outcome.WRONG and feedback.message.startswith("要的是技术。")
+    assert problem.evaluate("技术").correct
