@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from custseg.frames import canonical_columns, columns_as_given
 from custseg.segments import SCHEMES, segment_migration
 
 __all__ = ["NEW_CUSTOMERS", "migration_table"]
@@ -34,19 +35,30 @@ def _order(names: pd.Index, scheme: str) -> list[str]:
 
 
 def migration_table(
-    transactions: Any, *, start: Any, end: Any, scheme: str = "cn8"
+    transactions: Any,
+    *,
+    start: Any,
+    end: Any,
+    scheme: str = "cn8",
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+    invoice_col: str = "invoice_id",
 ) -> pd.DataFrame:
     """How many customers moved from each segment to each other between two analysis days.
 
     Parameters
     ----------
-    transactions : frame
-        Canonical transactions (``customer_id``, ``invoice_date``, ``amount``), e.g.
-        :func:`custseg.datasets.load_cn_orders`.
+    transactions : pandas, polars (eager or lazy), DuckDB or PySpark frame
+        Transactions (``customer_id``, ``invoice_date``, ``amount``, and ``invoice_id``
+        when present), e.g. :func:`custseg.datasets.load_cn_orders`. Not modified.
     start, end : date-like
         The two analysis days, ``start`` first.
     scheme : str, default "cn8"
         The segment scheme (see :class:`custseg.segments.RFMSegmenter`).
+    customer_col, date_col, amount_col, invoice_col : str
+        Column names of the customer id, the purchase date, the amount and the invoice
+        number, as in :func:`custseg.rfm.rfm_table`.
 
     Returns
     -------
@@ -67,8 +79,17 @@ def migration_table(
     >>> from custseg.rfm import rfm_table
     >>> int(table["合计"].sum()) == len(rfm_table(orders, as_of="2024-12-31"))
     True
+    >>> shop = orders.rename(columns={"customer_id": "会员号", "invoice_date": "下单时间"})
+    >>> migration_table(shop, start="2024-06-30", end="2024-12-31",
+    ...                 customer_col="会员号", date_col="下单时间").equals(table)
+    True
     """
-    counts = segment_migration(transactions, start, end, scheme=scheme)
+    columns = dict(
+        customer_col=customer_col, date_col=date_col, amount_col=amount_col, invoice_col=invoice_col
+    )
+    transactions = canonical_columns(transactions, **columns)
+    with columns_as_given(**columns):
+        counts = segment_migration(transactions, start, end, scheme=scheme)
     rows = _order(counts.index.drop(NEW_CUSTOMERS, errors="ignore"), scheme)
     if NEW_CUSTOMERS in counts.index:
         rows.append(NEW_CUSTOMERS)

@@ -14,6 +14,7 @@ import pandas as pd
 from custseg.dimensions import dominant_segments, spending_mix
 from custseg.dimensions.categories import category_spend
 from custseg.errors import ParameterError, require_columns
+from custseg.frames import canonical_columns
 
 __all__ = ["PRODUCT_LINES", "preference_groups", "product_line_table"]
 
@@ -37,18 +38,30 @@ PRODUCT_LINES = {
 """Suggested product line per preference group."""
 
 
-def _spend(transactions: pd.DataFrame, category_col: str | None) -> pd.DataFrame:
+_WHAT = "订单数据 (orders)"
+
+
+def _spend(transactions: pd.DataFrame, category_col: str | None, columns: dict) -> pd.DataFrame:
     """Spend per customer (rows) and category (columns)."""
     if category_col is None:
-        return category_spend(transactions)
-    require_columns(transactions, ["customer_id", "amount", category_col], what="订单数据 (orders)")
+        return category_spend(transactions, **columns)
+    transactions = canonical_columns(
+        transactions, **columns, needed=("customer", "amount"), what=_WHAT
+    )
+    require_columns(transactions, [category_col], what=_WHAT)
     return transactions.pivot_table(
         index="customer_id", columns=category_col, values="amount", aggfunc="sum", fill_value=0.0
     )
 
 
 def preference_groups(
-    transactions: pd.DataFrame, *, dominance: float = 0.3, category_col: str | None = None
+    transactions: pd.DataFrame,
+    *,
+    dominance: float = 0.3,
+    category_col: str | None = None,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
 ) -> pd.Series:
     """Each customer's preference group: "<category>偏好型" or 均衡型.
 
@@ -63,6 +76,10 @@ def preference_groups(
     category_col : str, optional
         The column holding the category (e.g. ``"category"`` for the 禾悦食品 orders);
         without it, categories come from the product descriptions.
+    customer_col, date_col, amount_col : str
+        Column names of the customer id and the amount (defaults: the canonical names);
+        ``date_col`` is not read (it is accepted so that one set of column keywords
+        serves every function).
 
     Returns
     -------
@@ -77,15 +94,26 @@ def preference_groups(
     ...                        "amount": [90.0, 10.0, 50.0, 50.0]})
     >>> preference_groups(orders, dominance=0.6, category_col="category").to_dict()
     {'A': '零食偏好型', 'B': '均衡型'}
+    >>> shop = orders.rename(columns={"customer_id": "会员号", "amount": "实付金额"})
+    >>> preference_groups(shop, dominance=0.6, category_col="category",
+    ...                   customer_col="会员号", amount_col="实付金额").to_dict()
+    {'A': '零食偏好型', 'B': '均衡型'}
     """
     if isinstance(dominance, bool) or not 0 < dominance <= 1:
         raise ParameterError(f"dominance 是 0 到 1 之间的比例（0.3 表示 30%），收到 {dominance!r}")
-    spend = _spend(transactions, category_col)
+    columns = dict(customer_col=customer_col, date_col=date_col, amount_col=amount_col)
+    spend = _spend(transactions, category_col, columns)
     return dominant_segments(spending_mix(spend, list(spend.columns)), dominance=dominance)
 
 
 def product_line_table(
-    transactions: pd.DataFrame, *, dominance: float = 0.3, category_col: str | None = None
+    transactions: pd.DataFrame,
+    *,
+    dominance: float = 0.3,
+    category_col: str | None = None,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
 ) -> pd.DataFrame:
     """How many customers each preference group has, and the product line suggested for it.
 
@@ -108,7 +136,14 @@ def product_line_table(
     健康轻食偏好型    2   66.7  轻食系列：低糖、高纤维、小份装，注明营养成分
     坚果礼盒偏好型    1   33.3     节礼系列：春节、中秋礼盒，企业团购定制
     """
-    groups = preference_groups(transactions, dominance=dominance, category_col=category_col)
+    groups = preference_groups(
+        transactions,
+        dominance=dominance,
+        category_col=category_col,
+        customer_col=customer_col,
+        date_col=date_col,
+        amount_col=amount_col,
+    )
     counts = groups.value_counts()
     table = pd.DataFrame(
         {

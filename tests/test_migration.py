@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pandas as pd
+import polars as pl
 import pytest
 
 from custseg.datasets import load_cn_orders
+from custseg.errors import DataError
 from custseg.migration import NEW_CUSTOMERS, migration_table
 from custseg.rfm import rfm_table
 from custseg.segments import SCHEMES, segment_migration
@@ -53,3 +56,52 @@ def test_heatmap_shows_the_table_counts():
     assert len(labels) == int((counts > 0).sum())
     assert [t.get_text() for t in ax.get_yticklabels()] == list(table.index)
     plt.close(ax.figure)
+
+
+NAMES = {
+    "customer_id": "CustomerID",
+    "invoice_id": "InvoiceNo",
+    "invoice_date": "InvoiceDate",
+    "amount": "Sales",
+}
+KEYWORDS = {
+    "customer_col": "CustomerID",
+    "invoice_col": "InvoiceNo",
+    "date_col": "InvoiceDate",
+    "amount_col": "Sales",
+}
+DAYS = {"start": "2011-06-30", "end": "2011-11-30"}
+
+
+@pytest.fixture(scope="module")
+def retail(online_retail_clean):
+    return online_retail_clean[list(NAMES)]
+
+
+def test_renamed_online_retail_migrates_the_same(retail):
+    renamed = retail.rename(columns=NAMES)
+    before = renamed.copy()
+    expected = migration_table(retail, **DAYS)
+    pd.testing.assert_frame_equal(migration_table(renamed, **DAYS, **KEYWORDS), expected)
+    pd.testing.assert_frame_equal(renamed, before)  # input untouched
+    # Frequency counts invoices: without the invoice column (purchase days) the table differs.
+    by_day = migration_table(
+        renamed.drop(columns="InvoiceNo"), **DAYS, **{**KEYWORDS, "invoice_col": "invoice_id"}
+    )
+    assert not by_day.equals(expected)
+
+
+def test_a_polars_frame_migrates_the_same(retail):
+    lazy = pl.from_pandas(retail.rename(columns=NAMES)).lazy()
+    pd.testing.assert_frame_equal(
+        migration_table(lazy, **DAYS, **KEYWORDS), migration_table(retail, **DAYS)
+    )
+
+
+def test_a_missing_or_bad_renamed_column_is_named(retail):
+    renamed = retail.rename(columns=NAMES)
+    with pytest.raises(DataError, match="'下单时间'"):
+        migration_table(renamed, **DAYS, **{**KEYWORDS, "date_col": "下单时间"})
+    as_text = renamed.assign(InvoiceDate=renamed["InvoiceDate"].astype(str))
+    with pytest.raises(DataError, match="'InvoiceDate'"):
+        migration_table(as_text, **DAYS, **KEYWORDS)

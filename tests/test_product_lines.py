@@ -8,6 +8,7 @@ import pytest
 from custseg.datasets import load_cn_orders
 from custseg.errors import DataError, ParameterError
 from custseg.product_lines import PRODUCT_LINES, preference_groups, product_line_table
+from custseg.recommend import product_rows
 
 
 @pytest.fixture(scope="module")
@@ -48,3 +49,45 @@ def test_bad_dominance_is_named(orders):
         product_line_table(orders, dominance=30, category_col="category")
     with pytest.raises(DataError, match="渠道|category|品类"):
         product_line_table(orders.drop(columns="category"), category_col="category")
+
+
+NAMES = {"customer_id": "CustomerID", "invoice_date": "InvoiceDate", "amount": "Sales"}
+KEYWORDS = {"customer_col": "CustomerID", "date_col": "InvoiceDate", "amount_col": "Sales"}
+
+
+@pytest.fixture(scope="module")
+def retail(online_retail_clean):
+    """The sample shop's product lines (postage and fees dropped), categories by keyword."""
+    return product_rows(online_retail_clean)[
+        ["customer_id", "invoice_date", "description", "amount"]
+    ]
+
+
+def test_renamed_online_retail_gives_the_same_groups(retail):
+    renamed = retail.rename(columns=NAMES)
+    before = renamed.copy()
+    groups = preference_groups(renamed, **KEYWORDS)
+    pd.testing.assert_series_equal(groups, preference_groups(retail))
+    assert groups.index.name == "customer_id"
+    assert len(groups) == retail["customer_id"].nunique()
+    pd.testing.assert_frame_equal(
+        product_line_table(renamed, dominance=0.5, **KEYWORDS),
+        product_line_table(retail, dominance=0.5),
+    )
+    pd.testing.assert_frame_equal(renamed, before)  # input untouched
+
+
+def test_renamed_columns_with_a_category_column(orders):
+    renamed = orders.rename(columns={"customer_id": "会员号", "amount": "实付金额"})
+    keywords = {"customer_col": "会员号", "amount_col": "实付金额", "category_col": "category"}
+    pd.testing.assert_frame_equal(
+        product_line_table(renamed, **keywords), product_line_table(orders, category_col="category")
+    )
+    with pytest.raises(DataError, match="'实付'"):
+        product_line_table(renamed, **{**keywords, "amount_col": "实付"})
+
+
+def test_a_missing_renamed_column_is_named(retail):
+    renamed = retail.head(1000).rename(columns=NAMES)
+    with pytest.raises(DataError, match="'客户'"):
+        preference_groups(renamed, **{**KEYWORDS, "customer_col": "客户"})

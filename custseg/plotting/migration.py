@@ -16,7 +16,16 @@ __all__ = ["plot_migration"]
 
 
 def plot_migration(
-    transactions: Any, *, start: Any, end: Any, scheme: str = "cn8", ax: Axes | None = None
+    transactions: Any,
+    *,
+    start: Any,
+    end: Any,
+    scheme: str = "cn8",
+    ax: Axes | None = None,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+    invoice_col: str = "invoice_id",
 ) -> Axes:
     """Heatmap of :func:`custseg.migration.migration_table`: darker cells hold more customers.
 
@@ -24,6 +33,8 @@ def plot_migration(
     ----------
     transactions, start, end, scheme
         As in :func:`custseg.migration.migration_table`.
+    customer_col, date_col, amount_col, invoice_col : str
+        Column names, passed to :func:`custseg.migration.migration_table`.
     ax : matplotlib Axes, optional
         Where to draw; a new figure is made if omitted.
 
@@ -41,7 +52,16 @@ def plot_migration(
     ('2024-06-30 的客户群', '2024-12-31 的客户群')
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
-    table = migration_table(transactions, start=start, end=end, scheme=scheme)
+    table = migration_table(
+        transactions,
+        start=start,
+        end=end,
+        scheme=scheme,
+        customer_col=customer_col,
+        date_col=date_col,
+        amount_col=amount_col,
+        invoice_col=invoice_col,
+    )
     counts = table.drop(columns=["合计", "留在原群"])
     values = counts.to_numpy(dtype=float)
     with chinese_font_context():
