@@ -266,7 +266,7 @@ def load_cdnow(kind: str = "master", path: str | os.PathLike | None = None) -> p
         ``"master"``: the transaction log of the 23,570 customers who first bought in
         Q1 1997, purchases to June 1998 (69,659 lines). ``"sample"``: the 2,357-customer
         sample (1/10 of them) as transactions (6,919 lines). ``"summary"``: that sample
-        summarised over its 39-week calibration period, in weeks.
+        summarized over its 39-week calibration period, in weeks.
     path : path-like, optional
         A local copy of the file (plain or gzipped). Default: the copy inside the
         ``Lifetimes`` 0.11.3 wheel on PyPI, downloaded once and checked by sha256.
@@ -506,7 +506,7 @@ def load_cn_orders() -> pd.DataFrame:
 
 
 def load_cn_promotion() -> pd.DataFrame:
-    """A randomised coupon experiment of 「禾悦食品」 with a control group (模拟数据).
+    """A randomized coupon experiment of 「禾悦食品」 with a control group (模拟数据).
 
     **模拟数据 (simulated data)**. On 2025-01-01, the day after the last order of
     :func:`load_cn_orders`, all 2,000 customers were invited; exactly half, drawn at

@@ -1,4 +1,4 @@
-"""Randomised promotion experiments (随机实验): what a comparison can prove, and how large a
+"""Randomized promotion experiments (随机实验): what a comparison can prove, and how large a
 control group must be.
 
 A comparison of a treated group with a control group estimates the promotion's **causal**
@@ -28,18 +28,21 @@ from __future__ import annotations
 import math
 from statistics import NormalDist
 
+from custseg.deprecation import renamed_keywords
 from custseg.errors import ParameterError
 
 __all__ = ["control_group_size", "evidence_statement"]
 
 
-def evidence_statement(*, randomised: bool, significant: bool, difference: float) -> str:
+@renamed_keywords(randomised="randomized")
+def evidence_statement(*, randomized: bool, significant: bool, difference: float) -> str:
     """What a treated-versus-control comparison can be said to show, in plain Chinese.
 
     Parameters
     ----------
-    randomised : bool
-        Whether who got the promotion was decided at random (a randomised experiment).
+    randomized : bool
+        Whether who got the promotion was decided at random (a randomized experiment).
+        The old spelling ``randomised=`` still works, with a :class:`DeprecationWarning`.
     significant : bool
         Whether the difference is significant (its confidence interval excludes 0).
     difference : float
@@ -48,16 +51,16 @@ def evidence_statement(*, randomised: bool, significant: bool, difference: float
     Returns
     -------
     str
-        A sentence that claims a causal effect only for a randomised experiment.
+        A sentence that claims a causal effect only for a randomized experiment.
 
     Examples
     --------
-    >>> print(evidence_statement(randomised=False, significant=True, difference=0.12))
+    >>> print(evidence_statement(randomized=False, significant=True, difference=0.12))
     不是随机实验：两组客户本来就不一样，差值显著只说明两组不同，不能说明差距是活动带来的；要证明效果，下次活动前随机留出对照组。
-    >>> print(evidence_statement(randomised=True, significant=True, difference=0.05))
+    >>> print(evidence_statement(randomized=True, significant=True, difference=0.05))
     随机实验：两组是随机分的，差值估计的就是活动带来的效果（因果效应），而且不太可能只是运气。
     """
-    if not randomised:
+    if not randomized:
         if significant:
             return (
                 "不是随机实验：两组客户本来就不一样，差值显著只说明两组不同，不能说明差距是活动带来的；"

@@ -3,18 +3,18 @@
 Customer information falls into four classes:
 
 * 基本信息 (basic): who the customer is: name, contact, address, age, job (the customer file);
-* 行为 (behaviour): what the customer did: purchases, browsing, enquiries, campaign contacts;
+* 行为 (behavior): what the customer did: purchases, browsing, enquiries, campaign contacts;
 * 需求 (needs): what the customer wants, from surveys and interviews;
 * 满意度 (satisfaction): how the customer feels: 满意 / 一般 / 不满意, ratings, complaints.
 
 Collecting and classifying it must follow the law. In China that is the 个人信息保护法
 (PIPL, in force since 2021-11-01); :func:`pipl_checklist` states in plain words what it
 asks of segmentation work. The helpers here flag personal information in a table
-(:func:`classify_columns`), replace ids by stable pseudonyms (:func:`pseudonymise`), mask
+(:func:`classify_columns`), replace ids by stable pseudonyms (:func:`pseudonymize`), mask
 names, phone numbers and e-mail addresses, and check that a segment table handed to a team
 does not single anyone out (:func:`k_anonymity`, :func:`check_k_anonymity`).
 
-Pseudonymised data (去标识化) is still personal information under the PIPL: whoever holds
+Pseudonymized data (去标识化) is still personal information under the PIPL: whoever holds
 the salt can link it back. Only data that can no longer identify anyone and cannot be
 restored (匿名化) falls outside the law. k-anonymity is one check towards that, not a proof.
 """
@@ -30,13 +30,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from custseg.deprecation import renamed_function
 from custseg.errors import DataError, ParameterError, require_columns
 from custseg.text_table import WholeTextTable
 
 __all__ = [
     "deidentify",
     "example_customers",
-    "generalise_ages",
+    "generalize_ages",
     "k_anonymity_summary",
     "personal_information_table",
     "with_age_bands",
@@ -53,7 +54,7 @@ __all__ = [
     "mask_name",
     "mask_phone",
     "pipl_checklist",
-    "pseudonymise",
+    "pseudonymize",
     "suppress_small_groups",
 ]
 
@@ -265,7 +266,7 @@ def classify_columns(
 
     Personal information (个人信息, PIPL art. 4) is any information, recorded electronically
     or otherwise, relating to an identified or identifiable natural person, except
-    anonymised information. So the level of a column depends on its table: when the table
+    anonymized information. So the level of a column depends on its table: when the table
     holds a column that identifies a person or helps to (a name, phone, customer id, or
     traits such as age, job or city that, combined, can single a person out), every column
     of it is information about that person, and behaviour, need and satisfaction columns
@@ -351,7 +352,7 @@ def classify_columns(
     return table.set_index("column").rename_axis(None)
 
 
-def pseudonymise(values: pd.Series, salt: str, *, length: int = 16) -> pd.Series:
+def pseudonymize(values: pd.Series, salt: str, *, length: int = 16) -> pd.Series:
     """Replace ids by salted SHA-256 pseudonyms (去标识化): stable, not reversible without the salt.
 
     Each value becomes the first ``length`` hex digits of HMAC-SHA-256(key=salt, message=
@@ -379,9 +380,9 @@ def pseudonymise(values: pd.Series, salt: str, *, length: int = 16) -> pd.Series
     --------
     >>> import pandas as pd
     >>> ids = pd.Series([17850, 13047, 17850], name="customer_id")
-    >>> pseudonymise(ids, salt="门店-2024-秘钥").tolist()
+    >>> pseudonymize(ids, salt="门店-2024-秘钥").tolist()
     ['a924d734be18612e', 'de14e261fda880d7', 'a924d734be18612e']
-    >>> pseudonymise(ids, salt="")
+    >>> pseudonymize(ids, salt="")
     Traceback (most recent call last):
     ...
     custseg.errors.ParameterError: 盐 (salt) 不能为空，且至少 8 个字符：收到 ''
@@ -626,7 +627,7 @@ def suppress_small_groups(
 ) -> pd.DataFrame:
     """Drop the rows whose quasi-identifier combination has fewer than ``k_min`` rows.
 
-    The result is ``k_min``-anonymous on ``quasi_identifiers`` (or empty). Generalise first
+    The result is ``k_min``-anonymous on ``quasi_identifiers`` (or empty). Generalize first
     (age bands, regions) so that few rows are lost; the input is not changed.
 
     Examples
@@ -758,7 +759,7 @@ def pipl_checklist() -> pd.DataFrame:
     return WholeTextTable(list(_PIPL_ROWS), columns=["要求", "条款", "说明", "在客户分类中"])
 
 
-def generalise_ages(ages: pd.Series, width: int) -> pd.Series:
+def generalize_ages(ages: pd.Series, width: int) -> pd.Series:
     """Ages cut into bands ``width`` years wide, starting at multiples of ``width``.
 
     With ``width=1`` the exact ages are kept (as text, ``"37岁"``); otherwise a band reads
@@ -779,9 +780,9 @@ def generalise_ages(ages: pd.Series, width: int) -> pd.Series:
     Examples
     --------
     >>> import pandas as pd
-    >>> generalise_ages(pd.Series([37, 30, 44.5, None]), 10).tolist()
+    >>> generalize_ages(pd.Series([37, 30, 44.5, None]), 10).tolist()
     ['30-39岁', '30-39岁', '40-49岁', nan]
-    >>> generalise_ages(pd.Series([37]), 1).tolist()
+    >>> generalize_ages(pd.Series([37]), 1).tolist()
     ['37岁']
     """
     if isinstance(width, bool) or not isinstance(width, int | np.integer) or not 1 <= width <= 100:
@@ -962,7 +963,7 @@ def deidentify(frame: pd.DataFrame, *, salt: str) -> pd.DataFrame:
     """The table to hand to an analysis team (去标识化): what :func:`classify_columns` finds.
 
     Sensitive columns (ID and bank card numbers, precise location, health...) are dropped;
-    customer ids become salted pseudonyms (:func:`pseudonymise`); names, phone numbers
+    customer ids become salted pseudonyms (:func:`pseudonymize`); names, phone numbers
     and e-mail addresses are masked (:func:`mask_name`, :func:`mask_phone`,
     :func:`mask_email`). Every other column is kept as it is. The result is still
     personal information (PIPL art. 73 and 4): keep the salt apart from the data.
@@ -994,7 +995,7 @@ def deidentify(frame: pd.DataFrame, *, salt: str) -> pd.DataFrame:
         if level == SENSITIVE:
             result = result.drop(columns=column)
         elif reason.startswith("客户标识"):
-            result[column] = pseudonymise(frame[column], salt)
+            result[column] = pseudonymize(frame[column], salt)
         else:
             for starts, mask, _ in _MASKS:
                 if reason.startswith(starts):
@@ -1003,7 +1004,7 @@ def deidentify(frame: pd.DataFrame, *, salt: str) -> pd.DataFrame:
 
 
 def with_age_bands(frame: pd.DataFrame, *, column: str = "age", width: int = 10) -> pd.DataFrame:
-    """A copy of ``frame`` whose age column is cut into bands (:func:`generalise_ages`).
+    """A copy of ``frame`` whose age column is cut into bands (:func:`generalize_ages`).
 
     Examples
     --------
@@ -1013,7 +1014,7 @@ def with_age_bands(frame: pd.DataFrame, *, column: str = "age", width: int = 10)
     """
     require_columns(frame, [column], what="数据表 (table)")
     result = frame.copy()
-    result[column] = generalise_ages(frame[column], width)
+    result[column] = generalize_ages(frame[column], width)
     return result
 
 
@@ -1058,3 +1059,8 @@ def k_anonymity_summary(
             "结论": ["可以交给团队" if risk["k"] >= k_min else "有被认出的风险"],
         }
     )
+
+
+# Old spellings, kept for released notebooks and learners' code (not in __all__).
+pseudonymise = renamed_function(pseudonymize, "pseudonymise")
+generalise_ages = renamed_function(generalize_ages, "generalise_ages")

@@ -39,7 +39,7 @@ Formulas (``z`` is the standard normal quantile of ``1 - alpha / 2``):
 References: E. B. Wilson (1927), JASA 22:209-212; R. G. Newcombe (1998a), Statistics in
 Medicine 17:857-872; R. G. Newcombe (1998b), Statistics in Medicine 17:873-890.
 
-A note on Bank Marketing (UCI id 222): its telemarketing calls were not randomised and the
+A note on Bank Marketing (UCI id 222): its telemarketing calls were not randomized and the
 data set has **no control group**. :func:`contact_history_groups` splits its clients into
 those contacted in an earlier campaign and first contacts; comparing the two shows the
 mechanics of the evaluation, but the gap mixes the effect of earlier contact with who was
@@ -69,6 +69,7 @@ from statistics import NormalDist
 import numpy as np
 import pandas as pd
 
+from custseg.deprecation import renamed_keywords
 from custseg.errors import DataError, ParameterError, require_columns
 
 __all__ = [
@@ -157,9 +158,9 @@ def wilson_interval(successes: int, trials: int, *, alpha: float = 0.05) -> tupl
     _check_counts(successes, trials)
     z = _z_quantile(alpha)
     x, n = float(successes), float(trials)
-    centre = (x + z * z / 2) / (n + z * z)
+    center = (x + z * z / 2) / (n + z * z)
     half = z * math.sqrt(x * (n - x) / n + z * z / 4) / (n + z * z)
-    return max(centre - half, 0.0), min(centre + half, 1.0)
+    return max(center - half, 0.0), min(center + half, 1.0)
 
 
 def newcombe_interval(
@@ -385,11 +386,12 @@ class Bullets(list):
         return "\n".join(f"- {line}" for line in self)
 
 
-def summarize_campaign(result: pd.DataFrame, *, randomised: bool, top: int = 3) -> Bullets:
+@renamed_keywords(randomised="randomized")
+def summarize_campaign(result: pd.DataFrame, *, randomized: bool, top: int = 3) -> Bullets:
     """Lessons of a campaign in plain Chinese (效果分析与经验总结), from :func:`evaluate_campaign`.
 
     What the comparison may claim depends on how the groups were formed, so the caller
-    must say: with ``randomised=False`` (the groups were chosen, not drawn by lot) no
+    must say: with ``randomized=False`` (the groups were chosen, not drawn by lot) no
     sentence calls the gap an effect of the campaign or recommends whom to cover next
     time; :func:`custseg.experiment.evidence_statement` gives the verdict.
 
@@ -397,8 +399,9 @@ def summarize_campaign(result: pd.DataFrame, *, randomised: bool, top: int = 3) 
     ----------
     result : pandas.DataFrame
         The table of :func:`evaluate_campaign` (its first row is all customers).
-    randomised : bool
-        Whether the treated and the control customers were assigned at random.
+    randomized : bool
+        Whether the treated and the control customers were assigned at random. The old
+        spelling ``randomised=`` still works, with a :class:`DeprecationWarning`.
     top : int, default 3
         How many segments to name.
 
@@ -417,11 +420,11 @@ def summarize_campaign(result: pd.DataFrame, *, randomised: bool, top: int = 3) 
     ...     "y": ["yes"] * 56 + ["no"] * 14 + ["yes"] * 48 + ["no"] * 32})
     >>> result = evaluate_campaign(clients, group_col="group", treatment="试点",
     ...     control="对照", outcome_col="y", revenue_per_response=100, cost_per_contact=5)
-    >>> for line in summarize_campaign(result, randomised=True)[:2]:
+    >>> for line in summarize_campaign(result, randomized=True)[:2]:
     ...     print(line)
     总体：实验组响应率 80.0%，对照组 60.0%，增量 20.0 个百分点（95% 置信区间 5.2 至 33.4），p = 0.008。随机实验：两组是随机分的，差值估计的就是活动带来的效果（因果效应），而且不太可能只是运气。
     收益：增量响应 14.0 次，增量收入 1400，联系成本 350，ROI = 300%
-    >>> print(summarize_campaign(result, randomised=False)[0])
+    >>> print(summarize_campaign(result, randomized=False)[0])
     总体：活动组响应率 80.0%，比较组 60.0%，增量 20.0 个百分点（95% 置信区间 5.2 至 33.4），p = 0.008。不是随机实验：两组客户本来就不一样，差值显著只说明两组不同，不能说明差距是活动带来的；要证明效果，下次活动前随机留出对照组。
     """
     from custseg.experiment import evidence_statement
@@ -431,14 +434,14 @@ def summarize_campaign(result: pd.DataFrame, *, randomised: bool, top: int = 3) 
         raise DataError("活动评估结果是空的 (empty campaign result)")
     overall = result.iloc[0]
     verdict = evidence_statement(
-        randomised=bool(randomised),
+        randomized=bool(randomized),
         significant=bool(overall["significant"]),
         difference=float(overall["abs_lift"]),
     )
     lines = Bullets(
         [
-            f"总体：{'实验组' if randomised else '活动组'}响应率 {overall['treatment_rate']:.1%}，"
-            f"{'对照组' if randomised else '比较组'} {overall['control_rate']:.1%}，"
+            f"总体：{'实验组' if randomized else '活动组'}响应率 {overall['treatment_rate']:.1%}，"
+            f"{'对照组' if randomized else '比较组'} {overall['control_rate']:.1%}，"
             f"增量 {overall['abs_lift'] * 100:.1f} 个百分点（95% 置信区间 "
             f"{overall['abs_lift_ci_low'] * 100:.1f} 至 {overall['abs_lift_ci_high'] * 100:.1f}），"
             f"{_p_text(overall['p_value'])}。{verdict}"
@@ -449,7 +452,7 @@ def summarize_campaign(result: pd.DataFrame, *, randomised: bool, top: int = 3) 
         f"增量响应 {overall['incremental_responses']:.1f} 次，增量收入 "
         f"{overall['incremental_revenue']:.0f}，联系成本 {overall['cost']:.0f}，ROI = {roi}"
     )
-    if randomised:
+    if randomized:
         lines.append(f"收益：{money}")
     else:
         lines.append(
@@ -464,7 +467,7 @@ def summarize_campaign(result: pd.DataFrame, *, randomised: bool, top: int = 3) 
         )
         weak = segments[~segments["significant"]]
         weak_names = "、".join(str(name) for name in weak.index)
-        if randomised:
+        if randomized:
             if len(good):
                 lines.append(
                     f"增量显著为正的客户群：{names}；{len(segments)} 个客户群各比一次，"
@@ -503,7 +506,7 @@ def contact_history_groups(frame: pd.DataFrame, *, pdays_col: str = "pdays") -> 
     """Split Bank Marketing clients into 此前联系过 (contacted in an earlier campaign) and 首次联系.
 
     In Bank Marketing ``pdays`` is the number of days since the client was last contacted
-    in an earlier campaign, and -1 when never. The split is **not** a randomised control
+    in an earlier campaign, and -1 when never. The split is **not** a randomized control
     group (see the module docstring); use it only to illustrate :func:`evaluate_campaign`.
 
     Examples

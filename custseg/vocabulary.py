@@ -338,7 +338,7 @@ GLOSSARY: tuple[Term, ...] = (
     ),
     _T(
         "行为维度",
-        "behavioural segmentation",
+        "behavioral segmentation",
         "按购买行为分类：买得多近、多频繁、花多少、冲动型还是理性型。",
         2,
     ),
@@ -536,7 +536,7 @@ GLOSSARY: tuple[Term, ...] = (
     _T("簇", "cluster", "聚类得到的一组客户。", 7),
     _T(
         "标准化",
-        "standardisation",
+        "standardization",
         "把各特征换算到相同尺度（均值 0、标准差 1），使每个特征的影响力相当。",
         7,
     ),
@@ -588,7 +588,7 @@ GLOSSARY: tuple[Term, ...] = (
     # 10 促销
     _T("实验组", "treatment group", "收到促销的客户。", 10),
     _T("对照组", "control group", "随机留出、不收到促销的客户，用来估计“不做活动会怎样”。", 10),
-    _T("随机分组", "randomisation", "用抽签的方式决定谁进实验组、谁进对照组，两组才可比。", 10),
+    _T("随机分组", "randomization", "用抽签的方式决定谁进实验组、谁进对照组，两组才可比。", 10),
     _T(
         "观察数据",
         "observational data",
@@ -648,7 +648,7 @@ GLOSSARY: tuple[Term, ...] = (
         11,
     ),
     _T("单独同意", "separate consent", "处理敏感个人信息等情形要为这一事项专门取得的同意。", 11),
-    _T("最小必要", "data minimisation", "只收集和使用实现目的所必需的最少的个人信息。", 11),
+    _T("最小必要", "data minimization", "只收集和使用实现目的所必需的最少的个人信息。", 11),
     _T(
         "去标识化",
         "de-identification",
@@ -657,12 +657,12 @@ GLOSSARY: tuple[Term, ...] = (
     ),
     _T(
         "匿名化",
-        "anonymisation",
+        "anonymization",
         "处理后无法识别特定个人且不能复原；匿名化信息不再是个人信息。",
         11,
     ),
     _T(
-        "假名化", "pseudonymisation", "用编号代替姓名、手机号等直接标识，是去标识化的一种做法。", 11
+        "假名化", "pseudonymization", "用编号代替姓名、手机号等直接标识，是去标识化的一种做法。", 11
     ),
     _T("脱敏", "masking", "遮住信息的一部分，例如把手机号显示为 138****5678。", 11),
     _T(

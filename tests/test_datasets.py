@@ -427,7 +427,7 @@ def test_cn_promotion_segment_is_the_cn8_label_before_the_start(cn_orders, cn_pr
     pd.testing.assert_series_equal(got.sort_index(), expected.sort_index(), check_names=False)
 
 
-def test_cn_promotion_is_randomised(cn_promotion):
+def test_cn_promotion_is_randomized(cn_promotion):
     from scipy.stats import chi2_contingency
 
     assert cn_promotion["group"].value_counts().to_dict() == {"实验组": 1000, "对照组": 1000}
@@ -457,7 +457,7 @@ def test_cn_experiment_estimates_cover_the_true_uplift(cn_promotion, cn_truth):
     assert covered.iloc[1:].sum() >= 7, result.loc[
         ~covered, ["abs_lift_ci_low", "abs_lift_ci_high"]
     ]
-    assert summarize_campaign(result, randomised=True)[0].startswith("总体：实验组响应率")
+    assert summarize_campaign(result, randomized=True)[0].startswith("总体：实验组响应率")
     # the true uplift the generator reports is the mean gap of the true response chances
     gap = cn_truth.response_with - cn_truth.response_without
     assert (gap > -1e-12).all() and gap.mean() == pytest.approx(truth.iloc[0])

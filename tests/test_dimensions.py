@@ -71,7 +71,7 @@ def test_bad_input_names_the_culprit():
         response_by(pd.DataFrame({"job": ["a"], "y": ["yes"]}), "工作")
 
 
-# ----------------------------------- demographic, geographic, psychographic, behavioural
+# ----------------------------------- demographic, geographic, psychographic, behavioral
 
 IFOOD = (
     Path(
@@ -115,13 +115,13 @@ def test_income_quartiles_on_ifood(ifood):
 
 def test_chinese_labels_and_combined_segments(bank):
     before = bank.copy()
-    labelled = label_values(bank, BANK_LABELS)
+    labeled = label_values(bank, BANK_LABELS)
     pd.testing.assert_frame_equal(bank, before)
-    assert (labelled["job"] == "学生").sum() == (bank["job"] == "student").sum()
+    assert (labeled["job"] == "学生").sum() == (bank["job"] == "student").sum()
     for column in ["job", "marital", "education", "y"]:
-        assert not labelled[column].isin(list(BANK_LABELS[column])).any(), column
+        assert not labeled[column].isin(list(BANK_LABELS[column])).any(), column
     combined = combine_segments(
-        labelled.assign(age_band=age_bands(bank["age"])), ["age_band", "marital"]
+        labeled.assign(age_band=age_bands(bank["age"])), ["age_band", "marital"]
     )
     assert (
         combined.nunique()
@@ -477,10 +477,10 @@ def test_purchase_style_table_summarises_the_styles():
     )
 
 
-def test_labelled_rows_read_in_chinese(bank):
-    from custseg.dimensions import labelled_rows
+def test_labeled_rows_read_in_chinese(bank):
+    from custseg.dimensions import labeled_rows
 
-    shown = labelled_rows(bank, rows=4)
+    shown = labeled_rows(bank, rows=4)
     assert len(shown) == 4
     assert {"年龄", "职业", "是否认购", "上次活动结果"} <= set(shown.columns)
     assert set(shown["是否认购"]) <= {"认购", "未认购"}

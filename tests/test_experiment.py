@@ -33,16 +33,16 @@ def test_control_group_size_refuses_impossible_rates():
         control_group_size(baseline_rate=0.2, difference=0)
 
 
-def test_only_a_randomised_experiment_is_called_an_effect():
+def test_only_a_randomized_experiment_is_called_an_effect():
     for significant in (True, False):
         for difference in (0.05, -0.05):
             chosen = evidence_statement(
-                randomised=False, significant=significant, difference=difference
+                randomized=False, significant=significant, difference=difference
             )
             assert chosen.startswith("不是随机实验") and "活动带来的效果" not in chosen
-    assert "因果效应" in evidence_statement(randomised=True, significant=True, difference=0.05)
-    assert "包含 0" in evidence_statement(randomised=True, significant=False, difference=0.05)
-    assert "反作用" in evidence_statement(randomised=True, significant=True, difference=-0.05)
+    assert "因果效应" in evidence_statement(randomized=True, significant=True, difference=0.05)
+    assert "包含 0" in evidence_statement(randomized=True, significant=False, difference=0.05)
+    assert "反作用" in evidence_statement(randomized=True, significant=True, difference=-0.05)
 
 
 def test_the_simulated_experiment_is_balanced_and_evaluable():

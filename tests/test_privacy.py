@@ -27,7 +27,7 @@ from custseg.privacy import (
     mask_phone,
     personal_information_table,
     pipl_checklist,
-    pseudonymise,
+    pseudonymize,
     suppress_small_groups,
     with_age_bands,
 )
@@ -141,14 +141,14 @@ def test_example_table_levels_follow_articles_4_and_28():
     assert "GB/T 35273" in table.loc["身份证号", "判断依据"]
 
 
-def test_deidentify_drops_sensitive_columns_masks_and_pseudonymises():
+def test_deidentify_drops_sensitive_columns_masks_and_pseudonymizes():
     customers = example_customers()
     before = customers.copy()
     handed = deidentify(customers, salt=SALT)
     pd.testing.assert_frame_equal(customers, before)
     assert "身份证号" not in handed.columns and "银行卡号" not in handed.columns
     assert len(handed) == len(customers)
-    assert handed["客户编号"].tolist() == pseudonymise(customers["客户编号"], SALT).tolist()
+    assert handed["客户编号"].tolist() == pseudonymize(customers["客户编号"], SALT).tolist()
     assert handed["姓名"].tolist() == [mask_name(n) for n in customers["姓名"]]
     assert handed["手机"].str.fullmatch(r"138\*{4}\d{4}").all()
     assert handed["邮箱"].str.contains(r"\*").all()
@@ -180,10 +180,10 @@ def test_value_rules_need_most_values_to_match():
         classify_columns([1, 2])
 
 
-def test_pseudonymise_online_retail_ids(online_retail_clean):
+def test_pseudonymize_online_retail_ids(online_retail_clean):
     ids = online_retail_clean["customer_id"].drop_duplicates()
     before = ids.copy()
-    codes = pseudonymise(ids, SALT)
+    codes = pseudonymize(ids, SALT)
     pd.testing.assert_series_equal(ids, before)
     assert codes.index.equals(ids.index) and codes.name == "customer_id"
     assert codes.nunique() == ids.nunique() == 4_338  # no collision
@@ -191,23 +191,23 @@ def test_pseudonymise_online_retail_ids(online_retail_clean):
     for value, code in list(zip(ids, codes, strict=True))[:50]:
         expected = hmac.new(SALT.encode(), str(int(value)).encode(), hashlib.sha256).hexdigest()
         assert code == expected[:16]
-    assert pseudonymise(ids, SALT).equals(codes)  # stable
-    assert not (pseudonymise(ids, SALT + "x") == codes).any()  # the salt matters
+    assert pseudonymize(ids, SALT).equals(codes)  # stable
+    assert not (pseudonymize(ids, SALT + "x") == codes).any()  # the salt matters
     assert not codes.isin(ids.astype(str)).any()
 
 
-def test_pseudonymise_types_missing_values_and_bad_salt():
-    as_float = pseudonymise(pd.Series([17850.0, np.nan]), SALT)
-    as_int = pseudonymise(pd.Series([17850, None], dtype="Int64"), SALT)
-    as_text = pseudonymise(pd.Series(["17850", None]), SALT)
+def test_pseudonymize_types_missing_values_and_bad_salt():
+    as_float = pseudonymize(pd.Series([17850.0, np.nan]), SALT)
+    as_int = pseudonymize(pd.Series([17850, None], dtype="Int64"), SALT)
+    as_text = pseudonymize(pd.Series(["17850", None]), SALT)
     assert as_float[0] == as_int[0] == as_text[0]
     assert as_float.isna()[1] and as_int.isna()[1] and as_text.isna()[1]
-    assert len(pseudonymise(pd.Series(["a"]), SALT, length=64)[0]) == 64
+    assert len(pseudonymize(pd.Series(["a"]), SALT, length=64)[0]) == 64
     for salt in ["", "short", None]:
         with pytest.raises(ParameterError, match="salt"):
-            pseudonymise(pd.Series(["a"]), salt)
+            pseudonymize(pd.Series(["a"]), salt)
     with pytest.raises(ParameterError, match="length"):
-        pseudonymise(pd.Series(["a"]), SALT, length=4)
+        pseudonymize(pd.Series(["a"]), SALT, length=4)
 
 
 def test_masks():
@@ -249,7 +249,7 @@ def test_k_anonymity_on_bank_marketing(bank):
     assert str(result).startswith(f"k = {result.k}")
 
 
-def test_generalising_age_raises_k(bank):
+def test_generalizing_age_raises_k(bank):
     banded = bank.assign(age=pd.cut(bank["age"], [0, 35, 50, 200], right=False).astype(str))
     sizes = _sizes_sql(banded, "age, job, marital")
     result = k_anonymity(banded, ["age", "job", "marital"])

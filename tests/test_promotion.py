@@ -143,7 +143,7 @@ def test_lift_revenue_and_roi_follow_their_formulas(result):
         assert row["roi"] == pytest.approx((incremental * 120.0 - row["cost"]) / row["cost"])
 
 
-def test_a_randomised_experiment_recovers_its_true_lift():
+def test_a_randomized_experiment_recovers_its_true_lift():
     rng = np.random.default_rng(7)
     covered = 0
     for _ in range(200):
@@ -228,7 +228,7 @@ def test_plan_problems_are_found_on_bank_marketing(bank):
 
 
 def test_observational_lessons_claim_no_effect_and_recommend_no_segment(bank, result):
-    lines = summarize_campaign(result, top=2, randomised=False)
+    lines = summarize_campaign(result, top=2, randomized=False)
     before = bank["pdays"] >= 0
     treated = (bank.loc[before, "y"] == "yes").mean()
     control = (bank.loc[~before, "y"] == "yes").mean()
@@ -247,8 +247,8 @@ def test_observational_lessons_claim_no_effect_and_recommend_no_segment(bank, re
     assert "- 总体" in lines._repr_markdown_()
 
 
-def test_randomised_lessons_name_the_segments_to_cover(result):
-    lines = summarize_campaign(result, top=2, randomised=True)
+def test_randomized_lessons_name_the_segments_to_cover(result):
+    lines = summarize_campaign(result, top=2, randomized=True)
     assert "随机实验" in lines[0] and "因果效应" in lines[0]
     segments = result.iloc[1:]
     best = segments[segments["significant"] & (segments["abs_lift"] > 0)]["abs_lift"].nlargest(2)
@@ -358,7 +358,7 @@ def test_the_coupon_experiment_table_and_summary_read_as_a_learner_needs():
     assert zero.any()  # a small segment whose control group bought nothing
     assert (table.loc[zero, "提升度（倍）"] == "—").all()
     assert "nan" not in table.to_string().lower()
-    lines = summarize_campaign(coupon, randomised=True)
+    lines = summarize_campaign(coupon, randomized=True)
     # overall not significant: no sentence may call the coupon effective
     assert "包含 0" in lines[0] and "效果显著" not in "".join(lines)
     # the significant segments come with the multiple-comparisons caution

@@ -36,7 +36,7 @@ import custseg
 from custseg.datasets import load_cn_customers, load_cn_orders, load_sample
 from custseg.dimensions import (
     add_survey_segments,
-    labelled_rows,
+    labeled_rows,
     mix_table,
     purchase_style_table,
     purchase_styles,
@@ -57,7 +57,7 @@ print("准备好了 (ready)")
 clients = load_sample(name="bank_marketing")
 
 # %%
-labelled_rows(data=clients, rows=5)
+labeled_rows(data=clients, rows=5)
 
 # %% [markdown]
 # 整体来看，有多少客户在这次营销中认购了定期存款（**响应率**）？

@@ -216,10 +216,10 @@ ex.q2.check()
 # ex.q2.solution()  # 看参考答案
 
 # %% [markdown]
-# 自动总结会看这份数据是不是随机实验，再决定怎么说（`randomised=False`：不是随机分组）：
+# 自动总结会看这份数据是不是随机实验，再决定怎么说（`randomized=False`：不是随机分组）：
 
 # %%
-summarize_campaign(result=bank_result, randomised=False)
+summarize_campaign(result=bank_result, randomized=False)
 
 # %% [markdown]
 # ## 5. 随机实验：禾悦食品的优惠券
@@ -304,7 +304,7 @@ ex.q5.check()
 # 这次是随机实验，自动总结可以说“效果”——但只对置信区间不包含 0 的客户群：
 
 # %%
-summarize_campaign(result=cn_result, randomised=True)
+summarize_campaign(result=cn_result, randomized=True)
 
 # %% [markdown]
 # 两点要谨慎：

@@ -1,4 +1,4 @@
-"""Segmentation by dimension (分类维度): demographic, geographic, psychographic, behavioural.
+"""Segmentation by dimension (分类维度): demographic, geographic, psychographic, behavioral.
 
 Plain helpers that turn raw attributes into segments, profile segments side by side and
 compare them on a target, such as the answer to a campaign ("did the client subscribe?").
@@ -12,7 +12,7 @@ compare them on a target, such as the answer to a campaign ("did the client subs
   and :func:`add_survey_segments` (each customer's standout attitude); lifestyle read from
   the spending mix, :func:`spending_mix` then :func:`dominant_segments` (rules) or
   :func:`cluster_mix` (k-means);
-* 行为 (behavioural): :func:`purchase_styles` (忠诚型 / 冲动型 / 理性型 from transactions)
+* 行为 (behavioral): :func:`purchase_styles` (忠诚型 / 冲动型 / 理性型 from transactions)
   and its readable :func:`purchase_style_table`,
   and :func:`dominant_segments` on purchase counts per channel;
 * comparing segments: :func:`profile_segments` (size, share, means and modes side by side),
@@ -22,7 +22,7 @@ compare them on a target, such as the answer to a campaign ("did the client subs
   :func:`mix_table` (the mix of one column within each segment).
 """
 
-from custseg.dimensions.behavioural import (
+from custseg.dimensions.behavioral import (
     PURCHASE_STYLES,
     purchase_style_table,
     purchase_styles,
@@ -54,7 +54,8 @@ from custseg.dimensions.psychographic import (
     spending_mix,
 )
 from custseg.dimensions.response_tables import response_table
-from custseg.dimensions.segment_labels import DIMENSION_NAMES, labelled_rows, segment_labels
+from custseg.dimensions.segment_labels import DIMENSION_NAMES, labeled_rows, segment_labels
+from custseg.dimensions.segment_labels import labelled_rows as labelled_rows  # old name
 from custseg.dimensions.survey import (
     SURVEY_ITEMS,
     SURVEY_SEGMENT,
@@ -71,7 +72,7 @@ __all__ = [
     "SURVEY_ITEMS",
     "SURVEY_SEGMENT",
     "add_survey_segments",
-    "labelled_rows",
+    "labeled_rows",
     "mix_table",
     "purchase_style_table",
     "response_table",

@@ -14,7 +14,7 @@ AGE_EDGES = (0, 25, 35, 45, 55, 65, 200)
 
 
 def age_bands(ages: pd.Series, edges: Sequence[float] = AGE_EDGES) -> pd.Series:
-    """Cut ages into ordered bands labelled in Chinese ("25-34岁").
+    """Cut ages into ordered bands labeled in Chinese ("25-34岁").
 
     Examples
     --------

@@ -97,7 +97,7 @@ def country_regions(
     home: str = "United Kingdom",
     extra: Mapping[str, tuple[str, str]] | None = None,
 ) -> pd.Series:
-    """Group country names into geographic segments, labelled in Chinese.
+    """Group country names into geographic segments, labeled in Chinese.
 
     Parameters
     ----------

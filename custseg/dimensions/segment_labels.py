@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from custseg.deprecation import renamed_function
 from custseg.dimensions.demographic import BANK_LABELS, age_bands
 from custseg.errors import DataError, ParameterError, require_columns
 from custseg.vocabulary import chinese_label
@@ -13,7 +14,7 @@ __all__ = [
     "COLUMN_NAMES",
     "DIMENSION_NAMES",
     "dimension_name",
-    "labelled_rows",
+    "labeled_rows",
     "segment_labels",
 ]
 
@@ -55,7 +56,7 @@ def dimension_name(column: str) -> str:
 
 
 def segment_labels(data: pd.DataFrame, by: str) -> pd.Series:
-    """Each row's segment along one column, labelled for reading.
+    """Each row's segment along one column, labeled for reading.
 
     A numeric ``age`` column is cut into age bands (:func:`age_bands`); coded values of
     the Bank Marketing data get their Chinese names (:data:`BANK_LABELS`: ``"student"``
@@ -103,14 +104,14 @@ COLUMN_NAMES: dict[str, str] = {
 """Chinese headers of the Bank Marketing columns the course vocabulary does not name."""
 
 
-def labelled_rows(data: pd.DataFrame, rows: int = 5) -> pd.DataFrame:
+def labeled_rows(data: pd.DataFrame, rows: int = 5) -> pd.DataFrame:
     """The first rows of a customer table with Chinese headers and Chinese names for codes.
 
     Examples
     --------
     >>> import pandas as pd
     >>> clients = pd.DataFrame({"age": [58], "job": ["management"], "y": ["no"]})
-    >>> labelled_rows(clients)
+    >>> labeled_rows(clients)
        年龄    职业 是否认购
     0  58  管理人员  未认购
     """
@@ -126,3 +127,7 @@ def labelled_rows(data: pd.DataFrame, rows: int = 5) -> pd.DataFrame:
         elif pd.api.types.is_datetime64_any_dtype(shown[column]):
             shown[column] = shown[column].dt.strftime("%Y-%m-%d")
     return shown.rename(columns=lambda c: COLUMN_NAMES.get(c) or chinese_label(c))
+
+
+# Old spelling, kept for released notebooks (not in __all__).
+labelled_rows = renamed_function(labeled_rows, "labelled_rows")

@@ -7,7 +7,7 @@ the same ``topic="..."``, different numbers and scenarios. From their auto-grade
 - **pre %** and **post %**: points earned / points possible × 100, per learner and, per
   topic, averaged over the learners who took both quizzes (the *matched* learners; each
   learner weighs the same);
-- **normalised gain** ``g = (post - pre) / (100 - pre)``: the share of what was still to
+- **normalized gain** ``g = (post - pre) / (100 - pre)``: the share of what was still to
   learn that was learnt. 1 means everything missed before is right after, 0 no change, a
   negative value a drop. When pre is 100 % there was nothing left to learn and ``g`` is
   **undefined** (shown empty and left out of the average of gains, and counted apart);
@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from custseg.deprecation import renamed_function
 from custseg.grading.course import Course
 from custseg.grading.grades import cell_grades
 
@@ -37,21 +38,21 @@ __all__ = [
     "LearningGain",
     "course_gain",
     "learning_gain",
-    "normalised_gain",
+    "normalized_gain",
 ]
 
 PRE_QUIZ = "quiz_pre"
 POST_QUIZ = "quiz_post"
 
 
-def normalised_gain(pre: float, post: float) -> float:
+def normalized_gain(pre: float, post: float) -> float:
     """``(post - pre) / (100 - pre)`` for percents; NaN when pre is 100 % or a score is missing.
 
     Examples
     --------
-    >>> normalised_gain(20.0, 80.0), normalised_gain(60.0, 40.0), normalised_gain(40.0, 40.0)
+    >>> normalized_gain(20.0, 80.0), normalized_gain(60.0, 40.0), normalized_gain(40.0, 40.0)
     (0.75, -0.5, 0.0)
-    >>> normalised_gain(100.0, 100.0)
+    >>> normalized_gain(100.0, 100.0)
     nan
     """
     if pre is None or post is None or math.isnan(pre) or math.isnan(post) or pre >= 100:
@@ -81,7 +82,7 @@ def _percent(frame: pd.DataFrame, by: list[str]) -> pd.Series:
 
 
 def learning_gain(cells: pd.DataFrame) -> LearningGain:
-    """Pre %, post % and normalised gains from the graded cells of both quizzes.
+    """Pre %, post % and normalized gains from the graded cells of both quizzes.
 
     Parameters
     ----------
@@ -118,7 +119,7 @@ def learning_gain(cells: pd.DataFrame) -> LearningGain:
         }
     )
     learners["gain"] = [
-        normalised_gain(pre, post)
+        normalized_gain(pre, post)
         for pre, post in zip(learners["pre_percent"], learners["post_percent"], strict=True)
     ]
     learners["note"] = [
@@ -140,7 +141,7 @@ def learning_gain(cells: pd.DataFrame) -> LearningGain:
         "learners": len(matched),
         "pre_percent": pre_mean,
         "post_percent": post_mean,
-        "class_gain": normalised_gain(pre_mean, post_mean),
+        "class_gain": normalized_gain(pre_mean, post_mean),
         "mean_gain": float(defined.mean()) if len(defined) else float("nan"),
         "gain_learners": len(defined),
         "pre_full": int((matched["pre_percent"] >= 100).sum()),
@@ -159,7 +160,7 @@ def learning_gain(cells: pd.DataFrame) -> LearningGain:
                 "learners": len(matched),
                 "pre_percent": pre,
                 "post_percent": post,
-                "gain": normalised_gain(pre, post),
+                "gain": normalized_gain(pre, post),
             }
         )
     topics = pd.DataFrame(
@@ -175,3 +176,7 @@ def course_gain(course: Course) -> LearningGain | None:
         return None
     cells = pd.concat(graded, ignore_index=True)
     return learning_gain(cells)
+
+
+# Old spelling, kept for code written against it (not in __all__).
+normalised_gain = renamed_function(normalized_gain, "normalised_gain")
