@@ -20,14 +20,16 @@ not based on personal characteristics, or an easy way to refuse them; the most-p
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from numbers import Integral
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
 from sklearn.base import BaseEstimator, clone
-from sklearn.utils.validation import check_is_fitted
+from sklearn.utils._param_validation import Interval, StrOptions
 
 from custseg.errors import DataError, ParameterError, require_columns
+from custseg.estimator_contract import check_fitted, validate_parameters
 
 __all__ = [
     "HIT_RATE_MODELS",
@@ -144,9 +146,17 @@ def _descriptions(transactions: pd.DataFrame, item_col: str, items: pd.Index) ->
 class _BasketModel(BaseEstimator):
     """What both recommenders share: the catalogue, popularity order and batch ranking."""
 
+    _parameter_constraints: dict = {
+        "top_n": [Interval(Integral, 1, None, closed="left")],
+        "invoice_col": [str],
+        "item_col": [str],
+        "customer_col": [str],
+        "date_col": [str],
+        "amount_col": [str],
+        "exclude": ["array-like", None],
+    }
+
     def _fit_catalogue(self, transactions: pd.DataFrame) -> sparse.csr_matrix:
-        if not isinstance(self.top_n, int | np.integer) or self.top_n < 1:
-            raise ParameterError(f"top_n 须为正整数 (positive integer)：收到 {self.top_n!r}")
         exclude = set() if self.exclude is None else set(self.exclude)
         if exclude:
             require_columns(transactions, [self.item_col], what="交易明细 (transactions)")
@@ -227,7 +237,7 @@ class _BasketModel(BaseEstimator):
         -------
         list of lists of item codes, best first.
         """
-        check_is_fitted(self)
+        check_fitted(self)
         n = self._n(n)
         if len(baskets) == 0:
             return []
@@ -262,7 +272,7 @@ class _BasketModel(BaseEstimator):
             One row per recommended item, best first: the item code (named like
             ``item_col``), ``description``, ``score`` and ``reason`` (in Chinese).
         """
-        check_is_fitted(self)
+        check_fitted(self)
         n = self._n(n)
         if (basket is None) == (customer is None):
             raise ParameterError("请给出购物篮 (basket) 或客户 (customer) 二者之一")
@@ -311,6 +321,9 @@ class MostPopular(_BasketModel):
     customer_col, date_col : str, default "customer_id", "invoice_date"
         Column names of the customer id (for ``customer=``) and the purchase date; without
         the invoice column, each distinct (customer, date) is one basket.
+    amount_col : str, default "amount"
+        Not read (an item is in a basket or not); accepted so that one set of column
+        keywords serves every function and estimator.
     exclude : iterable of item codes, optional
         Codes that are not products (postage, fees), e.g. ``ONLINE_RETAIL_NON_PRODUCTS``.
 
@@ -340,18 +353,35 @@ class MostPopular(_BasketModel):
         item_col: str = "stock_code",
         customer_col: str = "customer_id",
         date_col: str = "invoice_date",
+        amount_col: str = "amount",
         exclude: Iterable[Hashable] | None = None,
-    ):
+    ) -> None:
         self.top_n = top_n
         self.invoice_col = invoice_col
         self.item_col = item_col
         self.customer_col = customer_col
         self.date_col = date_col
+        self.amount_col = amount_col
         self.exclude = exclude
 
-    def fit(self, transactions: pd.DataFrame, y: None = None) -> MostPopular:
-        """Count the baskets containing each item."""
-        self._fit_catalogue(transactions)
+    def fit(self, X: pd.DataFrame, y: None = None) -> MostPopular:
+        """Count the baskets containing each item.
+
+        Parameters
+        ----------
+        X : pandas.DataFrame
+            Order lines (transactions) with the item column, and the invoice column or the
+            customer and date columns; not modified.
+        y : None
+            Ignored.
+
+        Returns
+        -------
+        MostPopular
+            ``self``.
+        """
+        validate_parameters(self)
+        self._fit_catalogue(X)
         return self
 
     def _scores(self, queries: sparse.csr_matrix) -> np.ndarray:
@@ -388,6 +418,9 @@ class ItemToItemRecommender(_BasketModel):
     customer_col, date_col : str, default "customer_id", "invoice_date"
         Column names of the customer id (for ``customer=``) and the purchase date; without
         the invoice column, each distinct (customer, date) is one basket.
+    amount_col : str, default "amount"
+        Not read (an item is in a basket or not); accepted so that one set of column
+        keywords serves every function and estimator.
     exclude : iterable of item codes, optional
         Codes that are not products (postage, fees), e.g. ``ONLINE_RETAIL_NON_PRODUCTS``.
 
@@ -431,8 +464,9 @@ class ItemToItemRecommender(_BasketModel):
         item_col: str = "stock_code",
         customer_col: str = "customer_id",
         date_col: str = "invoice_date",
+        amount_col: str = "amount",
         exclude: Iterable[Hashable] | None = None,
-    ):
+    ) -> None:
         self.similarity = similarity
         self.min_support = min_support
         self.top_n = top_n
@@ -440,19 +474,33 @@ class ItemToItemRecommender(_BasketModel):
         self.item_col = item_col
         self.customer_col = customer_col
         self.date_col = date_col
+        self.amount_col = amount_col
         self.exclude = exclude
 
-    def fit(self, transactions: pd.DataFrame, y: None = None) -> ItemToItemRecommender:
-        """Learn item-to-item similarities from the baskets of ``transactions``."""
-        if self.similarity not in ("cosine", "conditional"):
-            raise ParameterError(
-                f"similarity 须为 'cosine' 或 'conditional'：收到 {self.similarity!r}"
-            )
-        if not isinstance(self.min_support, int | np.integer) or self.min_support < 1:
-            raise ParameterError(
-                f"min_support 须为正整数 (positive integer)：收到 {self.min_support!r}"
-            )
-        matrix = self._fit_catalogue(transactions)
+    _parameter_constraints: dict = {
+        **_BasketModel._parameter_constraints,
+        "similarity": [StrOptions({"cosine", "conditional"})],
+        "min_support": [Interval(Integral, 1, None, closed="left")],
+    }
+
+    def fit(self, X: pd.DataFrame, y: None = None) -> ItemToItemRecommender:
+        """Learn item-to-item similarities from the baskets of the order lines ``X``.
+
+        Parameters
+        ----------
+        X : pandas.DataFrame
+            Order lines (transactions) with the item column, and the invoice column or the
+            customer and date columns; not modified.
+        y : None
+            Ignored.
+
+        Returns
+        -------
+        ItemToItemRecommender
+            ``self``.
+        """
+        validate_parameters(self)
+        matrix = self._fit_catalogue(X)
         together = (matrix.T @ matrix).tocsr()
         together.setdiag(0)
         together.data[together.data < self.min_support] = 0
@@ -680,6 +728,7 @@ def fit_recommender(
     columns = {
         "customer_col": customer_col,
         "date_col": date_col,
+        "amount_col": amount_col,
         "invoice_col": invoice_col,
         "item_col": item_col,
     }
@@ -704,7 +753,7 @@ def also_bought_table(recommender: BaseEstimator, *, item: Hashable, n: int = 6)
     ['壶', '碟']
     """
     shown = recommender.recommend([item], n=n)
-    table = pd.DataFrame({"商品编码": shown["stock_code"].to_numpy()})
+    table = pd.DataFrame({"商品编码": shown[recommender.item_col].to_numpy()})
     if "description" in shown.columns:
         table["商品名称"] = shown["description"].to_numpy()
     table["相似度"] = shown["score"].round(3).to_numpy()
@@ -774,6 +823,7 @@ def hit_rate_table(
     columns = {
         "customer_col": customer_col,
         "date_col": date_col,
+        "amount_col": amount_col,
         "invoice_col": invoice_col,
         "item_col": item_col,
     }

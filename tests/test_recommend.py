@@ -281,7 +281,7 @@ COLUMN_KEYWORDS = {
 
 
 def test_column_keywords_give_the_same_recommendations(online_retail_clean, train, model):
-    from custseg.recommend import fit_recommender, hit_rate_table, product_rows
+    from custseg.recommend import also_bought_table, fit_recommender, hit_rate_table, product_rows
 
     renamed = train.rename(columns=RENAMED)
     pd.testing.assert_frame_equal(
@@ -292,6 +292,9 @@ def test_column_keywords_give_the_same_recommendations(online_retail_clean, trai
     pd.testing.assert_frame_equal(
         fitted.recommend(customer=17850, n=5).rename(columns={"商品编码": "stock_code"}),
         model.recommend(customer=17850, n=5),
+    )
+    pd.testing.assert_frame_equal(
+        also_bought_table(fitted, item="85123A", n=5), also_bought_table(model, item="85123A", n=5)
     )
     # Without the invoice column, baskets come from the named customer and date columns.
     spring = online_retail_clean[online_retail_clean["invoice_date"] < "2011-03-01"]
