@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from custseg.errors import DataError, ParameterError, require_columns
+from custseg.errors import DataError, ParameterError
+from custseg.frames import canonical_columns
 from custseg.vocabulary import chinese_label
 
 __all__ = ["chinese_headers", "data_overview", "first_rows"]
@@ -58,14 +59,25 @@ def first_rows(data: pd.DataFrame, rows: int = 5) -> pd.DataFrame:
     return chinese_headers(shown)
 
 
-def data_overview(data: pd.DataFrame) -> pd.DataFrame:
+def data_overview(
+    data: pd.DataFrame,
+    *,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+    invoice_col: str = "invoice_id",
+) -> pd.DataFrame:
     """Rows, customers, orders, first and last date and total sales of a table of orders.
 
     Parameters
     ----------
     data : pandas.DataFrame
         Order lines with ``customer_id``, ``invoice_date`` and ``amount`` (``invoice_id``
-        when there is one). Missing customer ids are counted, not dropped.
+        when there is one). Missing customer ids are counted, not dropped. Not modified.
+    customer_col, date_col, amount_col, invoice_col : str
+        Column names of the customer id, the order date, the amount and the invoice
+        number (defaults: the canonical names). ``invoice_col`` is used when present; a
+        name other than the default must be present.
 
     Returns
     -------
@@ -88,8 +100,18 @@ def data_overview(data: pd.DataFrame) -> pd.DataFrame:
     第一天    2024-01-05
     最后一天   2024-03-01
     销售额合计       1,238
+    >>> shop = orders.rename(columns={"customer_id": "会员号", "invoice_id": "单号"})
+    >>> data_overview(shop, customer_col="会员号", invoice_col="单号").equals(data_overview(orders))
+    True
     """
-    require_columns(data, ["customer_id", "invoice_date", "amount"], what="订单数据 (orders)")
+    data = canonical_columns(
+        data,
+        customer_col=customer_col,
+        date_col=date_col,
+        amount_col=amount_col,
+        invoice_col=invoice_col,
+        what="订单数据 (orders)",
+    )
     dates = pd.to_datetime(data["invoice_date"], errors="coerce")
     amounts = pd.to_numeric(data["amount"], errors="coerce")
     facts = {

@@ -112,3 +112,29 @@ def test_whole_quantities_show_without_decimals_and_money_keeps_its_cents(sample
     assert (shown["数量"] == orders["quantity"].head(5)).all()
     assert shown["单价"].dtype.kind == "f"
     assert shown["金额"].dtype.kind == "f"  # 204.00 stays money, not 204
+
+
+def test_overview_of_renamed_online_retail_is_the_same(online_retail):
+    names = {
+        "customer_id": "CustomerID",
+        "invoice_id": "InvoiceNo",
+        "invoice_date": "InvoiceDate",
+        "amount": "Sales",
+    }
+    keywords = {
+        "customer_col": "CustomerID",
+        "invoice_col": "InvoiceNo",
+        "date_col": "InvoiceDate",
+        "amount_col": "Sales",
+    }
+    renamed = online_retail.rename(columns=names)
+    before = renamed.copy()
+    facts = data_overview(renamed, **keywords)
+    pd.testing.assert_frame_equal(facts, data_overview(online_retail))
+    pd.testing.assert_frame_equal(renamed, before)  # input untouched
+    assert facts.loc["订单数", "数值"] == f"{online_retail['invoice_id'].nunique():,}"
+    assert facts.loc["缺少客户编号的行数", "数值"] == "135,080"
+    with pytest.raises(DataError, match="'单号'"):
+        data_overview(renamed, **{**keywords, "invoice_col": "单号"})
+    with pytest.raises(DataError, match="'会员号'"):
+        data_overview(renamed, **{**keywords, "customer_col": "会员号"})
