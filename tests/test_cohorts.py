@@ -182,6 +182,7 @@ def test_column_keywords_give_the_same_tables(transactions):
     names = {"customer_id": "CustomerID", "invoice_date": "InvoiceDate", "amount": "Sales"}
     keywords = {"customer_col": "CustomerID", "date_col": "InvoiceDate", "amount_col": "Sales"}
     renamed = transactions.rename(columns=names)
+    before = renamed.copy()
     pd.testing.assert_frame_equal(
         cohort_table(renamed, value="amount", **keywords),
         cohort_table(transactions, value="amount"),
@@ -193,6 +194,7 @@ def test_column_keywords_give_the_same_tables(transactions):
     pd.testing.assert_frame_equal(
         retention_table(renamed, **keywords), retention_table(transactions)
     )
+    pd.testing.assert_frame_equal(renamed, before)  # input untouched
     with pytest.raises(DataError, match="'Date'"):
         cohort_table(renamed, customer_col="CustomerID", date_col="Date")
 
