@@ -250,4 +250,4 @@ def level_of(totals: Any, cuts: Sequence[float], labels: Sequence[str]) -> np.nd
     ['A', 'B', 'D']
     """
     position = np.searchsorted(-np.asarray(cuts, dtype=float), -np.asarray(totals), "left")
-    return np.asarray(labels)[position]
+    return np.asarray(list(labels))[position]

@@ -251,3 +251,35 @@ def test_rule_and_strategy_tables_read_in_chinese():
     assert list(group_strategy_table().index) == list(GROUPS)
     with pytest.raises(ParameterError, match="top_revenue_share"):
         group_rule_table(top_revenue_share=10)
+
+
+def test_region_group_mix_is_the_share_of_each_group_by_the_rules(customers):
+    from custseg.customer_groups import group_rules_by_share, region_group_mix
+
+    rules = group_rules_by_share(top_revenue_share=0.25, technical_min=3.0)
+    assert rules["threshold"].tolist() == ["q0.75", 4.5, 3.0, 3.5]
+    mix = region_group_mix(customers, rules)
+    cut = np.quantile(customers["revenue"], 0.75)
+    strategic = (customers["revenue"] >= cut) | (customers["strategic_importance"] >= 4.5)
+    technical = (customers["technical_need"] >= 3.0) & (customers["price_sensitivity"] < 3.5)
+    groups = np.where(strategic, "战略型", np.where(technical, "技术型", "标准型"))
+    expected = pd.crosstab(customers["region"], groups, normalize="index")
+    np.testing.assert_allclose(mix[list(GROUPS)], expected[list(GROUPS)], rtol=1e-12)
+    assert mix["customers"].to_dict() == customers["region"].value_counts().to_dict()
+    default = region_group_mix(customers)
+    assert default["dominant"].to_dict() == {"亚太": "标准型", "欧洲": "技术型", "非洲": "标准型"}
+    with pytest.raises(ParameterError, match="top_revenue_share"):
+        group_rules_by_share(top_revenue_share=10)
+    with pytest.raises(DataError, match="'地区'"):
+        region_group_mix(customers, region_col="地区")
+
+
+def test_classifier_keeps_the_estimator_contract(customers):
+    model = CustomerGroupClassifier(default_group="战略型")
+    assert repr(model) == "CustomerGroupClassifier(default_group='战略型')"
+    with pytest.raises(ParameterError, match="CustomerGroupClassifier 的参数 rules"):
+        CustomerGroupClassifier(rules=[1, 2]).fit(customers)
+    with pytest.raises(ParameterError, match="default_group"):
+        CustomerGroupClassifier(default_group=3).fit(customers)
+    with pytest.raises(NotFittedError, match="CustomerGroupClassifier 还没有拟合"):
+        CustomerGroupClassifier().explain(customers)

@@ -257,3 +257,74 @@ def test_regrade_and_movement_tables_agree_with_reevaluate(h1, h2, evaluator):
     expected = h1.groupby(grades)["payment_days"].mean().round(1)
     assert profile["平均回款天数"].to_dict() == expected.to_dict()
     assert profile["家数"].sum() == len(h1)
+
+
+def test_distributor_col_names_the_id_column_and_id_col_still_works(h1, evaluator):
+    renamed = h1.rename(columns={"distributor_id": "经销商编号"})
+    expected = evaluator.evaluate(h1)
+    got = DistributorEvaluator(distributor_col="经销商编号").fit(renamed).evaluate(renamed)
+    assert got.index.name == "经销商编号"
+    pd.testing.assert_frame_equal(got.rename_axis("distributor_id"), expected)
+    old = DistributorEvaluator(id_col="经销商编号")
+    with pytest.deprecated_call(match="distributor_col"):
+        old.fit(renamed)
+    pd.testing.assert_frame_equal(old.evaluate(renamed), got)
+    with pytest.raises(DataError, match="'经销商编号'"):
+        DistributorEvaluator(distributor_col="经销商编号").fit(h1)
+
+
+def test_evaluator_keeps_the_estimator_contract(h1):
+    evaluator = DistributorEvaluator(weights={"coverage": 1, "sales": 1, "cooperation": 2})
+    cuts = DistributorEvaluator(grade_cuts=(70, 55, 40))
+    assert repr(cuts) == "DistributorEvaluator(grade_cuts=(70, 55, 40))"  # only what was set
+    pd.testing.assert_frame_equal(
+        clone(evaluator).fit_transform(h1), evaluator.fit(h1).transform(h1)
+    )
+    assert evaluator.weights_.to_dict() == {"coverage": 0.25, "sales": 0.25, "cooperation": 0.5}
+    with pytest.raises(ParameterError, match="DistributorEvaluator 的参数 sales_cols"):
+        DistributorEvaluator(sales_cols="sales").fit(h1)
+    with pytest.raises(ParameterError, match="cooperation_range"):
+        DistributorEvaluator(cooperation_range=(1, 3, 5)).fit(h1)
+    with pytest.raises(NotFittedError, match="DistributorEvaluator 还没有拟合"):
+        DistributorEvaluator().transform(h1)
+
+
+def test_both_scorecards_word_a_bad_weight_alike(h1):
+    from custseg.selection import CustomerScorecard
+
+    customers = pd.DataFrame({"loyalty": [1.0, 2.0]})
+    messages = []
+    for fit in (
+        lambda: DistributorEvaluator(weights={"coverage": -1, "sales": 1, "cooperation": 1}).fit(
+            h1
+        ),
+        lambda: CustomerScorecard({"loyalty": "loyalty"}, weights={"loyalty": -1}).fit(customers),
+    ):
+        with pytest.raises(ParameterError) as caught:
+            fit()
+        messages.append(str(caught.value).split(":")[0])
+    assert messages[0] == messages[1] == "权重 (weights) 必须是非负的数 (non-negative numbers)"
+
+
+def test_ranking_and_grade_counts_come_from_the_evaluation(h1, evaluator):
+    from custseg.distributors import grade_counts, ranked_distributors, ranking_table
+    from custseg.widgets import distributors as widget_module
+
+    evaluation = evaluator.evaluate(h1)
+    counts = grade_counts(evaluation)
+    sql = dict(duckdb.sql("SELECT grade, count(*) FROM evaluation GROUP BY grade").fetchall())
+    assert counts.to_dict() == {grade: sql.get(grade, 0) for grade in GRADES}
+    assert counts.sum() == len(h1) and counts.name == "经销商数"
+    ranking = ranking_table(evaluation, top=12)
+    assert list(ranking.index) == list(
+        evaluation.sort_values("total_score", ascending=False, kind="stable").index[:12]
+    )
+    pd.testing.assert_frame_equal(
+        ranked_distributors(h1, {"coverage": 0.3, "sales": 0.4, "cooperation": 0.3}, top=12),
+        ranking[["排名", "覆盖类型", "总分", "等级", "等级名称"]],
+    )
+    with pytest.raises(ParameterError, match="top"):
+        ranking_table(evaluation, top=0)
+    # Course material may import them from the widget's module.
+    assert widget_module.grade_counts is grade_counts
+    assert widget_module.ranked_distributors is ranked_distributors

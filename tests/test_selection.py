@@ -225,3 +225,84 @@ def test_select_customers_and_tier_table_agree_with_the_scorecard():
     tiers = tier_table(frame, potential_value=3, loyalty=2, payment_ability=5)
     assert tiers["客户数"].sum() == 5
     assert tiers.loc["核心客户", "客户数"] == (expected["tier"] == "核心客户").sum()
+
+
+RENAMES = {
+    "customer_id": "CustomerID",
+    "invoice_date": "InvoiceDate",
+    "amount": "Sales",
+    "invoice_id": "InvoiceNo",
+}
+KEYWORDS = {
+    "customer_col": "CustomerID",
+    "date_col": "InvoiceDate",
+    "amount_col": "Sales",
+    "invoice_col": "InvoiceNo",
+}
+
+
+@pytest.fixture(scope="module")
+def criteria(online_retail_clean):
+    from custseg.selection import selection_criteria
+
+    return selection_criteria(online_retail_clean)
+
+
+def test_selection_criteria_take_the_column_keywords_on_online_retail(
+    online_retail_clean, criteria
+):
+    from custseg.selection import selection_criteria
+
+    # Another column already called "amount" (the unit price here) must not be read as it.
+    renamed = online_retail_clean.rename(columns=RENAMES).assign(
+        amount=online_retail_clean["unit_price"]
+    )
+    before = renamed.copy()
+    pd.testing.assert_frame_equal(selection_criteria(renamed, **KEYWORDS), criteria)
+    pd.testing.assert_frame_equal(renamed, before)  # input untouched
+    assert len(criteria) == online_retail_clean["customer_id"].nunique() == 4_338
+    orders = online_retail_clean.groupby("customer_id")["invoice_id"].nunique()
+    np.testing.assert_array_equal(criteria["loyalty"], orders.loc[criteria.index])
+    with pytest.raises(DataError, match="'客户编号'"):
+        selection_criteria(renamed, **{**KEYWORDS, "customer_col": "客户编号"})
+    with pytest.raises(DataError, match="'InvoiceDate'"):
+        selection_criteria(renamed.drop(columns="InvoiceDate"), **KEYWORDS)
+
+
+def test_shortlist_and_tier_counts_are_the_scorecard_in_chinese(criteria):
+    from custseg.selection import shortlist_table, tier_counts
+
+    weights = {"potential_value": 2, "loyalty": 1, "payment_ability": 1}
+    expected = CustomerScorecard(weights=weights).fit(criteria).evaluate(criteria)
+    shortlist = shortlist_table(criteria, weights, top=7)
+    assert list(shortlist.index) == list(expected.index[:7])
+    np.testing.assert_allclose(shortlist["总分"], expected["total_score"].iloc[:7].round(1))
+    np.testing.assert_allclose(shortlist["忠诚度分"], expected["score_loyalty"].iloc[:7].round(1))
+    assert shortlist["理由"].tolist() == expected["reasons"].iloc[:7].tolist()
+    counts = tier_counts(criteria, weights)
+    assert counts["客户数"].to_dict() == {
+        tier: int((expected["tier"] == tier).sum()) for tier in TIER_LABELS
+    }
+    # Two of the three criteria: only those are scored.
+    two = shortlist_table(criteria, {"loyalty": 1, "payment_ability": 1}, top=3)
+    assert [c for c in two.columns if c.endswith("分") and c != "总分"] == [
+        "忠诚度分",
+        "支付能力分",
+    ]
+    with pytest.raises(ParameterError, match="不能全为 0"):
+        tier_counts(criteria, dict.fromkeys(weights, 0))
+
+
+def test_scorecard_keeps_the_estimator_contract(customers):
+    card = CustomerScorecard(COLUMNS, tier_cuts=(90, 70, 50))
+    assert repr(card).count("=") == 2  # only the parameters set: columns and tier_cuts
+    assert "weights" not in repr(card)
+    pd.testing.assert_frame_equal(
+        clone(card).fit_transform(customers), card.fit(customers).transform(customers)
+    )
+    with pytest.raises(ParameterError, match="CustomerScorecard 的参数 tier_cuts"):
+        CustomerScorecard(COLUMNS, tier_cuts="80").fit(customers)
+    with pytest.raises(ParameterError, match="lower_is_better"):
+        CustomerScorecard(COLUMNS, lower_is_better="loyalty").fit(customers)
+    with pytest.raises(NotFittedError, match="CustomerScorecard 还没有拟合"):
+        CustomerScorecard().transform(customers)
