@@ -36,6 +36,8 @@ __all__ = [
     "abc_class_table",
     "abc_classify",
     "abc_preview",
+    "abc_summary",
+    "concentration_sentence",
     "concentration_table",
     "customer_values",
     "gini",
@@ -386,6 +388,38 @@ def abc_preview(classified: pd.DataFrame, rows: int = 10) -> pd.DataFrame:
     return table
 
 
+def abc_summary(classified: pd.DataFrame) -> pd.DataFrame:
+    """Customers and value of each ABC class, with their shares, as numbers.
+
+    Parameters
+    ----------
+    classified : pandas.DataFrame
+        From :func:`abc_classify` (``abc_class`` and ``value`` columns).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per class, A, B, C, indexed ``"A 重点客户"`` …: 客户数, 客户占比 (of all
+        customers), 价值, 价值占比 (of all value); a class without customers has 0.
+        :func:`abc_class_table` is the same table written for reading.
+
+    Examples
+    --------
+    >>> abc_summary(abc_classify([500.0, 300.0, 100.0, 60.0, 40.0]))
+              客户数  客户占比   价值  价值占比
+    A 重点客户    2   0.4  800.0   0.8
+    B 重要客户    2   0.4  160.0   0.16
+    C 一般客户    1   0.2   40.0   0.04
+    """
+    grouped = classified.groupby("abc_class")["value"]
+    table = pd.DataFrame({"客户数": grouped.size(), "价值": grouped.sum()})
+    table = table.reindex(list(ABC_LABELS), fill_value=0)
+    table.insert(1, "客户占比", table["客户数"] / table["客户数"].sum())
+    table["价值占比"] = table["价值"] / table["价值"].sum()
+    table.index = [f"{cls} {ABC_LABELS[cls]}" for cls in table.index]
+    return table
+
+
 def abc_class_table(classified: pd.DataFrame) -> pd.DataFrame:
     """Customers and value of each ABC class, in Chinese, shares as percentages.
 
@@ -409,19 +443,59 @@ def abc_class_table(classified: pd.DataFrame) -> pd.DataFrame:
     B 重要客户    2  40.0%   160  16.0%
     C 一般客户    1  20.0%    40   4.0%
     """
-    grouped = classified.groupby("abc_class")["value"]
-    counts = grouped.size().reindex(list(ABC_LABELS), fill_value=0)
-    sums = grouped.sum().reindex(list(ABC_LABELS), fill_value=0.0)
+    summary = abc_summary(classified)
     table = pd.DataFrame(
         {
-            "客户数": counts.to_numpy(),
-            "客户占比": _percent(counts / counts.sum()),
-            "消费金额": sums.round(0).astype("int64").to_numpy(),
-            "金额占比": _percent(sums / sums.sum()),
+            "客户数": summary["客户数"].to_numpy(),
+            "客户占比": _percent(summary["客户占比"]),
+            "消费金额": summary["价值"].round(0).astype("int64").to_numpy(),
+            "金额占比": _percent(summary["价值占比"]),
         },
-        index=pd.Index([f"{cls} {label}" for cls, label in ABC_LABELS.items()], name="ABC 类"),
+        index=pd.Index(summary.index, name="ABC 类"),
     )
     return table
+
+
+def concentration_sentence(
+    values: Any,
+    top_percent: int,
+    *,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+) -> str:
+    """How much of the value the top ``top_percent`` % of customers hold, as one Chinese sentence.
+
+    Parameters
+    ----------
+    values : Series, array, list, or frame
+        See :func:`customer_values`.
+    top_percent : int
+        The share of customers, in percent (1-99).
+    customer_col, date_col, amount_col : str
+        Column names in transactions, see :func:`customer_values`.
+
+    Returns
+    -------
+    str
+        "前 x% 的客户（n 位）贡献了 y% 的销售额。", with ``y`` from :func:`top_share` and
+        ``n`` the number of customers it counts.
+
+    Examples
+    --------
+    >>> concentration_sentence([70.0, 10.0, 10.0, 5.0, 5.0], 20)
+    '前 20% 的客户（1 位）贡献了 70.0% 的销售额。'
+    """
+    if not 0 < float(top_percent) <= 100:
+        raise ParameterError(
+            f"top_percent 必须在 (0, 100] 之间 (must be in (0, 100]), 收到 (got) {top_percent!r}"
+        )
+    values = customer_values(
+        values, customer_col=customer_col, date_col=date_col, amount_col=amount_col
+    )
+    count = round(len(values) * top_percent / 100)
+    share = top_share(values, top=top_percent / 100)
+    return f"前 {top_percent}% 的客户（{count:,} 位）贡献了 {share:.1%} 的销售额。"
 
 
 def concentration_table(

@@ -43,7 +43,9 @@ __all__ = [
     "explorer_thresholds",
     "lifecycle_rule_table",
     "lifecycle_stages",
+    "stage_counts",
     "stage_rules",
+    "stage_sentence",
     "stage_table",
     "stages_preview",
 ]
@@ -313,6 +315,52 @@ def stage_rules(
     return result
 
 
+def stage_counts(stages: pd.DataFrame) -> pd.Series:
+    """Customers per lifecycle stage, in lifecycle order, 0 where a stage is empty.
+
+    Parameters
+    ----------
+    stages : pandas.DataFrame
+        From :func:`lifecycle_stages` (a ``stage`` column, one row per customer).
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by stage: every stage of :data:`STAGES` in lifecycle order (潜在 → 已流失),
+        then the stages of a custom rule table in order of appearance; named
+        ``"customers"``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> stage_counts(pd.DataFrame({"stage": ["新客", "已流失", "新客"]})).tolist()
+    [0, 2, 0, 0, 0, 1]
+    >>> stage_counts(pd.DataFrame({"stage": ["新客", "沉睡"]})).index[-1]
+    '沉睡'
+    """
+    if "stage" not in stages.columns:
+        raise DataError(
+            "生命周期结果缺少列 'stage' (missing column 'stage')：请传入 lifecycle_stages 的结果"
+        )
+    names = stages["stage"].astype(str)
+    order = list(dict.fromkeys([*STAGES, *names]))
+    return names.value_counts(sort=False).reindex(order, fill_value=0).rename("customers")
+
+
+def stage_sentence(stages: pd.DataFrame) -> str:
+    """The customers of each non-empty stage in one Chinese line, the largest stage first.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> stage_sentence(pd.DataFrame({"stage": ["新客", "已流失", "新客"]}))
+    '新客 2 人，已流失 1 人'
+    """
+    counts = stage_counts(stages)
+    counts = counts[counts > 0].sort_values(ascending=False, kind="stable")
+    return "，".join(f"{stage} {count} 人" for stage, count in counts.items())
+
+
 def stage_table(stages: pd.DataFrame) -> pd.DataFrame:
     """Customers per lifecycle stage, in lifecycle order, in Chinese.
 
@@ -343,9 +391,9 @@ def stage_table(stages: pd.DataFrame) -> pd.DataFrame:
     流失风险      0   0.0%
     已流失       1  33.3%
     """
-    order = list(dict.fromkeys([*STAGES, *stages["stage"]]))
-    grouped = stages.groupby("stage")
-    counts = grouped.size().reindex(order, fill_value=0)
+    counts = stage_counts(stages)
+    order = counts.index.tolist()
+    grouped = stages.groupby(stages["stage"].astype(str))
     actions = grouped["action"].first().reindex(order)
     defaults = lifecycle_rule_table().set_index("stage")["action"]
     table = pd.DataFrame(

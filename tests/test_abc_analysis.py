@@ -11,6 +11,8 @@ import pytest
 from custseg.abc_analysis import (
     ABC_LABELS,
     abc_classify,
+    abc_summary,
+    concentration_sentence,
     concentration_table,
     customer_values,
     gini,
@@ -18,7 +20,7 @@ from custseg.abc_analysis import (
     top_share,
     value_tiers,
 )
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.rfm import rfm_table
 
 
@@ -197,5 +199,43 @@ def test_column_keywords_give_the_same_results(tx, spend):
     assert top_share(renamed, 0.1, **keywords) == top_share(tx, 0.1)
     pd.testing.assert_frame_equal(concentration_table(renamed, **keywords), concentration_table(tx))
     pd.testing.assert_frame_equal(value_tiers(renamed, **keywords), value_tiers(tx))
+    assert concentration_sentence(renamed, 10, **keywords) == concentration_sentence(tx, 10)
     with pytest.raises(DataError, match="'Amount'"):
         customer_values(renamed, customer_col="CustomerID", amount_col="Amount")
+
+
+@pytest.mark.parametrize("cuts", [(0.8, 0.95), (0.5, 0.9)])
+def test_abc_summary_counts_every_customer_and_all_value_per_class(spend, cuts):
+    order, classes = numpy_abc(spend.to_numpy(), cuts)
+    ranked = spend.to_numpy()[order]
+    summary = abc_summary(abc_classify(spend, cuts=cuts))
+    assert summary.index.tolist() == [f"{c} {label}" for c, label in ABC_LABELS.items()]
+    for letter, row in zip("ABC", summary.itertuples(), strict=True):
+        assert row.客户数 == (classes == letter).sum()
+        assert row.价值 == pytest.approx(ranked[classes == letter].sum())
+    assert summary["客户数"].sum() == len(spend)
+    assert summary["价值"].sum() == pytest.approx(spend.sum())
+    assert summary["客户占比"].sum() == pytest.approx(1.0)
+    assert summary["价值占比"].sum() == pytest.approx(1.0)
+    assert summary["价值占比"].iloc[0] == pytest.approx(summary["价值"].iloc[0] / spend.sum())
+
+
+def test_abc_summary_keeps_an_empty_class_with_zero():
+    summary = abc_summary(abc_classify([100.0]))
+    assert summary["客户数"].tolist() == [1, 0, 0]
+    assert summary["价值占比"].tolist() == [1.0, 0.0, 0.0]
+
+
+def test_concentration_sentence_names_the_top_customers_and_their_share(spend):
+    for percent in (1, 20, 50):
+        count = round(len(spend) * percent / 100)
+        share = top_share(spend, percent / 100)
+        assert concentration_sentence(spend, percent) == (
+            f"前 {percent}% 的客户（{count:,} 位）贡献了 {share:.1%} 的销售额。"
+        )
+    by_hand = spend.sort_values(ascending=False)
+    top = by_hand.head(round(len(spend) * 0.2)).sum() / spend.sum()
+    assert abs(top_share(spend, 0.2) - top) < 0.01  # the sentence's share is the top 20 %
+    for bad in (0, 101, -5):
+        with pytest.raises(ParameterError, match="top_percent"):
+            concentration_sentence(spend, bad)

@@ -8,7 +8,13 @@ import polars as pl
 import pytest
 
 from custseg.errors import DataError
-from custseg.lifecycle import STAGES, lifecycle_rule_table, lifecycle_stages
+from custseg.lifecycle import (
+    STAGES,
+    lifecycle_rule_table,
+    lifecycle_stages,
+    stage_counts,
+    stage_sentence,
+)
 from custseg.rfm import customer_summary
 
 
@@ -186,3 +192,40 @@ def test_column_keywords_give_the_same_stages(tx):
     assert list(renamed.columns) == list(names.values())
     with pytest.raises(DataError, match="'下单日期'"):
         lifecycle_stages(renamed, customer_col="客户编号", date_col="下单日期", amount_col="金额")
+
+
+def test_stage_counts_and_sentence_count_every_customer_in_lifecycle_order(tx):
+    day = tx["invoice_date"].max().normalize() + pd.Timedelta(days=1)
+    expected = pandas_stages(
+        tx, day, new_days=90, at_risk_days=90, churn_days=180, loyal_orders=5
+    ).value_counts()
+    counts = stage_counts(lifecycle_stages(tx))
+    assert counts.index.tolist() == list(STAGES)
+    assert counts["潜在"] == 0
+    assert counts.drop("潜在").to_dict() == expected.to_dict()
+    assert counts.sum() == tx["customer_id"].nunique()
+    sentence = stage_sentence(lifecycle_stages(tx))
+    parts = [part.split(" ") for part in sentence.split("，")]
+    assert [name for name, _, _ in parts] == expected.sort_values(ascending=False).index.tolist()
+    assert {name: int(n) for name, n, _ in parts} == expected.to_dict()
+
+
+def test_stage_counts_keep_the_stages_of_a_custom_rule_table_and_need_a_stage_column(tx):
+    rules = pd.DataFrame(
+        {
+            "stage": ["活跃", "沉睡"],
+            "stage_en": ["Active", "Dormant"],
+            "rule": ["recency <= at_risk_days", "recency > at_risk_days"],
+            "action": ["保持联系", "唤醒"],
+        }
+    )
+    got = lifecycle_stages(tx, rules=rules, at_risk_days=120)
+    counts = stage_counts(got)
+    assert counts.index.tolist()[: len(STAGES)] == list(STAGES)
+    assert counts[list(STAGES)].sum() == 0
+    assert counts[["活跃", "沉睡"]].tolist() == [
+        int((got["recency"] <= 120).sum()),
+        int((got["recency"] > 120).sum()),
+    ]
+    with pytest.raises(DataError, match="stage"):
+        stage_counts(got.drop(columns="stage"))

@@ -8,7 +8,7 @@ from typing import Any
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 
-from custseg.abc_analysis import abc_classify, gini, lorenz_curve
+from custseg.abc_analysis import ABC_LABELS, abc_classify, abc_summary, gini, lorenz_curve
 from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
 
@@ -50,9 +50,7 @@ def plot_lorenz(data: Any, ax: Axes | None = None, *, cuts: Sequence[float] = (0
     """
     curve = lorenz_curve(data)
     coefficient = gini(data)
-    classes = abc_classify(data, cuts=cuts)
-    n = len(classes)
-    counts = classes["abc_class"].value_counts()
+    shares = abc_summary(abc_classify(data, cuts=cuts))["客户占比"].to_numpy()
     with chinese_font_context():
         if ax is None:
             _, ax = plt.subplots(figsize=(6.5, 6))
@@ -65,8 +63,7 @@ def plot_lorenz(data: Any, ax: Axes | None = None, *, cuts: Sequence[float] = (0
         )
         ax.plot([0, 1], [0, 1], color=palette.REFERENCE, ls="--", lw=1, label="完全平均 (equality)")
         right = 1.0
-        for letter, label in (("A", "重点客户"), ("B", "重要客户"), ("C", "一般客户")):
-            width = counts.get(letter, 0) / n
+        for (letter, label), width in zip(ABC_LABELS.items(), shares, strict=True):
             if width == 0:
                 continue
             left = right - width

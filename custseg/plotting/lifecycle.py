@@ -7,7 +7,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from custseg.errors import DataError, require_columns
-from custseg.lifecycle import STAGES
+from custseg.lifecycle import stage_counts
 from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
 
@@ -41,9 +41,8 @@ def plot_lifecycle_stages(stages: pd.DataFrame, ax: Axes | None = None) -> Axes:
     require_columns(stages, ["stage"], what="生命周期结果 (lifecycle stages)")
     if stages.empty:
         raise DataError("生命周期结果为空 (no customers): 没有可画的数据")
-    counts = stages["stage"].astype(str).value_counts(sort=False)
-    order = [*STAGES, *(s for s in counts.index if s not in STAGES)]
-    counts = counts.reindex(order, fill_value=0)
+    counts = stage_counts(stages)
+    order = counts.index.tolist()
     with chinese_font_context():
         if ax is None:
             _, ax = plt.subplots(figsize=(1.5 + 1.1 * len(order), 4.5))

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import ipywidgets as widgets
-import pandas as pd
 
-from custseg.abc_analysis import ABC_LABELS, abc_classify, customer_values
+from custseg.abc_analysis import ABC_LABELS, abc_classify, abc_summary, customer_values
 from custseg.plotting import palette
 from custseg.widgets.concentration import lorenz_chart
 
+# abc_summary: its home is custseg.abc_analysis; importable here as before
 __all__ = ["A_SLIDER", "abc_cut_explorer", "abc_summary"]
 
 A_SLIDER = {"min": 0.2, "max": 0.9, "step": 0.05}
@@ -18,27 +18,6 @@ A_SLIDER = {"min": 0.2, "max": 0.9, "step": 0.05}
 
 _ROWS = [0.95, 0.90, 0.85]  # heights of a zone's letter, name and share of customers
 _WIDE = 0.1  # the narrowest zone, as a share of the width, that its name fits in
-
-
-def abc_summary(classified: pd.DataFrame) -> pd.DataFrame:
-    """Customers and value per ABC class, with their shares.
-
-    Examples
-    --------
-    >>> from custseg.abc_analysis import abc_classify
-    >>> abc_summary(abc_classify([500.0, 300.0, 100.0, 60.0, 40.0]))
-              客户数  客户占比   价值  价值占比
-    A 重点客户    2   0.4  800.0   0.8
-    B 重要客户    2   0.4  160.0   0.16
-    C 一般客户    1   0.2   40.0   0.04
-    """
-    grouped = classified.groupby("abc_class")["value"]
-    table = pd.DataFrame({"客户数": grouped.size(), "价值": grouped.sum()})
-    table = table.reindex(list(ABC_LABELS), fill_value=0)
-    table.insert(1, "客户占比", table["客户数"] / table["客户数"].sum())
-    table["价值占比"] = table["价值"] / table["价值"].sum()
-    table.index = [f"{cls} {ABC_LABELS[cls]}" for cls in table.index]
-    return table
 
 
 def abc_cut_explorer(data: Any, *, a_cut: float = 0.8, b_cut: float = 0.95) -> widgets.VBox:

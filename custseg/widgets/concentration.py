@@ -8,25 +8,12 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from custseg.abc_analysis import customer_values, gini, lorenz_curve, top_share
+from custseg.abc_analysis import concentration_sentence, customer_values, gini, lorenz_curve
 from custseg.plotting import palette
 from custseg.widgets.live import LiveChart
 
+# concentration_sentence: its home is custseg.abc_analysis; importable here as before
 __all__ = ["concentration_explorer", "concentration_sentence", "lorenz_chart"]
-
-
-def concentration_sentence(values: Any, top_percent: int) -> str:
-    """The sentence the widget shows, e.g. "前 20% 的客户贡献了 77% 的销售额".
-
-    Examples
-    --------
-    >>> concentration_sentence([70.0, 10.0, 10.0, 5.0, 5.0], 20)
-    '前 20% 的客户（1 位）贡献了 70.0% 的销售额。'
-    """
-    values = customer_values(values)
-    count = round(len(values) * top_percent / 100)
-    share = top_share(values, top=top_percent / 100)
-    return f"前 {top_percent}% 的客户（{count:,} 位）贡献了 {share:.1%} 的销售额。"
 
 
 def lorenz_chart(values: pd.Series, curve: pd.DataFrame | None = None) -> LiveChart:

@@ -6,7 +6,13 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from custseg.lifecycle import STAGES, explorer_thresholds, lifecycle_stages
+from custseg.lifecycle import (
+    STAGES,
+    explorer_thresholds,
+    lifecycle_stages,
+    stage_counts,
+    stage_sentence,
+)
 from custseg.plotting import palette
 from custseg.rfm import customer_summary
 from custseg.widgets.live import LiveChart
@@ -89,9 +95,8 @@ def lifecycle_explorer(
             **explorer_thresholds(at_risk.value, churn.value, loyal.value),
             summary=customers,
         )
-        counts = stages["stage"].value_counts()
-        summary.value = "，".join(f"{stage} {count} 人" for stage, count in counts.items())
-        sizes = counts.reindex(names, fill_value=0).to_numpy()
+        summary.value = stage_sentence(stages)
+        sizes = stage_counts(stages).reindex(names, fill_value=0).to_numpy()
         with chart.hold():
             chart.leave_room(sizes, axis="y")
             bars.y = sizes
