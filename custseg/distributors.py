@@ -42,15 +42,9 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from custseg import scorecard
 from custseg.errors import DataError, ParameterError, require_columns
 from custseg.estimator_contract import check_fitted, validate_parameters
-from custseg.scorecard import (
-    decreasing_cuts,
-    level_of,
-    numeric_column,
-    percentile_scores,
-    scorecard_weights,
-)
 
 __all__ = [
     "COVERAGE_LABELS",
@@ -206,7 +200,9 @@ class DistributorEvaluator(TransformerMixin, BaseEstimator):
         return [self._id(), self.coverage_col, *self.sales_cols, self.cooperation_col]
 
     def _numbers(self, X: pd.DataFrame, column: str) -> np.ndarray:
-        return numeric_column(X, column, row_ids=X[self._id()], row_word="经销商 (distributor)")
+        return scorecard.numeric_column(
+            X, column, row_ids=X[self._id()], row_word="经销商 (distributor)"
+        )
 
     def _check_frame(self, X: pd.DataFrame) -> None:
         require_columns(X, self._columns(), what="经销商数据 (distributors)")
@@ -250,7 +246,7 @@ class DistributorEvaluator(TransformerMixin, BaseEstimator):
                 DeprecationWarning,
                 stacklevel=2,
             )
-        weights = scorecard_weights(
+        weights = scorecard.scorecard_weights(
             DEFAULT_WEIGHTS if self.weights is None else self.weights, list(DEFAULT_WEIGHTS)
         )
         if not list(self.sales_cols):
@@ -263,7 +259,7 @@ class DistributorEvaluator(TransformerMixin, BaseEstimator):
             raise ParameterError(
                 f"cooperation_range 需要 (最低分, 最高分): {self.cooperation_range}"
             )
-        cuts = decreasing_cuts(self.grade_cuts, levels=len(GRADES), name="grade_cuts")
+        cuts = scorecard.decreasing_cuts(self.grade_cuts, levels=len(GRADES), name="grade_cuts")
         points = dict(COVERAGE_POINTS if self.coverage_points is None else self.coverage_points)
         self._check_frame(X)
         self._coverage_scores(X, points)  # unknown coverage types fail at fit time
@@ -305,10 +301,12 @@ class DistributorEvaluator(TransformerMixin, BaseEstimator):
         check_fitted(self, "reference_")
         self._check_frame(X)
         sales = np.mean(
-            [percentile_scores(self.reference_[name], self._numbers(X, name))
-             for name in self.sales_cols],
+            [
+                scorecard.percentile_scores(self.reference_[name], self._numbers(X, name))
+                for name in self.sales_cols
+            ],
             axis=0,
-        )  # fmt: skip
+        )
         low, high = self.cooperation_range_
         rating = self._numbers(X, self.cooperation_col)
         outside = (rating < low) | (rating > high)
@@ -349,7 +347,7 @@ class DistributorEvaluator(TransformerMixin, BaseEstimator):
         table = table.join(scores.add_prefix("score_"))
         total = scores[list(DEFAULT_WEIGHTS)].to_numpy() @ self.weights_.to_numpy()
         table["total_score"] = np.round(total, 10)
-        table["grade"] = level_of(table["total_score"], self.grade_cuts_, GRADES)
+        table["grade"] = scorecard.level_of(table["total_score"], self.grade_cuts_, GRADES)
         table["grade_label"] = table["grade"].map(GRADE_LABELS)
         table["strategy"] = table["grade"].map(GRADE_STRATEGIES)
         return table

@@ -252,7 +252,7 @@ class CustomerScorecard(TransformerMixin, BaseEstimator):
         Parameters
         ----------
         X : pandas.DataFrame
-            One row per customer, with the criterion columns.
+            The customers to rank: the criterion columns, as for ``fit``.
 
         Returns
         -------
