@@ -150,6 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from custseg.errors import ConvergenceError, DataError, ParameterError
     from custseg.process import SegmentationProcess
+    from custseg.report_document import CHARTS_NEED_PLOT, charts_available
 
     try:
         columns = _mapping(args.column)
@@ -164,9 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "cancel_prefix": args.cancel_prefix,
                 "refunds": args.refunds,
             },
-        ).fit(
-            args.orders,
-            columns or None,
+            columns=columns or None,
             read_options={
                 "sheet_name": args.sheet,
                 "skip_rows": args.skip_rows,
@@ -174,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "encoding": args.encoding,
                 "date_format": args.date_format,
             },
-        )
+        ).fit(args.orders)
         paths = process.write_report(args.out)
     except (
         DataError,
@@ -201,6 +200,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     table = process.segment_table()[["客户群", "客户数", "消费额占比"]]
     print(table.to_string(index=False, formatters={"消费额占比": "{:.1%}".format}))
     print(f"报告 (report): {paths['html']}\nExcel: {paths['excel']}")
+    if not charts_available():
+        print(f"报告中没有图表 (no charts in the report)：{CHARTS_NEED_PLOT}")
     return 0
 
 

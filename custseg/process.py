@@ -16,28 +16,33 @@
    incremental revenue).
 
 :meth:`SegmentationProcess.write_report` writes what a marketer takes into a meeting: an
-HTML report with charts and an Excel workbook. The command line does the same:
+HTML report with charts and an Excel workbook (:mod:`custseg.report_document`). Without
+the plotting extra (``pip install "custseg[plot]"``) everything works and the report says
+where its charts would be. The command line does the same:
 ``custseg segment my_orders.xlsx --out report/``.
 """
 
 from __future__ import annotations
 
-import base64
-import html
-import io
 import os
+import warnings
+from collections.abc import Mapping
+from numbers import Integral, Real
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator
-from sklearn.utils.validation import check_is_fitted
+from sklearn.utils._param_validation import Interval, StrOptions
 
 from custseg.abc_analysis import abc_classify, gini, top_share
 from custseg.errors import DataError, ParameterError
+from custseg.estimator_contract import check_fitted, validate_parameters
+from custseg.frames import canonical_columns, columns_as_given
 from custseg.lifecycle import lifecycle_stages
 from custseg.promotion import evaluate_campaign
+from custseg.report_document import CHARTS_NEED_PLOT, ReportPage, charts_available, write_workbook
 from custseg.rfm import RFMScorer, customer_summary
 from custseg.segments import RFMSegmenter
 from custseg.transactions import (
@@ -70,6 +75,14 @@ _SEGMENT_COLUMNS = {
     "action": "建议策略",
     "control": "对照组人数",
 }
+_SHARES = ("客户占比", "消费额占比")
+_READ_OPTIONS = ("sheet_name", "skip_rows", "sep", "encoding", "date_format")
+_KEYWORDS = {
+    "customer_col": "customer_id",
+    "date_col": "invoice_date",
+    "amount_col": "amount",
+    "invoice_col": "invoice_id",
+}
 
 
 class SegmentationProcess(BaseEstimator):
@@ -87,18 +100,29 @@ class SegmentationProcess(BaseEstimator):
     random_state : int, default 0
         Seed of the control-group draw.
     bins : int, default 5
-        RFM score bands (fewer for a handful of customers).
+        RFM score bands, 2 to 9 (fewer for a handful of customers).
     currency : str, default "元"
         The currency named in the report.
     cleaning : dict, optional
         Options of :func:`custseg.transactions.clean_transactions` (``drop_duplicates``,
         ``cancel_prefix``, ``refunds``); by default those declared on the data, else a
         user file's defaults.
+    columns : mapping, optional
+        Your column names to canonical ones, e.g. ``{"数量": "quantity", "单价":
+        "unit_price"}`` (see :func:`custseg.transactions.read_transactions`); the four
+        columns below can be named by their keywords instead.
+    read_options : dict, optional
+        For a file: ``sheet_name``, ``skip_rows``, ``sep``, ``encoding``, ``date_format``
+        of :func:`custseg.transactions.read_transactions` (a table uses ``date_format``).
+    customer_col, date_col, amount_col, invoice_col : str
+        Names of the customer id, purchase date, amount and invoice number columns in the
+        data given to :meth:`fit` and :meth:`evaluate`; by default the canonical
+        ``customer_id``, ``invoice_date``, ``amount`` and ``invoice_id``.
 
     Attributes
     ----------
     clean_ : pandas.DataFrame
-        The cleaned orders.
+        The cleaned orders, with canonical column names.
     cleaning_report_ : custseg.transactions.CleaningReport
     customers_ : pandas.DataFrame
         One row per customer: R, F, M, scores, ``segment``, ``action``, ``abc_class``,
@@ -116,7 +140,26 @@ class SegmentationProcess(BaseEstimator):
     150
     >>> bool(process.segments_["customers"].sum() == len(process.customers_))
     True
+    >>> renamed = load_sample().rename(columns={"customer_id": "CustomerID"})
+    >>> SegmentationProcess(customer_col="CustomerID").fit(renamed).facts_["customers"]
+    150
     """
+
+    _parameter_constraints: dict = {
+        "scheme": [StrOptions({"cn8", "classic"})],
+        "as_of": "no_validation",  # any date-like value, checked when the orders are cleaned
+        "control_share": [Interval(Real, 0, 0.5, closed="both")],
+        "random_state": [Interval(Integral, 0, None, closed="left"), None],
+        "bins": [Interval(Integral, 2, 9, closed="both")],
+        "currency": [str],
+        "cleaning": [dict, None],
+        "columns": [Mapping, None],
+        "read_options": [dict, None],
+        "customer_col": [str],
+        "date_col": [str],
+        "amount_col": [str],
+        "invoice_col": [str],
+    }
 
     def __init__(
         self,
@@ -124,10 +167,16 @@ class SegmentationProcess(BaseEstimator):
         *,
         as_of: Any = None,
         control_share: float = 0.1,
-        random_state: int = 0,
+        random_state: int | None = 0,
         bins: int = 5,
         currency: str = "元",
         cleaning: dict | None = None,
+        columns: Mapping[str, str] | None = None,
+        read_options: dict | None = None,
+        customer_col: str = "customer_id",
+        date_col: str = "invoice_date",
+        amount_col: str = "amount",
+        invoice_col: str = "invoice_id",
     ) -> None:
         self.scheme = scheme
         self.as_of = as_of
@@ -136,48 +185,48 @@ class SegmentationProcess(BaseEstimator):
         self.bins = bins
         self.currency = currency
         self.cleaning = cleaning
-
-    def _check_parameters(self) -> None:
-        if self.scheme not in ("cn8", "classic"):
-            raise ParameterError(
-                f"scheme 只能是 'cn8' 或 'classic' (unknown scheme): {self.scheme!r}"
-            )
-        if not 0 <= float(self.control_share) <= 0.5:
-            raise ParameterError(
-                f"control_share 应在 0 到 0.5 之间 (must be in [0, 0.5]): {self.control_share!r}"
-            )
+        self.columns = columns
+        self.read_options = read_options
+        self.customer_col = customer_col
+        self.date_col = date_col
+        self.amount_col = amount_col
+        self.invoice_col = invoice_col
 
     def fit(
         self,
-        transactions: pd.DataFrame | str | os.PathLike,
-        columns=None,
+        X: pd.DataFrame | str | os.PathLike,
+        y: None = None,
         *,
+        columns: Mapping[str, str] | None = None,
         read_options: dict | None = None,
-    ):
+    ) -> SegmentationProcess:
         """Run steps 1-4 (and draw the control groups of step 5).
 
         Parameters
         ----------
-        transactions : DataFrame or path
-            Canonical transactions, or a file for
-            :func:`custseg.transactions.read_transactions`.
-        columns : mapping, optional
-            Your column names to canonical ones (see :func:`read_transactions`).
-        read_options : dict, optional
-            For a file: ``sheet_name``, ``skip_rows``, ``sep``, ``encoding``,
-            ``date_format`` of :func:`custseg.transactions.read_transactions`.
+        X : DataFrame or path
+            The orders, or a file for :func:`custseg.transactions.read_transactions`.
+            Not modified.
+        y : None
+            Ignored (scikit-learn's convention).
+        columns, read_options
+            Deprecated: give them to ``SegmentationProcess(columns=..., read_options=...)``.
+            Still work, with a :class:`DeprecationWarning`, and are kept as the
+            parameters of the same names.
 
         Returns
         -------
         SegmentationProcess
             ``self``.
         """
-        self._check_parameters()
+        if isinstance(y, Mapping) and columns is None:  # the old fit(transactions, columns)
+            columns, y = y, None
+        if columns is not None or read_options is not None:
+            self._take_fit_settings(columns, read_options)
+        validate_parameters(self)
+        self._check_settings()
         # Step 1: collect
-        if isinstance(transactions, str | os.PathLike):
-            orders = read_transactions(transactions, columns, **(read_options or {}))
-        else:
-            orders = to_canonical(transactions, columns)
+        orders = self._orders(X)
         self.clean_, self.cleaning_report_ = clean_transactions(
             orders, as_of=self.as_of, **(self.cleaning or {})
         )
@@ -202,7 +251,7 @@ class SegmentationProcess(BaseEstimator):
             "top20_share": top_share(rfm["monetary"], 0.2),
         }
         # Step 3: classify
-        if len(rfm) < int(self.bins):
+        if len(rfm) < self.bins:
             raise DataError(
                 f"只有 {len(rfm)} 位客户，少于 RFM 分数档数 bins={self.bins} (too few customers)："
                 f"请把 bins（命令行 --bins）设为 {max(len(rfm), 1)} 或更小；客户太少时分类的意义也有限。"
@@ -217,6 +266,60 @@ class SegmentationProcess(BaseEstimator):
         # Step 4: strategy
         self.segments_ = self._segment_table(customers)
         return self
+
+    def _take_fit_settings(self, columns: Any, read_options: Any) -> None:
+        """The deprecated ``fit(X, columns, read_options=...)``: the same as the parameters."""
+        given = {
+            name: value
+            for name, value in (("columns", columns), ("read_options", read_options))
+            if value is not None
+        }
+        names = ", ".join(f"{name}=..." for name in given)
+        warnings.warn(
+            f"fit({names}) 已不再使用，请改为 SegmentationProcess({names}).fit(X) "
+            f"(deprecated: pass {names} to SegmentationProcess(...), then call fit(X))",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        self.set_params(**given)
+
+    def _keywords(self) -> dict[str, str]:
+        return {keyword: getattr(self, keyword) for keyword in _KEYWORDS}
+
+    def _check_settings(self) -> None:
+        """What the constraints cannot say: read options by name, one column per role."""
+        unknown = sorted(set(self.read_options or {}) - set(_READ_OPTIONS))
+        if unknown:
+            raise ParameterError(
+                f"read_options 不认识 {unknown}，可用的有 {list(_READ_OPTIONS)} "
+                f"(unknown read options)"
+            )
+        named = {_KEYWORDS[k]: (k, v) for k, v in self._keywords().items() if v != _KEYWORDS[k]}
+        for yours, canonical in (self.columns or {}).items():
+            if canonical in named:
+                keyword, name = named[canonical]
+                raise ParameterError(
+                    f"{canonical} 列给了两次：columns 中的 {yours!r} 和 {keyword}={name!r}，"
+                    f"请只保留一个 (column {canonical!r} named twice)"
+                )
+
+    def _orders(self, data: pd.DataFrame | str | os.PathLike) -> pd.DataFrame:
+        """Canonical transactions from a file or a table, with the columns as named."""
+        options = dict(self.read_options or {})
+        keywords = self._keywords()
+        if isinstance(data, str | os.PathLike):
+            mapping = {
+                **(self.columns or {}),
+                **{name: _KEYWORDS[k] for k, name in keywords.items() if name != _KEYWORDS[k]},
+            }
+            return read_transactions(data, mapping or None, **options)
+        roles = {"customer": "customer_col", "date": "date_col", "amount": "amount_col"}
+        needed = [role for role, k in roles.items() if keywords[k] != _KEYWORDS[k]]
+        renamed = canonical_columns(data, **keywords, needed=needed)
+        with columns_as_given(**keywords):
+            return to_canonical(
+                renamed, dict(self.columns or {}) or None, date_format=options.get("date_format")
+            )
 
     def _draw_control(self, customers: pd.DataFrame) -> pd.Series:
         rng = np.random.default_rng(self.random_state)
@@ -241,7 +344,7 @@ class SegmentationProcess(BaseEstimator):
 
     def evaluate(
         self,
-        later_transactions: pd.DataFrame,
+        later_transactions: pd.DataFrame | str | os.PathLike,
         *,
         revenue_per_response: float = 0.0,
         cost_per_contact: float = 0.0,
@@ -249,7 +352,8 @@ class SegmentationProcess(BaseEstimator):
         """Step 5: compare the marketing group with the control group on later orders.
 
         A customer "responds" when they buy at least once in ``later_transactions``
-        (orders after the analysis). Without a campaign in between, the increment is about 0:
+        (orders after the analysis, with the same columns and cleaning rules as the data
+        given to :meth:`fit`). Without a campaign in between, the increment is about 0:
         this is how to check the method before spending money.
 
         Returns
@@ -259,8 +363,8 @@ class SegmentationProcess(BaseEstimator):
             one per segment: response rates, the increment and its confidence interval, p-value,
             incremental revenue and ROI.
         """
-        check_is_fitted(self, "customers_")
-        later, _ = clean_transactions(to_canonical(later_transactions))
+        check_fitted(self, "customers_")
+        later, _ = clean_transactions(self._orders(later_transactions), **(self.cleaning or {}))
         bought = later.groupby("customer_id")["amount"].sum()
         frame = self.customers_[["segment", "group"]].copy()
         frame["responded"] = np.where(frame.index.isin(bought.index), "yes", "no")
@@ -283,6 +387,7 @@ class SegmentationProcess(BaseEstimator):
         from custseg.plotting.abc_analysis import plot_lorenz
         from custseg.plotting.lifecycle import plot_lifecycle_stages
         from custseg.plotting.rfm import plot_segment_sizes
+        from custseg.report_document import png_data
 
         figures = []
         for title, draw in (
@@ -299,52 +404,49 @@ class SegmentationProcess(BaseEstimator):
         ):
             fig, ax = plt.subplots(figsize=(7, 4))
             draw(ax)
-            buffer = io.BytesIO()
-            fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
-            plt.close(fig)
-            figures.append((title, base64.b64encode(buffer.getvalue()).decode("ascii")))
+            figures.append((title, png_data(fig)))
         return figures
 
     def segment_table(self) -> pd.DataFrame:
         """The strategy table with Chinese headers, as it appears in the report."""
-        check_is_fitted(self, "segments_")
+        check_fitted(self, "segments_")
         return self.segments_.rename(columns=_SEGMENT_COLUMNS)
 
     def to_html(self) -> str:
-        """The report as one self-contained HTML page (charts embedded), in Chinese."""
-        check_is_fitted(self, "segments_")
+        """The report as one self-contained HTML page in Chinese.
+
+        The charts are embedded; without matplotlib (the plotting extra) the page says
+        in their place how to get them.
+        """
+        check_fitted(self, "segments_")
         facts = self.facts_
-        shown = self.segment_table()
-        for share in ("客户占比", "消费额占比"):
-            shown[share] = shown[share].map("{:.1%}".format)
-        table = shown.to_html(index=False, float_format=lambda v: f"{v:,.2f}", classes="table")
-        cleaning = self._quality_html()
-        charts = "\n".join(
-            f'<h3>{html.escape(title)}</h3><img alt="{html.escape(title)}" '
-            f'src="data:image/png;base64,{data}">'
-            for title, data in self._figures()
+        page = ReportPage("客户分类报告").paragraph(
+            f"数据期间 {facts['first_day']} 至 {facts['last_day']}：{facts['customers']:,} 位客户，"
+            f"{facts['orders']:,} 笔订单，消费额 {facts['revenue']:,.2f} {self.currency}。"
+        )
+        page.heading(f"第 1 步 {STEPS[0]}").table(self.cleaning_report_.to_frame())
+        page.heading("数据质量", level=3).table(self._quality_frame())
+        page.heading(f"第 2 步 {STEPS[1]}").paragraph(
+            f"前 20% 的客户贡献了 {facts['top20_share']:.1%} 的消费额；基尼系数 {facts['gini']:.2f}。"
+        )
+        page.heading(f"第 3 步 {STEPS[2]}")
+        if charts_available():
+            for title, data in self._figures():
+                page.figure(title, data)
+        else:
+            page.paragraph(CHARTS_NEED_PLOT)
+        page.heading(f"第 4 步 {STEPS[3]}").table(
+            self.segment_table(), formats={share: "{:.1%}" for share in _SHARES}
         )
         control = int((self.customers_["group"] == "对照组").sum())
-        return f"""<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>客户分类报告</title>
-<style>body{{font-family:"Noto Sans CJK SC",sans-serif;max-width:60em;margin:2em auto;line-height:1.6}}
-.table{{border-collapse:collapse}}.table td,.table th{{border:1px solid #ccc;padding:4px 8px}}
-img{{max-width:100%}}</style></head><body>
-<h1>客户分类报告</h1>
-<p>数据期间 {facts["first_day"]} 至 {facts["last_day"]}：{facts["customers"]:,} 位客户，
-{facts["orders"]:,} 笔订单，消费额 {facts["revenue"]:,.2f} {html.escape(str(self.currency))}。</p>
-<h2>第 1 步 数据收集</h2>{cleaning}
-<h2>第 2 步 数据分析</h2>
-<p>前 20% 的客户贡献了 {facts["top20_share"]:.1%} 的消费额；基尼系数 {facts["gini"]:.2f}。</p>
-<h2>第 3 步 客户分类</h2>{charts}
-<h2>第 4 步 策略制定</h2>{table}
-<h2>第 5 步 效果评估</h2>
-<p>每个客户群随机留出 {float(self.control_share):.0%} 作为对照组（共 {control} 人，名单见 Excel
-“对照组”工作表），活动期间不联系他们。活动结束后比较营销组与对照组在活动后是否购买及消费额：
-两组响应率的差值才是活动带来的增量（单位是百分点；两者之比叫提升度）。把活动结束后的订单交给本工具的“效果评估”，即可算出各客户群的
-响应率、增量、置信区间和投资回报率（ROI）。</p>
-</body></html>
-"""
+        page.heading(f"第 5 步 {STEPS[4]}").paragraph(
+            f"每个客户群随机留出 {float(self.control_share):.0%} 作为对照组（共 {control} 人，名单见 Excel"
+            "“对照组”工作表），活动期间不联系他们。活动结束后比较营销组与对照组在活动后是否购买及消费额："
+            "两组响应率的差值才是活动带来的增量（单位是百分点；两者之比叫提升度）。"
+            "把活动结束后的订单交给本工具的“效果评估”，即可算出各客户群的"
+            "响应率、增量、置信区间和投资回报率（ROI）。"
+        )
+        return page.html()
 
     def _quality_rows(self) -> list[tuple[str, str]]:
         """The data-quality facts in Chinese: rules applied, notes, suspicious dates."""
@@ -382,20 +484,14 @@ img{{max-width:100%}}</style></head><body>
             rows.append(("可疑日期（已排除）", f"共 {len(suspicious):,} 行，见上表"))
         return rows
 
-    def _quality_html(self) -> str:
-        report = self.cleaning_report_
-        table = report.to_frame().to_html(index=False, classes="table")
-        items = "".join(
-            f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>"
-            for k, v in self._quality_rows()
-        )
-        return f'{table}<h3>数据质量</h3><table class="table">{items}</table>'
+    def _quality_frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self._quality_rows(), columns=["数据质量", "内容"])
 
     def _excel_tables(self) -> dict[str, pd.DataFrame]:
         from custseg.vocabulary import chinese_label
 
         summary = self.segment_table()
-        for column in ("客户占比", "消费额占比"):
+        for column in _SHARES:
             summary[column] = summary[column].round(4)
         for column in ("消费额", "平均最近购买天数", "平均购买次数", "平均消费额"):
             summary[column] = summary[column].round(2)
@@ -414,116 +510,53 @@ img{{max-width:100%}}</style></head><body>
         dict
             ``{"html": path, "excel": path}``.
         """
-        check_is_fitted(self, "segments_")
+        check_fitted(self, "segments_")
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
         page = folder / "report.html"
         page.write_text(self.to_html(), encoding="utf-8")
         workbook = folder / "report.xlsx"
         tables = self._excel_tables()
-        cleaning = self.cleaning_report_.to_frame()
-        quality = pd.DataFrame(self._quality_rows(), columns=["数据质量", "内容"])
-        _write_workbook(
+        write_workbook(
             workbook,
             {
                 "分群汇总": [(tables["分群汇总"], False)],
                 "客户分群": [(tables["客户分群"], True)],
-                "清洗报告": [(cleaning, False), (quality, False)],
+                "清洗报告": [
+                    (self.cleaning_report_.to_frame(), False),
+                    (self._quality_frame(), False),
+                ],
                 "对照组": [(tables["对照组"], True)],
                 "流程": [(pd.DataFrame({"步骤": STEPS}), False)],
             },
-            percent=("客户占比", "消费额占比"),
+            percent=_SHARES,
         )
         return {"html": page, "excel": workbook}
-
-
-def _write_workbook(
-    path: Path,
-    sheets: dict[str, list[tuple[pd.DataFrame, bool]]],
-    *,
-    percent: tuple[str, ...] = (),
-) -> None:
-    """Write tables into a workbook as ``DataFrame.to_excel`` lays them out, much faster.
-
-    Each sheet holds its tables one below the other, a blank row between them; a table
-    is ``(frame, with_index)``. Headers (and index cells) are bold, centred and framed;
-    text stays text (an id such as ``110105199001011234`` is never a number, a value
-    starting with "=" is never a formula); missing values are empty cells; the
-    ``percent`` columns are shown as percentages. openpyxl's streaming mode writes one
-    row at a time instead of styling every cell, so a report on tens of thousands of
-    customers is written in a fraction of the time.
-    """
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Border, Font, Side
-
-    book = Workbook(write_only=True)
-    thin = Side(style="thin")
-    bold, frame_border = Font(bold=True), Border(left=thin, right=thin, top=thin, bottom=thin)
-    centred = Alignment(horizontal="center", vertical="top")
-
-    def header(sheet, value) -> WriteOnlyCell:
-        cell = WriteOnlyCell(sheet, value=_cell_value(value))
-        cell.font, cell.border, cell.alignment = bold, frame_border, centred
-        return cell
-
-    def body(sheet, value, number_format: str | None) -> object:
-        value = _cell_value(value)
-        if number_format is None and not (isinstance(value, str) and value.startswith("=")):
-            return value
-        cell = WriteOnlyCell(sheet, value=value)
-        if number_format is not None:
-            cell.number_format = number_format
-        else:
-            cell.data_type = "s"
-        return cell
-
-    for name, tables in sheets.items():
-        sheet = book.create_sheet(name)
-        for number, (frame, with_index) in enumerate(tables):
-            if number:
-                sheet.append([])
-            names = [frame.index.name] if with_index else []
-            sheet.append([header(sheet, v) for v in [*names, *frame.columns]])
-            formats = ["0.0%" if column in percent else None for column in frame.columns]
-            columns = [frame[column].tolist() for column in frame.columns]
-            index = frame.index.tolist() if with_index else None
-            for position, values in enumerate(zip(*columns, strict=True)):
-                row = [header(sheet, index[position])] if with_index else []
-                row += [body(sheet, v, f) for v, f in zip(values, formats, strict=True)]
-                sheet.append(row)
-            if not columns and with_index:
-                for label in index:
-                    sheet.append([header(sheet, label)])
-    book.save(path)
-
-
-def _cell_value(value: object) -> object:
-    """A value openpyxl writes as pandas' ``to_excel`` does: missing is empty, inf is text."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float):
-        if value != value:
-            return None
-        if value in (float("inf"), float("-inf")):
-            return "inf" if value > 0 else "-inf"
-    return value
 
 
 # The five steps one call at a time, for a group that takes the decision at each step.
 
 
-def key_facts(transactions: pd.DataFrame, *, as_of: Any = None) -> pd.DataFrame:
+def key_facts(
+    transactions: pd.DataFrame,
+    *,
+    as_of: Any = None,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+    invoice_col: str = "invoice_id",
+) -> pd.DataFrame:
     """Step 2 (数据分析) in one table: customers, orders, revenue and how concentrated it is.
 
     Parameters
     ----------
     transactions : pandas.DataFrame
-        Clean canonical transactions.
+        Clean transactions. Not modified.
     as_of : date-like, optional
         The analysis day (default: the day after the last purchase).
+    customer_col, date_col, amount_col, invoice_col : str
+        The columns of the customer id, purchase date, amount and invoice number (orders
+        are counted by invoice when that column is present, else by purchase day).
 
     Returns
     -------
@@ -536,8 +569,19 @@ def key_facts(transactions: pd.DataFrame, *, as_of: Any = None) -> pd.DataFrame:
     >>> from custseg.datasets import load_cn_orders
     >>> key_facts(load_cn_orders())["指标"].tolist()[:3]
     ['客户数', '订单数', '销售额（元）']
+    >>> renamed = load_cn_orders().rename(columns={"customer_id": "客户编号"})
+    >>> key_facts(renamed, customer_col="客户编号").equals(key_facts(load_cn_orders()))
+    True
     """
-    summary = customer_summary(transactions, as_of=as_of)
+    columns = {
+        "customer_col": customer_col,
+        "date_col": date_col,
+        "amount_col": amount_col,
+        "invoice_col": invoice_col,
+    }
+    transactions = canonical_columns(transactions, **columns)
+    with columns_as_given(**columns):
+        summary = customer_summary(transactions, as_of=as_of)
     money = summary["monetary"]
     orders = (
         int(transactions["invoice_id"].nunique())

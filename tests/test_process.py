@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
 
+from custseg.cleaning import UCI_CONVENTIONS
 from custseg.cli import main
-from custseg.process import STEPS, SegmentationProcess
+from custseg.errors import DataError, ParameterError
+from custseg.process import STEPS, SegmentationProcess, key_facts
 from custseg.rfm import rfm_table
 
 
@@ -110,7 +114,7 @@ def test_the_workbook_is_what_pandas_to_excel_writes(fitted, tmp_path):
 
 
 def test_the_workbook_keeps_text_as_text_and_missing_as_empty(tmp_path):
-    from custseg.process import _write_workbook
+    from custseg.report_document import write_workbook
 
     frame = pd.DataFrame(
         {
@@ -120,7 +124,7 @@ def test_the_workbook_keeps_text_as_text_and_missing_as_empty(tmp_path):
         },
         index=pd.Index(["a", "b", "c"], name="客户"),
     )
-    _write_workbook(tmp_path / "t.xlsx", {"表": [(frame, True)]}, percent=("占比",))
+    write_workbook(tmp_path / "t.xlsx", {"表": [(frame, True)]}, percent=("占比",))
     sheet = openpyxl.load_workbook(tmp_path / "t.xlsx")["表"]
     rows = [[(c.value, c.data_type) for c in row] for row in sheet.iter_rows(min_row=2)]
     assert rows[0][1] == ("=1+1", "s")  # never a formula
@@ -206,3 +210,240 @@ def test_step_functions_agree_with_the_one_call_process():
     assert list(table.index) == list(revenue.sort_values(ascending=False).index)
     higher = classify_customers(rfm, **{**default_cutoffs(rfm), "monetary": 5000})
     assert (higher["segment"] == "重要价值客户").sum() < counts["重要价值客户"]
+
+
+# ----- column keywords, the estimator contract and the old fit call ------------------------
+
+RENAMED = {
+    "customer_id": "CustomerID",
+    "invoice_date": "InvoiceDate",
+    "amount": "Sales",
+    "invoice_id": "InvoiceNo",
+}
+KEYWORDS = {
+    "customer_col": "CustomerID",
+    "date_col": "InvoiceDate",
+    "amount_col": "Sales",
+    "invoice_col": "InvoiceNo",
+}
+
+
+@pytest.fixture(scope="module")
+def autumn(online_retail):
+    """The orders of September to December 2011, as the UCI file has them."""
+    return online_retail[online_retail["invoice_date"] >= "2011-09-01"]
+
+
+def _same_fit(ours, theirs, *, ids_as_text=False):
+    if ids_as_text:  # a file's ids are read as text, the loader's as numbers
+        assert list(ours.customers_.index) == list(theirs.customers_.index.astype(str))
+        ours.customers_.index = theirs.customers_.index
+    pd.testing.assert_frame_equal(ours.customers_, theirs.customers_)
+    pd.testing.assert_frame_equal(ours.segments_, theirs.segments_)
+    assert ours.facts_ == theirs.facts_
+
+
+def test_renamed_columns_give_the_same_process(autumn):
+    renamed = autumn.rename(columns=RENAMED)
+    before = renamed.copy()
+    ours = SegmentationProcess(**KEYWORDS).fit(renamed)
+    canonical = SegmentationProcess().fit(autumn)
+    _same_fit(ours, canonical)
+    pd.testing.assert_frame_equal(renamed, before)  # fit never changes X
+    november = autumn["invoice_date"] >= "2011-11-01"
+    pd.testing.assert_frame_equal(
+        ours.evaluate(renamed[november]), canonical.evaluate(autumn[november])
+    )
+
+
+def test_a_missing_renamed_column_is_named_as_given(autumn):
+    renamed = autumn.rename(columns=RENAMED)
+    with pytest.raises(DataError, match="'KundenNr'"):
+        SegmentationProcess(**{**KEYWORDS, "customer_col": "KundenNr"}).fit(renamed)
+    with pytest.raises(DataError, match="'Umsatz'"):
+        key_facts(renamed, **{**KEYWORDS, "amount_col": "Umsatz"})
+    with pytest.raises(ParameterError, match="customer_id"):
+        SegmentationProcess(columns={"Kunde": "customer_id"}, customer_col="CustomerID").fit(
+            renamed
+        )
+
+
+def test_key_facts_with_renamed_columns(online_retail_clean):
+    part = online_retail_clean[online_retail_clean["invoice_date"] >= "2011-09-01"]
+    ours = key_facts(part.rename(columns=RENAMED), **KEYWORDS)
+    pd.testing.assert_frame_equal(ours, key_facts(part))
+    assert ours.set_index("指标").loc["订单数", "数值"] == f"{part['invoice_id'].nunique():,}"
+
+
+def _orders_file(autumn, tmp_path):
+    part = autumn.dropna(subset=["customer_id"]).head(5000)
+    path = tmp_path / "orders.csv"
+    part.rename(columns=RENAMED)[[*RENAMED.values()]].to_csv(path, index=False)
+    return part, path
+
+
+def test_a_file_with_column_keywords_or_the_old_fit_call(autumn, tmp_path):
+    part, path = _orders_file(autumn, tmp_path)
+    rules = {"bins": 3, "cleaning": dict(UCI_CONVENTIONS)}
+    expected = SegmentationProcess(**rules).fit(part[[*RENAMED]].reset_index(drop=True))
+    ours = SegmentationProcess(**rules, **KEYWORDS).fit(path)
+    _same_fit(ours, expected, ids_as_text=True)
+    columns = {v: k for k, v in RENAMED.items()}
+    with pytest.deprecated_call(match="SegmentationProcess"):
+        old = SegmentationProcess(**rules).fit(path, columns=columns, read_options={"sep": ","})
+    _same_fit(old, expected, ids_as_text=True)
+    assert old.get_params()["columns"] == columns
+    with pytest.deprecated_call():
+        _same_fit(SegmentationProcess(**rules).fit(path, columns), expected, ids_as_text=True)
+    with pytest.raises(ParameterError, match="read_options"):
+        SegmentationProcess(columns=columns, read_options={"sheet": 0}).fit(path)
+
+
+def test_parameters_follow_the_estimator_contract(online_retail_clean):
+    from sklearn.base import clone
+    from sklearn.exceptions import NotFittedError
+
+    process = SegmentationProcess("classic", customer_col="CustomerID", bins=3)
+    assert (
+        repr(process) == "SegmentationProcess(bins=3, customer_col='CustomerID', scheme='classic')"
+    )
+    assert clone(process).get_params() == process.get_params()
+    with pytest.raises(ParameterError, match="SegmentationProcess 的参数 bins"):
+        SegmentationProcess(bins=12).fit(online_retail_clean)
+    with pytest.raises(NotFittedError, match="还没有拟合"):
+        SegmentationProcess().segment_table()
+
+
+# ----- the report: its parts, and without matplotlib --------------------------------------
+
+STEP_HEADINGS = [f"第 {n} 步 {step}" for n, step in enumerate(STEPS, 1)]
+CHART_TITLES = [
+    "各客户群人数",
+    "各客户群消费额",
+    "客户价值集中度（洛伦兹曲线）",
+    "客户生命周期阶段",
+]
+
+
+def _outline(page: str) -> dict:
+    """What a reader sees: headings, table header rows, image alt texts, paragraphs."""
+    from html.parser import HTMLParser
+
+    seen = {"h1": [], "h2": [], "h3": [], "p": [], "img": [], "tables": []}
+
+    class Reader(HTMLParser):
+        tag, row, in_head = None, None, False
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "img":
+                seen["img"].append(dict(attrs)["alt"])
+            elif tag == "table":
+                seen["tables"].append([])
+            elif tag == "tr":
+                self.row = []
+            elif tag in seen or tag in ("th", "td"):
+                self.tag, self.text = tag, ""
+
+        def handle_endtag(self, tag):
+            if tag in ("th", "td"):
+                self.row.append(self.text)
+            elif tag == "tr" and not seen["tables"][-1]:
+                seen["tables"][-1].append(self.row)  # the header row
+            elif tag in seen and tag == self.tag:
+                seen[tag].append(self.text)
+            if tag == self.tag:
+                self.tag = None
+
+        def handle_data(self, data):
+            if self.tag:
+                self.text += data
+
+    Reader().feed(page)
+    return seen
+
+
+def test_the_report_page_has_every_step_table_and_chart(fitted):
+    seen = _outline(fitted.to_html())
+    assert seen["h1"] == ["客户分类报告"]
+    assert seen["h2"] == STEP_HEADINGS
+    assert seen["h3"] == ["数据质量", *CHART_TITLES]
+    assert seen["img"] == CHART_TITLES
+    headers = [table[0] for table in seen["tables"]]
+    assert headers == [
+        ["原因 (reason)", "删除行数 (rows removed)", "占比 (share)"],
+        ["数据质量", "内容"],
+        list(fitted.segment_table().columns),
+    ]
+    assert f"{fitted.facts_['top20_share']:.1%}" in seen["p"][1]
+
+
+NO_MATPLOTLIB = """
+import json, sys
+import pandas as pd
+
+
+class NoMatplotlib:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] == "matplotlib":
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+
+
+sys.meta_path.insert(0, NoMatplotlib())
+from custseg.cleaning import UCI_CONVENTIONS
+from custseg.cli import main
+from custseg.process import SegmentationProcess
+
+folder = sys.argv[1]
+early = pd.read_parquet(f"{folder}/early.parquet")
+later = pd.read_parquet(f"{folder}/later.parquet")
+process = SegmentationProcess(control_share=0.1, random_state=3, cleaning=UCI_CONVENTIONS)
+process.fit(early)
+result = process.evaluate(later)
+paths = process.write_report(f"{folder}/report")
+code = main(["segment", f"{folder}/orders.csv", "--out", f"{folder}/cli", "--bins", "3"])
+print(json.dumps({
+    "segments": process.segment_table().to_json(orient="split", force_ascii=False),
+    "treated": int(result.iloc[0]["treatment_n"]),
+    "cli": code,
+    "loaded": sorted(m for m in sys.modules if m.split(".")[0] == "matplotlib"),
+}))
+"""
+
+
+def test_everything_but_the_charts_works_without_matplotlib(fitted, online_retail, tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from custseg.report_document import CHARTS_NEED_PLOT
+
+    early = online_retail[online_retail["invoice_date"] < "2011-09-01"]
+    later = online_retail[online_retail["invoice_date"] >= "2011-09-01"]
+    early.to_parquet(tmp_path / "early.parquet")
+    later.to_parquet(tmp_path / "later.parquet")
+    part = later.dropna(subset=["customer_id"]).head(2000)
+    part[["customer_id", "invoice_id", "invoice_date", "amount"]].to_csv(
+        tmp_path / "orders.csv", index=False
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", NO_MATPLOTLIB, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = done.stdout.strip().splitlines()
+    found = json.loads(lines[-1])
+    assert found["loaded"] == [] and found["cli"] == 0
+    assert f"报告中没有图表 (no charts in the report)：{CHARTS_NEED_PLOT}" in lines
+    segments = pd.read_json(io.StringIO(found["segments"]), orient="split")
+    pd.testing.assert_frame_equal(segments, fitted.segment_table(), check_dtype=False)
+    assert found["treated"] == (fitted.customers_["group"] == "营销组").sum()
+    for folder in ("report", "cli"):
+        seen = _outline((tmp_path / folder / "report.html").read_text(encoding="utf-8"))
+        assert seen["h2"] == STEP_HEADINGS and seen["img"] == []
+        assert CHARTS_NEED_PLOT in seen["p"]
+        assert len(seen["tables"]) == 3
+    book = openpyxl.load_workbook(tmp_path / "report" / "report.xlsx", read_only=True)
+    assert book.sheetnames == ["分群汇总", "客户分群", "清洗报告", "对照组", "流程"]

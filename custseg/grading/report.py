@@ -13,14 +13,10 @@ problems found while grading (see :mod:`custseg.grading.checks`).
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import html
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from custseg.grading.checks import issues_frame, load_issues
@@ -28,7 +24,7 @@ from custseg.grading.course import Course
 from custseg.grading.grades import cell_grades, submissions
 from custseg.grading.plots import plot_participation, plot_score_distribution, plot_topic_mastery
 from custseg.grading.report_sections import ReportSection, coursework, evaluation_sections
-from custseg.plotting.style import chinese_font_context
+from custseg.report_document import ReportPage, png_data, write_workbook
 
 __all__ = ["TrainingReport", "training_report", "write_report"]
 
@@ -175,22 +171,6 @@ _LABELS = {
 _RATES = ("submission_rate", "on_time_rate", "mastery", "miss_rate")
 
 
-def _chinese(table: pd.DataFrame) -> pd.DataFrame:
-    shown = table.copy()
-    for column in _RATES:
-        if column in shown:
-            shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:.0%}")
-    return shown.rename(columns=_LABELS)
-
-
-def _png(ax) -> str:
-    buffer = io.BytesIO()
-    with chinese_font_context():
-        ax.figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
-    plt.close(ax.figure)
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
-
-
 def _summary(report: TrainingReport) -> list[str]:
     part = report.participation
     enrolled, submitted = int(part["enrolled"].sum()), int(part["submitted"].sum())
@@ -224,25 +204,13 @@ def _summary(report: TrainingReport) -> list[str]:
 
 def _html(report: TrainingReport, title: str) -> str:
     charts = {
-        "参与情况": _png(plot_participation(report.participation)),
-        "各主题掌握程度": _png(plot_topic_mastery(report.mastery)),
-        "成绩分布": _png(plot_score_distribution(report.scores)),
+        "参与情况": png_data(plot_participation(report.participation)),
+        "各主题掌握程度": png_data(plot_topic_mastery(report.mastery)),
+        "成绩分布": png_data(plot_score_distribution(report.scores)),
     }
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="zh-CN"><head><meta charset="utf-8">',
-        f"<title>{html.escape(title)}</title>",
-        "<style>body{font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;"
-        "max-width:960px;margin:2em auto;color:#222}table{border-collapse:collapse;"
-        "margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px}th{background:#f3f3f3}"
-        "</style></head><body>",
-        f"<h1>{html.escape(title)}</h1>",
-        f"<p>生成时间：{stamp}</p>",
-        "<h2>概要</h2><ul>",
-        *[f"<li>{html.escape(line)}</li>" for line in _summary(report)],
-        "</ul>",
-    ]
+    page = ReportPage(title).paragraph(f"生成时间：{stamp}")
+    page.heading("概要").bullets(_summary(report))
     sections = [
         ("一、参与度", report.participation, "参与情况"),
         ("二、知识掌握（按主题）", report.mastery, "各主题掌握程度"),
@@ -252,18 +220,15 @@ def _html(report: TrainingReport, title: str) -> str:
         ("六、失分最多的题目", report.most_missed, None),
         ("七、评分问题", report.issues, None),
     ]
+    rates = {column: "{:.0%}" for column in _RATES}
     for heading, table, chart in sections:
-        parts.append(f"<h2>{heading}</h2>")
+        page.heading(heading)
         if chart:
-            parts.append(f'<img alt="{chart}" src="data:image/png;base64,{charts[chart]}">')
-        if table.empty:
-            parts.append("<p>（无）</p>")
-        else:
-            parts.append(_chinese(table).to_html(index=False, float_format="{:.1f}".format))
+            page.figure(chart, charts[chart], heading=False)
+        page.table(table, labels=_LABELS, formats=rates, number_format="{:.1f}")
     for number, section in zip("八九十", report.sections, strict=False):
-        parts.append(section.to_html(number))
-    parts.append("</body></html>")
-    return "\n".join(parts)
+        section.add_to(page, number)
+    return page.html()
 
 
 def write_report(
@@ -292,12 +257,9 @@ def write_report(
         "失分题目": report.most_missed,
         "评分问题": report.issues,
     }
-    with pd.ExcelWriter(xlsx_path, engine="openpyxl") as writer:
-        summary = pd.DataFrame({"概要": _summary(report)})
-        summary.to_excel(writer, sheet_name="概要", index=False)
-        for name, table in sheets.items():
-            table.rename(columns=_LABELS).to_excel(writer, sheet_name=name, index=False)
-        for section in report.sections:
-            for name, table in section.tables.items():
-                table.to_excel(writer, sheet_name=name, index=False)
+    tables = {"概要": pd.DataFrame({"概要": _summary(report)})}
+    tables.update({name: table.rename(columns=_LABELS) for name, table in sheets.items()})
+    for section in report.sections:
+        tables.update(section.tables)
+    write_workbook(xlsx_path, {name: [(table, False)] for name, table in tables.items()})
     return [html_path, xlsx_path]

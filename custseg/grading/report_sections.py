@@ -8,7 +8,6 @@ A section appears once its assignments have been graded.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -16,6 +15,7 @@ import pandas as pd
 from custseg.grading.course import Course
 from custseg.grading.gain import POST_QUIZ, PRE_QUIZ, LearningGain, course_gain
 from custseg.grading.survey import SCALE, SURVEY, SurveySummary, survey_summary
+from custseg.report_document import ReportPage
 
 __all__ = ["ReportSection", "coursework", "evaluation_sections", "gain_section", "survey_section"]
 
@@ -31,24 +31,20 @@ class ReportSection:
     note: str
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
-    def to_html(self, number: str) -> str:
-        """The section as HTML under the heading ``number、heading``."""
-        parts = [f"<h2>{html.escape(number)}、{html.escape(self.heading)}</h2>"]
-        parts.append(f"<p>{html.escape(self.note)}</p>")
+    def add_to(self, page: ReportPage, number: str) -> ReportPage:
+        """Add the section to ``page`` under the heading ``number、heading``.
+
+        Floats show two decimals, one in a percent column ("(%)" in its name).
+        """
+        page.heading(f"{number}、{self.heading}").paragraph(self.note)
         for name, table in self.tables.items():
-            parts.append(f"<h3>{html.escape(name)}</h3>")
-            if table.empty:
-                parts.append("<p>（无）</p>")
-                continue
-            formatters = {
-                column: (
-                    lambda v, d=1 if _PERCENT in column else 2: "" if pd.isna(v) else f"{v:.{d}f}"
-                )
+            formats = {
+                column: "{:.1f}"
                 for column in table.columns
-                if pd.api.types.is_float_dtype(table[column])
+                if _PERCENT in column and pd.api.types.is_float_dtype(table[column])
             }
-            parts.append(table.to_html(index=False, formatters=formatters, na_rep=""))
-        return "\n".join(parts)
+            page.heading(name, level=3).table(table, formats=formats, number_format="{:.2f}")
+        return page
 
 
 def _fmt(value: float, digits: int = 1) -> str:
