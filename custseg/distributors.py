@@ -233,10 +233,10 @@ class DistributorEvaluator(TransformerMixin, BaseEstimator):
         ------
         DataError
             A missing column, a duplicate distributor, an unknown coverage type or a bad
-            value (naming the distributor), or weights that are all 0.
+            value (naming the distributor).
         ParameterError
-            Bad settings: unknown weights, ``sales_cols``, ``cooperation_range`` or
-            ``grade_cuts``.
+            Bad settings: weights (unknown, negative or all 0), ``sales_cols``,
+            ``cooperation_range`` or ``grade_cuts``.
         """
         validate_parameters(self)
         if self.id_col is not None:
