@@ -193,3 +193,14 @@ def test_rule_sliders_change_the_regional_mix():
 def test_group_explorer_names_a_missing_attribute():
     with pytest.raises(DataError, match="technical_need"):
         customer_group_explorer(_made_up_accounts().drop(columns="technical_need"))
+
+
+def test_also_bought_refuses_an_unfitted_model_and_bad_counts(online_retail_clean):
+    from sklearn.exceptions import NotFittedError
+
+    with pytest.raises(NotFittedError, match="ItemToItemRecommender 还没有拟合"):
+        also_bought_explorer(ItemToItemRecommender())
+    week = online_retail_clean[online_retail_clean["invoice_date"] >= "2011-12-01"]
+    model = ItemToItemRecommender().fit(week)
+    with pytest.raises(ParameterError, match="products"):
+        also_bought_explorer(model, products=0)
