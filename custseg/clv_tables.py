@@ -14,7 +14,9 @@ do them and answer in Chinese:
 - :func:`fit_clv_models`: the fitted models, for the charts of :mod:`custseg.plotting.clv`.
 
 Durations are in weeks, purchases are counted per day (several orders on one day are one
-purchase), as in the published BG/NBD convention.
+purchase), as in the published BG/NBD convention. Every function takes the column keywords
+``customer_col``, ``date_col`` and ``amount_col`` (and ``historic_value`` ``invoice_col``)
+for transactions whose columns have other names; errors then name the columns as given.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import pandas as pd
 
 from custseg.clv import BetaGeoModel, GammaGammaModel, historic_clv, summary_from_transactions
 from custseg.errors import DataError, ParameterError
+from custseg.frames import canonical_columns, columns_as_given
 
 __all__ = [
     "CLVModels",
@@ -38,6 +41,7 @@ __all__ = [
 
 _UNIT = "W"
 _WEEKS_PER_MONTH = 4.345
+_WHAT = "交易表 (transactions)"
 
 
 def _check_rows(rows: int | None) -> int | None:
@@ -73,15 +77,36 @@ class CLVModels:
     spend: GammaGammaModel
 
 
-def fit_clv_models(transactions: Any) -> CLVModels:
+def fit_clv_models(
+    transactions: Any,
+    *,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+) -> CLVModels:
     """Fit BG/NBD and Gamma-Gamma to the transactions (weeks, purchases per day).
+
+    Parameters
+    ----------
+    transactions : pandas.DataFrame
+        Clean order lines.
+    customer_col, date_col, amount_col : str
+        The names of the customer id, purchase date and amount columns.
 
     Raises
     ------
     DataError
-        Bad transactions, or fewer than two customers with a repeat purchase.
+        Bad transactions (naming the column as given), or fewer than two customers with a
+        repeat purchase.
     """
-    summary = summary_from_transactions(transactions, unit=_UNIT)
+    names = {"customer_col": customer_col, "date_col": date_col, "amount_col": amount_col}
+    with columns_as_given(**names):
+        return _fit_models(canonical_columns(transactions, **names, what=_WHAT))
+
+
+def _fit_models(canonical: Any) -> CLVModels:
+    """:func:`fit_clv_models` on transactions with the canonical column names."""
+    summary = summary_from_transactions(canonical, unit=_UNIT)
     repeat = summary[summary["frequency"] > 0]
     if len(repeat) < 2:
         raise DataError(
@@ -91,7 +116,16 @@ def fit_clv_models(transactions: Any) -> CLVModels:
     return CLVModels(summary, BetaGeoModel().fit(summary), GammaGammaModel().fit(repeat))
 
 
-def historic_value(transactions: Any, *, margin: float = 0.3, rows: int | None = 5) -> pd.DataFrame:
+def historic_value(
+    transactions: Any,
+    *,
+    margin: float = 0.3,
+    rows: int | None = 5,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+    invoice_col: str = "invoice_id",
+) -> pd.DataFrame:
     """What each customer has brought so far, highest first, in Chinese.
 
     Parameters
@@ -102,6 +136,9 @@ def historic_value(transactions: Any, *, margin: float = 0.3, rows: int | None =
         Gross margin, between 0 and 1: 历史客户价值 = 消费金额 x 毛利率.
     rows : int or None, default 5
         How many customers to show; None shows all.
+    customer_col, date_col, amount_col, invoice_col : str
+        The names of the customer id, purchase date, amount and invoice columns (an order
+        is an invoice; without an invoice column, a distinct purchase time).
 
     Returns
     -------
@@ -120,7 +157,15 @@ def historic_value(transactions: Any, *, margin: float = 0.3, rows: int | None =
     b       1  400.0  400.0   120.0
     a       2  150.0   75.0    45.0
     """
-    table = historic_clv(transactions, margin=_check_margin(margin))
+    margin = _check_margin(margin)
+    names = {
+        "customer_col": customer_col,
+        "date_col": date_col,
+        "amount_col": amount_col,
+        "invoice_col": invoice_col,
+    }
+    with columns_as_given(**names):
+        table = historic_clv(canonical_columns(transactions, **names, what=_WHAT), margin=margin)
     table = table.sort_values("historic_clv", ascending=False, kind="stable")
     shown = pd.DataFrame(
         {
@@ -135,8 +180,24 @@ def historic_value(transactions: Any, *, margin: float = 0.3, rows: int | None =
     return shown if rows is None else shown.head(rows)
 
 
-def purchase_summary(transactions: Any, *, rows: int | None = 5) -> pd.DataFrame:
+def purchase_summary(
+    transactions: Any,
+    *,
+    rows: int | None = 5,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+) -> pd.DataFrame:
     """The three numbers the CLV models read for each customer, in Chinese (weeks).
+
+    Parameters
+    ----------
+    transactions : pandas.DataFrame
+        Clean order lines.
+    rows : int or None, default 5
+        How many customers to show; None shows all.
+    customer_col, date_col, amount_col : str
+        The names of the customer id, purchase date and amount columns.
 
     Returns
     -------
@@ -157,7 +218,10 @@ def purchase_summary(transactions: Any, *, rows: int | None = 5) -> pd.DataFrame
     a          2      4.0      4.0      25.0
     b          0      0.0      0.0       0.0
     """
-    summary = summary_from_transactions(transactions, unit=_UNIT)
+    names = {"customer_col": customer_col, "date_col": date_col, "amount_col": amount_col}
+    with columns_as_given(**names):
+        canonical = canonical_columns(transactions, **names, what=_WHAT)
+        summary = summary_from_transactions(canonical, unit=_UNIT)
     table = pd.DataFrame(
         {
             "复购次数": summary["frequency"],
@@ -172,9 +236,25 @@ def purchase_summary(transactions: Any, *, rows: int | None = 5) -> pd.DataFrame
 
 
 def clv_values(
-    transactions: Any, *, months: int = 12, margin: float = 1.0, discount_rate: float = 0.01
+    transactions: Any,
+    *,
+    months: int = 12,
+    margin: float = 1.0,
+    discount_rate: float = 0.01,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
 ) -> pd.DataFrame:
     """Per customer, in canonical columns: the numbers behind :func:`clv_forecast`.
+
+    Parameters
+    ----------
+    transactions : pandas.DataFrame
+        Clean order lines.
+    months, margin, discount_rate
+        As in :func:`clv_forecast`.
+    customer_col, date_col, amount_col : str
+        The names of the customer id, purchase date and amount columns.
 
     Returns
     -------
@@ -186,9 +266,13 @@ def clv_values(
     if isinstance(months, bool) or int(months) != months or months < 1:
         raise ParameterError(f"months（预测几个月）必须是正整数，收到 (got) {months!r}")
     margin = _check_margin(margin)
-    models = fit_clv_models(transactions)
+    names = {"customer_col": customer_col, "date_col": date_col, "amount_col": amount_col}
+    with columns_as_given(**names):
+        canonical = canonical_columns(transactions, **names, what=_WHAT)
+        models = _fit_models(canonical)
+        revenue = historic_clv(canonical)["revenue"]
     summary = models.summary
-    revenue = historic_clv(transactions)["revenue"].reindex(summary.index)
+    revenue = revenue.reindex(summary.index)
     clv = models.spend.customer_lifetime_value(
         models.purchases, summary, time=int(months), discount_rate=discount_rate, freq=_UNIT
     )
@@ -212,6 +296,9 @@ def clv_forecast(
     margin: float = 1.0,
     discount_rate: float = 0.01,
     rows: int | None = 10,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
 ) -> pd.DataFrame:
     """The predicted customer lifetime value of each customer, highest first, in Chinese.
 
@@ -231,6 +318,8 @@ def clv_forecast(
         Monthly discount rate.
     rows : int or None, default 10
         How many customers to show; None shows all.
+    customer_col, date_col, amount_col : str
+        The names of the customer id, purchase date and amount columns.
 
     Returns
     -------
@@ -238,7 +327,15 @@ def clv_forecast(
         Indexed by 客户编号: 历史消费金额, 未来 N 个月预计购买次数, 仍活跃概率 (text such as
         "87.5%"), 预计每次消费金额, 预测客户终身价值 (money rounded to whole units).
     """
-    values = clv_values(transactions, months=months, margin=margin, discount_rate=discount_rate)
+    values = clv_values(
+        transactions,
+        months=months,
+        margin=margin,
+        discount_rate=discount_rate,
+        customer_col=customer_col,
+        date_col=date_col,
+        amount_col=amount_col,
+    )
     values = values.sort_values("clv", ascending=False, kind="stable")
     table = pd.DataFrame(
         {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from custseg.clv_tables import (
@@ -13,7 +14,7 @@ from custseg.clv_tables import (
     purchase_summary,
 )
 from custseg.datasets import load_cn_orders
-from custseg.errors import ParameterError
+from custseg.errors import DataError, ParameterError
 
 
 @pytest.fixture(scope="module")
@@ -57,3 +58,57 @@ def test_bad_margin_and_rows_get_chinese_messages(orders):
         historic_value(orders, margin=30)
     with pytest.raises(ParameterError, match="rows"):
         clv_forecast(orders, rows=0)
+
+
+RENAMED = {
+    "customer_id": "CustomerID",
+    "invoice_date": "InvoiceDate",
+    "amount": "Sales",
+    "invoice_id": "InvoiceNo",
+}
+KEYWORDS = {"customer_col": "CustomerID", "date_col": "InvoiceDate", "amount_col": "Sales"}
+
+
+@pytest.fixture(scope="module")
+def retail(online_retail_clean):
+    return online_retail_clean[list(RENAMED)]
+
+
+@pytest.fixture(scope="module")
+def retail_renamed(retail):
+    return retail.rename(columns=RENAMED)
+
+
+def test_column_keywords_give_the_same_tables_on_online_retail(retail, retail_renamed):
+    pd.testing.assert_frame_equal(
+        purchase_summary(retail_renamed, rows=None, **KEYWORDS), purchase_summary(retail, rows=None)
+    )
+    pd.testing.assert_frame_equal(
+        historic_value(retail_renamed, rows=None, invoice_col="InvoiceNo", **KEYWORDS),
+        historic_value(retail, rows=None),
+    )
+    # the invoice column counts the orders: 4,338 customers, 18,532 invoices
+    orders = historic_value(retail, rows=None)["订单数"]
+    assert len(orders) == retail["customer_id"].nunique() == 4338
+    assert orders.sum() == retail["invoice_id"].nunique() == 18532
+    pd.testing.assert_frame_equal(
+        clv_forecast(retail_renamed, rows=None, **KEYWORDS), clv_forecast(retail, rows=None)
+    )
+    ours = fit_clv_models(retail_renamed, **KEYWORDS)
+    assert ours.purchases.params_ == fit_clv_models(retail).purchases.params_
+    assert list(retail_renamed.columns) == list(RENAMED.values())  # the input is not changed
+
+
+def test_a_missing_or_bad_renamed_column_is_named_as_given(retail_renamed):
+    without_sales = retail_renamed.drop(columns="Sales")
+    for call in (purchase_summary, historic_value, clv_values, clv_forecast, fit_clv_models):
+        with pytest.raises(DataError, match="'Sales'"):
+            call(without_sales, **KEYWORDS)
+    with pytest.raises(DataError, match="'InvoiceNo'"):
+        historic_value(
+            retail_renamed.drop(columns="InvoiceNo"), invoice_col="InvoiceNo", **KEYWORDS
+        )
+    lost = retail_renamed.head(500).copy()
+    lost.loc[lost.index[3], "CustomerID"] = None
+    with pytest.raises(DataError, match=r"'CustomerID'.*缺失"):
+        purchase_summary(lost, **KEYWORDS)

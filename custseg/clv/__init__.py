@@ -6,9 +6,11 @@
 * :class:`GammaGammaModel`: expected spend per purchase, and the discounted CLV;
 * :func:`historic_clv`: what each customer has been worth so far.
 
-Every model fits on a summary in any time unit (the estimates are rescaled inside the fit),
-remembers the summary's unit (``summary.attrs["time_unit"]``) and refuses another; it takes
-``fit(summary, weights=)`` for rows standing for several identical customers, and
+The three models share one base class, :class:`~custseg.clv.base.CLVModel`. Every model fits
+on a summary in any time unit (the estimates are rescaled inside the fit), remembers the
+summary's unit (``summary.attrs["time_unit"]``) and refuses another; it takes
+``fit(summary, weights=)`` for rows standing for several identical customers;
+``model.fit_summary()`` gives the estimates with standard errors and 95 % intervals, and
 ``model.save(path)`` / ``Model.load(path)`` keep it as JSON. BG/NBD and Pareto/NBD give a
 ``probability_alive_matrix()`` (drawn by :func:`custseg.plotting.clv.plot_probability_alive_matrix`).
 
@@ -28,6 +30,7 @@ Examples
 [1, 0, 2]
 """
 
+from custseg.clv.base import CLVModel
 from custseg.clv.beta_geo import BetaGeoModel
 from custseg.clv.gamma_gamma import GammaGammaModel
 from custseg.clv.historic import historic_clv
@@ -36,6 +39,7 @@ from custseg.clv.summary import summary_from_transactions
 
 __all__ = [
     "BetaGeoModel",
+    "CLVModel",
     "GammaGammaModel",
     "ParetoNBDModel",
     "historic_clv",

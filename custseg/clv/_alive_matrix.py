@@ -7,8 +7,8 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from custseg.clv._fitting import check_fitted
 from custseg.errors import ParameterError
+from custseg.estimator_contract import check_fitted
 
 __all__ = ["alive_matrix"]
 
@@ -39,7 +39,7 @@ def alive_matrix(
     the defaults are the largest frequency and T of the fitted summary. A customer without a
     repeat purchase has recency 0, so the other cells of row 0 are NaN.
     """
-    check_fitted(model)
+    check_fitted(model, "params_")
     rows = _size(max_frequency, getattr(model, "max_frequency_", None), "max_frequency", model)
     columns = _size(max_recency, getattr(model, "max_T_", None), "max_recency", model)
     frequency, recency = np.meshgrid(

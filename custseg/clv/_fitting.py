@@ -1,4 +1,4 @@
-"""Shared machinery of the CLV models: input checks, duplicate compression, the optimiser."""
+"""The CLV models' data checks, duplicate compression and optimiser (used by :mod:`custseg.clv.base`)."""
 
 from __future__ import annotations
 
@@ -7,18 +7,13 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pandas as pd
 from scipy import optimize
-from sklearn.exceptions import NotFittedError
 
 from custseg.errors import ConvergenceError, DataError, ParameterError, require_columns
 
 __all__ = [
     "first_bad_row",
     "check_counts",
-    "check_fitted",
     "check_identifiable",
-    "check_optimiser_settings",
-    "check_penalizer",
-    "check_same_unit",
     "check_time",
     "check_weights",
     "summary_unit",
@@ -157,20 +152,6 @@ def summary_unit(summary: pd.DataFrame) -> str | None:
     return unit if isinstance(unit, str) else None
 
 
-def check_same_unit(model: object, summary: pd.DataFrame) -> None:
-    """A DataError when ``summary`` is in another time unit than the one ``model`` was fitted in.
-
-    Units unknown on either side (a hand-made summary) are not compared.
-    """
-    fitted_unit = getattr(model, "time_unit_", None)
-    unit = summary_unit(summary)
-    if fitted_unit is not None and unit is not None and unit != fitted_unit:
-        raise DataError(
-            f"汇总表的时间单位是 {unit!r}, 模型按 {fitted_unit!r} 拟合 (the summary is in unit "
-            f"{unit!r} but the model was fitted in {fitted_unit!r}); 请用同一个 unit 重新汇总"
-        )
-
-
 def check_identifiable(
     frequency: np.ndarray, T: np.ndarray, *, model: str, n_customers: float | None = None
 ) -> None:
@@ -195,29 +176,6 @@ def check_identifiable(
             f"{model} 模型无法拟合: 没有任何客户重复购买 (no repeat buyer: every frequency is 0), "
             "购买频率和流失率无法区分 (purchase and drop-out rates cannot be told apart)"
         )
-
-
-def check_penalizer(penalizer_coef: object) -> float:
-    """The penalizer as a float, or a DataError when it is negative or not a number."""
-    try:
-        value = float(penalizer_coef)  # type: ignore[arg-type]
-    except (TypeError, ValueError) as exc:
-        raise ParameterError(
-            f"参数 penalizer_coef 必须是数值 (number): {penalizer_coef!r}"
-        ) from exc
-    if not np.isfinite(value) or value < 0:
-        raise ParameterError(f"参数 penalizer_coef 必须是非负数 (non-negative): {penalizer_coef!r}")
-    return value
-
-
-def check_optimiser_settings(max_iter: object, tol: object) -> None:
-    """A DataError unless ``max_iter`` is a positive integer and ``tol`` a positive number."""
-    if isinstance(max_iter, bool) or not isinstance(max_iter, (int, np.integer)) or max_iter < 1:
-        raise ParameterError(
-            f"参数 max_iter (最大迭代次数) 必须是正整数 (positive integer): {max_iter!r}"
-        )
-    if isinstance(tol, bool) or not isinstance(tol, (int, float, np.floating)) or not tol > 0:
-        raise ParameterError(f"参数 tol (收敛容差 tolerance) 必须是正数 (positive number): {tol!r}")
 
 
 def maximize_log_likelihood(
@@ -308,14 +266,6 @@ def maximize_log_likelihood(
             "请检查数据 (check the summary), 或设置 penalizer_coef > 0 (e.g. 0.001)"
         )
     return np.exp(result.x)
-
-
-def check_fitted(model: object, attribute: str = "params_") -> None:
-    """Raise NotFittedError (with a Chinese message) unless ``model.fit`` has been called."""
-    if not hasattr(model, attribute):
-        raise NotFittedError(
-            f"{type(model).__name__} 还没有拟合 (not fitted): 请先调用 fit(summary)"
-        )
 
 
 def check_time(t: object, name: str = "t") -> float:

@@ -393,7 +393,7 @@ def weighted_log_likelihood(
     return value, grad
 
 
-def _mean_objective(
+def mean_objective(
     x: np.ndarray,
     t_x: np.ndarray,
     T: np.ndarray,
@@ -525,7 +525,7 @@ def fit_log_parameters(
     gradient, the Hessian for quasi-Newton steps on all the rows; L-BFGS-B takes over
     should those fail.
     """
-    objective = _mean_objective(x, t_x, T, weights, penalty_scale, penalizer)
+    objective = mean_objective(x, t_x, T, weights, penalty_scale, penalizer)
     if start is None:
         start = np.zeros(4)
         if sample_sizes and len(x) > 2 * sample_sizes[0]:
@@ -539,7 +539,7 @@ def fit_log_parameters(
             )
             start = small.x
             if small.success and small.jac is not None:
-                hessian = _hessian(_mean_objective(*sample, **settings), start, small.jac)
+                hessian = _hessian(mean_objective(*sample, **settings), start, small.jac)
                 result = _quasi_newton(objective, start, hessian, tol, max_iter)
                 if result.success:
                     return result

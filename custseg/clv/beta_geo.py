@@ -12,28 +12,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from scipy import integrate, special
-from sklearn.base import BaseEstimator
 
-from custseg.clv._alive_matrix import alive_matrix
-from custseg.clv._fitting import (
-    check_counts,
-    check_fitted,
-    check_identifiable,
-    check_optimiser_settings,
-    check_penalizer,
-    check_same_unit,
-    check_time,
-    check_weights,
-    maximize_log_likelihood,
-    summary_arrays,
-    summary_unit,
-    unique_rows,
-)
-from custseg.clv._persistence import SavableModel
+from custseg.clv._fitting import check_counts, check_time, maximize_log_likelihood, summary_arrays
+from custseg.clv.base import Objective, PurchaseModel
 
 __all__ = ["BetaGeoModel"]
-
-_COLUMNS = ("frequency", "recency", "T")
 
 
 def _log_add(
@@ -191,7 +174,7 @@ def _beta_mean_power(shape1: float, shape2: float, power: float, z: float) -> fl
     return float(result)
 
 
-class BetaGeoModel(SavableModel, BaseEstimator):
+class BetaGeoModel(PurchaseModel):
     """BG/NBD (beta-geometric / negative binomial distribution) model, fitted by maximum likelihood.
 
     Parameters
@@ -219,6 +202,8 @@ class BetaGeoModel(SavableModel, BaseEstimator):
     max_frequency_, max_T_ : float
         The largest frequency and T of the fitted summary: the default size of
         :meth:`probability_alive_matrix`.
+    log_params_covariance_ : numpy.ndarray
+        Covariance of the log-estimates, behind :meth:`fit_summary` (standard errors).
 
     Notes
     -----
@@ -227,6 +212,9 @@ class BetaGeoModel(SavableModel, BaseEstimator):
     scale (they must be positive), with the log-sum-exp trick inside the likelihood. Times
     are divided by the mean T inside the fit, so the estimates do not depend on the time
     unit (days, weeks, seconds): alpha is reported in the summary's unit.
+
+    The probability of being alive (FHL 2005, eq. 11) is
+    ``P(alive) = 1 / (1 + 1{x>0} a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))``.
 
     Examples
     --------
@@ -244,6 +232,7 @@ class BetaGeoModel(SavableModel, BaseEstimator):
     """
 
     _param_names = ("r", "alpha", "a", "b")
+    _model_name = "BG/NBD"
 
     def __init__(self, penalizer_coef: float = 0.0, *, max_iter: int = 1000, tol: float = 1e-7):
         self.penalizer_coef = penalizer_coef
@@ -251,46 +240,12 @@ class BetaGeoModel(SavableModel, BaseEstimator):
         self.tol = tol
 
     # ------------------------------------------------------------------ fitting
-    def fit(self, summary: pd.DataFrame, weights: object = None) -> BetaGeoModel:
-        """Estimate r, alpha, a, b from a summary with columns frequency, recency and T.
-
-        Parameters
-        ----------
-        summary : pandas.DataFrame
-            One row per customer, e.g. from :func:`custseg.clv.summary_from_transactions`,
-            or one row per group of identical customers with ``weights``.
-        weights : array-like of int, optional
-            The number of customers each row stands for (as in ``lifetimes``); default 1.
-
-        Returns
-        -------
-        BetaGeoModel
-            The fitted model (self).
-
-        Raises
-        ------
-        DataError
-            Missing column, invalid value (negative, recency > T, ...), a summary that
-            cannot identify the parameters (one customer, every T 0, no repeat buyer).
-        ParameterError
-            Bad weights, ``penalizer_coef``, ``max_iter`` or ``tol``.
-        ConvergenceError
-            When the fit does not converge.
-        """
-        penalizer = check_penalizer(self.penalizer_coef)
-        check_optimiser_settings(self.max_iter, self.tol)
-        data = summary_arrays(summary, _COLUMNS)
-        counts = check_weights(weights, summary)
-        check_identifiable(
-            data["frequency"],
-            data["T"],
-            model="BG/NBD",
-            n_customers=None if counts is None else counts.sum(),
-        )
-        (x, t_x, T), weights = unique_rows(
-            data["frequency"], data["recency"], data["T"], weights=counts
-        )
+    def _fit_log_params(
+        self, rows: list[np.ndarray], weights: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, Objective]:
+        x, t_x, T = rows
         total = weights.sum()
+        penalizer = float(self.penalizer_coef)
         # times divided by the mean T: the optimiser sees the same problem in any unit
         scale = float(np.average(T, weights=weights))
         unit = np.array([1.0, scale, 1.0, 1.0])
@@ -306,102 +261,24 @@ class BetaGeoModel(SavableModel, BaseEstimator):
             jac = -grad / total + 2.0 * penalizer * stated * stated
             return value, jac
 
-        params = unit * maximize_log_likelihood(
-            objective, 4, jac=True, model="BG/NBD", max_iter=self.max_iter, tol=self.tol
+        params = maximize_log_likelihood(
+            objective, 4, jac=True, model=self._model_name, max_iter=self.max_iter, tol=self.tol
         )
-        terms, _ = _log_likelihood_terms(params, x, t_x, T, gradient=False)
-        self.params_ = dict(zip(("r", "alpha", "a", "b"), (float(p) for p in params), strict=True))
-        self.log_likelihood_ = float(np.sum(weights * terms))
-        self.n_customers_ = int(total)
-        self.time_unit_ = summary_unit(summary)
-        self.max_frequency_ = float(x.max())
-        self.max_T_ = float(T.max())
-        return self
+        return np.log(params), unit, objective
 
-    def _params(self, summary: pd.DataFrame | None = None) -> tuple[float, float, float, float]:
-        check_fitted(self)
-        if summary is not None:
-            check_same_unit(self, summary)
-        p = self.params_
-        return p["r"], p["alpha"], p["a"], p["b"]
+    def _log_likelihood_rows(self, params: np.ndarray, rows: list[np.ndarray]) -> np.ndarray:
+        terms, _ = _log_likelihood_terms(params, *rows, gradient=False)
+        return terms
 
     # --------------------------------------------------------------- predictions
-    def log_likelihood(self, summary: pd.DataFrame) -> pd.Series:
-        """Log-likelihood of every customer of ``summary`` under the fitted parameters.
-
-        Returns
-        -------
-        pandas.Series
-            Indexed like ``summary``; its sum is ``log_likelihood_`` on the fitted summary.
-        """
-        params = np.array(self._params(summary))
-        data = summary_arrays(summary, _COLUMNS)
-        terms, _ = _log_likelihood_terms(
-            params, data["frequency"], data["recency"], data["T"], gradient=False
-        )
-        return pd.Series(terms, index=summary.index, name="log_likelihood")
-
-    def probability_alive(self, summary: pd.DataFrame) -> pd.Series:
-        """Probability that each customer is still active at the end of the period (FHL 2005, eq. 11).
-
-        ``P(alive) = 1 / (1 + 1{x>0} a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))``, computed on the
-        log scale so it stays finite for customers with hundreds of purchases.
-
-        Returns
-        -------
-        pandas.Series
-            Values in [0, 1], indexed like ``summary``.
-        """
-        self._params(summary)
-        data = summary_arrays(summary, _COLUMNS)
-        alive = self._alive(data["frequency"], data["recency"], data["T"])
-        return pd.Series(alive, index=summary.index, name="probability_alive")
-
     def _alive(self, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
-        r, alpha, a, b = self._params()
+        r, alpha, a, b = self._fitted_params()
         log_odds = (
             np.log(a)
             - np.log(b + np.maximum(x, 1) - 1)
             + (r + x) * (np.log(alpha + T) - np.log(alpha + t_x))
         )
         return np.where(x > 0, special.expit(-log_odds), 1.0)
-
-    def probability_alive_matrix(
-        self, max_frequency: int | None = None, max_recency: int | None = None
-    ) -> pd.DataFrame:
-        """P(alive) on a grid of frequency (rows) by recency (columns), as ``lifetimes``.
-
-        Every cell is a customer observed for ``T = max_recency`` periods.
-
-        Parameters
-        ----------
-        max_frequency : int, optional
-            Largest frequency; default the largest of the fitted summary.
-        max_recency : int, optional
-            Largest recency, also the customers' T; default the largest T fitted (whole
-            periods).
-
-        Returns
-        -------
-        pandas.DataFrame
-            Index ``frequency`` 0..max_frequency, columns ``recency`` 0..max_recency; row 0
-            has a value at recency 0 only (no repeat purchase, no recency), NaN elsewhere.
-
-        Examples
-        --------
-        >>> import pandas as pd
-        >>> summary = pd.DataFrame({
-        ...     "frequency": [0, 1, 2, 0, 5, 3, 0, 1],
-        ...     "recency": [0.0, 10.0, 30.0, 0.0, 35.0, 12.0, 0.0, 3.0],
-        ...     "T": [38.0, 38.0, 36.0, 30.0, 37.0, 39.0, 20.0, 25.0],
-        ... })
-        >>> matrix = BetaGeoModel().fit(summary).probability_alive_matrix()
-        >>> matrix.shape
-        (6, 40)
-        >>> bool(matrix.loc[5, 39] > matrix.loc[5, 2])  # bought lately: more likely active
-        True
-        """
-        return alive_matrix(self, self._alive, max_frequency, max_recency)
 
     def predict_purchases(self, t: float, summary: pd.DataFrame) -> pd.Series:
         """Expected number of purchases of each customer in the next ``t`` periods (FHL 2005, eq. 10).
@@ -421,9 +298,9 @@ class BetaGeoModel(SavableModel, BaseEstimator):
         pandas.Series
             Expected purchases, indexed like ``summary``.
         """
-        r, alpha, a, b = self._params(summary)
+        r, alpha, a, b = self._fitted_params(summary)
         t = check_time(t)
-        data = summary_arrays(summary, _COLUMNS)
+        data = summary_arrays(summary, self._columns)
         x, T = data["frequency"], data["T"]
         z = t / (alpha + T + t)
         ratio = (a + b + x - 1.0) / (a - 1.0)
@@ -441,7 +318,7 @@ class BetaGeoModel(SavableModel, BaseEstimator):
         t : float or array
             Length(s) of the period since the first purchase.
         """
-        r, alpha, a, b = self._params()
+        r, alpha, a, b = self._fitted_params()
         t_arr = np.asarray(t, dtype=np.float64)
         z = t_arr / (alpha + t_arr)
         value = (a + b - 1.0) / (a - 1.0) * (1.0 - _hyp2f1_tail(r, a, b, np.zeros_like(z), z))
@@ -454,7 +331,7 @@ class BetaGeoModel(SavableModel, BaseEstimator):
         + 1{n>0} B(a+1, b+n-1)/B(a, b) [1 - sum_{j<n} NB(j; r, alpha, t)]``, where
         ``NB(j) = Gamma(r+j)/(Gamma(r) j!) (alpha/(alpha+t))^r (t/(alpha+t))^j``.
         """
-        r, alpha, a, b = self._params()
+        r, alpha, a, b = self._fitted_params()
         t = check_time(t)
         n_arr = check_counts(n)
         p = alpha / (alpha + t)

@@ -11,38 +11,22 @@ nu ~ Gamma(q, v). The mean of a customer's x repeat purchases, m_x, is all the m
 
 from __future__ import annotations
 
-from typing import Protocol
-
 import numpy as np
 import pandas as pd
 from scipy import special
-from sklearn.base import BaseEstimator
 
 from custseg.clv._fitting import (
-    check_fitted,
-    check_optimiser_settings,
-    check_penalizer,
-    check_same_unit,
-    check_weights,
     first_bad_row,
     maximize_log_likelihood,
     summary_arrays,
     summary_unit,
-    unique_rows,
 )
-from custseg.clv._persistence import SavableModel
+from custseg.clv.base import CLVModel, Objective, PurchaseModel
 from custseg.errors import DataError, ParameterError
 
 __all__ = ["GammaGammaModel"]
 
-_COLUMNS = ("frequency", "monetary_value")
 _PERIODS_PER_MONTH = {"D": 30.0, "W": 4.345, "M": 1.0}
-
-
-class TransactionModel(Protocol):
-    """A fitted purchase-count model (BG/NBD or Pareto/NBD)."""
-
-    def predict_purchases(self, t: float, summary: pd.DataFrame) -> pd.Series: ...
 
 
 def _common_unit(freq: str | None, summary: pd.DataFrame, *models: object) -> str:
@@ -96,7 +80,7 @@ def _log_likelihood_terms(
     return terms, np.stack([d_p * p, d_q * q, d_v * v])
 
 
-class GammaGammaModel(SavableModel, BaseEstimator):
+class GammaGammaModel(CLVModel):
     """Gamma-Gamma model of the mean spend per purchase, fitted by maximum likelihood.
 
     Fit it on **repeat buyers only** (``frequency > 0``), whose ``monetary_value`` is the
@@ -127,6 +111,8 @@ class GammaGammaModel(SavableModel, BaseEstimator):
     time_unit_ : str or None
         The time unit of the fitted summary (``summary.attrs["time_unit"]``): the CLV
         refuses a summary or a purchase model in another unit.
+    log_params_covariance_ : numpy.ndarray
+        Covariance of the log-estimates, behind :meth:`fit_summary` (standard errors).
 
     Examples
     --------
@@ -143,6 +129,9 @@ class GammaGammaModel(SavableModel, BaseEstimator):
     """
 
     _param_names = ("p", "q", "v")
+    _columns = ("frequency", "monetary_value")
+    _model_name = "Gamma-Gamma"
+    _parameter_constraints = {**CLVModel._parameter_constraints, "q_constraint": ["boolean"]}
 
     def __init__(
         self,
@@ -157,39 +146,10 @@ class GammaGammaModel(SavableModel, BaseEstimator):
         self.tol = tol
         self.q_constraint = q_constraint
 
-    def fit(self, summary: pd.DataFrame, weights: object = None) -> GammaGammaModel:
-        """Estimate p, q, v from repeat buyers' ``frequency`` and ``monetary_value``.
-
-        Parameters
-        ----------
-        summary : pandas.DataFrame
-            Repeat buyers only: ``summary[summary["frequency"] > 0]``.
-        weights : array-like of int, optional
-            The number of customers each row stands for (as in ``lifetimes``); default 1.
-
-        Returns
-        -------
-        GammaGammaModel
-            The fitted model (self).
-
-        Raises
-        ------
-        DataError
-            A missing column, a customer with ``frequency`` 0 or a non-positive
-            ``monetary_value`` (naming the first such row).
-        ParameterError
-            A ``q_constraint`` that is not True or False, or a bad ``penalizer_coef``.
-        ConvergenceError
-            When the fit does not converge.
-        """
-        penalizer = check_penalizer(self.penalizer_coef)
-        check_optimiser_settings(self.max_iter, self.tol)
-        if not isinstance(self.q_constraint, (bool, np.bool_)):
-            raise ParameterError(
-                f"参数 q_constraint 只能是 True 或 False, 收到 (got): {self.q_constraint!r}"
-            )
-        data = summary_arrays(summary, _COLUMNS, what="汇总表 (summary)")
-        counts = check_weights(weights, summary)
+    def _check_summary(
+        self, summary: pd.DataFrame, data: dict[str, np.ndarray], counts: np.ndarray | None
+    ) -> None:
+        """Repeat buyers only, with a positive mean spend."""
         x, m = data["frequency"], data["monetary_value"]
         one_timers = x == 0
         if one_timers.any():
@@ -205,8 +165,13 @@ class GammaGammaModel(SavableModel, BaseEstimator):
                 f"列 'monetary_value' 必须大于 0 (positive spend), 行 (row) {row} 的值是 "
                 f"{m[free][0]!r}"
             )
-        (x, m), weights = unique_rows(x, m, weights=counts)
+
+    def _fit_log_params(
+        self, rows: list[np.ndarray], weights: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, Objective]:
+        x, m = rows
         total = weights.sum()
+        penalizer = float(self.penalizer_coef)
 
         def objective(log_params: np.ndarray) -> tuple[float, np.ndarray]:
             params = np.exp(log_params)
@@ -219,18 +184,17 @@ class GammaGammaModel(SavableModel, BaseEstimator):
             objective,
             3,
             jac=True,
-            model="Gamma-Gamma",
+            model=self._model_name,
             max_iter=self.max_iter,
             tol=self.tol,
             # ln q >= 0, the bound of lifetimes' q_constraint
             bounds=[(None, None), (0.0, None), (None, None)] if self.q_constraint else None,
         )
-        terms, _ = _log_likelihood_terms(params, x, m, gradient=False)
-        self.params_ = dict(zip(("p", "q", "v"), (float(p) for p in params), strict=True))
-        self.log_likelihood_ = float(np.sum(weights * terms))
-        self.n_customers_ = int(total)
-        self.time_unit_ = summary_unit(summary)
-        return self
+        return np.log(params), np.ones(3), objective
+
+    def _log_likelihood_rows(self, params: np.ndarray, rows: list[np.ndarray]) -> np.ndarray:
+        terms, _ = _log_likelihood_terms(params, *rows, gradient=False)
+        return terms
 
     def expected_average_value(self, summary: pd.DataFrame) -> pd.Series:
         """Expected mean spend per future purchase of each customer (FHL 2005, eq. 5).
@@ -250,15 +214,13 @@ class GammaGammaModel(SavableModel, BaseEstimator):
             When the fitted q is below 1 (the population mean spend is then infinite), or
             is 1 (the bound of ``q_constraint``) and a customer has ``frequency`` 0.
         """
-        check_fitted(self)
-        check_same_unit(self, summary)
-        p, q, v = self.params_["p"], self.params_["q"], self.params_["v"]
+        p, q, v = self._fitted_params(summary)
         if q < 1:
             raise DataError(
                 f"拟合得到 q = {q:.3f} < 1, 平均消费的期望不存在 (expected spend is infinite); "
                 "可试 GammaGammaModel(q_constraint=True) 或更多回头客的数据"
             )
-        data = summary_arrays(summary, _COLUMNS)
+        data = summary_arrays(summary, self._columns)
         x, m = data["frequency"], data["monetary_value"]
         if q == 1 and (x == 0).any():
             row = first_bad_row(summary, x == 0)
@@ -272,7 +234,7 @@ class GammaGammaModel(SavableModel, BaseEstimator):
 
     def customer_lifetime_value(
         self,
-        transaction_model: TransactionModel,
+        transaction_model: PurchaseModel,
         summary: pd.DataFrame,
         time: int = 12,
         discount_rate: float = 0.01,

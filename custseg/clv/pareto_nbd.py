@@ -16,29 +16,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from scipy import integrate, special
-from sklearn.base import BaseEstimator
 
-from custseg.clv._alive_matrix import alive_matrix
-from custseg.clv._fitting import (
-    check_counts,
-    check_fitted,
-    check_identifiable,
-    check_optimiser_settings,
-    check_penalizer,
-    check_same_unit,
-    check_time,
-    check_weights,
-    summary_arrays,
-    summary_unit,
-    unique_rows,
-)
-from custseg.clv._pareto_nbd_likelihood import fit_log_parameters
-from custseg.clv._persistence import SavableModel
+from custseg.clv._fitting import check_counts, check_time, summary_arrays
+from custseg.clv._pareto_nbd_likelihood import fit_log_parameters, mean_objective
+from custseg.clv.base import Objective, PurchaseModel
 from custseg.errors import ConvergenceError
 
 __all__ = ["ParetoNBDModel"]
-
-_COLUMNS = ("frequency", "recency", "T")
 
 
 def _log_hyp2f1_a1(k: np.ndarray, second: np.ndarray, z: np.ndarray) -> np.ndarray:
@@ -149,7 +133,7 @@ def _log_likelihood_terms(
     return head + np.logaddexp(alive_term, dead_term)
 
 
-class ParetoNBDModel(SavableModel, BaseEstimator):
+class ParetoNBDModel(PurchaseModel):
     """Pareto/NBD model, fitted by maximum likelihood.
 
     Parameters
@@ -177,6 +161,8 @@ class ParetoNBDModel(SavableModel, BaseEstimator):
     max_frequency_, max_T_ : float
         The largest frequency and T fitted: the default size of
         :meth:`probability_alive_matrix`.
+    log_params_covariance_ : numpy.ndarray
+        Covariance of the log-estimates, behind :meth:`fit_summary` (standard errors).
 
     Notes
     -----
@@ -186,6 +172,9 @@ class ParetoNBDModel(SavableModel, BaseEstimator):
     series itself with its exact gradient (:mod:`custseg.clv._pareto_nbd_likelihood`); above
     40,000 distinct customers a fit on 20,000 of them (itself started from 2,000) gives the
     start and the Hessian for a few quasi-Newton steps on all of them.
+
+    The probability of being alive (Fader & Hardie 2005, eq. 18) is
+    ``P(alive) = 1 / (1 + s/(r+s+x) (alpha+T)^(r+x) (beta+T)^s A0)``.
 
     Examples
     --------
@@ -203,118 +192,37 @@ class ParetoNBDModel(SavableModel, BaseEstimator):
     """
 
     _param_names = ("r", "alpha", "s", "beta")
+    _model_name = "Pareto/NBD"
 
     def __init__(self, penalizer_coef: float = 0.0, *, max_iter: int = 1000, tol: float = 1e-8):
         self.penalizer_coef = penalizer_coef
         self.max_iter = max_iter
         self.tol = tol
 
-    def fit(self, summary: pd.DataFrame, weights: object = None) -> ParetoNBDModel:
-        """Estimate r, alpha, s, beta from a summary with columns frequency, recency and T.
-
-        Parameters
-        ----------
-        summary : pandas.DataFrame
-            One row per customer, e.g. from :func:`custseg.clv.summary_from_transactions`,
-            or one row per group of identical customers with ``weights``.
-        weights : array-like of int, optional
-            The number of customers each row stands for (as in ``lifetimes``); default 1.
-
-        Returns
-        -------
-        ParetoNBDModel
-            The fitted model (self).
-
-        Raises
-        ------
-        DataError
-            Missing column, invalid value (negative, recency > T, ...).
-        ParameterError
-            Bad weights, ``penalizer_coef``, ``max_iter`` or ``tol``.
-        ConvergenceError
-            When the fit does not converge, or the estimates drift to extremes (the
-            data cannot identify the parameters).
-        """
-        penalizer = check_penalizer(self.penalizer_coef)
-        check_optimiser_settings(self.max_iter, self.tol)
-        data = summary_arrays(summary, _COLUMNS)
-        counts = check_weights(weights, summary)
-        check_identifiable(
-            data["frequency"],
-            data["T"],
-            model="Pareto/NBD",
-            n_customers=None if counts is None else counts.sum(),
-        )
-        (x, t_x, T), weights = unique_rows(
-            data["frequency"], data["recency"], data["T"], weights=counts
-        )
+    def _fit_log_params(
+        self, rows: list[np.ndarray], weights: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, Objective]:
+        x, t_x, T = rows
         # times rescaled so that the mean T is 1: the estimates do not depend on the unit
         scale = float(np.average(T, weights=weights))
         unit = np.array([1.0, scale, 1.0, scale])
+        settings = {"penalty_scale": unit, "penalizer": float(self.penalizer_coef)}
         result = fit_log_parameters(
-            x,
-            t_x / scale,
-            T / scale,
-            weights,
-            penalty_scale=unit,
-            penalizer=penalizer,
-            max_iter=self.max_iter,
-            tol=self.tol,
+            x, t_x / scale, T / scale, weights, **settings, max_iter=self.max_iter, tol=self.tol
         )
         if not result.success or not np.all(np.isfinite(result.x)) or result.fun >= 1e299:
             raise ConvergenceError(
                 f"Pareto/NBD 模型拟合没有收敛 (fit did not converge): {result.message}。"
                 "请检查数据 (check the summary), 或设置 penalizer_coef > 0 (e.g. 0.001)"
             )
-        params = np.exp(result.x) * unit
-        self.params_ = dict(
-            zip(("r", "alpha", "s", "beta"), (float(p) for p in params), strict=True)
-        )
-        log_likelihood = float(np.sum(weights * _log_likelihood_terms(params, x, t_x, T)))
-        if not np.isfinite(log_likelihood):
-            raise ConvergenceError(
-                "Pareto/NBD 模型的估计值趋于极端, 数据无法确定参数 (the data cannot identify the "
-                f"parameters, estimates drift to extremes: {np.round(params, 4).tolist()}); "
-                "请设置 penalizer_coef > 0 (e.g. 0.001) 或使用更多客户的数据"
-            )
-        self.log_likelihood_ = log_likelihood
-        self.n_customers_ = int(weights.sum())
-        self.time_unit_ = summary_unit(summary)
-        self.max_frequency_ = float(x.max())
-        self.max_T_ = float(T.max())
-        return self
+        objective = mean_objective(x, t_x / scale, T / scale, weights, **settings)
+        return result.x, unit, objective
 
-    def _params(self, summary: pd.DataFrame | None = None) -> tuple[float, float, float, float]:
-        check_fitted(self)
-        if summary is not None:
-            check_same_unit(self, summary)
-        p = self.params_
-        return p["r"], p["alpha"], p["s"], p["beta"]
-
-    def log_likelihood(self, summary: pd.DataFrame) -> pd.Series:
-        """Log-likelihood of every customer of ``summary`` under the fitted parameters."""
-        params = np.array(self._params(summary))
-        data = summary_arrays(summary, _COLUMNS)
-        terms = _log_likelihood_terms(params, data["frequency"], data["recency"], data["T"])
-        return pd.Series(terms, index=summary.index, name="log_likelihood")
-
-    def probability_alive(self, summary: pd.DataFrame) -> pd.Series:
-        """Probability that each customer is still active at time T (Fader & Hardie 2005, eq. 18).
-
-        ``P(alive) = 1 / (1 + s/(r+s+x) (alpha+T)^(r+x) (beta+T)^s A0)``, on the log scale.
-
-        Returns
-        -------
-        pandas.Series
-            Values in [0, 1], indexed like ``summary``.
-        """
-        self._params(summary)
-        data = summary_arrays(summary, _COLUMNS)
-        alive = self._alive(data["frequency"], data["recency"], data["T"])
-        return pd.Series(alive, index=summary.index, name="probability_alive")
+    def _log_likelihood_rows(self, params: np.ndarray, rows: list[np.ndarray]) -> np.ndarray:
+        return _log_likelihood_terms(params, *rows)
 
     def _alive(self, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
-        r, alpha, s, beta = self._params()
+        r, alpha, s, beta = self._fitted_params()
         log_odds = (
             np.log(s)
             - np.log(r + s + x)
@@ -323,41 +231,6 @@ class ParetoNBDModel(SavableModel, BaseEstimator):
             + _log_a0(r, alpha, s, beta, x, t_x, T)
         )
         return special.expit(-log_odds)
-
-    def probability_alive_matrix(
-        self, max_frequency: int | None = None, max_recency: int | None = None
-    ) -> pd.DataFrame:
-        """P(alive) on a grid of frequency (rows) by recency (columns), as ``lifetimes``.
-
-        Every cell is a customer observed for ``T = max_recency`` periods.
-
-        Parameters
-        ----------
-        max_frequency : int, optional
-            Largest frequency; default the largest of the fitted summary.
-        max_recency : int, optional
-            Largest recency, also the customers' T; default the largest T fitted (whole
-            periods).
-
-        Returns
-        -------
-        pandas.DataFrame
-            Index ``frequency`` 0..max_frequency, columns ``recency`` 0..max_recency; row 0
-            has a value at recency 0 only (no repeat purchase, no recency), NaN elsewhere.
-
-        Examples
-        --------
-        >>> import pandas as pd
-        >>> summary = pd.DataFrame({
-        ...     "frequency": [0, 1, 2, 0, 5, 3, 0, 1],
-        ...     "recency": [0.0, 10.0, 30.0, 0.0, 35.0, 12.0, 0.0, 3.0],
-        ...     "T": [38.0, 38.0, 36.0, 30.0, 37.0, 39.0, 20.0, 25.0],
-        ... })
-        >>> model = ParetoNBDModel(penalizer_coef=0.001).fit(summary)
-        >>> model.probability_alive_matrix(max_frequency=3, max_recency=10).shape
-        (4, 11)
-        """
-        return alive_matrix(self, self._alive, max_frequency, max_recency)
 
     def conditional_probability_of_n_purchases(
         self, t: float, n: int, summary: pd.DataFrame
@@ -406,10 +279,10 @@ class ParetoNBDModel(SavableModel, BaseEstimator):
         >>> bool(((total - 1).abs() < 1e-8).all())
         True
         """
-        r, alpha, s, beta = self._params(summary)
+        r, alpha, s, beta = self._fitted_params(summary)
         t = check_time(t)
         count = float(check_counts(n))
-        data = summary_arrays(summary, _COLUMNS)
+        data = summary_arrays(summary, self._columns)
         x, t_x, T = data["frequency"], data["recency"], data["T"]
         log_l = _log_likelihood_terms(np.array([r, alpha, s, beta]), x, t_x, T)
         log_front = (
@@ -444,9 +317,9 @@ class ParetoNBDModel(SavableModel, BaseEstimator):
         pandas.Series
             Expected purchases, indexed like ``summary``.
         """
-        r, alpha, s, beta = self._params(summary)
+        r, alpha, s, beta = self._fitted_params(summary)
         t = check_time(t)
-        data = summary_arrays(summary, _COLUMNS)
+        data = summary_arrays(summary, self._columns)
         x, T = data["frequency"], data["T"]
         rate = (r + x) / (alpha + T)
         expected = rate * _mean_lifetime_within(s, beta + T, t)
@@ -459,7 +332,7 @@ class ParetoNBDModel(SavableModel, BaseEstimator):
         ``E[X(t)] = r beta / (alpha (s-1)) [1 - (beta/(beta+t))^(s-1)]`` (Schmittlein et al.
         1987, eq. 17).
         """
-        r, alpha, s, beta = self._params()
+        r, alpha, s, beta = self._fitted_params()
         t_arr = np.asarray(t, dtype=np.float64)
         value = r / alpha * _mean_lifetime_within(s, beta, t_arr)
         return float(value) if np.ndim(value) == 0 else value
@@ -477,7 +350,7 @@ class ParetoNBDModel(SavableModel, BaseEstimator):
         ``B2_j = 2F1(r+s+j, B; r+s+n+1; |alpha-beta|/(m+t)) / (m+t)^(r+s+j)``,
         ``m = max(alpha, beta)``, ``B = s+1`` if alpha >= beta else ``r+n``.
         """
-        r, alpha, s, beta = self._params()
+        r, alpha, s, beta = self._fitted_params()
         t = check_time(t)
         counts = check_counts(n)
         values = np.array([self._probability_of_count(t, int(c)) for c in counts.ravel()])
@@ -485,7 +358,7 @@ class ParetoNBDModel(SavableModel, BaseEstimator):
         return float(values) if np.ndim(values) == 0 else values
 
     def _probability_of_count(self, t: float, n: int) -> float:
-        r, alpha, s, beta = self._params()
+        r, alpha, s, beta = self._fitted_params()
         log_first = (
             special.gammaln(r + n)
             - special.gammaln(r)

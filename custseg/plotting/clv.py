@@ -9,8 +9,9 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from custseg.clv._fitting import check_fitted, summary_arrays
+from custseg.clv._fitting import summary_arrays
 from custseg.errors import DataError
+from custseg.estimator_contract import check_fitted
 from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
 

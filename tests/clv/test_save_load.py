@@ -80,7 +80,10 @@ def _rewrite(path, change):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda d: d.update(format_version=FORMAT_VERSION + 1), "比本程序支持的 1 新"),
+        (
+            lambda d: d.update(format_version=FORMAT_VERSION + 1),
+            f"比本程序支持的 {FORMAT_VERSION} 新",
+        ),
         (lambda d: d.update(format_version="1"), "format_version"),
         (lambda d: d.update(model="ParetoNBDModel"), r"ParetoNBDModel\.load"),
         (lambda d: d.update(format="something else"), "不是 custseg"),
