@@ -6,12 +6,15 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from custseg.abc_analysis import ABC_LABELS, abc_classify, abc_summary, customer_values
+from custseg.abc_analysis import ABC_LABELS, abc_classify, customer_values
+from custseg.abc_analysis import abc_summary as _abc_summary
 from custseg.plotting import palette
 from custseg.widgets.concentration import lorenz_chart
+from custseg.widgets.moved import moved_names
 
-# abc_summary: its home is custseg.abc_analysis; importable here as before
-__all__ = ["A_SLIDER", "abc_cut_explorer", "abc_summary"]
+__all__ = ["A_SLIDER", "abc_cut_explorer"]
+
+__getattr__ = moved_names(__name__, {"abc_summary": "custseg.abc_analysis"})
 
 A_SLIDER = {"min": 0.2, "max": 0.9, "step": 0.05}
 """Range and step of the A cut slider (cumulative value share)."""
@@ -83,7 +86,7 @@ def abc_cut_explorer(data: Any, *, a_cut: float = 0.8, b_cut: float = 0.95) -> w
             table.value = "<b>B 类的累计比例必须大于 A 类。</b>"
             return
         cuts = (a_slider.value, b_slider.value)
-        summary = abc_summary(abc_classify(values, cuts=cuts))
+        summary = _abc_summary(abc_classify(values, cuts=cuts))
         table.value = summary.to_html(
             formatters={
                 "客户占比": "{:.1%}".format,

@@ -8,12 +8,15 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from custseg.abc_analysis import concentration_sentence, customer_values, gini, lorenz_curve
+from custseg.abc_analysis import concentration_sentence as _sentence
+from custseg.abc_analysis import customer_values, gini, lorenz_curve
 from custseg.plotting import palette
 from custseg.widgets.live import LiveChart
+from custseg.widgets.moved import moved_names
 
-# concentration_sentence: its home is custseg.abc_analysis; importable here as before
-__all__ = ["concentration_explorer", "concentration_sentence", "lorenz_chart"]
+__all__ = ["concentration_explorer", "lorenz_chart"]
+
+__getattr__ = moved_names(__name__, {"concentration_sentence": "custseg.abc_analysis"})
 
 
 def lorenz_chart(values: pd.Series, curve: pd.DataFrame | None = None) -> LiveChart:
@@ -101,7 +104,7 @@ def concentration_explorer(data: Any, *, top_percent: int = 20) -> widgets.VBox:
 
     def update(change: dict | None = None) -> None:
         top = slider.value
-        sentence.value = f"<b>{concentration_sentence(values, top)}</b>"
+        sentence.value = f"<b>{_sentence(values, top)}</b>"
         x = 1 - top / 100
         y = float(np.interp(x, curve["customer_share"], curve["value_share"]))
         left = x > 0.3

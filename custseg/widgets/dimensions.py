@@ -8,10 +8,12 @@ import ipywidgets as widgets
 import pandas as pd
 
 from custseg.dimensions import response_by, segment_labels
-from custseg.plotting.dimensions import plot_response_by
 from custseg.widgets.live import LiveChart
+from custseg.widgets.moved import moved_names
 
-__all__ = ["BANK_DIMENSIONS", "dimension_explorer", "plot_response_by"]
+__all__ = ["BANK_DIMENSIONS", "dimension_explorer"]
+
+__getattr__ = moved_names(__name__, {"plot_response_by": "custseg.plotting.dimensions"})
 
 BANK_DIMENSIONS = {
     "年龄段": "age",

@@ -1,6 +1,6 @@
 """Plan a promotion's budget with five sliders: the module 10 widget.
 
-The arithmetic is :func:`custseg.promotion.promotion_roi` (also importable from here), the
+The arithmetic is :func:`custseg.promotion.promotion_roi`, the
 one :func:`custseg.promotion.evaluate_campaign` uses after a campaign, run forwards with
 planned numbers; the static chart of the same plan is
 :func:`custseg.plotting.promotion.plot_roi_curve`.
@@ -20,13 +20,14 @@ from custseg.plotting.promotion import (
     roi_title,
     within_reach,
 )
-from custseg.promotion import promotion_roi, roi_curve
+from custseg.promotion import promotion_roi as _promotion_roi
+from custseg.promotion import roi_curve
 from custseg.widgets.live import LiveChart
+from custseg.widgets.moved import moved_names
 
-__all__ = [
-    "promotion_roi",
-    "promotion_roi_simulator",
-]  # promotion_roi: also here, for old notebooks
+__all__ = ["promotion_roi_simulator"]
+
+__getattr__ = moved_names(__name__, {"promotion_roi": "custseg.promotion"})  # old notebooks
 
 
 def _result_html(result: dict[str, float]) -> str:
@@ -65,19 +66,19 @@ def promotion_roi_simulator(
     Parameters
     ----------
     targets, cost_per_contact, revenue_per_response, response_rate, baseline_rate
-        Where the sliders start; see :func:`promotion_roi`.
+        Where the sliders start; see :func:`custseg.promotion.promotion_roi`.
 
     Returns
     -------
     ipywidgets.VBox
         ``children``: a box of the five sliders (targets, cost per contact, revenue per
         response, expected response rate, response rate without the promotion), the result
-        table (HTML, from :func:`promotion_roi`) and the chart (a bqplot Figure, as
+        table (HTML, from :func:`custseg.promotion.promotion_roi`) and the chart (a bqplot Figure, as
         :func:`custseg.plotting.promotion.plot_roi_curve`: the profit against the response rate, the zero line, the
         break-even rate as a dashed vertical line with its value in the legend, shown when
         within the curve's reach, and the plan as a point).
     """
-    promotion_roi(
+    _promotion_roi(
         targets=targets,
         cost_per_contact=cost_per_contact,
         revenue_per_response=revenue_per_response,

@@ -5,11 +5,13 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from custseg.sales import ALL_COUNTRIES, monthly_sales
-from custseg.sales import sales_month_key as _month
+from custseg.sales import ALL_COUNTRIES, monthly_sales_by_country
 from custseg.widgets.live import LiveChart
+from custseg.widgets.moved import moved_names
 
-__all__ = ["monthly_sales", "monthly_sales_explorer"]
+__all__ = ["monthly_sales_explorer"]
+
+__getattr__ = moved_names(__name__, {"monthly_sales": "custseg.sales"})
 
 ALL = ALL_COUNTRIES
 
@@ -20,17 +22,16 @@ def monthly_sales_explorer(transactions: pd.DataFrame) -> widgets.VBox:
     Returns
     -------
     ipywidgets.VBox
-        ``children``: the dropdown, the total (HTML) and the chart (a bqplot Figure: one
-        bar per month of the whole data, in calendar order, 0 where the country bought
-        nothing).
+        ``children``: the dropdown (all countries, then each country, the one with the most
+        lines first), the total (HTML: the months in which the country bought and its sales)
+        and the chart (a bqplot Figure: one bar per month of the whole data, in calendar
+        order, 0 where the country bought nothing), all from
+        :func:`custseg.sales.monthly_sales_by_country`.
     """
-    countries = transactions["country"].value_counts().index.tolist()
-    by_country = transactions.groupby(["country", _month(transactions)])["amount"].sum()
-    sales_of = {ALL: monthly_sales(transactions)}
-    sales_of.update((country, by_country.loc[country]) for country in countries)
-    month_names = sales_of[ALL].index.astype(str).tolist()
+    table = monthly_sales_by_country(transactions)
+    month_names = table.index.astype(str).tolist()
 
-    choice = widgets.Dropdown(options=[ALL, *countries], description="国家/地区")
+    choice = widgets.Dropdown(options=table.columns.tolist(), description="国家/地区")
     total = widgets.HTML()
     chart = LiveChart(
         y_label="销售额（英镑）",
@@ -49,11 +50,10 @@ def monthly_sales_explorer(transactions: pd.DataFrame) -> widgets.VBox:
     bars.tooltip.formats = ["", ",.0f"]
 
     def update(change: dict | None = None) -> None:
-        sales = sales_of[choice.value]
-        total.value = (
-            f"<b>{choice.value}：{len(sales)} 个月，销售额合计 {sales.sum():,.0f} 英镑</b>"
-        )
-        heights = sales.reindex(sales_of[ALL].index, fill_value=0.0).to_numpy()
+        sales = table[choice.value]
+        months = int((sales != 0).sum())
+        total.value = f"<b>{choice.value}：{months} 个月，销售额合计 {sales.sum():,.0f} 英镑</b>"
+        heights = sales.to_numpy()
         with chart.hold():
             chart.figure.title = f"每月销售额：{choice.value}"
             bars.y = heights

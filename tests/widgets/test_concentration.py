@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from custseg.widgets.concentration import concentration_explorer, concentration_sentence
+from custseg.abc_analysis import concentration_sentence
+from custseg.widgets.concentration import concentration_explorer
 
 
 def _spend(transactions):

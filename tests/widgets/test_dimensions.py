@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from custseg.dimensions import BANK_LABELS, response_by
-from custseg.widgets.dimensions import BANK_DIMENSIONS, dimension_explorer, plot_response_by
+from custseg.plotting.dimensions import plot_response_by
+from custseg.widgets.dimensions import BANK_DIMENSIONS, dimension_explorer
 
 
 def _rates(bank, column):
