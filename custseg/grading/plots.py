@@ -5,6 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 
 from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context
@@ -12,7 +13,7 @@ from custseg.plotting.style import chinese_font_context
 __all__ = ["plot_participation", "plot_score_distribution", "plot_topic_mastery"]
 
 
-def plot_score_distribution(percent: pd.Series, *, ax=None):
+def plot_score_distribution(percent: pd.Series, *, ax: Axes | None = None) -> Axes:
     """Histogram of the students' scores in percent (bins of 10 points).
 
     Examples
@@ -32,7 +33,7 @@ def plot_score_distribution(percent: pd.Series, *, ax=None):
     return ax
 
 
-def plot_topic_mastery(mastery: pd.DataFrame, *, ax=None):
+def plot_topic_mastery(mastery: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Horizontal bars: the share of points earned per course topic.
 
     Parameters
@@ -57,7 +58,7 @@ def plot_topic_mastery(mastery: pd.DataFrame, *, ax=None):
     return ax
 
 
-def plot_participation(participation: pd.DataFrame, *, ax=None):
+def plot_participation(participation: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Bars per assignment: enrolled, submitted and submitted on time.
 
     Examples
@@ -73,8 +74,9 @@ def plot_participation(participation: pd.DataFrame, *, ax=None):
             _, ax = plt.subplots(figsize=(6, 3.5))
         x = np.arange(len(participation))
         labels = {"enrolled": "应交人数", "submitted": "已提交", "on_time": "按时提交"}
-        for offset, (column, label) in zip((-0.27, 0, 0.27), labels.items(), strict=True):
-            ax.bar(x + offset, participation[column], width=0.27, label=label)
+        bars = zip((-0.27, 0, 0.27), labels.items(), palette.SERIES, strict=False)
+        for offset, (column, label), color in bars:
+            ax.bar(x + offset, participation[column], width=0.27, label=label, color=color)
         ax.set_xticks(x, participation["assignment"])
         ax.set_ylabel("人数")
         ax.set_title("参与情况")
