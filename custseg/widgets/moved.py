@@ -1,16 +1,17 @@
 """Names that moved from a widget module to the method module that computes them.
 
 A widget only displays; the data functions it once held live in the method modules. Old
-notebooks that import such a function from the widget module still get it, with a
-``DeprecationWarning`` naming its new home.
+notebooks that import such a function from the widget module still get it, with the
+``DeprecationWarning`` of :func:`custseg.deprecation.warn_renamed` naming its new home.
 """
 
 from __future__ import annotations
 
 import importlib
-import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
+
+from custseg.deprecation import warn_renamed
 
 __all__ = ["moved_names"]
 
@@ -35,18 +36,13 @@ def moved_names(module: str, homes: Mapping[str, str]) -> Callable[[str], Any]:
     >>> gini([1.0, 1.0]), caught[0].category.__name__
     (0.0, 'DeprecationWarning')
     >>> print(caught[0].message)
-    custseg.widgets.old.gini 已移到 custseg.abc_analysis，请从那里导入 (moved to custseg.abc_analysis)
+    custseg.widgets.old.gini 已改名为 custseg.abc_analysis.gini (renamed to custseg.abc_analysis.gini)
     """
 
     def __getattr__(name: str) -> Any:
         if name not in homes:
             raise AttributeError(f"module {module!r} has no attribute {name!r}")
-        home = homes[name]
-        warnings.warn(
-            f"{module}.{name} 已移到 {home}，请从那里导入 (moved to {home})",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        return getattr(importlib.import_module(home), name)
+        warn_renamed(f"{module}.{name}", f"{homes[name]}.{name}")
+        return getattr(importlib.import_module(homes[name]), name)
 
     return __getattr__

@@ -2,7 +2,7 @@
 
 k-anonymity (:func:`custseg.privacy.k_anonymity`) asks how many rows share each combination of
 the columns an outsider could know. Exact ages single people out; ages cut into wider bands
-(a generalisation, 泛化) hide each row among more others. :func:`custseg.privacy.generalise_ages` does the
+(a generalization, 泛化) hide each row among more others. :func:`custseg.privacy.generalize_ages` does the
 cutting; the widget shows the numbers of :func:`custseg.privacy.k_risk` and the rows by group
 size of :func:`custseg.privacy.group_size_classes`.
 """
@@ -17,7 +17,7 @@ import pandas as pd
 from custseg.errors import DataError, require_columns
 from custseg.plotting import palette
 from custseg.plotting.privacy import k_risk_title
-from custseg.privacy import generalise_ages, group_size_classes, k_risk
+from custseg.privacy import generalize_ages, group_size_classes, k_risk
 from custseg.widgets.live import LiveChart
 
 __all__ = ["k_anonymity_explorer"]
@@ -44,7 +44,7 @@ def k_anonymity_explorer(
     candidates : mapping of str to str
         Label shown -> column, the columns an outsider might know.
     age_col : str or None, default "age"
-        The age column, generalised with :func:`generalise_ages` by the slider's width;
+        The age column, generalised with :func:`generalize_ages` by the slider's width;
         None for no slider.
     checked : sequence of str, optional
         Labels ticked at the start; by default all.
@@ -114,7 +114,7 @@ def k_anonymity_explorer(
         table = data[columns]
         if age_col is not None and age_col in columns:
             if width_slider.value not in bands:
-                bands[width_slider.value] = generalise_ages(data[age_col], width_slider.value)
+                bands[width_slider.value] = generalize_ages(data[age_col], width_slider.value)
             table = table.assign(**{age_col: bands[width_slider.value]})
         risk = k_risk(table, columns, k_min=k_slider.value)
         verdict = "可以交给团队" if risk["k"] >= k_slider.value else "有被认出的风险"

@@ -14,7 +14,7 @@ from matplotlib.colors import to_hex
 from custseg.errors import DataError, ParameterError
 from custseg.plotting import palette
 from custseg.plotting.privacy import plot_group_sizes
-from custseg.privacy import generalise_ages, k_risk
+from custseg.privacy import generalize_ages, k_risk
 from custseg.widgets.privacy import k_anonymity_explorer
 
 CANDIDATES = {"年龄": "age", "职业": "job", "婚姻": "marital", "学历": "education"}
@@ -76,7 +76,7 @@ def _check_chart(figure, bank: pd.DataFrame, columns: list[str], width: int, k_m
     """The widget's bars, numbers, colours and title are those of the static chart."""
     table = bank[columns]
     if "age" in columns:
-        table = table.assign(age=generalise_ages(bank["age"], width))
+        table = table.assign(age=generalize_ages(bank["age"], width))
     ax = plot_group_sizes(table, columns, k_min=k_min)
     classes = [label.get_text() for label in ax.get_xticklabels()]
     rows = [int(bar.get_height()) for bar in ax.patches]
@@ -126,15 +126,15 @@ def test_chart_follows_every_control(bank):
     assert "至少勾选" in summary.value and figure.layout.display == "none"
     age.value = True
     _check_chart(figure, bank, ["age"], 3, 7)
-    expected = k_risk(bank[["age"]].assign(age=generalise_ages(bank["age"], 3)), ["age"], k_min=7)
+    expected = k_risk(bank[["age"]].assign(age=generalize_ages(bank["age"], 3)), ["age"], k_min=7)
     assert _shown(summary.value, 7) == {k: expected[k] for k in ("k", "groups", "rows_at_risk")}
 
 
 def test_generalised_ages_are_the_sql_bands(bank):
-    bands = generalise_ages(bank["age"], 5)
+    bands = generalize_ages(bank["age"], 5)
     lows = duckdb.sql("SELECT CAST(floor(age / 5) * 5 AS INTEGER) AS low FROM bank").df()["low"]
     assert bands.tolist() == [f"{low}-{low + 4}岁" for low in lows]
-    assert generalise_ages(bank["age"].head(3), 1).tolist() == [f"{a}岁" for a in bank["age"][:3]]
+    assert generalize_ages(bank["age"].head(3), 1).tolist() == [f"{a}岁" for a in bank["age"][:3]]
 
 
 def test_k_risk_counts_rows_not_groups():
@@ -150,7 +150,7 @@ def test_k_risk_counts_rows_not_groups():
 @pytest.mark.parametrize("width", [0, 2.5, 101])
 def test_bad_width_is_refused_by_name(width):
     with pytest.raises(ParameterError, match="width"):
-        generalise_ages(pd.Series([30, 40]), width)
+        generalize_ages(pd.Series([30, 40]), width)
 
 
 def test_unknown_ticked_label_and_missing_column_are_named(bank):
