@@ -10,8 +10,22 @@ from custseg.process import SegmentationProcess
 __all__ = ["process_explorer"]
 
 
-def process_explorer(transactions: pd.DataFrame) -> widgets.VBox:
+def process_explorer(
+    transactions: pd.DataFrame,
+    *,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+    invoice_col: str = "invoice_id",
+) -> widgets.VBox:
     """A scheme dropdown and a control-share slider; the strategy table of the process.
+
+    Parameters
+    ----------
+    transactions : pandas.DataFrame
+        The orders, as :class:`custseg.process.SegmentationProcess` takes them.
+    customer_col, date_col, amount_col, invoice_col : str
+        Their column names, when not the canonical ones.
 
     Returns
     -------
@@ -33,9 +47,17 @@ def process_explorer(transactions: pd.DataFrame) -> widgets.VBox:
     )
     summary = widgets.HTML()
     table = widgets.HTML()
+    columns = {
+        "customer_col": customer_col,
+        "date_col": date_col,
+        "amount_col": amount_col,
+        "invoice_col": invoice_col,
+    }
 
     def update(change: dict | None = None) -> None:
-        process = SegmentationProcess(scheme.value, control_share=share.value).fit(transactions)
+        process = SegmentationProcess(scheme.value, control_share=share.value, **columns).fit(
+            transactions
+        )
         control = int((process.customers_["group"] == "对照组").sum())
         summary.value = (
             f"{process.facts_['customers']} 位客户，{len(process.segments_)} 个客户群，"
