@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import re
 import sys
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -155,3 +157,21 @@ def test_only_the_new_names_are_public(module, old, new):
     assert old not in module.__all__
     assert getattr(module, old).__wrapped__ is getattr(module, new)
     assert new in getattr(module, old).__doc__
+
+
+def test_the_course_and_the_assignments_use_the_new_names():
+    root = Path(__file__).parents[1]
+    sources = sorted((root / "course" / "src").glob("*.py"))
+    sources += sorted((root / "grading" / "assignments").glob("*.py"))
+    old = re.compile(
+        r"\b(pseudonymise|generalise_ages|labelled_rows|normalised_gain|dimensions\.behavioural)\b"
+        r"|\brandomised\s*="
+    )
+    assert len(sources) > 20
+    found = [
+        f"{path.relative_to(root)}:{number}: {line.strip()}"
+        for path in sources
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if old.search(line)
+    ]
+    assert found == []
