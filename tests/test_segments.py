@@ -201,6 +201,35 @@ def test_segment_migration_counts_every_customer_once(online_retail_clean):
         segment_migration(online_retail_clean, "2011-12-01", "2011-06-01")
 
 
+def test_segment_migration_reads_the_named_columns(online_retail_clean):
+    from custseg.segments import segment_migration
+
+    renames = {
+        "customer_id": "CustomerID",
+        "invoice_date": "InvoiceDate",
+        "amount": "Sales",
+        "invoice_id": "InvoiceNo",
+    }
+    keywords = {
+        "customer_col": "CustomerID",
+        "date_col": "InvoiceDate",
+        "amount_col": "Sales",
+        "invoice_col": "InvoiceNo",
+    }
+    renamed = online_retail_clean.rename(columns=renames)
+    before = renamed.copy()
+    for scheme in ("cn8", "classic"):
+        pd.testing.assert_frame_equal(
+            segment_migration(renamed, "2011-06-01", "2011-12-01", scheme=scheme, **keywords),
+            segment_migration(online_retail_clean, "2011-06-01", "2011-12-01", scheme=scheme),
+        )
+    pd.testing.assert_frame_equal(renamed, before)
+    with pytest.raises(DataError, match="'CustomerNo'"):
+        segment_migration(
+            renamed, "2011-06-01", "2011-12-01", **{**keywords, "customer_col": "CustomerNo"}
+        )
+
+
 def test_segment_profile_counts_every_customer_once_with_their_means(online_retail_clean):
     from custseg.segments import segment_profile
 
@@ -226,3 +255,32 @@ def test_scheme_table_reads_the_cn8_rules_back_as_near_far_high_low():
             "高" if m else "低",
         )
     assert len(scheme_table("classic")) == 11
+
+
+def _imported_modules(module) -> set[str]:
+    """Every custseg module ``module`` imports, at the top or inside a function."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(module))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return {name for name in names if name.startswith("custseg")}
+
+
+def test_rfm_and_segments_import_in_one_direction():
+    import custseg.rfm
+    import custseg.segment_rules
+    import custseg.segments
+
+    assert "custseg.segments" not in _imported_modules(custseg.rfm)
+    assert not {"custseg.rfm", "custseg.segments"} & _imported_modules(custseg.segment_rules)
+    assert "custseg.rfm" in _imported_modules(custseg.segments)
+    # every name stays importable where it was
+    assert custseg.rfm.RFMSegmenter is custseg.segments.RFMSegmenter
+    assert custseg.rfm.segment_customers is custseg.segments.segment_customers
+    assert custseg.rfm.rule_table is custseg.segments.rule_table
