@@ -12,15 +12,21 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import ipywidgets as widgets
+import numpy as np
 import pandas as pd
 
 from custseg.errors import DataError, require_columns
 from custseg.plotting import palette
 from custseg.plotting.privacy import k_risk_title
-from custseg.privacy import generalize_ages, group_size_classes, k_risk
+from custseg.privacy import generalize_ages, group_size_classes, k_anonymity_summary, k_risk
 from custseg.widgets.live import LiveChart
 
 __all__ = ["k_anonymity_explorer"]
+
+
+def _readable(value: object) -> str:
+    """A cell of the summary as shown: whole numbers with thousands separators."""
+    return f"{value:,}" if isinstance(value, int | np.integer) else str(value)
 
 
 def k_anonymity_explorer(
@@ -57,8 +63,8 @@ def k_anonymity_explorer(
     -------
     ipywidgets.VBox
         ``children``: a box of the checkboxes (in the order of ``candidates``), a box of the
-        sliders (age band width, if any, then k_min), the summary (HTML, the numbers of
-        :func:`custseg.privacy.k_risk`) and the chart (a bqplot Figure: the rows by the size
+        sliders (age band width, if any, then k_min), the summary (HTML, the row of
+        :func:`custseg.privacy.k_anonymity_summary`) and the chart (a bqplot Figure: the rows by the size
         of their group, 1, 2, 3-4, 5-9, 10-49, ≥50 split at k_min, groups smaller than
         k_min in red, as :func:`custseg.plotting.privacy.plot_group_sizes`; hidden while no
         box is ticked).
@@ -117,18 +123,13 @@ def k_anonymity_explorer(
                 bands[width_slider.value] = generalize_ages(data[age_col], width_slider.value)
             table = table.assign(**{age_col: bands[width_slider.value]})
         risk = k_risk(table, columns, k_min=k_slider.value)
-        verdict = "可以交给团队" if risk["k"] >= k_slider.value else "有被认出的风险"
-        rows = [
-            ("准标识符", "、".join(columns)),
-            ("k（最小组合的行数）", f"{risk['k']}"),
-            ("不同组合数", f"{risk['groups']:,}"),
-            (f"少于 {k_slider.value} 行的组合中的行数", f"{risk['rows_at_risk']:,}"),
-            ("占全部行", f"{risk['share_at_risk']:.1%}"),
-            ("结论", verdict),
-        ]
+        row = k_anonymity_summary(table, columns, k_min=k_slider.value).iloc[0]
         summary.value = (
             "<table>"
-            + "".join(f"<tr><th>{name}</th><td>{value}</td></tr>" for name, value in rows)
+            + "".join(
+                f"<tr><th>{name}</th><td>{_readable(value)}</td></tr>"
+                for name, value in row.items()
+            )
             + "</table>"
         )
         sizes = table.groupby(columns, dropna=False, observed=True).size().to_numpy()

@@ -38,7 +38,7 @@ def _sql_risk(bank: pd.DataFrame, columns: list[str], width: int, k_min: int) ->
 
 def _shown(html: str, k_min: int) -> dict:
     return {
-        "k": int(_cell(html, "k（最小组合的行数）")),
+        "k": int(_cell(html, "k（最小组合的行数）").replace(",", "")),
         "groups": int(_cell(html, "不同组合数").replace(",", "")),
         "rows_at_risk": int(_cell(html, f"少于 {k_min} 行的组合中的行数").replace(",", "")),
     }
