@@ -523,7 +523,8 @@ def fit_log_parameters(
     with a fixed seed, in proportion to the weights; itself fitted the same way with the
     next sample size) gives the starting point and, by finite differences of its exact
     gradient, the Hessian for quasi-Newton steps on all the rows; L-BFGS-B takes over
-    should those fail.
+    should those fail. The result carries the objective it minimised (``objective``), for
+    the Hessian of the standard errors.
     """
     objective = mean_objective(x, t_x, T, weights, penalty_scale, penalizer)
     if start is None:
@@ -542,10 +543,11 @@ def fit_log_parameters(
                 hessian = _hessian(mean_objective(*sample, **settings), start, small.jac)
                 result = _quasi_newton(objective, start, hessian, tol, max_iter)
                 if result.success:
+                    result.objective = objective
                     return result
                 if result.fun < 1e299:  # go on from the best point reached
                     start = result.x
-    return optimize.minimize(
+    result = optimize.minimize(
         objective,
         start,
         jac=True,
@@ -553,3 +555,5 @@ def fit_log_parameters(
         bounds=[(-_LOG_BOUND, _LOG_BOUND)] * 4,
         options={"maxiter": max_iter, "gtol": tol, "ftol": 1e-15},
     )
+    result.objective = objective
+    return result

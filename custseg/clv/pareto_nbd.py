@@ -18,7 +18,7 @@ import pandas as pd
 from scipy import integrate, special
 
 from custseg.clv._fitting import check_counts, check_time, summary_arrays
-from custseg.clv._pareto_nbd_likelihood import fit_log_parameters, mean_objective
+from custseg.clv._pareto_nbd_likelihood import fit_log_parameters
 from custseg.clv.base import Objective, PurchaseModel
 from custseg.errors import ConvergenceError
 
@@ -215,8 +215,15 @@ class ParetoNBDModel(PurchaseModel):
                 f"Pareto/NBD 模型拟合没有收敛 (fit did not converge): {result.message}。"
                 "请检查数据 (check the summary), 或设置 penalizer_coef > 0 (e.g. 0.001)"
             )
-        objective = mean_objective(x, t_x / scale, T / scale, weights, **settings)
-        return result.x, unit, objective
+        optimum, at_optimum = result.x.copy(), (float(result.fun), np.asarray(result.jac))
+
+        def objective(log_params: np.ndarray) -> tuple[float, np.ndarray]:
+            # the optimiser's last evaluation is reused: one pass over the data less
+            if np.array_equal(log_params, optimum):
+                return at_optimum
+            return result.objective(log_params)
+
+        return optimum, unit, objective
 
     def _log_likelihood_rows(self, params: np.ndarray, rows: list[np.ndarray]) -> np.ndarray:
         return _log_likelihood_terms(params, *rows)

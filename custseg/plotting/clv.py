@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -10,7 +10,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from custseg.clv._fitting import summary_arrays
-from custseg.errors import DataError
+from custseg.clv.base import PurchaseModel
+from custseg.errors import ParameterError
 from custseg.estimator_contract import check_fitted
 from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
@@ -27,21 +28,11 @@ __all__ = [
 _UNIT_NAMES = {"D": "天", "W": "周"}
 
 
-class PurchaseModel(Protocol):
-    """A fitted BG/NBD or Pareto/NBD model."""
-
-    def probability_of_n_purchases(self, t: float, n: np.ndarray) -> np.ndarray: ...
-
-    def predict_purchases(self, t: float, summary: pd.DataFrame) -> pd.Series: ...
-
-    def probability_alive(self, summary: pd.DataFrame) -> pd.Series: ...
-
-    def probability_alive_matrix(self) -> pd.DataFrame: ...
-
-
 def _unit_name(unit: str) -> str:
     if unit not in _UNIT_NAMES:
-        raise DataError(f"参数 unit 只能是 'D' (天 days) 或 'W' (周 weeks), 收到 (got): {unit!r}")
+        raise ParameterError(
+            f"参数 unit 只能是 'D' (天 days) 或 'W' (周 weeks), 收到 (got): {unit!r}"
+        )
     return _UNIT_NAMES[unit]
 
 
@@ -77,7 +68,9 @@ def period_transaction_counts(
     """
     check_fitted(model)
     if int(max_frequency) != max_frequency or max_frequency < 1:
-        raise DataError(f"参数 max_frequency 必须是正整数 (positive integer): {max_frequency!r}")
+        raise ParameterError(
+            f"参数 max_frequency 必须是正整数 (positive integer): {max_frequency!r}"
+        )
     max_frequency = int(max_frequency)
     data = summary_arrays(summary, ("frequency", "T"))
     frequency = np.minimum(data["frequency"], max_frequency).astype(np.int64)
@@ -341,10 +334,18 @@ def plot_probability_alive_matrix(
     )
 
 
-def plot_purchase_fit(transactions: Any, *, ax: Axes | None = None) -> Axes:
+def plot_purchase_fit(
+    transactions: Any,
+    *,
+    ax: Axes | None = None,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+) -> Axes:
     """Fit BG/NBD to the transactions and compare its predicted repeat purchases with the real ones.
 
-    The one-call version of :func:`plot_period_transactions` (weeks, purchases per day).
+    The one-call version of :func:`plot_period_transactions` (weeks, purchases per day);
+    ``customer_col``, ``date_col`` and ``amount_col`` name the transactions' columns.
 
     Examples
     --------
@@ -359,15 +360,25 @@ def plot_purchase_fit(transactions: Any, *, ax: Axes | None = None) -> Axes:
     """
     from custseg.clv_tables import fit_clv_models
 
-    models = fit_clv_models(transactions)
+    models = fit_clv_models(
+        transactions, customer_col=customer_col, date_col=date_col, amount_col=amount_col
+    )
     return plot_period_transactions(models.purchases, models.summary, ax=ax)
 
 
-def plot_alive_chances(transactions: Any, *, ax: Axes | None = None) -> Axes:
+def plot_alive_chances(
+    transactions: Any,
+    *,
+    ax: Axes | None = None,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+) -> Axes:
     """Fit BG/NBD to the transactions and draw each customer's chance of still being active.
 
     The one-call version of :func:`plot_probability_alive_matrix` (weeks): rows are repeat
-    purchases, columns the time from the first to the last purchase (复购跨度).
+    purchases, columns the time from the first to the last purchase (复购跨度);
+    ``customer_col``, ``date_col`` and ``amount_col`` name the transactions' columns.
 
     Examples
     --------
@@ -382,5 +393,7 @@ def plot_alive_chances(transactions: Any, *, ax: Axes | None = None) -> Axes:
     """
     from custseg.clv_tables import fit_clv_models
 
-    models = fit_clv_models(transactions)
+    models = fit_clv_models(
+        transactions, customer_col=customer_col, date_col=date_col, amount_col=amount_col
+    )
     return plot_probability_alive_matrix(models.purchases, models.summary, unit="W", ax=ax)

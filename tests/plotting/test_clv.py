@@ -8,12 +8,14 @@ import pandas as pd
 import pytest
 
 from custseg.clv import BetaGeoModel, ParetoNBDModel
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.plotting.clv import (
     period_transaction_counts,
+    plot_alive_chances,
     plot_frequency_recency_matrix,
     plot_period_transactions,
     plot_probability_alive_matrix,
+    plot_purchase_fit,
 )
 
 
@@ -97,7 +99,33 @@ def test_unfitted_model_and_bad_arguments(cdnow, bg):
 
     with pytest.raises(NotFittedError):
         plot_period_transactions(BetaGeoModel(), cdnow)
-    with pytest.raises(DataError, match="unit"):
+    with pytest.raises(ParameterError, match="unit"):
         plot_probability_alive_matrix(bg, cdnow, unit="M")
-    with pytest.raises(DataError, match="max_frequency"):
+    with pytest.raises(ParameterError, match="max_frequency"):
         plot_period_transactions(bg, cdnow, max_frequency=0)
+
+
+def test_one_call_plots_take_the_column_keywords(online_retail_clean):
+    retail = online_retail_clean[["customer_id", "invoice_date", "amount"]]
+    renamed = retail.rename(
+        columns={"customer_id": "CustomerID", "invoice_date": "InvoiceDate", "amount": "Sales"}
+    )
+    keywords = {"customer_col": "CustomerID", "date_col": "InvoiceDate", "amount_col": "Sales"}
+    for plot in (plot_purchase_fit, plot_alive_chances):
+        ours, canonical = plot(renamed, **keywords), plot(retail)
+        assert ours.get_title() == canonical.get_title()
+        if ours.images:
+            np.testing.assert_array_equal(
+                ours.images[0].get_array().filled(-1), canonical.images[0].get_array().filled(-1)
+            )
+        else:
+            np.testing.assert_array_equal(
+                _heights(ours.containers[1]), _heights(canonical.containers[1])
+            )
+        plt.close("all")
+    # 4,338 customers in the bars, as in the data
+    assert (
+        _heights(plot_purchase_fit(retail).containers[0]).sum() == retail["customer_id"].nunique()
+    )
+    with pytest.raises(DataError, match="'Sales'"):
+        plot_purchase_fit(renamed.drop(columns="Sales"), **keywords)
