@@ -362,6 +362,18 @@ class SegmentationProcess(BaseEstimator):
             From :func:`custseg.promotion.evaluate_campaign`, one row for everyone and
             one per segment: response rates, the increment and its confidence interval, p-value,
             incremental revenue and ROI.
+
+        Examples
+        --------
+        >>> from custseg.datasets import load_sample
+        >>> orders = load_sample()
+        >>> early = orders[orders["invoice_date"] < "2011-09-01"]
+        >>> later = orders[orders["invoice_date"] >= "2011-09-01"]
+        >>> process = SegmentationProcess(control_share=0.5, bins=3).fit(early)
+        >>> result = process.evaluate(later)
+        >>> int(result["treatment_n"].iloc[0] + result["control_n"].iloc[0]) == len(
+        ...     process.customers_)
+        True
         """
         check_fitted(self, "customers_")
         later, _ = clean_transactions(self._orders(later_transactions), **(self.cleaning or {}))
@@ -408,7 +420,15 @@ class SegmentationProcess(BaseEstimator):
         return figures
 
     def segment_table(self) -> pd.DataFrame:
-        """The strategy table with Chinese headers, as it appears in the report."""
+        """The strategy table with Chinese headers, as it appears in the report.
+
+        Examples
+        --------
+        >>> from custseg.datasets import load_sample
+        >>> table = SegmentationProcess().fit(load_sample()).segment_table()
+        >>> list(table.columns[:3])
+        ['客户群', '客户数', '客户占比']
+        """
         check_fitted(self, "segments_")
         return self.segments_.rename(columns=_SEGMENT_COLUMNS)
 
@@ -509,6 +529,14 @@ class SegmentationProcess(BaseEstimator):
         -------
         dict
             ``{"html": path, "excel": path}``.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> from custseg.datasets import load_sample
+        >>> paths = SegmentationProcess().fit(load_sample()).write_report(tempfile.mkdtemp())
+        >>> sorted(path.name for path in paths.values())
+        ['report.html', 'report.xlsx']
         """
         check_fitted(self, "segments_")
         folder = Path(out)

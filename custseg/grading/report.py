@@ -8,7 +8,8 @@ Three questions a training manager asks, answered from the gradebook:
 - 应用能力 (application): the share of points on the free-text questions graded by hand.
 
 Plus each student's results, the score distribution, the most-missed questions and the
-problems found while grading (see :mod:`custseg.grading.checks`).
+problems found while grading (see :mod:`custseg.grading.checks`). The page and the workbook
+are built by :mod:`custseg.report_document`, as the five-step report is.
 """
 
 from __future__ import annotations
