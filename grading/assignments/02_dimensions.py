@@ -172,7 +172,7 @@ purchase_style_table(data=cn_orders)
 flash_sale_style = "冲动型"
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q4_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="行为维度 (behaviour)"
+# %% nbgrader={"grade": true, "grade_id": "q4_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false} topic="行为维度 (behavior)"
 assert isinstance(flash_sale_style, str) and flash_sale_style.strip(), "请用引号写名称或字母"
 
 

@@ -214,7 +214,7 @@ travel_group_table(example_travellers())
 early_bird_group = "早鸟计划型"
 ### END SOLUTION
 
-# %% nbgrader={"grade": true, "grade_id": "q5_test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false} topic="行为分群案例 (behaviour groups)"
+# %% nbgrader={"grade": true, "grade_id": "q5_test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false} topic="行为分群案例 (behavior groups)"
 assert isinstance(early_bird_group, str) and early_bird_group.strip(), "请用引号写客户群名称"
 
 
