@@ -269,7 +269,7 @@ def classify_columns(
     anonymized information. So the level of a column depends on its table: when the table
     holds a column that identifies a person or helps to (a name, phone, customer id, or
     traits such as age, job or city that, combined, can single a person out), every column
-    of it is information about that person, and behaviour, need and satisfaction columns
+    of it is information about that person, and behavior, need and satisfaction columns
     are 个人信息 too. Only in a table with no such column are they flagged 非个人信息 (they
     become personal information again the moment they are joined to a customer id).
 
@@ -526,7 +526,7 @@ def k_anonymity(
     Quasi-identifiers are columns that identify no one alone but can single a person out
     together (age, job, marital status, postcode...). A table is k-anonymous when every
     combination of their values is shared by at least k rows; with k = 1 someone who
-    knows a neighbour's age, job and education may find the neighbour's row. Missing
+    knows a neighbor's age, job and education may find the neighbor's row. Missing
     values count as a value of their own.
 
     Parameters
