@@ -51,7 +51,7 @@ class ParameterError(ValueError):
     >>> RFMScorer(bins=12).fit(None)
     Traceback (most recent call last):
     ...
-    custseg.errors.ParameterError: bins 必须在 2 到 9 之间 (must be 2..9), 收到 (got) 12
+    custseg.errors.ParameterError: RFMScorer 的参数 bins 必须是 2 到 9 之间的整数 (an integer in [2, 9])，收到 (got) 12
     """
 
 
