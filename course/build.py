@@ -5,7 +5,9 @@ solution versions. This script writes, for each of them,
 
 - ``course/notebooks/<name>.ipynb``: the learner's version, where the code between
   ``### BEGIN SOLUTION`` and ``### END SOLUTION`` is replaced by a blank to fill in
-  (``answer = ____``) and markdown cells tagged ``solution`` by a prompt;
+  (``answer = ____``) and markdown cells tagged ``solution`` by a prompt. This is the
+  preprocessor that also clears the solutions of the graded assignments
+  (:class:`custseg.grading.solutions.BlankSolutions`), set to leave blanks for names;
 - ``course/solutions/<name>.ipynb``: the trainer's version, markers removed;
 - ``course/dashboards/<name>.ipynb``: the module's code-free dashboard for Voilà: the title,
   the set-up cell, each widget with the text just before it, and only the cells the widget
@@ -35,10 +37,11 @@ from pathlib import Path
 import jupytext
 import nbformat
 
+from custseg.grading.solutions import BEGIN_SOLUTION, END_SOLUTION, BlankSolutions, keep_solutions
+
 COURSE = Path(__file__).resolve().parent
-BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
-ASSIGNMENT = re.compile(r"^(\s*)([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*=(?!=)")
-ANSWER_PROMPT = "✏️ **在这里写下你的回答。** (Write your answer here.)"
+BEGIN, END = f"### {BEGIN_SOLUTION}", f"### {END_SOLUTION}"  # the marker lines, as written
+SOLUTION_TAG = "solution"
 WIDGET_CALL = re.compile(r"^\w+_(?:explorer|simulator)\(", re.MULTILINE)
 MODULE = re.compile(r"^\d\d_")
 GLOSSARY_SOURCE = COURSE / "src" / "glossary.py"
@@ -69,47 +72,6 @@ DASHBOARD_NOTE = (
     "完整讲解见同名的课程笔记本。\n\n"
     "*(Code-free dashboard of this module: move the controls and the charts update.)*"
 )
-
-
-def blank_out(source: str) -> str:
-    """Replace each solution block by blanks for the names it assigns.
-
-    >>> print(blank_out("x = 1\\n### BEGIN SOLUTION\\ntotal = df['amount'].sum()\\n### END SOLUTION\\nq.check()"))
-    x = 1
-    total = ____  # 把 ____ 换成你的答案
-    q.check()
-    """
-    out, inside, block = [], False, []
-    for line in source.splitlines():
-        stripped = line.strip()
-        if stripped == BEGIN:
-            inside, block = True, []
-            indent = line[: len(line) - len(line.lstrip())]
-        elif stripped == END:
-            inside = False
-            targets, seen = [], set()
-            for code in block:
-                match = ASSIGNMENT.match(code)
-                if match and match.group(1) == indent:
-                    names = {n.strip() for n in match.group(2).split(",")}
-                    if names - seen:
-                        targets.append(match.group(2))
-                        seen |= names
-            out += [f"{indent}{t} = ____  # 把 ____ 换成你的答案" for t in targets] or [
-                f"{indent}# 在这里写你的代码 (write your code here)"
-            ]
-        elif inside:
-            block.append(line)
-        else:
-            out.append(line)
-    if inside:
-        raise ValueError(f"{BEGIN} without {END}")
-    return "\n".join(out)
-
-
-def strip_markers(source: str) -> str:
-    """The solution version: the same code without the marker lines."""
-    return "\n".join(line for line in source.splitlines() if line.strip() not in (BEGIN, END))
 
 
 def _finish(notebook: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode:
@@ -177,17 +139,34 @@ def mark_advanced(notebook: nbformat.NotebookNode, *, fold: bool) -> nbformat.No
     return notebook
 
 
+def learner_blanks() -> BlankSolutions:
+    """The solution clearing of the course: a blank per name, tagged markdown answers too.
+
+    >>> cell = nbformat.v4.new_code_cell("### BEGIN SOLUTION\\nn = len(df)\\n### END SOLUTION")
+    >>> nb = nbformat.v4.new_notebook(cells=[cell])
+    >>> learner_blanks().preprocess(nb, {})[0].cells[0].source
+    'n = ____  # 把 ____ 换成你的答案'
+    """
+    return BlankSolutions(blank_names=True, solution_tags=[SOLUTION_TAG], enforce_metadata=False)
+
+
+def blank_out(source: str) -> str:
+    """The learner's version of one code cell's source.
+
+    >>> print(blank_out("x = 1\\n### BEGIN SOLUTION\\ntotal = df['amount'].sum()\\n### END SOLUTION"))
+    x = 1
+    total = ____  # 把 ____ 换成你的答案
+    """
+    return learner_blanks().clear_regions("code", source)[0]
+
+
 def build_versions(source: Path) -> tuple[nbformat.NotebookNode, nbformat.NotebookNode]:
     """The learner's and the trainer's notebooks of one text source."""
     notebook = jupytext.read(source)
-    learner, trainer = copy.deepcopy(notebook), copy.deepcopy(notebook)
-    for mine, theirs in zip(learner.cells, trainer.cells, strict=True):
-        tags = mine.metadata.get("tags", [])
-        if mine.cell_type == "code" and BEGIN in mine.source:
-            mine.source = blank_out(mine.source)
-            theirs.source = strip_markers(theirs.source)
-        elif mine.cell_type == "markdown" and "solution" in tags:
-            mine.source = ANSWER_PROMPT
+    learner, _ = learner_blanks().preprocess(copy.deepcopy(notebook), {})
+    trainer = copy.deepcopy(notebook)
+    for cell in trainer.cells:
+        cell.source = keep_solutions(cell.source)
     learner, trainer = mark_advanced(learner, fold=True), mark_advanced(trainer, fold=False)
     return _finish(learner, source.stem), _finish(trainer, source.stem)
 

@@ -39,11 +39,27 @@ c.Autograde.autograde_preprocessors = [
 # A test cell a student deleted is put back, so it is graded on the original test.
 c.OverwriteCells.add_missing_cells = True
 
-c.ClearSolutions.code_stub = {
-    "python": "# 在这里作答：照题目写 名字 = 答案，再删掉下面这一行 (YOUR ANSWER HERE)\n"
+# Solutions are cleared by custseg's BlankSolutions, the preprocessor that also makes the
+# course notebooks' blanks, in the place of nbgrader's ClearSolutions (same markers, same rule).
+c.GenerateAssignment.preprocessors = [
+    "nbgrader.preprocessors.IncludeHeaderFooter",
+    "nbgrader.preprocessors.InstantiateTests",
+    "nbgrader.preprocessors.LockCells",
+    "custseg.grading.solutions.BlankSolutions",
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.CheckCellMetadata",
+    "nbgrader.preprocessors.ComputeChecksums",
+    "nbgrader.preprocessors.SaveCells",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "nbgrader.preprocessors.ClearMarkScheme",
+    "nbgrader.preprocessors.ComputeChecksums",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+c.BlankSolutions.code_stub = (
+    "# 在这里作答：照题目写 名字 = 答案，再删掉下面这一行 (YOUR ANSWER HERE)\n"
     "raise NotImplementedError()"
-}
-c.ClearSolutions.text_stub = "在这里作答 (YOUR ANSWER HERE)"
+)
+c.BlankSolutions.text_stub = "在这里作答 (YOUR ANSWER HERE)"
 
 # Pages made from learners' outputs (feedback, Formgrader) drop scripts and event handlers
 # from HTML outputs, so a learner's output cannot run code in whoever opens the page.

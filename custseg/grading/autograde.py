@@ -54,7 +54,6 @@ from custseg.grading.checks import (
     save_issues,
 )
 from custseg.grading.course import Course
-from custseg.grading.execute import PLAIN_NBGRADER
 from custseg.grading.gradebook import record_scores, zero_ungraded
 from custseg.grading.judge import REASONS, JudgeFailed, JudgeProcess, has_checks
 from custseg.grading.outputs import NOTEBOOK_BYTES, clean_outputs
@@ -506,12 +505,12 @@ def autograde_sequential(
     result = course.nbgrader(
         "autograde",
         assignment,
-        "--force",
-        f"--Execute.timeout={timeout}",
+        force=True,
+        settings={"Execute.timeout": timeout},
         check=False,
-        environment={PLAIN_NBGRADER: "1"},  # said out loud: this run is unsandboxed
+        plain=True,  # said out loud: this run is unsandboxed
     )
-    log = result.stdout + result.stderr
+    log = result.log
     for student in students:
         issues = list(checked[student])
         if f"for student '{student}'" in log:

@@ -99,9 +99,9 @@ def _require_check(text, cell, grade_id: str, check_names: set[str]) -> None:
 
 
 def generate(course: Course, assignment: str) -> None:
-    """Build the source notebook and run ``nbgrader generate_assignment`` on it."""
+    """Build the source notebook and generate the student version (nbgrader's generate step)."""
     build_source(course, assignment)
-    course.nbgrader("generate_assignment", assignment, "--force")
+    course.nbgrader("generate_assignment", assignment, force=True)
 
 
 def set_due_date(course: Course, assignment: str, due: dt.datetime | str) -> None:
@@ -134,4 +134,6 @@ def release(course: Course, assignment: str, *, due: dt.datetime | str | None = 
     if due is not None:
         set_due_date(course, assignment, due)
     course.exchange.mkdir(parents=True, exist_ok=True)
-    course.nbgrader("release_assignment", assignment, "--force")
+    course.nbgrader(
+        "release_assignment", assignment, settings={"ExchangeReleaseAssignment.force": True}
+    )

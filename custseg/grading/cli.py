@@ -126,7 +126,7 @@ def _submit(course: Course, assignment: str, notebook: Path, student: str) -> No
         folder.mkdir()
         shutil.copy(notebook, folder / f"{assignment}.ipynb")
         course.nbgrader(
-            "submit", assignment, f"--student={student}", f"--Exchange.assignment_dir={work}"
+            "submit", assignment, student=student, settings={"Exchange.assignment_dir": work}
         )
 
 

@@ -28,8 +28,19 @@ ZIP_TIMEZONE = "Asia/Shanghai"
 
 
 def collect_exchange(course: Course, assignment: str) -> list[str]:
-    """Run ``nbgrader collect`` (newest submission of each student); return who has one."""
-    course.nbgrader("collect", assignment, "--update")
+    """Collect from the exchange (newest submission of each student); return who has one.
+
+    Raises
+    ------
+    DataError
+        When ``assignment`` has not been released from this course folder.
+    """
+    if not course.notebook_path("release", assignment).is_file():
+        raise DataError(
+            f"作业 {assignment} 还没有发布，无法收取 (not released): "
+            f"请先运行 custseg-grade release {assignment}"
+        )
+    course.nbgrader("collect", assignment, update=True)
     return course.submitted_students(assignment)
 
 

@@ -18,17 +18,31 @@
 
 from __future__ import annotations
 
+import json
 import os
+import signal
 import subprocess
 import sys
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from traitlets.config.loader import PyFileConfigLoader
 
-__all__ = ["COURSE_ID", "Course", "NbgraderError", "tool_environment"]
+from custseg.errors import ParameterError
+
+__all__ = [
+    "COURSE_ID",
+    "PLAIN_NBGRADER",
+    "Course",
+    "NbgraderError",
+    "NbgraderResult",
+    "tool_environment",
+]
 
 COURSE_ID = "custseg"  # the same as ``c.CourseDirectory.course_id`` in nbgrader_config.py
+PLAIN_NBGRADER = "CUSTSEG_PLAIN_NBGRADER"
+"""The environment variable that must be ``1`` for plain ``nbgrader autograde`` to run code."""
 
 
 def tool_environment() -> dict[str, str]:
@@ -45,12 +59,23 @@ def tool_environment() -> dict[str, str]:
 
 
 class NbgraderError(RuntimeError):
-    """An ``nbgrader`` command failed; the message ends with its log."""
+    """An nbgrader step failed; the message ends with its log."""
+
+
+@dataclass(frozen=True)
+class NbgraderResult:
+    """What one nbgrader step reported: success, nbgrader's log and the error's last line."""
+
+    step: str
+    assignment: str
+    success: bool
+    log: str
+    error: str = ""
 
 
 @dataclass(frozen=True)
 class Course:
-    """Paths of a grading folder and a runner for ``nbgrader`` commands inside it.
+    """Paths of a grading folder, and the one way to run nbgrader's steps in it.
 
     Parameters
     ----------
@@ -132,28 +157,73 @@ class Course:
 
     def nbgrader(
         self,
-        *args: str,
+        step: str,
+        assignment: str,
+        *flags: str,
+        student: str | None = None,
+        settings: dict | None = None,
         check: bool = True,
         timeout: float | None = None,
-        environment: dict[str, str] | None = None,
-    ) -> subprocess.CompletedProcess:
-        """Run ``nbgrader <args>`` in the course folder, as a trainer would in a terminal.
+        plain: bool = False,
+        **options,
+    ) -> NbgraderResult:
+        """Run one nbgrader step on ``assignment`` through nbgrader's Python API.
 
-        ``environment`` adds variables to the command's environment.
+        The step runs in a process of its own in the course folder
+        (:mod:`custseg.grading.nbgrader_step`), with the course's ``nbgrader_config.py``.
+
+        Parameters
+        ----------
+        step : str
+            ``generate_assignment``, ``release_assignment``, ``collect``, ``autograde``,
+            ``generate_feedback``, ``release_feedback`` or ``submit``.
+        assignment : str
+            The assignment id (nbgrader also takes a pattern such as ``"*"``).
+        student : str, optional
+            Only this student (``autograde``, the feedback steps, ``submit``).
+        settings : dict, optional
+            nbgrader settings for this step, e.g. ``{"Execute.timeout": 30}``.
+        check : bool, default True
+            Raise :class:`NbgraderError` when the step fails.
+        timeout : float, optional
+            Seconds after which the step and the kernels it started are stopped.
+        plain : bool, default False
+            Plain, unsandboxed ``nbgrader autograde``: only then does the step's process get
+            ``CUSTSEG_PLAIN_NBGRADER=1`` (:mod:`custseg.grading.execute`).
+        **options
+            Keyword arguments of ``NbGraderAPI``'s method: ``force``, ``update``, ``create``.
+
+        Returns
+        -------
+        NbgraderResult
+            Whether the step succeeded, nbgrader's log and the error.
 
         Raises
         ------
         NbgraderError
-            When ``check`` and the command fails; the message includes nbgrader's log.
+            When ``check`` and the step fails; the message includes nbgrader's log.
         subprocess.TimeoutExpired
-            When ``timeout`` seconds pass first (the command and its kernels are killed).
+            When ``timeout`` seconds pass first (the step and its kernels are stopped).
         """
-        command = [sys.executable, "-m", "nbgrader", *args]
-        env = {**tool_environment(), **(environment or {})}
+        if flags:
+            step_options, step_settings, student = _old_flags(step, flags, student)
+            options, settings = {**step_options, **options}, {**step_settings, **(settings or {})}
+        request = {
+            "step": step,
+            "assignment": assignment,
+            "student": student,
+            "options": options,
+            "settings": settings or {},
+        }
+        env = tool_environment()
+        env.pop(PLAIN_NBGRADER, None)
+        if plain:
+            env[PLAIN_NBGRADER] = "1"
         with subprocess.Popen(
-            command,
+            [sys.executable, "-m", "custseg.grading.nbgrader_step"],
             cwd=self.root,
             env=env,
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -162,15 +232,55 @@ class Course:
             start_new_session=True,
         ) as process:
             try:
-                stdout, stderr = process.communicate(timeout=timeout)
+                stdout, stderr = process.communicate(json.dumps(request), timeout=timeout)
             except subprocess.TimeoutExpired:
-                os.killpg(process.pid, 9)
+                os.killpg(process.pid, signal.SIGKILL)  # the kernels see their parent go and stop
                 process.communicate()
                 raise
-        result = subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
-        if check and result.returncode != 0:
+        result = _result(step, assignment, process.returncode, stdout, stderr)
+        if check and not result.success:
             raise NbgraderError(
-                f"nbgrader {' '.join(args)} 失败 (failed, exit code {result.returncode}):\n"
-                f"{result.stdout}{result.stderr}"
+                f"nbgrader {step} {assignment} 失败 (failed):\n{result.log}{result.error}"
             )
         return result
+
+
+def _result(step: str, assignment: str, returncode: int, stdout: str, stderr: str):
+    try:
+        answer = json.loads(stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):  # the step's process itself failed
+        lines = stderr.strip().splitlines() or [f"exit code {returncode}"]
+        return NbgraderResult(step, assignment, False, "\n".join(lines[-20:]) + "\n", "")
+    log = answer.get("log") or ""
+    last = (answer.get("error") or "").strip().splitlines()[-1:]  # "SomeError: what happened"
+    error = last[0] if last and last[0].partition(": ")[2] not in log else ""
+    return NbgraderResult(step, assignment, bool(answer.get("success")), log, error)
+
+
+def _old_flags(step: str, flags: tuple[str, ...], student: str | None):
+    """Options and settings from command-line flags (``"--force"``), the old way of calling."""
+    warnings.warn(
+        "Course.nbgrader 不再接受命令行参数，请改用关键字参数（如 force=True、"
+        "settings={...}）(command-line flags are deprecated: use force=True, update=True, "
+        "student=..., settings={...})",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    options: dict = {}
+    settings: dict = {}
+    for flag in flags:
+        name, _, value = flag.removeprefix("--").partition("=")
+        if name == "force" and step == "release_assignment":
+            settings["ExchangeReleaseAssignment.force"] = True
+        elif name in ("force", "update", "create") and not value:
+            options[name] = True
+        elif name == "student" and value:
+            student = value
+        elif "." in name and value:
+            try:
+                settings[name] = json.loads(value)
+            except ValueError:
+                settings[name] = value
+        else:
+            raise ParameterError(f"nbgrader 参数无法识别 (unknown nbgrader flag): {flag}")
+    return options, settings, student

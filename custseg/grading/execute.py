@@ -12,7 +12,8 @@ after the crash run in a fresh kernel; those that needed the lost state fail on 
 Plain ``nbgrader autograde`` runs learners' code as whoever starts it, with the checks in the
 learner's kernel. So :class:`ResilientExecute` runs only when the caller says so by setting
 ``CUSTSEG_PLAIN_NBGRADER=1`` in its environment, as ``custseg-grade autograde --sequential
---no-sandbox`` does; anything else, Formgrader's autograde button among them, stops with a
+--no-sandbox`` does (``Course.nbgrader(..., plain=True)`` sets it for that step's process
+only); anything else, Formgrader's autograde button among them, stops with a
 message pointing to ``custseg-grade autograde``, which grades in the sandbox.
 """
 
@@ -25,11 +26,11 @@ from nbclient.exceptions import DeadKernelError
 from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import Execute
 
+from custseg.grading.course import PLAIN_NBGRADER
+
 __all__ = ["KERNEL_DIED", "PLAIN_NBGRADER", "ResilientExecute", "UnsandboxedRefused"]
 
 KERNEL_DIED = "KernelDied"
-PLAIN_NBGRADER = "CUSTSEG_PLAIN_NBGRADER"
-"""The environment variable that must be ``1`` for plain ``nbgrader autograde`` to run code."""
 
 
 class UnsandboxedRefused(RuntimeError):

@@ -167,3 +167,17 @@ def test_the_glossary_builds_as_a_notebook_without_dashboard(tmp_path):
 def test_the_glossary_source_is_what_the_vocabulary_generates():
     """Regenerate with: python course/build.py --glossary"""
     assert GLOSSARY.read_text(encoding="utf-8") == build.glossary_source()
+
+
+def test_the_course_clears_solutions_with_the_preprocessor_grading_installs():
+    """One rule for both: the course's learner blanks are grading's BlankSolutions, set for names."""
+    from custseg.grading.solutions import BlankSolutions
+
+    clearing = build.learner_blanks()
+    assert type(clearing) is BlankSolutions and clearing.blank_names
+    config = (build.COURSE.parent / "grading" / "nbgrader_config.py").read_text(encoding="utf-8")
+    assert '"custseg.grading.solutions.BlankSolutions"' in config
+    prompt = nbformat.v4.new_markdown_cell("我的答案：先打给重要保持客户。")
+    prompt.metadata["tags"] = ["solution"]
+    notebook = nbformat.v4.new_notebook(cells=[prompt])
+    assert clearing.preprocess(notebook, {})[0].cells[0].source.startswith("✏️ **在这里写下你的回答")

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
+from nbgrader.converters import GenerateAssignment
+from nbgrader.preprocessors import ClearSolutions
+from traitlets.config.loader import PyFileConfigLoader
 
 from custseg.errors import DataError
 from custseg.grading.build import build_source
 from custseg.grading.course import Course
 from custseg.grading.judge import read_checks
 from custseg.grading.questions import questions
+from custseg.grading.solutions import BlankSolutions
 from tests.grading.conftest import ASSIGNMENT, GRADING
 
 _REGION = re.compile(r"### BEGIN (SOLUTION|HIDDEN TESTS)\n(.*?)### END \1", re.DOTALL)
@@ -184,3 +189,31 @@ def test_the_exchange_is_the_one_the_course_config_names(tmp_path):
         "c = get_config()\nc.Exchange.root = '/srv/nbgrader/exchange'\n", encoding="utf-8"
     )
     assert Course(tmp_path).exchange == Path("/srv/nbgrader/exchange")
+
+
+def test_release_clears_solutions_with_the_courses_preprocessor_as_nbgrader_would(notebooks):
+    """The config swaps nbgrader's ClearSolutions for BlankSolutions, which clears the same way."""
+    course, source, released = notebooks
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(course.root)).load_config()
+    installed = [name.rpartition(".")[2] for name in config.GenerateAssignment.preprocessors]
+    nbgraders = [step.__name__ for step in GenerateAssignment().preprocessors]
+    assert installed == ["BlankSolutions" if n == "ClearSolutions" else n for n in nbgraders]
+    ours, _ = BlankSolutions(config=config).preprocess(copy.deepcopy(source), {})
+    stubs = {"code_stub": {"python": config.BlankSolutions.code_stub}}
+    theirs, _ = ClearSolutions(**stubs, text_stub=config.BlankSolutions.text_stub).preprocess(
+        copy.deepcopy(source), {}
+    )
+    assert [c.source for c in ours.cells] == [c.source for c in theirs.cells]
+    assert [c.source for c in released.cells] == [c.source for c in ours.cells]
+    assert sum("raise NotImplementedError()" in c.source for c in ours.cells) == 5
+
+
+def test_a_solution_outside_a_solution_cell_is_refused():
+    cell = nbformat.v4.new_code_cell("### BEGIN SOLUTION\nx = 1\n### END SOLUTION")
+    with pytest.raises(DataError, match="第 1 个单元格"):
+        BlankSolutions().preprocess(nbformat.v4.new_notebook(cells=[cell]), {})
+    cell.source = "### BEGIN SOLUTION\nx = 1"
+    with pytest.raises(DataError, match="END SOLUTION"):
+        BlankSolutions(enforce_metadata=False).preprocess(
+            nbformat.v4.new_notebook(cells=[cell]), {}
+        )

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+
+import pytest
+
 from custseg.grading.cli import main
+from tests.grading.conftest import GRADING
 
 
 def test_missing_roster_file_is_a_clear_error(tmp_path, capsys):
@@ -47,3 +52,69 @@ def test_an_internal_fault_exits_1_with_a_message(tmp_path, monkeypatch, capsys)
     assert main(["--course", str(tmp_path), "backups"]) == 1
     error = capsys.readouterr().err
     assert "意外问题" in error and "KeyError" in error and "Traceback" not in error
+
+
+_DEMO = (
+    "# %% [markdown]\n# ## 第 1 题：加法\n\n"
+    '# %% nbgrader={"grade": false, "grade_id": "a", "locked": false, "schema_version": 3, '
+    '"solution": true, "task": false}\n'
+    "### BEGIN SOLUTION\nx = 1 + 1\n### END SOLUTION\n\n"
+    '# %% nbgrader={"grade": true, "grade_id": "a_test", "locked": true, "points": 3, '
+    '"schema_version": 3, "solution": false, "task": false} topic="加法"\n'
+    "assert x == 2\n"
+)
+
+
+@pytest.fixture
+def demo_course(tmp_path):
+    """A course folder with the real config and one small assignment, ``99_demo``."""
+    root = tmp_path / "grading"
+    (root / "assignments").mkdir(parents=True)
+    shutil.copy(GRADING / "nbgrader_config.py", root)
+    (root / "assignments" / "99_demo.py").write_text(_DEMO, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["release", "09_nothing"],
+        ["submit", "99_demo", "没有这个文件.ipynb", "--student", "s01"],
+        ["collect", "99_demo"],  # never released
+        ["collect", "99_demo", "--zip", "assignments/99_demo.py"],  # not a zip
+        ["autograde", "99_demo", "--no-sandbox"],  # never released
+        ["feedback", "99_demo"],  # nothing graded
+    ],
+)
+def test_a_users_mistake_exits_2_with_a_chinese_message(demo_course, command, capsys):
+    assert main(["--course", str(demo_course), *command]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("错误") and "Traceback" not in error
+    assert "09_nothing" in error or "99_demo" in error or "没有这个文件" in error
+
+
+def test_a_failing_nbgrader_step_exits_1_with_its_log(demo_course, capsys):
+    """Every command that runs an nbgrader step: a fault of the step is an internal error."""
+    (demo_course / "gradebook.db").write_text("不是数据库 (not a database)", encoding="utf-8")
+    for command in (["build", "99_demo"], ["release", "99_demo"]):
+        assert main(["--course", str(demo_course), *command]) == 1
+        error = capsys.readouterr().err
+        assert "nbgrader generate_assignment 99_demo 失败" in error and "[ERROR]" in error
+    notebook = demo_course.parent / "answer.ipynb"
+    notebook.write_text("{}", encoding="utf-8")
+    release = demo_course / "release" / "99_demo"
+    release.mkdir(parents=True)
+    (release / "99_demo.ipynb").write_text("{}", encoding="utf-8")
+    graded = demo_course / "autograded" / "s01" / "99_demo"
+    graded.mkdir(parents=True)
+    (graded / "99_demo.ipynb").write_text("{}", encoding="utf-8")
+    (demo_course / "exchange").write_text("不是文件夹 (not a folder)", encoding="utf-8")
+    for command, step in (
+        (["submit", "99_demo", str(notebook), "--student", "s01"], "submit"),
+        (["collect", "99_demo"], "collect"),
+        (["feedback", "99_demo"], "generate_feedback"),
+    ):
+        assert main(["--course", str(demo_course), *command]) == 1, command
+        error = capsys.readouterr().err
+        assert error.startswith(f"错误 (error): nbgrader {step} 99_demo 失败")
+        assert "[ERROR]" in error or "[CRITICAL]" in error  # nbgrader's log
