@@ -86,8 +86,11 @@ class CLVModel(BaseEstimator):
         Parameters
         ----------
         X : pandas.DataFrame
-            One row per customer, e.g. from :func:`custseg.clv.summary_from_transactions`,
-            or one row per group of identical customers with ``weights``. Not changed.
+            The summary: one row per customer, e.g. from
+            :func:`custseg.clv.summary_from_transactions`, or one row per group of identical
+            customers with ``weights``. BG/NBD and Pareto/NBD read ``frequency``,
+            ``recency`` and ``T``; Gamma-Gamma reads ``frequency`` and ``monetary_value``
+            of repeat buyers only (``summary[summary["frequency"] > 0]``). Not changed.
         y : None
             Not used (scikit-learn's convention); anything else is refused, so that
             weights passed by position are not lost.

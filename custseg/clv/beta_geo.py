@@ -191,19 +191,14 @@ class BetaGeoModel(PurchaseModel):
     Attributes
     ----------
     params_ : dict
-        The estimates ``{"r", "alpha", "a", "b"}``.
-    log_likelihood_ : float
-        Total log-likelihood of the fitted summary (without the penalty).
-    n_customers_ : int
-        Number of customers in the fitted summary (the sum of the weights).
-    time_unit_ : str or None
-        The time unit of the fitted summary (``summary.attrs["time_unit"]``, "D" or "W");
-        a summary in another unit is refused by every prediction.
+        The estimates ``{"r", "alpha", "a", "b"}``, in the time unit of the fitted summary.
+    log_likelihood_, n_customers_, time_unit_, log_params_covariance_
+        As every CLV model (:class:`~custseg.clv.base.CLVModel`): the log-likelihood, the
+        number of customers, the time unit (a summary in another unit is refused) and
+        the covariance behind :meth:`fit_summary`.
     max_frequency_, max_T_ : float
-        The largest frequency and T of the fitted summary: the default size of
+        The largest frequency and T fitted: the default size of
         :meth:`probability_alive_matrix`.
-    log_params_covariance_ : numpy.ndarray
-        Covariance of the log-estimates, behind :meth:`fit_summary` (standard errors).
 
     Notes
     -----

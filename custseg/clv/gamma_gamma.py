@@ -103,16 +103,11 @@ class GammaGammaModel(CLVModel):
     Attributes
     ----------
     params_ : dict
-        The estimates ``{"p", "q", "v"}``.
-    log_likelihood_ : float
-        Total log-likelihood of the fitted summary (without the penalty).
-    n_customers_ : int
-        Number of customers fitted (the sum of the weights).
-    time_unit_ : str or None
-        The time unit of the fitted summary (``summary.attrs["time_unit"]``): the CLV
-        refuses a summary or a purchase model in another unit.
-    log_params_covariance_ : numpy.ndarray
-        Covariance of the log-estimates, behind :meth:`fit_summary` (standard errors).
+        The estimates ``{"p", "q", "v"}`` (v in the currency of ``monetary_value``).
+    log_likelihood_, n_customers_, time_unit_, log_params_covariance_
+        As every CLV model (:class:`~custseg.clv.base.CLVModel`): the log-likelihood, the
+        number of customers, the time unit (a summary in another unit is refused) and
+        the covariance behind :meth:`fit_summary`.
 
     Examples
     --------

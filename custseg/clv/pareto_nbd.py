@@ -150,19 +150,14 @@ class ParetoNBDModel(PurchaseModel):
     Attributes
     ----------
     params_ : dict
-        The estimates ``{"r", "alpha", "s", "beta"}``.
-    log_likelihood_ : float
-        Total log-likelihood of the fitted summary (without the penalty).
-    n_customers_ : int
-        Number of customers in the fitted summary (the sum of the weights).
-    time_unit_ : str or None
-        The time unit of the fitted summary (``summary.attrs["time_unit"]``); a summary in
-        another unit is refused by every prediction.
+        The estimates ``{"r", "alpha", "s", "beta"}``, in the time unit of the fitted summary.
+    log_likelihood_, n_customers_, time_unit_, log_params_covariance_
+        As every CLV model (:class:`~custseg.clv.base.CLVModel`): the log-likelihood, the
+        number of customers, the time unit (a summary in another unit is refused) and
+        the covariance behind :meth:`fit_summary`.
     max_frequency_, max_T_ : float
         The largest frequency and T fitted: the default size of
         :meth:`probability_alive_matrix`.
-    log_params_covariance_ : numpy.ndarray
-        Covariance of the log-estimates, behind :meth:`fit_summary` (standard errors).
 
     Notes
     -----
