@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from custseg.exercises.other_names import under_other_names
+from custseg.exercises.other_names import MORE_OR_FEWER, under_other_names
 from custseg.exercises.problem import Misconception, Problem, bind, close_to
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"]
@@ -70,8 +70,6 @@ def _tier_means():
 
 
 OTHER_NAMES = {
-    "变少": ("变少了", "减少", "少了"),
-    "不变": ("没变", "一样"),
     "更分散": ("分散", "更分散了", "更平均"),
     "差不多": ("一样", "差不多一样", "相近"),
 }
@@ -90,16 +88,13 @@ q1 = bind(
             "变多" if len(_a_class(_clean(), 0.9)[0]) > len(_a_class(_clean())[0]) else "变少"
         ),
         choices=("变多", "变少", "不变"),
-        accept=("增加", "更多", "变多了", "增加了", "多了"),
-        misconceptions=under_other_names(
-            (
-                Misconception(
-                    "变少",
-                    "分界提高到 90%，意味着要累加**更多**客户才能凑够 90% 的销售额：A 类只会多，不会少。",
-                ),
-                Misconception("不变", "累计到 90% 要比累计到 80% 多走几位客户，A 类会增加。"),
+        compare=MORE_OR_FEWER,
+        misconceptions=(
+            Misconception(
+                "变少",
+                "分界提高到 90%，意味着要累加**更多**客户才能凑够 90% 的销售额：A 类只会多，不会少。",
             ),
-            OTHER_NAMES,
+            Misconception("不变", "累计到 90% 要比累计到 80% 多走几位客户，A 类会增加。"),
         ),
         hints=(
             "A 类 = 从最大的客户往下数，直到累计金额达到分界点为止的那些客户。",

@@ -11,7 +11,7 @@ from functools import cache
 
 import pandas as pd
 
-from custseg.exercises.other_names import choice_words, under_other_names
+from custseg.exercises.other_names import MORE_OR_FEWER, choice_words
 from custseg.exercises.problem import Misconception, Problem, bind, close_to
 
 __all__ = [
@@ -34,21 +34,6 @@ TEAM_SHARE = 0.10
 """Question 5: the share of accounts the dedicated teams can serve, per region."""
 
 
-_MORE_OR_FEWER = choice_words(
-    ("变多", "变少", "不变"),
-    {
-        "增加": "变多",
-        "增多": "变多",
-        "更多": "变多",
-        "上升": "变多",
-        "减少": "变少",
-        "更少": "变少",
-        "下降": "变少",
-        "没变": "不变",
-        "不会变": "不变",
-        "一样": "不变",
-    },
-)
 _HIGHER_OR_LOWER = choice_words(
     ("变高", "变低", "不变"),
     {
@@ -181,23 +166,19 @@ q1 = bind(
             "（某一品类要占到一位客户消费的 60% 以上，才算“××偏好型”），**均衡型**客户会怎样？"
         ),
         choices=("变多", "变少", "不变"),
-        compare=_MORE_OR_FEWER,
+        compare=MORE_OR_FEWER,
         expected=lambda: {"变高": "变多", "变低": "变少", "不变": "不变"}[
             _direction(_balanced(0.5), _balanced(0.6))
         ],
-        misconceptions=under_other_names(
-            (
-                Misconception(
-                    "变少",
-                    "门槛越高，越少的客户“够格”算偏好型；不够格的客户去哪儿了？",
-                ),
-                Misconception(
-                    "不变",
-                    "门槛在 50% 到 60% 之间的客户会改变类别：他们不再算偏好型。",
-                ),
+        misconceptions=(
+            Misconception(
+                "变少",
+                "门槛越高，越少的客户“够格”算偏好型；不够格的客户去哪儿了？",
             ),
-            _MORE_OR_FEWER.other_names,
-            drop_suffix="型",
+            Misconception(
+                "不变",
+                "门槛在 50% 到 60% 之间的客户会改变类别：他们不再算偏好型。",
+            ),
         ),
         hints=(
             "偏好型要求“一个品类占消费的比例”超过门槛；门槛提高，要求更严。",
@@ -253,19 +234,15 @@ q3 = bind(
         choices=("变高", "变低", "不变"),
         compare=_HIGHER_OR_LOWER,
         expected=lambda: _direction(_item_hit_rate(10), _item_hit_rate(3)),
-        misconceptions=under_other_names(
-            (
-                Misconception(
-                    "变高",
-                    "推荐得少不会更准：藏起来的商品要排进前 3 名才算命中，前 3 名只是前 10 名的一部分。",
-                ),
-                Misconception(
-                    "不变",
-                    "原来排在第 4 到第 10 名才命中的订单，现在算没命中。",
-                ),
+        misconceptions=(
+            Misconception(
+                "变高",
+                "推荐得少不会更准：藏起来的商品要排进前 3 名才算命中，前 3 名只是前 10 名的一部分。",
             ),
-            _HIGHER_OR_LOWER.other_names,
-            drop_suffix="型",
+            Misconception(
+                "不变",
+                "原来排在第 4 到第 10 名才命中的订单，现在算没命中。",
+            ),
         ),
         hints=(
             "“命中”= 藏起来的那件商品出现在推荐的前 n 件里。",
@@ -291,20 +268,16 @@ q4 = bind(
         compare=_GROUP_WORDS,
         expected=lambda: _dominant("欧洲", technical_min=4.0),
         accept=("标准型客户",),
-        misconceptions=under_other_names(
-            (
-                Misconception(
-                    lambda: _dominant("欧洲"),
-                    "这是默认门槛（3.5 分）下的结果。门槛提高到 4.0 后，技术需求 3.5 分的客户不再算技术型，"
-                    "再看一次表格“主导客户群”一列。",
-                ),
-                Misconception(
-                    "战略型",
-                    "战略型由收入和战略重要性决定，技术门槛不影响它；而且它在欧洲只占一成多。",
-                ),
+        misconceptions=(
+            Misconception(
+                lambda: _dominant("欧洲"),
+                "这是默认门槛（3.5 分）下的结果。门槛提高到 4.0 后，技术需求 3.5 分的客户不再算技术型，"
+                "再看一次表格“主导客户群”一列。",
             ),
-            _GROUP_WORDS.other_names,
-            drop_suffix="型",
+            Misconception(
+                "战略型",
+                "战略型由收入和战略重要性决定，技术门槛不影响它；而且它在欧洲只占一成多。",
+            ),
         ),
         hints=(
             "滑块松开后，表格最后一列“主导客户群”会更新。",
@@ -367,23 +340,19 @@ q6 = bind(
         choices=("家庭亲子型", "高端品质型", "早鸟计划型", "说走就走型", "经典观光型"),
         compare=_TRAVEL_WORDS,
         expected=lambda: str(_travel_table()["平均提前预订天数"].idxmin()),
-        misconceptions=under_other_names(
-            (
-                Misconception(
-                    "早鸟计划型",
-                    "他们平均提前三个多月就订好了：出发前 3 天的尾单对他们来说太晚。",
-                ),
-                Misconception(
-                    "高端品质型",
-                    "他们每次花费最高、看重品质，五折尾单不是他们在意的；临时出发也不是他们的习惯。",
-                ),
-                Misconception(
-                    "家庭亲子型",
-                    "带孩子出行要提前安排（请假、学校假期），平均提前一个多月预订，很难 3 天内出发。",
-                ),
+        misconceptions=(
+            Misconception(
+                "早鸟计划型",
+                "他们平均提前三个多月就订好了：出发前 3 天的尾单对他们来说太晚。",
             ),
-            _TRAVEL_WORDS.other_names,
-            drop_suffix="型",
+            Misconception(
+                "高端品质型",
+                "他们每次花费最高、看重品质，五折尾单不是他们在意的；临时出发也不是他们的习惯。",
+            ),
+            Misconception(
+                "家庭亲子型",
+                "带孩子出行要提前安排（请假、学校假期），平均提前一个多月预订，很难 3 天内出发。",
+            ),
         ),
         hints=(
             "尾单的特点是“临出发才卖”：看“平均提前预订天数”一列。",
@@ -409,20 +378,16 @@ q7 = bind(
         choices=("家庭亲子型", "高端品质型", "早鸟计划型", "说走就走型", "经典观光型"),
         compare=_TRAVEL_WORDS,
         expected=lambda: str(_per_traveller(_travel_table()).idxmax()),
-        misconceptions=under_other_names(
-            (
-                Misconception(
-                    lambda: str(_travel_table()["人数"].idxmax()),
-                    "这一群人最多、合计消费也高，但顾问只服务 30 人：要比的是**每位**客户的全年消费"
-                    "（合计 ÷ 人数），不是合计。",
-                ),
-                Misconception(
-                    "说走就走型",
-                    "他们出行次数最多，但每次花得少：次数 × 每次花费，才是全年消费。",
-                ),
+        misconceptions=(
+            Misconception(
+                lambda: str(_travel_table()["人数"].idxmax()),
+                "这一群人最多、合计消费也高，但顾问只服务 30 人：要比的是**每位**客户的全年消费"
+                "（合计 ÷ 人数），不是合计。",
             ),
-            _TRAVEL_WORDS.other_names,
-            drop_suffix="型",
+            Misconception(
+                "说走就走型",
+                "他们出行次数最多，但每次花得少：次数 × 每次花费，才是全年消费。",
+            ),
         ),
         hints=(
             "每位客户的全年消费 ≈ 平均每年出行次数 × 平均每次花费。",

@@ -13,7 +13,7 @@ from functools import cache
 
 import pandas as pd
 
-from custseg.exercises.other_names import choice_words, under_other_names
+from custseg.exercises.other_names import MORE_OR_FEWER, under_other_names
 from custseg.exercises.problem import Misconception, Problem, bind
 
 __all__ = [
@@ -38,13 +38,6 @@ SALES_FIRST = {"coverage": 0.2, "sales": 0.6, "cooperation": 0.2}
 
 REPLACE_CANDIDATES = ("D114", "D084")
 """Question 7: the two distributors of which one may be replaced."""
-
-
-_MORE_OR_FEWER = choice_words(
-    ("变多", "变少", "不变"),
-    {"增加": "变多", "增多": "变多", "更多": "变多", "减少": "变少", "更少": "变少", "下降": "变少",
-     "没变": "不变", "一样": "不变"},
-)  # fmt: skip
 
 
 def _distributor_ids(size: int) -> Callable[[object, object], str | None]:
@@ -240,19 +233,16 @@ q3 = bind(
         ),
         choices=("变多", "变少", "不变"),
         expected=lambda: _direction(_a_count(), _a_count(COOPERATION_FIRST)),
-        compare=_MORE_OR_FEWER,
-        misconceptions=under_other_names(
-            (
-                Misconception(
-                    "变多",
-                    "合作意愿的平均分并不高（约 3 分），而且和覆盖、销量关系不大：只看合作，能同时把三项都做好的经销商反而更少。",
-                ),
-                Misconception(
-                    "不变",
-                    "权重一变，每家的总分都会变，跨过 75 分这条线的经销商也会变：动一动滑块看看。",
-                ),
+        compare=MORE_OR_FEWER,
+        misconceptions=(
+            Misconception(
+                "变多",
+                "合作意愿的平均分并不高（约 3 分），而且和覆盖、销量关系不大：只看合作，能同时把三项都做好的经销商反而更少。",
             ),
-            _MORE_OR_FEWER.other_names,
+            Misconception(
+                "不变",
+                "权重一变，每家的总分都会变，跨过 75 分这条线的经销商也会变：动一动滑块看看。",
+            ),
         ),
         hints=(
             "A 级要求总分至少 75。合作的权重变大，哪些经销商的总分会升、哪些会降？",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from custseg.exercises.other_names import under_other_names
+from custseg.exercises.other_names import MORE_OR_FEWER, under_other_names
 from custseg.exercises.problem import Misconception, Problem, bind, close_to
 from custseg.exercises.theory import HALF_STAGE, STAGE_SYNONYMS
 
@@ -43,8 +43,6 @@ def _with_suffix(stage: str) -> tuple[str, ...]:
 
 OTHER_NAMES = {
     **{stage: (*names, f"{stage}阶段", f"{stage}期") for stage, names in STAGE_SYNONYMS.items()},
-    "变少": ("变少了", "减少", "少了"),
-    "不变": ("没变", "一样"),
 }
 """Other ways a learner writes a wrong choice (the course's own stage names among them)."""
 
@@ -161,17 +159,14 @@ q4 = bind(
             "变多" if _stage_counts(60)["流失风险"] > _stage_counts()["流失风险"] else "变少"
         ),
         choices=("变多", "变少", "不变"),
-        accept=("增加", "更多", "变多了", "增加了", "多了"),
-        misconceptions=under_other_names(
-            (
-                Misconception(
-                    "变少",
-                    "门槛提前了：61 到 90 天没买的客户原来算活跃，现在也算流失风险；"
-                    "“已流失”的门槛没变，没有人离开流失风险。",
-                ),
-                Misconception("不变", "61 到 90 天没买的那些客户会从活跃阶段进入流失风险。"),
+        compare=MORE_OR_FEWER,
+        misconceptions=(
+            Misconception(
+                "变少",
+                "门槛提前了：61 到 90 天没买的客户原来算活跃，现在也算流失风险；"
+                "“已流失”的门槛没变，没有人离开流失风险。",
             ),
-            OTHER_NAMES,
+            Misconception("不变", "61 到 90 天没买的那些客户会从活跃阶段进入流失风险。"),
         ),
         hints=(
             "流失风险 = 超过“流失风险天数”、但不超过“已流失天数”没有购买。",

@@ -1,8 +1,9 @@
 """Other names of a choice: read as that choice, and given a wrong choice's message.
 
 A learner types "减少" for the choice 变少, "标准" for 标准型: :func:`choice_words` makes a
-``compare`` that reads such words as the choice they mean, and :func:`under_other_names` gives
-a wrong choice's targeted message to each of its other names. Every exercise module uses these
+``compare`` that reads such words as the choice they mean (and a wrong choice's message then
+reaches them too); :func:`under_other_names` gives a wrong choice's targeted message to each
+of a list of other names, for questions compared as typed. Every exercise module uses these
 two, so a checker's synonyms and messages are written once.
 """
 
@@ -12,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from custseg.exercises.question import Misconception, compare_answers, normalize_text
 
-__all__ = ["choice_words", "under_other_names"]
+__all__ = ["MORE_OR_FEWER", "choice_words", "under_other_names"]
 
 _ENDINGS = ("客户", "的", "了")  # endings a learner adds to a choice: 标准型客户, 变多了
 
@@ -25,7 +26,10 @@ def choice_words(
     "说走就走" or "标准型客户" is the choice "说走就走型" or "标准型", "变多了" is "变多";
     ``words`` maps other words the course and learners use (e.g. "增加" for "变多") to their
     choice. Anything else is compared as typed by
-    :func:`custseg.exercises.question.compare_answers`.
+    :func:`custseg.exercises.question.compare_answers`. A
+    :class:`~custseg.exercises.question.Problem` with this ``compare`` reads the answer
+    with its ``as_choice`` first, so a wrong choice typed as a word gets that choice's
+    misconception message.
 
     Parameters
     ----------
@@ -37,9 +41,8 @@ def choice_words(
     Returns
     -------
     callable
-        ``compare(expected, answer)``; its ``other_names`` maps each choice to the other ways
-        to write it (the words, and the choice without "型" or with "了"), ready for
-        :func:`under_other_names`.
+        ``compare(expected, answer)``; ``compare.as_choice(answer)`` is the choice the
+        answer stands for, or the answer itself.
 
     Examples
     --------
@@ -48,16 +51,14 @@ def choice_words(
     (True, True)
     >>> compare("标准型", "技术")
     "你的答案是 '技术型'，和正确答案不一致。"
-    >>> compare.other_names["标准型"]
-    ('性价比', '标准')
-    >>> choice_words(("变多", "变少"), {"减少": "变少"}).other_names["变少"]
-    ('减少', '变少了')
+    >>> compare.as_choice("标准型客户"), compare.as_choice("别的")
+    ('标准型', '别的')
     """
     table = {normalize_text(c): c for c in choices}
     for word, choice in (words or {}).items():
         table[normalize_text(word)] = choice
 
-    def full(answer: object) -> object:
+    def as_choice(answer: object) -> object:
         if not isinstance(answer, str):
             return answer
         text = normalize_text(answer)
@@ -69,17 +70,10 @@ def choice_words(
         return answer
 
     def compare(expected: object, answer: object) -> str | None:
-        return compare_answers(expected, full(answer))
-
-    def others(choice: str) -> tuple[str, ...]:
-        found = [form for form, meant in table.items() if meant == choice]
-        found.append(
-            normalize_text(choice.removesuffix("型") if choice.endswith("型") else choice + "了")
-        )
-        return tuple(form for form in dict.fromkeys(found) if form != normalize_text(choice))
+        return compare_answers(expected, as_choice(answer))
 
     compare.generic = True  # a choice not offered is still told so
-    compare.other_names = {choice: others(choice) for choice in choices}
+    compare.as_choice = as_choice
     return compare
 
 
@@ -139,3 +133,12 @@ def under_other_names(
             for index in range(count)
         )
     return tuple(result)
+
+
+MORE_OR_FEWER = choice_words(
+    ("变多", "变少", "不变"),
+    {"增加": "变多", "增多": "变多", "更多": "变多", "上升": "变多", "多": "变多",
+     "减少": "变少", "更少": "变少", "下降": "变少", "少": "变少",
+     "没变": "不变", "不会变": "不变", "一样": "不变"},
+)  # fmt: skip
+"""The ``compare`` of every 变多 / 变少 / 不变 question: "增加", "变多了", "多了" are 变多 …"""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from custseg.errors import ParameterError
+from custseg.exercises.other_names import MORE_OR_FEWER
 from custseg.exercises.problem import Misconception, Problem, bind, close_to
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9"]
@@ -399,14 +400,11 @@ q9 = bind(
         ),
         choices=("变多", "变少", "不变"),
         expected=lambda: "变多",
-        accept=("增加", "更多", "增多", "变大", "多了"),
+        compare=MORE_OR_FEWER,
+        accept=("变大",),
         misconceptions=(
             Misconception(
                 "变少",
-                "多一列，每个组合只会被切得更细（同一组人按省份再分开），组合里的人数只会变少，风险只会变大。",
-            ),
-            Misconception(
-                "减少",
                 "多一列，每个组合只会被切得更细（同一组人按省份再分开），组合里的人数只会变少，风险只会变大。",
             ),
             Misconception(

@@ -322,6 +322,19 @@ class Problem:
             return type(value)(self._as_choice(v) for v in value)
         return value
 
+    def _read(self, answer: object) -> object:
+        """The answer as a choice: its letter, or a word the ``compare`` reads as a choice
+        (:func:`custseg.exercises.other_names.choice_words`), so misconceptions and the
+        "not a choice" diagnosis see the choice the learner meant."""
+        answer = self._as_choice(answer)
+        reader = getattr(self.compare, "as_choice", None)
+        if reader is None:
+            return answer
+        try:
+            return reader(answer)
+        except Exception:  # a checker must never crash on a learner's odd answer
+            return answer
+
     def _same(self, target: object, answer: object) -> bool:
         if isinstance(target, str) and isinstance(answer, str):
             return normalize_text(target) == normalize_text(answer)
@@ -344,7 +357,7 @@ class Problem:
             return Feedback(
                 Outcome.NOT_ATTEMPTED, f"请把 `{self.name} = ____` 中的 ____ 换成你的答案。"
             )
-        answer = self._as_choice(answer)
+        answer = self._read(answer)
         try:
             problem = self.compare(self.expected_value, answer)
         except Exception as error:  # a checker must never crash on a learner's odd answer
