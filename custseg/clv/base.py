@@ -99,7 +99,8 @@ class CLVModel(BaseEstimator):
 
         Returns
         -------
-        The fitted model (self).
+        CLVModel
+            The fitted model (self).
 
         Raises
         ------
@@ -289,7 +290,8 @@ class CLVModel(BaseEstimator):
 
         Returns
         -------
-        The fitted model, ready to predict.
+        CLVModel
+            The fitted model (of the class ``load`` is called on), ready to predict.
 
         Raises
         ------
