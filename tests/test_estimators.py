@@ -424,79 +424,57 @@ def _params() -> list:
     return params
 
 
-@pytest.mark.parametrize("name", _params())
-def test_estimator_keeps_the_contract(name, request, tmp_path):
-    classes = ESTIMATORS.get(name, [])
-    assert classes, f"{name} has a case here but is no longer an estimator in custseg: drop it"
-    assert len(classes) == 1, f"two estimators are called {name}: {classes}"
-    (cls,) = classes
-    if name in BASE_CLASSES:
-        assert name not in CASES, f"{name} is both a base class and an estimator with a case"
-        assert any(issubclass(other, cls) for other in (ESTIMATORS[n][0] for n in CASES)), (
-            f"{name} is listed as a base class, but no estimator with a case subclasses it"
-        )
-        return
-    case = CASES.get(name)
-    assert case is not None, (
-        f"{cls.__module__}.{name} is a scikit-learn estimator without a case in "
-        "tests/test_estimators.py: add one to CASES (data, bad parameter, fitted methods)"
-    )
-
-    # __init__ only stores its arguments: the defaults, as given, nothing else.
-    signature = inspect.signature(cls.__init__)
-    defaults = {
-        p.name: p.default
-        for p in list(signature.parameters.values())[1:]
-        if p.kind != p.VAR_KEYWORD
-    }
+def _check_init(cls: type, case: Case) -> None:
+    """``__init__`` only stores its arguments (as given, nothing else); clone and repr work."""
+    parameters = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    assert all(p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in parameters)
+    defaults = {p.name: p.default for p in parameters}
     plain = cls()
     assert plain.get_params(deep=False).keys() == defaults.keys()
     for parameter, default in defaults.items():
         assert getattr(plain, parameter) is default, f"__init__ changed {parameter}"
     assert set(vars(plain)) == set(defaults), "__init__ stores more than its arguments"
     assert not [a for a in vars(plain) if a.endswith("_")], "fitted attribute before fit"
-    assert repr(plain) == f"{name}()", "repr shows parameters left at their defaults"
+    assert repr(plain) == f"{cls.__name__}()", "repr shows parameters left at their defaults"
     estimator = cls(**case.params)
     for parameter, value in case.params.items():
         assert getattr(estimator, parameter) is value, f"__init__ changed {parameter}"
     _assert_same(clone(estimator).get_params(deep=False), estimator.get_params(deep=False))
-
-    # Every parameter has a constraint; a bad value passes __init__ and stops fit.
     constraints = cls._parameter_constraints
     assert set(constraints) == set(defaults), (
         f"_parameter_constraints {sorted(constraints)} != parameters {sorted(defaults)}"
     )
-    ((parameter, value),) = case.bad.items()
-    bad = cls(**{**case.params, parameter: value})
-    X = copy.deepcopy(case.data(request))
-    before = copy.deepcopy(X)
-    with pytest.raises(ParameterError, match=f"{name} 的参数 {parameter} "):
-        bad.fit(X)
 
-    # Nothing of scikit-learn's BaseEstimator is overridden with another meaning.
+
+def _check_interface(cls: type) -> None:
+    """``fit(self, X, y=None, *, extras)``; nothing of BaseEstimator overridden."""
     for klass in cls.__mro__:
         if klass.__module__.split(".")[0] == "custseg":
             clashes = (set(vars(klass)) & _SKLEARN_NAMES) - _MAY_OVERRIDE
             assert not clashes, f"{klass.__name__} overrides scikit-learn's {sorted(clashes)}"
-
-    # fit(X, y=None, *, keyword-only extras).
     fit_parameters = list(inspect.signature(cls.fit).parameters.values())
     assert [p.name for p in fit_parameters[:3]] == ["self", "X", "y"], "fit(self, X, y=None)"
     assert fit_parameters[2].default is None
     assert all(p.kind == p.KEYWORD_ONLY for p in fit_parameters[3:]), "extras of fit: keywords"
 
-    # Before fit, every fitted-state method refuses with the one message.
+
+def _check_before_fit(cls: type, case: Case, X: Any, tmp_path: Path) -> None:
+    """A bad parameter passes ``__init__`` and stops ``fit``; fitted-state methods refuse."""
+    ((parameter, value),) = case.bad.items()
+    bad = cls(**{**case.params, parameter: value})
+    with pytest.raises(ParameterError, match=f"{cls.__name__} 的参数 {parameter} "):
+        bad.fit(X)
     message = _not_fitted_message(cls)
     for method, call in case.methods.items():
         with pytest.raises(NotFittedError) as caught:
             call(cls(**case.params), X, tmp_path)
         assert str(caught.value) == message, method
-    _assert_unchanged(X, before, "the methods called before fit")
-    public = _public_methods(cls)
-    missing = public - set(case.methods) - set(case.unfitted)
+    missing = _public_methods(cls) - set(case.methods) - set(case.unfitted)
     assert not missing, f"public methods without an entry in the case: {sorted(missing)}"
 
-    # fit returns self, leaves X and the parameters alone, learns attributes ending in "_".
+
+def _check_fit(estimator: BaseEstimator, X: Any, before: Any) -> dict[str, Any]:
+    """fit returns self, leaves X and the parameters alone, learns the same twice."""
     params = estimator.get_params(deep=False)
     assert estimator.fit(X) is estimator
     _assert_unchanged(X, before, "fit")
@@ -506,17 +484,15 @@ def test_estimator_keeps_the_contract(name, request, tmp_path):
     assert first, "fit learned nothing"
     assert all(a.endswith("_") for a in first), f"fitted attributes not ending in _: {first}"
     assert not [a for a in vars(clone(estimator)) if a.endswith("_")], "clone kept fitted state"
-
-    # Fitting again, with y=None given, gives the same fitted state.
     assert estimator.fit(X, None) is estimator
     _assert_same(first, _fitted_state(estimator), "fitted state after fitting twice")
     _assert_unchanged(X, before, "the second fit")
+    return first
 
-    # After fit, every fitted-state method works and leaves X alone.
-    for method, call in case.methods.items():
-        call(estimator, X, tmp_path)
-        _assert_unchanged(X, before, f"{method}()")
 
+def _check_mixins(estimator: BaseEstimator, X: Any, before: Any, fitted: dict) -> None:
+    """Transformers inherit TransformerMixin, clusterers ClusterMixin, and agree with fit."""
+    cls = type(estimator)
     if hasattr(cls, "transform"):
         assert issubclass(cls, TransformerMixin), "an estimator with transform: TransformerMixin"
         _assert_same(
@@ -525,7 +501,39 @@ def test_estimator_keeps_the_contract(name, request, tmp_path):
             "fit_transform(X) against fit(X).transform(X)",
         )
         _assert_unchanged(X, before, "fit_transform")
-    if "labels_" in first:
+    if "labels_" in fitted:
         assert issubclass(cls, ClusterMixin), "a clusterer (with labels_): ClusterMixin"
-        _assert_same(clone(estimator).fit_predict(X), first["labels_"], "fit_predict(X)")
+        _assert_same(clone(estimator).fit_predict(X), fitted["labels_"], "fit_predict(X)")
         _assert_unchanged(X, before, "fit_predict")
+
+
+@pytest.mark.parametrize("name", _params())
+def test_estimator_keeps_the_contract(name, request, tmp_path):
+    classes = ESTIMATORS.get(name, [])
+    assert classes, f"{name} has a case here but is no longer an estimator in custseg: drop it"
+    assert len(classes) == 1, f"two estimators are called {name}: {classes}"
+    (cls,) = classes
+    if name in BASE_CLASSES:
+        assert name not in CASES, f"{name} is both a base class and an estimator with a case"
+        with_cases = [c for n in CASES for c in ESTIMATORS.get(n, [])]
+        assert any(issubclass(other, cls) for other in with_cases), (
+            f"{name} is listed as a base class, but no estimator with a case subclasses it"
+        )
+        return
+    case = CASES.get(name)
+    assert case is not None, (
+        f"{cls.__module__}.{name} is a scikit-learn estimator without a case in "
+        "tests/test_estimators.py: add one to CASES (data, bad parameter, fitted methods)"
+    )
+    _check_init(cls, case)
+    _check_interface(cls)
+    X = copy.deepcopy(case.data(request))
+    before = copy.deepcopy(X)
+    _check_before_fit(cls, case, X, tmp_path)
+    _assert_unchanged(X, before, "the calls before fit")
+    estimator = cls(**case.params)
+    fitted = _check_fit(estimator, X, before)
+    for method, call in case.methods.items():
+        call(estimator, X, tmp_path)
+        _assert_unchanged(X, before, f"{method}()")
+    _check_mixins(estimator, X, before, fitted)
