@@ -21,14 +21,8 @@ require_extra("course", "custseg.exercises", packages=("IPython",))
 
 from custseg.exercises.blank import ____, is_blank  # noqa: E402
 from custseg.exercises.feedback import Feedback, Outcome  # noqa: E402
-from custseg.exercises.problem import (  # noqa: E402
-    KINDS,
-    Misconception,
-    Problem,
-    ProblemView,
-    bind,
-    close_to,
-)
+from custseg.exercises.problem import ProblemView, bind  # noqa: E402
+from custseg.exercises.question import KINDS, Misconception, Problem, close_to  # noqa: E402
 
 __all__ = [
     "KINDS",
