@@ -1,11 +1,14 @@
-"""Travellers grouped by how they travel, and a package for each group (the tourism case).
+"""Travelers grouped by how they travel, and a package for each group (the tourism case).
 
-Course material on the segmentation process cites tourism: a travel company analyses its
-customers' behaviour and designs personalised packages. No real booking data is public, so
-:func:`example_travellers` simulates a small travel agency (模拟数据); :data:`TRAVEL_RULES`
-groups travellers by behaviour, tried from the top (the first that holds decides), and
-:func:`travel_group_table` shows each group's size, behaviour, yearly spend and the package
+Course material on the segmentation process cites tourism: a travel company analyzes its
+customers' behavior and designs personalized packages. No real booking data is public, so
+:func:`example_travelers` simulates a small travel agency (模拟数据); :data:`TRAVEL_RULES`
+groups travelers by behavior, tried from the top (the first that holds decides), and
+:func:`travel_group_table` shows each group's size, behavior, yearly spend and the package
 designed for it.
+
+The British spellings ``example_travellers`` and the ``travellers=`` keyword still work as
+deprecated aliases (they warn and name the new spelling).
 """
 
 from __future__ import annotations
@@ -13,13 +16,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from custseg.deprecation import renamed_function, renamed_keywords
 from custseg.errors import ParameterError, require_columns
 
 __all__ = [
     "TRAVEL_COLUMNS",
     "TRAVEL_PACKAGES",
     "TRAVEL_RULES",
-    "example_travellers",
+    "example_travelers",
     "travel_group_table",
     "travel_groups",
 ]
@@ -30,7 +34,7 @@ TRAVEL_COLUMNS = {
     "days_booked_ahead": "提前预订天数",
     "family_share": "带孩子出行占比",
 }
-"""The behaviour columns of :func:`example_travellers` and their Chinese names."""
+"""The behavior columns of :func:`example_travelers` and their Chinese names."""
 
 TRAVEL_RULES = (
     ("家庭亲子型", "带孩子出行占比至少 50%", lambda t: t["family_share"] >= 0.5),
@@ -38,7 +42,7 @@ TRAVEL_RULES = (
     ("早鸟计划型", "提前 60 天以上预订", lambda t: t["days_booked_ahead"] >= 60),
     ("说走就走型", "提前 7 天以内预订", lambda t: t["days_booked_ahead"] <= 7),
 )
-"""(group, rule in words, test) tried in order; a traveller matching none is 经典观光型."""
+"""(group, rule in words, test) tried in order; a traveler matching none is 经典观光型."""
 
 OTHER_GROUP = "经典观光型"
 
@@ -52,26 +56,26 @@ TRAVEL_PACKAGES = {
 """The package designed for each group."""
 
 
-def example_travellers(n: int = 400, *, seed: int = 11) -> pd.DataFrame:
-    """A simulated travel agency's customers (模拟数据): one row per traveller.
+def example_travelers(n: int = 400, *, seed: int = 11) -> pd.DataFrame:
+    """A simulated travel agency's customers (模拟数据): one row per traveler.
 
     Drawn from fixed random distributions (the same table for the same ``seed``): a mix of
-    families, well-off travellers, planners, last-minute travellers and sightseers, each
-    with noisy behaviour, so the rules of :data:`TRAVEL_RULES` sort most, not all, of them
+    families, well-off travelers, planners, last-minute travelers and sightseers, each
+    with noisy behavior, so the rules of :data:`TRAVEL_RULES` sort most, not all, of them
     back into the group they were drawn from.
 
     Returns
     -------
     pandas.DataFrame
-        Index ``traveller_id`` (``"T0001"`` …); columns ``trips_per_year`` (int),
+        Index ``traveler_id`` (``"T0001"`` …); columns ``trips_per_year`` (int),
         ``spend_per_trip`` (元, whole), ``days_booked_ahead`` (int), ``family_share`` (0-1).
 
     Examples
     --------
-    >>> travellers = example_travellers()
-    >>> len(travellers), travellers.index[0]
-    (400, 'T0001')
-    >>> bool(travellers["family_share"].between(0, 1).all())
+    >>> travelers = example_travelers()
+    >>> len(travelers), travelers.index[0], travelers.index.name
+    (400, 'T0001', 'traveler_id')
+    >>> bool(travelers["family_share"].between(0, 1).all())
     True
     """
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
@@ -96,13 +100,25 @@ def example_travellers(n: int = 400, *, seed: int = 11) -> pd.DataFrame:
             ).astype(int),
             "family_share": np.round(np.clip(rng.normal(params[:, 3], 0.15), 0, 1), 2),
         },
-        index=pd.Index([f"T{i:04d}" for i in range(1, n + 1)], name="traveller_id"),
+        index=pd.Index([f"T{i:04d}" for i in range(1, n + 1)], name="traveler_id"),
     )
     return table
 
 
-def travel_groups(travellers: pd.DataFrame) -> pd.Series:
-    """Each traveller's group by :data:`TRAVEL_RULES`, tried from the top.
+@renamed_keywords(travellers="travelers")
+def travel_groups(travelers: pd.DataFrame) -> pd.Series:
+    """Each traveler's group by :data:`TRAVEL_RULES`, tried from the top.
+
+    Parameters
+    ----------
+    travelers : pandas.DataFrame
+        One row per traveler with the columns of :data:`TRAVEL_COLUMNS`
+        (as :func:`example_travelers` gives).
+
+    Returns
+    -------
+    pandas.Series
+        The group of each traveler (``group``), on the travelers' index.
 
     Examples
     --------
@@ -112,18 +128,24 @@ def travel_groups(travellers: pd.DataFrame) -> pd.Series:
     >>> travel_groups(people).tolist()
     ['家庭亲子型', '高端品质型']
     """
-    require_columns(travellers, list(TRAVEL_COLUMNS), what="旅客数据 (travellers)")
-    groups = pd.Series(OTHER_GROUP, index=travellers.index, name="group", dtype=object)
-    decided = pd.Series(False, index=travellers.index)
+    require_columns(travelers, list(TRAVEL_COLUMNS), what="旅客数据 (travelers)")
+    groups = pd.Series(OTHER_GROUP, index=travelers.index, name="group", dtype=object)
+    decided = pd.Series(False, index=travelers.index)
     for group, _, test in TRAVEL_RULES:
-        hits = test(travellers).to_numpy() & ~decided.to_numpy()
+        hits = test(travelers).to_numpy() & ~decided.to_numpy()
         groups[hits] = group
         decided |= hits
     return groups
 
 
-def travel_group_table(travellers: pd.DataFrame) -> pd.DataFrame:
-    """Each group's rule, size, average behaviour, yearly spend and package, in Chinese.
+@renamed_keywords(travellers="travelers")
+def travel_group_table(travelers: pd.DataFrame) -> pd.DataFrame:
+    """Each group's rule, size, average behavior, yearly spend and package, in Chinese.
+
+    Parameters
+    ----------
+    travelers : pandas.DataFrame
+        One row per traveler with the columns of :data:`TRAVEL_COLUMNS`.
 
     Returns
     -------
@@ -134,14 +156,14 @@ def travel_group_table(travellers: pd.DataFrame) -> pd.DataFrame:
 
     Examples
     --------
-    >>> table = travel_group_table(example_travellers())
+    >>> table = travel_group_table(example_travelers())
     >>> int(table["人数"].sum())
     400
     >>> table.loc["家庭亲子型", "建议套餐"][:4]
     '亲子套餐'
     """
-    groups = travel_groups(travellers)
-    yearly = travellers["trips_per_year"] * travellers["spend_per_trip"]
+    groups = travel_groups(travelers)
+    yearly = travelers["trips_per_year"] * travelers["spend_per_trip"]
     order = [g for g, _, _ in TRAVEL_RULES] + [OTHER_GROUP]
     rules = {g: text for g, text, _ in TRAVEL_RULES} | {OTHER_GROUP: "不满足以上规则"}
     rows = []
@@ -153,18 +175,14 @@ def travel_group_table(travellers: pd.DataFrame) -> pd.DataFrame:
                 "客户群": group,
                 "分类规则": rules[group],
                 "人数": count,
-                "占比（%）": round(100 * count / len(travellers), 1),
-                "平均每年出行次数": round(
-                    float(travellers.loc[members, "trips_per_year"].mean()), 1
-                )
+                "占比（%）": round(100 * count / len(travelers), 1),
+                "平均每年出行次数": round(float(travelers.loc[members, "trips_per_year"].mean()), 1)
                 if count
                 else 0.0,
-                "平均每次花费（元）": round(float(travellers.loc[members, "spend_per_trip"].mean()))
+                "平均每次花费（元）": round(float(travelers.loc[members, "spend_per_trip"].mean()))
                 if count
                 else 0,
-                "平均提前预订天数": round(
-                    float(travellers.loc[members, "days_booked_ahead"].mean())
-                )
+                "平均提前预订天数": round(float(travelers.loc[members, "days_booked_ahead"].mean()))
                 if count
                 else 0,
                 "全年消费合计（万元）": round(float(yearly[members].sum()) / 10_000, 1),
@@ -172,3 +190,6 @@ def travel_group_table(travellers: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows).set_index("客户群")
+
+
+example_travellers = renamed_function(example_travelers, "example_travellers")

@@ -1,8 +1,8 @@
 """Old British spellings of public names still work, warn, and give the new names' results.
 
 Released notebooks and learners' code call ``pseudonymise``, ``generalise_ages``,
-``labelled_rows``, ``normalised_gain``, ``randomised=`` and import
-``custseg.dimensions.behavioural``; each alias must do exactly what the new name does and
+``labelled_rows``, ``normalised_gain``, ``example_travellers``, ``randomised=``,
+``travellers=`` and import ``custseg.dimensions.behavioural``; each alias must do exactly what the new name does and
 say, in Chinese and English, what the new name is.
 """
 
@@ -22,6 +22,7 @@ import pytest
 import custseg.dimensions
 import custseg.grading.gain
 import custseg.privacy
+import custseg.travel_packages
 from custseg.datasets import load_cn_orders, load_cn_promotion
 from custseg.dimensions import labeled_rows
 from custseg.dimensions.behavioral import purchase_style_table, purchase_styles
@@ -30,6 +31,7 @@ from custseg.experiment import evidence_statement
 from custseg.grading.gain import normalized_gain
 from custseg.privacy import generalize_ages, pseudonymize
 from custseg.promotion import evaluate_campaign, summarize_campaign
+from custseg.travel_packages import example_travelers, travel_group_table, travel_groups
 
 SALT = "门店-2024-秘钥"
 
@@ -109,6 +111,29 @@ def test_evidence_statement_still_takes_randomised():
                 assert old == new
 
 
+def test_example_travellers_warns_and_gives_the_same_travelers():
+    from custseg.travel_packages import example_travellers
+
+    with pytest.deprecated_call(match=_message("example_travellers", "example_travelers")):
+        old = example_travellers(n=120, seed=3)
+    pd.testing.assert_frame_equal(old, example_travelers(n=120, seed=3))
+    assert old.index.name == "traveler_id"
+    with pytest.deprecated_call(), pytest.raises(ParameterError, match="n 应为"):
+        example_travellers(n=0)
+
+
+def test_travel_groups_and_table_still_take_travellers():
+    travelers = example_travelers()
+    with pytest.deprecated_call(match=_message("travellers=", "travelers=")):
+        old_groups = travel_groups(travellers=travelers)
+    pd.testing.assert_series_equal(old_groups, travel_groups(travelers=travelers))
+    assert old_groups.nunique() == 5
+    with pytest.deprecated_call(match=_message("travellers=", "travelers=")):
+        old_table = travel_group_table(travellers=travelers)
+    pd.testing.assert_frame_equal(old_table, travel_group_table(travelers))
+    assert int(old_table["人数"].sum()) == len(travelers)
+
+
 def test_old_and_new_keyword_together_are_refused():
     with pytest.raises(ParameterError, match="randomised= 已改名为 randomized=，只能给一个"):
         evidence_statement(randomized=True, randomised=True, significant=True, difference=0.1)
@@ -117,6 +142,8 @@ def test_old_and_new_keyword_together_are_refused():
 def test_a_renamed_keyword_is_shown_under_its_new_name():
     assert "randomized" in inspect.signature(summarize_campaign).parameters
     assert "randomized" in inspect.signature(evidence_statement).parameters
+    assert "travelers" in inspect.signature(travel_groups).parameters
+    assert "travelers" in inspect.signature(travel_group_table).parameters
 
 
 def test_the_old_behavioural_module_warns_and_gives_the_same_styles():
@@ -150,6 +177,7 @@ def test_the_warning_points_at_the_caller_s_line():
         (custseg.privacy, "generalise_ages", "generalize_ages"),
         (custseg.dimensions, "labelled_rows", "labeled_rows"),
         (custseg.grading.gain, "normalised_gain", "normalized_gain"),
+        (custseg.travel_packages, "example_travellers", "example_travelers"),
     ],
 )
 def test_only_the_new_names_are_public(module, old, new):
@@ -164,8 +192,9 @@ def test_the_course_and_the_assignments_use_the_new_names():
     sources = sorted((root / "course" / "src").glob("*.py"))
     sources += sorted((root / "grading" / "assignments").glob("*.py"))
     old = re.compile(
-        r"\b(pseudonymise|generalise_ages|labelled_rows|normalised_gain|dimensions\.behavioural)\b"
-        r"|\brandomised\s*="
+        r"\b(pseudonymise|generalise_ages|labelled_rows|normalised_gain|dimensions\.behavioural"
+        r"|example_travellers|traveller_id)\b"
+        r"|\b(randomised|travellers)\s*="
     )
     assert len(sources) > 20
     found = [

@@ -9,51 +9,52 @@ import pytest
 from custseg.errors import DataError, ParameterError
 from custseg.travel_packages import (
     TRAVEL_PACKAGES,
-    example_travellers,
+    example_travelers,
     travel_group_table,
     travel_groups,
 )
 
 
 @pytest.fixture(scope="module")
-def travellers():
-    return example_travellers()
+def travelers():
+    return example_travelers()
 
 
-def test_simulated_travellers_are_reproducible(travellers):
-    pd.testing.assert_frame_equal(travellers, example_travellers())
-    assert len(travellers) == 400 and travellers.index.is_unique
-    assert (travellers["trips_per_year"] >= 1).all()
-    assert travellers["family_share"].between(0, 1).all()
+def test_simulated_travelers_are_reproducible(travelers):
+    pd.testing.assert_frame_equal(travelers, example_travelers())
+    assert len(travelers) == 400 and travelers.index.is_unique
+    assert travelers.index.name == "traveler_id"
+    assert (travelers["trips_per_year"] >= 1).all()
+    assert travelers["family_share"].between(0, 1).all()
     with pytest.raises(ParameterError, match="n 应为"):
-        example_travellers(n=0)
+        example_travelers(n=0)
 
 
-def test_groups_follow_the_first_matching_rule(travellers):
+def test_groups_follow_the_first_matching_rule(travelers):
     expected = np.select(
         [
-            travellers["family_share"] >= 0.5,
-            travellers["spend_per_trip"] >= 8000,
-            travellers["days_booked_ahead"] >= 60,
-            travellers["days_booked_ahead"] <= 7,
+            travelers["family_share"] >= 0.5,
+            travelers["spend_per_trip"] >= 8000,
+            travelers["days_booked_ahead"] >= 60,
+            travelers["days_booked_ahead"] <= 7,
         ],
         ["家庭亲子型", "高端品质型", "早鸟计划型", "说走就走型"],
         default="经典观光型",
     )
-    assert travel_groups(travellers).tolist() == expected.tolist()
+    assert travel_groups(travelers).tolist() == expected.tolist()
 
 
-def test_group_table_matches_pandas(travellers):
-    table = travel_group_table(travellers)
-    groups = travel_groups(travellers)
+def test_group_table_matches_pandas(travelers):
+    table = travel_group_table(travelers)
+    groups = travel_groups(travelers)
     assert table["人数"].to_dict() == groups.value_counts().to_dict()
-    yearly = (travellers["trips_per_year"] * travellers["spend_per_trip"]).groupby(groups).sum()
+    yearly = (travelers["trips_per_year"] * travelers["spend_per_trip"]).groupby(groups).sum()
     assert table["全年消费合计（万元）"].to_dict() == (yearly / 10_000).round(1).to_dict()
-    means = travellers.groupby(groups)["spend_per_trip"].mean().round()
+    means = travelers.groupby(groups)["spend_per_trip"].mean().round()
     assert table["平均每次花费（元）"].to_dict() == means.astype(int).to_dict()
     assert table["建议套餐"].to_dict() == {g: TRAVEL_PACKAGES[g] for g in table.index}
 
 
-def test_missing_behaviour_is_named(travellers):
+def test_missing_behavior_is_named(travelers):
     with pytest.raises(DataError, match="family_share"):
-        travel_group_table(travellers.drop(columns="family_share"))
+        travel_group_table(travelers.drop(columns="family_share"))

@@ -47,7 +47,7 @@ from custseg.recommend import also_bought_table, fit_recommender, hit_rate_table
 from custseg.rfm import rfm_table
 from custseg.segments import segment_customers, segment_profile
 from custseg.transactions import clean_transactions
-from custseg.travel_packages import example_travellers, travel_group_table
+from custseg.travel_packages import example_travelers, travel_group_table
 from custseg.widgets import (
     also_bought_explorer,
     customer_group_explorer,
@@ -268,8 +268,8 @@ ex.q5.check()
 # 规则从上往下试，第一条满足的决定客户群；每一群配一个套餐。
 
 # %%
-travellers = example_travellers()
-travel_group_table(travellers)
+travelers = example_travelers()
+travel_group_table(travelers)
 
 # %% [markdown]
 # ### 练习 6（判断题）尾单特价推给谁？

@@ -135,12 +135,12 @@ def _largest_top_share() -> float:
 
 @cache
 def _travel_table() -> pd.DataFrame:
-    from custseg.travel_packages import example_travellers, travel_group_table
+    from custseg.travel_packages import example_travelers, travel_group_table
 
-    return travel_group_table(example_travellers())
+    return travel_group_table(example_travelers())
 
 
-def _per_traveller(table: pd.DataFrame) -> pd.Series:
+def _per_traveler(table: pd.DataFrame) -> pd.Series:
     return 10_000 * table["全年消费合计（万元）"] / table["人数"]
 
 
@@ -377,7 +377,7 @@ q7 = bind(
         ),
         choices=("家庭亲子型", "高端品质型", "早鸟计划型", "说走就走型", "经典观光型"),
         compare=_TRAVEL_WORDS,
-        expected=lambda: str(_per_traveller(_travel_table()).idxmax()),
+        expected=lambda: str(_per_traveler(_travel_table()).idxmax()),
         misconceptions=(
             Misconception(
                 lambda: str(_travel_table()["人数"].idxmax()),

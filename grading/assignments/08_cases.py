@@ -30,7 +30,7 @@ from custseg.customer_groups import (
     group_rule_table,
     group_strategy_table,
 )
-from custseg.travel_packages import example_travellers, travel_group_table
+from custseg.travel_packages import example_travelers, travel_group_table
 from custseg.widgets import customer_group_explorer
 
 accounts = example_accounts()
@@ -51,7 +51,7 @@ from custseg.customer_groups import (  # noqa: E402, F811
     group_strategy_table,
 )
 from custseg.grading.typed_answers import chosen  # noqa: E402, F811
-from custseg.travel_packages import example_travellers, travel_group_table  # noqa: E402, F811
+from custseg.travel_packages import example_travelers, travel_group_table  # noqa: E402, F811
 
 reference_accounts = example_accounts()
 GROUPS = ("技术型", "标准型", "战略型")
@@ -207,7 +207,7 @@ def check_q4(europe_technical_share):
 # 只推送给一个客户群，推给哪一群？保存为 `early_bird_group`（客户群名称）。
 
 # %%
-travel_group_table(example_travellers())
+travel_group_table(example_travelers())
 
 # %% nbgrader={"grade": false, "grade_id": "q5_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
@@ -220,7 +220,7 @@ assert isinstance(early_bird_group, str) and early_bird_group.strip(), "请用�
 
 # %% check="q5_test"
 def check_q5(early_bird_group):
-    table = travel_group_table(example_travellers())
+    table = travel_group_table(example_travelers())
     expected = str(table["平均提前预订天数"].astype(float).idxmax())
     options = tuple(str(name) for name in table.index)
     assert chosen(early_bird_group, options, {"早鸟": expected}) == expected

@@ -14,7 +14,7 @@ import pandas as pd
 from custseg.customer_groups import example_accounts
 from custseg.datasets import load_cn_orders, load_sample
 from custseg.exercises import cases as ex
-from custseg.travel_packages import example_travellers
+from custseg.travel_packages import example_travelers
 from tests.exercises.answers import assert_right, assert_told_like, assert_wrong
 
 
@@ -58,18 +58,18 @@ def test_the_right_answers_computed_from_the_data_pass():
 
     largest = max(s for s in np.round(np.arange(0, 0.51, 0.05), 2) if strategic_ok(s))
 
-    travellers = example_travellers()
+    travelers = example_travelers()
     rules = [
-        ("家庭亲子型", travellers["family_share"] >= 0.5),
-        ("高端品质型", travellers["spend_per_trip"] >= 8000),
-        ("早鸟计划型", travellers["days_booked_ahead"] >= 60),
-        ("说走就走型", travellers["days_booked_ahead"] <= 7),
+        ("家庭亲子型", travelers["family_share"] >= 0.5),
+        ("高端品质型", travelers["spend_per_trip"] >= 8000),
+        ("早鸟计划型", travelers["days_booked_ahead"] >= 60),
+        ("说走就走型", travelers["days_booked_ahead"] <= 7),
     ]
-    group = pd.Series("经典观光型", index=travellers.index)
+    group = pd.Series("经典观光型", index=travelers.index)
     for name, hit in reversed(rules):
         group[hit] = name
-    ahead = travellers.groupby(group)["days_booked_ahead"].mean().idxmin()
-    yearly = (travellers["trips_per_year"] * travellers["spend_per_trip"]).groupby(group)
+    ahead = travelers.groupby(group)["days_booked_ahead"].mean().idxmin()
+    yearly = (travelers["trips_per_year"] * travelers["spend_per_trip"]).groupby(group)
     per_person = yearly.sum() / group.value_counts()
 
     clients = load_sample("bank_marketing")
