@@ -42,6 +42,8 @@ __all__ = [
     "personal_information_table",
     "with_age_bands",
     "group_size_classes",
+    "group_sizes",
+    "k_risk_title",
     "k_risk",
     "INFO_CLASSES",
     "PIPL_SUMMARY",
@@ -505,7 +507,42 @@ def _plain(value: object) -> object:
     return value.item() if isinstance(value, np.generic) else value
 
 
-def _group_sizes(frame: pd.DataFrame, quasi_identifiers: Sequence[str]) -> pd.DataFrame:
+def group_sizes(frame: pd.DataFrame, quasi_identifiers: Sequence[str]) -> pd.DataFrame:
+    """Every combination of the quasi-identifiers' values and how many rows share it.
+
+    Missing values count as a value of their own, so no row is left out: the ``rows``
+    add up to the rows of ``frame``.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        One row per person. Not modified.
+    quasi_identifiers : str or sequence of str
+        The columns an outsider could know.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per combination (in the order of the values): the quasi-identifier
+        columns, then ``rows``.
+
+    Raises
+    ------
+    ParameterError
+        No column given.
+    DataError
+        A column is missing (named) or the table is empty.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"城市": ["北京", "拉萨", "北京", None], "性别": ["女"] * 4})
+    >>> group_sizes(table, ["城市", "性别"])
+        城市 性别  rows
+    0   北京  女     2
+    1   拉萨  女     1
+    2  NaN  女     1
+    """
     if isinstance(quasi_identifiers, str):
         quasi_identifiers = [quasi_identifiers]
     columns = list(quasi_identifiers)
@@ -557,7 +594,7 @@ def k_anonymity(
     1  35-44岁  教师     1
     2  25-34岁  教师     3
     """
-    sizes = _group_sizes(frame, quasi_identifiers)
+    sizes = group_sizes(frame, quasi_identifiers)
     ordered = sizes.sort_values("rows", kind="stable").reset_index(drop=True)
     names = (quasi_identifiers,) if isinstance(quasi_identifiers, str) else quasi_identifiers
     return KAnonymity(
@@ -611,7 +648,7 @@ def check_k_anonymity(
     result = k_anonymity(frame, quasi_identifiers)
     if result.k >= k_min or not raise_error:
         return result
-    sizes = _group_sizes(frame, quasi_identifiers)
+    sizes = group_sizes(frame, quasi_identifiers)
     at_risk = int(sizes.loc[sizes["rows"] < k_min, "rows"].sum())
     first = result.smallest.iloc[0]
     where = ", ".join(f"{name}={_plain(first[name])!r}" for name in result.quasi_identifiers)
@@ -640,7 +677,7 @@ def suppress_small_groups(
     if int(k_min) < 1:
         raise ParameterError(f"k_min 须 >= 1：收到 {k_min!r}")
     columns = [quasi_identifiers] if isinstance(quasi_identifiers, str) else list(quasi_identifiers)
-    _group_sizes(frame, columns)  # validates the columns
+    group_sizes(frame, columns)  # validates the columns
     sizes = frame.groupby(columns, dropna=False, observed=True)[columns[0]].transform("size")
     return frame.loc[sizes.to_numpy() >= k_min].copy()
 
@@ -872,7 +909,7 @@ def k_risk(frame: pd.DataFrame, quasi_identifiers: Sequence[str], *, k_min: int 
     """
     if isinstance(k_min, bool) or not isinstance(k_min, int | np.integer) or k_min < 1:
         raise ParameterError(f"k_min 须为正整数：收到 {k_min!r}")
-    sizes = _group_sizes(frame, list(quasi_identifiers))["rows"]
+    sizes = group_sizes(frame, list(quasi_identifiers))["rows"]
     at_risk = int(sizes[sizes < k_min].sum())
     return {
         "k": int(sizes.min()),
@@ -880,6 +917,22 @@ def k_risk(frame: pd.DataFrame, quasi_identifiers: Sequence[str], *, k_min: int 
         "rows_at_risk": at_risk,
         "share_at_risk": at_risk / len(frame),
     }
+
+
+def k_risk_title(risk: dict, k_min: int) -> str:
+    """A chart title from :func:`k_risk`: k and the rows in combinations below ``k_min``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"城市": ["北京"] * 5 + ["拉萨"]})
+    >>> k_risk_title(k_risk(table, ["城市"], k_min=5), 5)
+    'k-匿名检查 (k-anonymity)：k = 1，1 行 (16.7%) 在少于 5 行的组合中'
+    """
+    return (
+        f"k-匿名检查 (k-anonymity)：k = {risk['k']}，{risk['rows_at_risk']:,} 行 "
+        f"({risk['share_at_risk']:.1%}) 在少于 {k_min} 行的组合中"
+    )
 
 
 def example_customers() -> pd.DataFrame:

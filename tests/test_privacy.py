@@ -19,9 +19,12 @@ from custseg.privacy import (
     deidentify,
     example_customers,
     group_size_classes,
+    group_sizes,
     id_card_is_valid,
     k_anonymity,
     k_anonymity_summary,
+    k_risk,
+    k_risk_title,
     mask_email,
     mask_name,
     mask_phone,
@@ -333,3 +336,35 @@ def test_group_size_classes_split_at_k_min_and_count_every_row(bank, k_min):
     assert classes.index[~classes["at_risk"]][0].split("-")[0].lstrip("≥") == str(k_min)
     with pytest.raises(ParameterError, match="k_min"):
         group_size_classes(sizes, 0)
+
+
+def test_group_sizes_are_the_sql_counts_and_keep_every_row(bank):
+    people = bank[["job", "education"]].copy()
+    people.loc[people.index[:7], "education"] = None  # missing is a value of its own
+    before = people.copy()
+    sizes = group_sizes(people, ["job", "education"])
+    assert sizes.columns.tolist() == ["job", "education", "rows"]
+    assert sizes["rows"].sum() == len(people)
+    expected = duckdb.sql(
+        "SELECT job, education, count(*) AS rows FROM people GROUP BY job, education"
+    ).df()
+    keys = ["job", "education"]
+    pd.testing.assert_frame_equal(
+        sizes.fillna({"education": "缺失"}).sort_values(keys).reset_index(drop=True),
+        expected.fillna({"education": "缺失"}).sort_values(keys).reset_index(drop=True),
+        check_dtype=False,
+    )
+    assert sizes.loc[sizes["education"].isna(), "rows"].sum() == 7
+    pd.testing.assert_frame_equal(people, before)
+    with pytest.raises(DataError, match="income"):
+        group_sizes(people, ["job", "income"])
+    with pytest.raises(ParameterError, match="准标识符"):
+        group_sizes(people, [])
+
+
+def test_k_risk_title_reads_the_numbers_of_k_risk(bank):
+    risk = k_risk(bank, ["age", "job"], k_min=5)
+    title = k_risk_title(risk, 5)
+    assert f"k = {risk['k']}，" in title
+    assert f"{risk['rows_at_risk']:,} 行 ({risk['share_at_risk']:.1%})" in title
+    assert title.endswith("在少于 5 行的组合中")

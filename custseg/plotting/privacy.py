@@ -11,21 +11,20 @@ from matplotlib.axes import Axes
 
 from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
-from custseg.privacy import INFO_CLASSES, classify_columns, group_size_classes, k_risk
+from custseg.privacy import (
+    INFO_CLASSES,
+    classify_columns,
+    group_size_classes,
+    group_sizes,
+    k_risk,
+    k_risk_title,
+)
 
 __all__ = ["plot_group_sizes", "plot_information_levels"]
 
 #: Bars of groups smaller than k_min, and of the others (shared with the widget).
 RISK_COLOR = palette.HIGHLIGHT
 SAFE_COLOR = palette.MAIN
-
-
-def k_risk_title(risk: dict, k_min: int) -> str:
-    """The chart's title from :func:`custseg.privacy.k_risk`: k and the rows at risk."""
-    return (
-        f"k-匿名检查 (k-anonymity)：k = {risk['k']}，{risk['rows_at_risk']:,} 行 "
-        f"({risk['share_at_risk']:.1%}) 在少于 {k_min} 行的组合中"
-    )
 
 
 def plot_group_sizes(
@@ -72,8 +71,7 @@ def plot_group_sizes(
     columns = [quasi_identifiers] if isinstance(quasi_identifiers, str) else list(quasi_identifiers)
     k_min = int(k_min)
     risk = k_risk(frame, columns, k_min=k_min)
-    sizes = frame.groupby(columns, dropna=False, observed=True).size().to_numpy()
-    classes = group_size_classes(sizes, k_min)
+    classes = group_size_classes(group_sizes(frame, columns)["rows"], k_min)
     rows, labels = classes["rows"].tolist(), classes.index.tolist()
     colors = [RISK_COLOR if risky else SAFE_COLOR for risky in classes["at_risk"]]
     with chinese_font_context():

@@ -2,9 +2,9 @@
 
 k-anonymity (:func:`custseg.privacy.k_anonymity`) asks how many rows share each combination of
 the columns an outsider could know. Exact ages single people out; ages cut into wider bands
-(a generalization, 泛化) hide each row among more others. :func:`custseg.privacy.generalize_ages` does the
-cutting; the widget shows the numbers of :func:`custseg.privacy.k_risk` and the rows by group
-size of :func:`custseg.privacy.group_size_classes`.
+(a generalization, 泛化) hide each row among more others. :func:`custseg.privacy.generalize_ages`
+does the cutting; the widget shows the numbers of :func:`custseg.privacy.k_risk` and the rows by
+group size (:func:`custseg.privacy.group_sizes`, :func:`custseg.privacy.group_size_classes`).
 """
 
 from __future__ import annotations
@@ -17,8 +17,14 @@ import pandas as pd
 
 from custseg.errors import DataError, require_columns
 from custseg.plotting import palette
-from custseg.plotting.privacy import k_risk_title
-from custseg.privacy import generalize_ages, group_size_classes, k_anonymity_summary, k_risk
+from custseg.privacy import (
+    generalize_ages,
+    group_size_classes,
+    group_sizes,
+    k_anonymity_summary,
+    k_risk,
+    k_risk_title,
+)
 from custseg.widgets.live import LiveChart
 
 __all__ = ["k_anonymity_explorer"]
@@ -50,7 +56,7 @@ def k_anonymity_explorer(
     candidates : mapping of str to str
         Label shown -> column, the columns an outsider might know.
     age_col : str or None, default "age"
-        The age column, generalised with :func:`generalize_ages` by the slider's width;
+        The age column, generalized with :func:`generalize_ages` by the slider's width;
         None for no slider.
     checked : sequence of str, optional
         Labels ticked at the start; by default all.
@@ -132,8 +138,7 @@ def k_anonymity_explorer(
             )
             + "</table>"
         )
-        sizes = table.groupby(columns, dropna=False, observed=True).size().to_numpy()
-        classes = group_size_classes(sizes, k_slider.value)
+        classes = group_size_classes(group_sizes(table, columns)["rows"], k_slider.value)
         labels, counts = classes.index.tolist(), classes["rows"].tolist()
         colors = [palette.HIGHLIGHT if risky else palette.MAIN for risky in classes["at_risk"]]
         with chart.hold():

@@ -24,6 +24,7 @@ DISPLAY_ONLY = [
     "dimensions",
     "dynamic",
     "lifecycle",
+    "privacy",
     "rfm",
     "sales",
     "survey",

@@ -130,7 +130,7 @@ def test_chart_follows_every_control(bank):
     assert _shown(summary.value, 7) == {k: expected[k] for k in ("k", "groups", "rows_at_risk")}
 
 
-def test_generalised_ages_are_the_sql_bands(bank):
+def test_generalized_ages_are_the_sql_bands(bank):
     bands = generalize_ages(bank["age"], 5)
     lows = duckdb.sql("SELECT CAST(floor(age / 5) * 5 AS INTEGER) AS low FROM bank").df()["low"]
     assert bands.tolist() == [f"{low}-{low + 4}岁" for low in lows]
