@@ -81,6 +81,11 @@ __all__ = [
     "with_contact_history",
     "promotion_roi",
     "roi_curve",
+    "roi_title",
+    "break_even_label",
+    "within_reach",
+    "CURVE_LABEL",
+    "PLAN_LABEL",
     "CAMPAIGN_COLUMNS",
     "PromotionPlan",
     "contact_history_groups",
@@ -802,6 +807,48 @@ def roi_curve(
     return rates, profit, plan
 
 
+CURVE_LABEL = "利润 = 增量收入 − 联系成本"
+"""Legend entry of the profit curve of :func:`roi_curve` (static chart and simulator alike)."""
+
+PLAN_LABEL = "你的计划"
+"""Legend entry of the planned response rate and its profit."""
+
+
+def within_reach(even: float, rates: np.ndarray) -> bool:
+    """Whether the break-even rate ``even`` is a number within the curve's ``rates``.
+
+    Examples
+    --------
+    >>> rates, _, plan = roi_curve(targets=1000, cost_per_contact=5,
+    ...     revenue_per_response=100, response_rate=0.12, baseline_rate=0.04)
+    >>> within_reach(plan["break_even_rate"], rates), within_reach(float("nan"), rates)
+    (True, False)
+    """
+    return bool(np.isfinite(even) and even <= rates[-1])
+
+
+def break_even_label(even: float) -> str:
+    """The legend entry of the break-even line.
+
+    Examples
+    --------
+    >>> break_even_label(0.09)
+    '保本响应率 9.0%'
+    """
+    return f"保本响应率 {even:.1%}"
+
+
+def roi_title(targets: int, baseline_rate: float) -> str:
+    """The ROI chart's title: how many are contacted, how many would respond anyway.
+
+    Examples
+    --------
+    >>> roi_title(1000, 0.04)
+    '促销收益模拟：联系 1,000 人，不做活动也会有 4.0% 响应'
+    """
+    return f"促销收益模拟：联系 {targets:,} 人，不做活动也会有 {baseline_rate:.1%} 响应"
+
+
 def check_plan(*, plan: PromotionPlan, customers: pd.DataFrame | None = None) -> pd.DataFrame:
     """The problems of a promotion plan as a table to read (:meth:`PromotionPlan.check_table`).
 
@@ -889,11 +936,24 @@ def promotion_roi_table(
 ) -> pd.DataFrame:
     """:func:`promotion_roi` as a two-column table to read (项目, 数值).
 
+    Parameters are those of :func:`promotion_roi`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Six rows: 增量响应（次）, 增量收入, 联系成本, 利润 (with 盈利 / 持平 / 亏损, read on
+        the profit rounded to 0.01), ROI ("无法计算" when the cost is 0) and 保本响应率
+        ("无法计算" when a response brings no revenue; a note when it is above 100%, as the
+        plan can then never pay for itself).
+
     Examples
     --------
     >>> promotion_roi_table(targets=1000, cost_per_contact=5, revenue_per_response=100,
     ...     response_rate=0.12, baseline_rate=0.04)["数值"].tolist()
-    ['80.0', '8,000', '5,000', '3,000', '60.0%', '9.0%']
+    ['80.0', '8,000', '5,000', '3,000（盈利）', '60.0%', '9.0%']
+    >>> promotion_roi_table(targets=1000, cost_per_contact=50, revenue_per_response=40,
+    ...     response_rate=0.3)["数值"].tolist()[3:]
+    ['-38,000（亏损）', '-76.0%', '125.0%（超过 100%：这个方案不可能保本）']
     """
     result = promotion_roi(
         targets=targets,
@@ -903,13 +963,21 @@ def promotion_roi_table(
         baseline_rate=baseline_rate,
     )
     roi, even = result["roi"], result["break_even_rate"]
+    profit = round(result["profit"], 2) + 0.0  # + 0.0: a rounded -0.0 reads 0
+    verdict = "盈利" if profit > 0 else ("持平" if profit == 0 else "亏损")
+    if math.isnan(even):
+        even_text = "无法计算（单次响应收入为 0）"
+    elif even > 1:
+        even_text = f"{even:.1%}（超过 100%：这个方案不可能保本）"
+    else:
+        even_text = f"{even:.1%}"
     rows = [
         ("增量响应（次）", f"{result['incremental_responses']:,.1f}"),
         ("增量收入", f"{result['incremental_revenue']:,.0f}"),
         ("联系成本", f"{result['cost']:,.0f}"),
-        ("利润", f"{result['profit']:,.0f}"),
+        ("利润", f"{profit:,.0f}（{verdict}）"),
         ("ROI", "无法计算（成本为 0）" if math.isnan(roi) else f"{roi:.1%}"),
-        ("保本响应率", "无法计算（单次响应收入为 0）" if math.isnan(even) else f"{even:.1%}"),
+        ("保本响应率", even_text),
     ]
     return pd.DataFrame(rows, columns=["项目", "数值"])
 

@@ -291,13 +291,39 @@ def test_readable_roi_and_interval_tables_agree_with_the_functions():
     table = promotion_roi_table(response_rate=0.2, baseline_rate=0.04, **plan)
     assert table["项目"].tolist()[-1] == "保本响应率"
     assert table["数值"].tolist()[-1] == f"{numbers['break_even_rate']:.1%}"
-    assert table["数值"].tolist()[3] == f"{numbers['profit']:,.0f}"
+    assert table["数值"].tolist()[3] == f"{numbers['profit']:,.0f}（盈利）"
     rates = rate_interval_table(responses=[20, 200], contacted=[100, 1000])
     for (_, row), (x, n) in zip(rates.iterrows(), [(20, 100), (200, 1000)], strict=True):
         low, high = wilson_interval(x, n)
         assert row["95% 置信区间"] == f"{low:.1%} 至 {high:.1%}"
     with pytest.raises(DataError, match="一样长"):
         rate_interval_table(responses=[1], contacted=[10, 20])
+
+
+def test_roi_table_reads_a_plan_drawn_from_bank_marketing(bank):
+    groups = contact_history_groups(bank)
+    rates = (bank["y"] == "yes").groupby(groups).mean()
+    plan = {
+        "targets": int((groups == "此前联系过").sum()),
+        "response_rate": float(rates["此前联系过"]),
+        "baseline_rate": float(rates["首次联系"]),
+    }
+    gain = plan["response_rate"] - plan["baseline_rate"]
+    assert gain > 0
+    # a call that costs what an extra response brings, times the gain, breaks even
+    even = promotion_roi_table(cost_per_contact=gain * 100, revenue_per_response=100, **plan)
+    assert even.set_index("项目").loc["利润", "数值"].endswith("（持平）")
+    assert even.set_index("项目").loc["保本响应率", "数值"] == f"{plan['response_rate']:.1%}"
+    dear = promotion_roi_table(cost_per_contact=20, revenue_per_response=10, **plan)
+    dear = dear.set_index("项目")["数值"]
+    numbers = promotion_roi(cost_per_contact=20, revenue_per_response=10, **plan)
+    assert dear["利润"] == f"{numbers['profit']:,.0f}（亏损）"
+    assert numbers["break_even_rate"] > 1
+    assert (
+        dear["保本响应率"] == f"{numbers['break_even_rate']:.1%}（超过 100%：这个方案不可能保本）"
+    )
+    free = promotion_roi_table(cost_per_contact=2, revenue_per_response=0, **plan)
+    assert free.set_index("项目").loc["保本响应率", "数值"] == "无法计算（单次响应收入为 0）"
 
 
 def test_check_table_lists_the_problems(bank):

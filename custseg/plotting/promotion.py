@@ -10,7 +10,14 @@ from matplotlib.axes import Axes
 from custseg.errors import require_columns
 from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
-from custseg.promotion import roi_curve
+from custseg.promotion import (
+    CURVE_LABEL,
+    PLAN_LABEL,
+    break_even_label,
+    roi_curve,
+    roi_title,
+    within_reach,
+)
 
 __all__ = ["plot_campaign_lift", "plot_response_rates", "plot_roi_curve"]
 
@@ -153,26 +160,6 @@ def plot_campaign_lift(result: pd.DataFrame, ax: Axes | None = None) -> Axes:
         ax.grid(axis="x", alpha=0.3)
         pin_chinese_font(ax)
     return ax
-
-
-#: Legend entries of the ROI chart, shared with the simulator widget.
-CURVE_LABEL = "利润 = 增量收入 − 联系成本"
-PLAN_LABEL = "你的计划"
-
-
-def within_reach(even: float, rates: np.ndarray) -> bool:
-    """Whether the break-even rate ``even`` is a number within the curve's ``rates``."""
-    return bool(np.isfinite(even) and even <= rates[-1])
-
-
-def break_even_label(even: float) -> str:
-    """The legend entry of the break-even line."""
-    return f"保本响应率 {even:.1%}"
-
-
-def roi_title(targets: int, baseline_rate: float) -> str:
-    """The ROI chart's title: how many are contacted, how many would respond anyway."""
-    return f"促销收益模拟：联系 {targets:,} 人，不做活动也会有 {baseline_rate:.1%} 响应"
 
 
 def plot_roi_curve(

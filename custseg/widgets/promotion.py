@@ -8,20 +8,19 @@ planned numbers; the static chart of the same plan is
 
 from __future__ import annotations
 
-import math
-
 import ipywidgets as widgets
 
 from custseg.plotting import palette
-from custseg.plotting.promotion import (
+from custseg.promotion import (
     CURVE_LABEL,
     PLAN_LABEL,
     break_even_label,
+    promotion_roi_table,
+    roi_curve,
     roi_title,
     within_reach,
 )
 from custseg.promotion import promotion_roi as _promotion_roi
-from custseg.promotion import roi_curve
 from custseg.widgets.live import LiveChart
 from custseg.widgets.moved import moved_names
 
@@ -30,25 +29,9 @@ __all__ = ["promotion_roi_simulator"]
 __getattr__ = moved_names(__name__, {"promotion_roi": "custseg.promotion"})  # old notebooks
 
 
-def _result_html(result: dict[str, float]) -> str:
-    roi = "无法计算（成本为 0）" if math.isnan(result["roi"]) else f"{result['roi']:.1%}"
-    even = result["break_even_rate"]
-    if math.isnan(even):
-        even_text = "无法计算（单次响应收入为 0）"
-    elif even > 1:
-        even_text = f"{even:.1%}（超过 100%：这个方案不可能保本）"
-    else:
-        even_text = f"{even:.1%}"
-    profit = round(result["profit"], 2)
-    verdict = "盈利" if profit > 0 else ("持平" if profit == 0 else "亏损")
-    rows = [
-        ("增量响应（次）", f"{result['incremental_responses']:,.1f}"),
-        ("增量收入", f"{result['incremental_revenue']:,.0f}"),
-        ("联系成本", f"{result['cost']:,.0f}"),
-        ("利润", f"{result['profit']:,.0f}（{verdict}）"),
-        ("ROI", roi),
-        ("保本响应率", even_text),
-    ]
+def _result_html(plan: dict[str, float]) -> str:
+    """The rows of :func:`custseg.promotion.promotion_roi_table` as an HTML table."""
+    rows = promotion_roi_table(**plan).itertuples(index=False)
     body = "".join(f"<tr><th>{name}</th><td>{value}</td></tr>" for name, value in rows)
     return f"<table>{body}</table>"
 
@@ -73,7 +56,7 @@ def promotion_roi_simulator(
     ipywidgets.VBox
         ``children``: a box of the five sliders (targets, cost per contact, revenue per
         response, expected response rate, response rate without the promotion), the result
-        table (HTML, from :func:`custseg.promotion.promotion_roi`) and the chart (a bqplot Figure, as
+        table (HTML, the rows of :func:`custseg.promotion.promotion_roi_table`) and the chart (a bqplot Figure, as
         :func:`custseg.plotting.promotion.plot_roi_curve`: the profit against the response rate, the zero line, the
         break-even rate as a dashed vertical line with its value in the legend, shown when
         within the curve's reach, and the plan as a point).
@@ -153,7 +136,7 @@ def promotion_roi_simulator(
     def update(change: dict | None = None) -> None:
         plan = {name: slider.value for name, slider in sliders.items()}
         rates, profit, result = roi_curve(**plan)
-        table.value = _result_html(result)
+        table.value = _result_html(plan)
         even = result["break_even_rate"]
         low, high = min(profit.min(), 0.0), max(profit.max(), 0.0)
         pad = 0.06 * (high - low) or 1.0

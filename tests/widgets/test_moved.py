@@ -25,6 +25,7 @@ DISPLAY_ONLY = [
     "dynamic",
     "lifecycle",
     "privacy",
+    "promotion",
     "rfm",
     "sales",
     "survey",

@@ -8,7 +8,12 @@ import numpy as np
 import pytest
 
 from custseg.plotting.promotion import plot_roi_curve
-from custseg.promotion import contact_history_groups, evaluate_campaign, promotion_roi
+from custseg.promotion import (
+    contact_history_groups,
+    evaluate_campaign,
+    promotion_roi,
+    promotion_roi_table,
+)
 from custseg.widgets.promotion import promotion_roi_simulator
 
 
@@ -64,6 +69,16 @@ def test_sliders_update_the_table():
     revenue.value = 40
     assert "不可能保本" in _cell(table.value, "保本响应率")
     assert "亏损" in _cell(table.value, "利润")
+    # the table is the one the course calls directly, row for row
+    plan = {
+        "targets": 2000,
+        "cost_per_contact": 50,
+        "revenue_per_response": 40,
+        "response_rate": 0.2,
+        "baseline_rate": 0.1,
+    }
+    for name, value in promotion_roi_table(**plan).itertuples(index=False):
+        assert _cell(table.value, name) == value
 
 
 def test_chart_follows_every_slider():
