@@ -11,6 +11,7 @@ __all__ = [
     "ALL_COUNTRIES",
     "monthly_sales",
     "monthly_sales_by_country",
+    "monthly_sales_sentence",
     "monthly_sales_table",
     "sales_month_key",
 ]
@@ -177,6 +178,50 @@ def monthly_sales_by_country(
     table.insert(0, ALL_COUNTRIES, total)
     table.columns.name = None
     return table
+
+
+def monthly_sales_sentence(
+    table: pd.DataFrame, country: str = ALL_COUNTRIES, *, currency: str = "英镑"
+) -> str:
+    """One line on a country of :func:`monthly_sales_by_country`: its months and its total.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        From :func:`monthly_sales_by_country`.
+    country : str, default :data:`ALL_COUNTRIES`
+        One of its columns.
+    currency : str, default "英镑"
+        The unit of the amounts, e.g. "元".
+
+    Returns
+    -------
+    str
+        "<country>：<n> 个月，销售额合计 <total> <currency>", where n counts the months
+        whose sales are not 0 (the months in which the country bought) and the total is
+        rounded to whole units.
+
+    Raises
+    ------
+    DataError
+        ``country`` is not a column of ``table`` (naming some that are).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"invoice_date": pd.to_datetime(["2024-01-05", "2024-01-20", "2024-02-01"]),
+    ...                    "amount": [1000.0, 5.0, 7.0], "country": ["中国", "日本", "中国"]})
+    >>> table = monthly_sales_by_country(tx)
+    >>> monthly_sales_sentence(table)
+    '全部国家：2 个月，销售额合计 1,012 英镑'
+    >>> monthly_sales_sentence(table, "日本", currency="元")
+    '日本：1 个月，销售额合计 5 元'
+    """
+    if country not in table.columns:
+        known = [str(name) for name in table.columns[:8]]
+        raise DataError(f"月销售表中没有国家/地区 {country!r} (no such country)；例如有：{known}")
+    sales = table[country]
+    return f"{country}：{int((sales != 0).sum())} 个月，销售额合计 {sales.sum():,.0f} {currency}"
 
 
 def monthly_sales_table(

@@ -10,6 +10,7 @@ from custseg.sales import (
     ALL_COUNTRIES,
     monthly_sales,
     monthly_sales_by_country,
+    monthly_sales_sentence,
     monthly_sales_table,
     sales_month_key,
 )
@@ -77,3 +78,22 @@ def test_a_missing_renamed_column_or_country_is_named(lines):
         monthly_sales_table(renamed, "Atlantis", **KEYWORDS)
     with pytest.raises(DataError, match="'country'"):
         monthly_sales_by_country(renamed.drop(columns="country"), **KEYWORDS)
+
+
+def test_the_sentence_counts_the_months_a_country_bought_in(lines):
+    table = monthly_sales_by_country(lines)
+    for country in ("Germany", "Australia", "Japan"):
+        rows = lines[lines["country"] == country]
+        months = rows["invoice_date"].dt.to_period("M").nunique()
+        expected = f"{country}：{months} 个月，销售额合计 {rows['amount'].sum():,.0f} 英镑"
+        assert monthly_sales_sentence(table, country) == expected
+    # a month without a purchase is not counted, though the table has a row of 0 for it
+    assert (table["Australia"] == 0).any()
+    assert not monthly_sales_sentence(table, "Australia").startswith(f"Australia：{len(table)} ")
+    everyone = monthly_sales_sentence(table, currency="GBP")
+    assert (
+        everyone
+        == f"{ALL_COUNTRIES}：{len(table)} 个月，销售额合计 {lines['amount'].sum():,.0f} GBP"
+    )
+    with pytest.raises(DataError, match="Atlantis"):
+        monthly_sales_sentence(table, "Atlantis")

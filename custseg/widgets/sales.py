@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from custseg.sales import ALL_COUNTRIES, monthly_sales_by_country
+from custseg.sales import ALL_COUNTRIES, monthly_sales_by_country, monthly_sales_sentence
 from custseg.widgets.live import LiveChart
 from custseg.widgets.moved import moved_names
 
@@ -23,8 +23,8 @@ def monthly_sales_explorer(transactions: pd.DataFrame) -> widgets.VBox:
     -------
     ipywidgets.VBox
         ``children``: the dropdown (all countries, then each country, the one with the most
-        lines first), the total (HTML: the months in which the country bought and its sales)
-        and the chart (a bqplot Figure: one bar per month of the whole data, in calendar
+        lines first), the total (HTML, :func:`custseg.sales.monthly_sales_sentence`: the
+        months in which the country bought and its sales) and the chart (a bqplot Figure: one bar per month of the whole data, in calendar
         order, 0 where the country bought nothing), all from
         :func:`custseg.sales.monthly_sales_by_country`.
     """
@@ -50,13 +50,10 @@ def monthly_sales_explorer(transactions: pd.DataFrame) -> widgets.VBox:
     bars.tooltip.formats = ["", ",.0f"]
 
     def update(change: dict | None = None) -> None:
-        sales = table[choice.value]
-        months = int((sales != 0).sum())
-        total.value = f"<b>{choice.value}：{months} 个月，销售额合计 {sales.sum():,.0f} 英镑</b>"
-        heights = sales.to_numpy()
+        total.value = f"<b>{monthly_sales_sentence(table, choice.value)}</b>"
         with chart.hold():
             chart.figure.title = f"每月销售额：{choice.value}"
-            bars.y = heights
+            bars.y = table[choice.value].to_numpy()
 
     choice.observe(update, names="value")
     update()
