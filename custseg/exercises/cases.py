@@ -259,7 +259,7 @@ q3 = bind(
 q4 = bind(
     Problem(
         name="europe_after",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "在上面的小部件上，把“技术需求至少”拖到 **4.0**（其余滑块保持默认）。"
             "按新门槛，**欧洲**的主导客户群（人数最多的客户群）是哪一个？"
@@ -332,7 +332,7 @@ q5 = bind(
 q6 = bind(
     Problem(
         name="last_minute_group",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "旅行社有一批**尾单特价**：出发前 3 天开售、五折。只推送给一个客户群，你推给哪一群？"
             "填客户群名称。"

@@ -17,6 +17,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
+from custseg.deprecation import warn_renamed
 from custseg.errors import ParameterError
 from custseg.exercises.blank import is_blank
 from custseg.exercises.feedback import Feedback, Outcome
@@ -37,11 +38,18 @@ NOT_FOUND = object()
 
 KINDS = {
     "calculation": "计算题",
-    "judgement": "判断题",
+    "judgment": "判断题",
     "decision": "决策题",
     "prediction": "预测题",
+    # deprecated British spelling, still a key: released exercise modules build problems with it
+    "judgement": "判断题",
 }
-"""The kinds of question and their Chinese names."""
+"""The kinds of question and their Chinese names (``"judgement"`` is the deprecated spelling)."""
+
+_RENAMED_KINDS = {"judgement": "judgment"}
+"""Deprecated spellings of a kind and the kind they mean."""
+
+_warned_kinds: set[str] = set()
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 """The letters of the choices, in order."""
@@ -230,7 +238,8 @@ class Problem:
     Parameters
     ----------
     name : str
-        The variable the learner fills in, e.g. ``"cancelled_lines"``.
+        The variable the learner fills in, e.g. ``"cancelled_lines"``; never renamed once
+        released, since released assignments and submissions use it.
     prompt : str
         The question, in Chinese Markdown.
     expected : callable
@@ -245,7 +254,8 @@ class Problem:
     compare : callable, optional
         ``compare(expected, answer) -> str | None``; default :func:`compare_answers`.
     kind : str
-        ``"calculation"``, ``"judgement"``, ``"decision"`` or ``"prediction"``.
+        ``"calculation"``, ``"judgment"``, ``"decision"`` or ``"prediction"``. The old
+        spelling ``"judgement"`` still works: the first problem given it in a session warns.
     choices : sequence of str, optional
         Options shown as A, B, C…; the learner may type the letter or the text.
     accept : sequence, optional
@@ -260,7 +270,7 @@ class Problem:
     (<Outcome.CORRECT: 'correct'>, <Outcome.WRONG: 'wrong'>, <Outcome.NOT_ATTEMPTED: 'not_attempted'>)
     >>> q = Problem(
     ...     "pick", "哪一类客户最该挽留？", lambda: "重要挽留客户", ["看最近一次购买。"],
-    ...     kind="judgement",
+    ...     kind="judgment",
     ...     choices=("重要价值客户", "重要挽留客户"), accept=("重要挽留",),
     ...     misconceptions=(Misconception("重要价值客户", "他们最近刚买过，不需要挽留。"),),
     ... )
@@ -284,9 +294,14 @@ class Problem:
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
+            public = ", ".join(k for k in KINDS if k not in _RENAMED_KINDS)
             raise ParameterError(
-                f"题型 kind={self.kind!r} 不存在 (unknown kind)，可选 (choose)：{', '.join(KINDS)}。"
+                f"题型 kind={self.kind!r} 不存在 (unknown kind)，可选 (choose)：{public}。"
             )
+        if self.kind in _RENAMED_KINDS and self.kind not in _warned_kinds:
+            _warned_kinds.add(self.kind)
+            # frames: warn_renamed, __post_init__, the dataclass __init__, the caller
+            warn_renamed(f'kind="{self.kind}"', f'kind="{_RENAMED_KINDS[self.kind]}"', stacklevel=3)
         if len(self.choices) > len(LETTERS):
             raise ParameterError(f"选项太多 (too many choices)：最多 {len(LETTERS)} 个。")
         for item in self.misconceptions:

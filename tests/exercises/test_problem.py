@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sys
 import types
+import warnings
 
 import pandas as pd
 import pytest
 
 from custseg.exercises import Misconception, Outcome, Problem, ____, bind, close_to
-from custseg.exercises.problem import compare_answers
+from custseg.exercises.problem import KINDS, compare_answers
 
 
 def _problem(expected):
@@ -108,7 +109,7 @@ def test_the_blank_explains_itself():
 _SEGMENTS = ("重要价值客户", "重要保持客户", "一般挽留客户")
 
 
-def _choice_problem(**extra):
+def _choice_problem(kind="judgment", **extra):
     return Problem(
         "coupon",
         "哪一类客户该发**挽回**优惠券？",
@@ -116,7 +117,7 @@ def _choice_problem(**extra):
         ["看最近一次购买。", "R 低、F 和 M 高。"],
         'coupon = "重要保持客户"',
         explanation="他们曾经常买、买得多，但很久没来了：最值得挽回。",
-        kind="judgement",
+        kind=kind,
         choices=_SEGMENTS,
         accept=("重要保持", "重要唤回客户"),
         misconceptions=(
@@ -234,8 +235,27 @@ def test_text_answers_ignore_spaces_case_and_full_width_punctuation(expected, an
 
 
 def test_unknown_kind_is_refused_in_chinese():
-    with pytest.raises(ValueError, match="题型"):
+    with pytest.raises(ValueError, match="题型") as refused:
         Problem("x", "题", lambda: 1, kind="essay")
+    assert "judgment" in str(refused.value) and "judgement" not in str(refused.value)
+
+
+def test_the_british_judgement_kind_still_works_and_warns_once(monkeypatch):
+    import custseg.exercises.question as question
+
+    monkeypatch.setattr(question, "_warned_kinds", set())
+    message = 'kind="judgement" 已改名为 kind="judgment" \\(renamed to kind="judgment"\\)'
+    with pytest.deprecated_call(match=message) as caught:
+        old = _choice_problem(kind="judgement")
+    assert {w.filename for w in caught} == {__file__}  # points at the line that built it
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        again = _choice_problem(kind="judgement")  # the second one is silent
+    new = _choice_problem()
+    for answer in ("b", "重要保持", "A", "一般挽留客户", "E", "  ", None):
+        assert again.evaluate(answer) == old.evaluate(answer) == new.evaluate(answer)
+    assert KINDS[old.kind] == KINDS[new.kind] == "判断题"
+    assert "（判断题）" in bind(old, "q1")._repr_markdown_()
 
 
 def test_the_view_names_its_module_alias_and_attribute(capsys):
