@@ -341,15 +341,15 @@ process.write_report("项目报告")
 # %% [markdown]
 # ## 用你自己的数据
 #
-# 把订单文件（Excel 或 CSV）放在这个笔记本旁边，告诉程序哪一列是什么：
+# 把订单文件（Excel 或 CSV）放在这个笔记本旁边，告诉程序哪一列是什么：引号里照抄你文件的表头，
+# `customer_col` 是客户编号那一列，`date_col` 是下单日期那一列，`amount_col` 是金额那一列。
 #
 # ```python
 # from custseg.process import SegmentationProcess
 #
-# process = SegmentationProcess().fit(
-#     "我的订单.xlsx",
-#     columns={"客户编号": "customer_id", "下单时间": "invoice_date", "实付金额": "amount"},
-# )
+# process = SegmentationProcess(
+#     customer_col="客户编号", date_col="下单时间", amount_col="实付金额"
+# ).fit("我的订单.xlsx")
 # process.write_report("我的报告")
 # ```
 #
