@@ -484,3 +484,67 @@ def test_labeled_rows_read_in_chinese(bank):
     assert len(shown) == 4
     assert {"年龄", "职业", "是否认购", "上次活动结果"} <= set(shown.columns)
     assert set(shown["是否认购"]) <= {"认购", "未认购"}
+
+
+def test_segment_response_reads_bank_marketing_by_readable_segments(bank):
+    from custseg.dimensions import overall_rate, response_sentence, segment_response
+
+    before = bank.copy()
+    table = segment_response(bank, "education")
+    assert table.index.name == "学历"
+    hit = bank["y"] == "yes"
+    counted = duckdb.sql(
+        "SELECT education, count(*) AS n, sum(CASE WHEN y = 'yes' THEN 1 ELSE 0 END) AS r "
+        "FROM bank GROUP BY education"
+    ).df()
+    for _, row in counted.iterrows():
+        label = BANK_LABELS["education"][row["education"]]
+        assert table.loc[label, "customers"] == row["n"]
+        assert table.loc[label, "responses"] == row["r"]
+    assert table["response_rate"].is_monotonic_decreasing
+    assert overall_rate(table) == pytest.approx(hit.mean())
+    by_age = segment_response(bank, "age")
+    assert by_age.loc["65岁及以上", "customers"] == (bank["age"] >= 65).sum()
+    assert overall_rate(by_age) == pytest.approx(hit.mean())
+    # the overall rate weighs segments by their customers, not the mean of their rates
+    assert overall_rate(by_age) != pytest.approx(by_age["response_rate"].mean())
+    everyone = segment_response(bank)
+    assert everyone.index.tolist() == [OVERALL] and everyone["customers"].iloc[0] == len(bank)
+    pd.testing.assert_frame_equal(bank, before)
+
+    sentence = response_sentence(table, "学历")
+    best = hit.groupby(bank["education"]).mean()
+    high, low = best.max(), best.min()
+    assert sentence.startswith(f"按<b>学历</b>分成 {bank['education'].nunique()} 群")
+    assert f"最高的是 <b>{BANK_LABELS['education'][best.idxmax()]}</b>（{high:.1%}）" in sentence
+    assert f"最低的是 <b>{BANK_LABELS['education'][best.idxmin()]}</b>（{low:.1%}）" in sentence
+    assert sentence.endswith(f"相差 {(high - low) * 100:.1f} 个百分点。")
+    # the same words whatever the order of the rows
+    assert response_sentence(table.iloc[::-1], "学历") == sentence
+    with pytest.raises(DataError, match="salary"):
+        segment_response(bank, "salary")
+    with pytest.raises(DataError, match="空"):
+        response_sentence(table.head(0), "学历")
+
+
+def test_one_survey_statement_ranked_across_groups():
+    from custseg.datasets import load_cn_customers
+    from custseg.dimensions import survey_item_ranking, survey_item_sentence, survey_profile
+
+    customers = load_cn_customers()
+    profile = survey_profile(customers, by="channel")
+    groups, everyone = survey_item_ranking(profile, "注重健康")
+    means = customers.groupby("channel")["health_focus"].mean().round(1)
+    assert groups.to_dict() == means.to_dict()
+    assert groups.is_monotonic_decreasing
+    assert everyone == round(customers["health_focus"].mean(), 1)
+    sentence = survey_item_sentence(profile, "注重健康", "渠道")
+    top, bottom = groups.index[0], groups.index[-1]
+    assert sentence == (
+        f"按<b>渠道</b>分组，“注重健康”平均分最高的是 <b>{top}</b>（{groups.iloc[0]:.1f}），"
+        f"最低的是 <b>{bottom}</b>（{groups.iloc[-1]:.1f}）；全部客户 {everyone:.1f}。"
+    )
+    with pytest.raises(DataError, match="爱喝咖啡"):
+        survey_item_ranking(profile, "爱喝咖啡")
+    with pytest.raises(DataError, match="分组"):
+        survey_item_ranking(survey_profile(customers), "注重健康")

@@ -8,8 +8,9 @@ compare them on a target, such as the answer to a campaign ("did the client subs
   education), :func:`combine_segments`;
 * 地理 (geographic): :func:`customer_countries`, :func:`country_regions`
   (英国 / 欧洲其他 / 其他地区, or continents, or Chinese country names);
-* 心理 (psychographic): survey answers, :func:`survey_profile` (average answers per group)
-  and :func:`add_survey_segments` (each customer's standout attitude); lifestyle read from
+* 心理 (psychographic): survey answers, :func:`survey_profile` (average answers per group,
+  read one statement at a time with :func:`survey_item_ranking` and
+  :func:`survey_item_sentence`) and :func:`add_survey_segments` (each customer's standout attitude); lifestyle read from
   the spending mix, :func:`spending_mix` then :func:`dominant_segments` (rules) or
   :func:`cluster_mix` (k-means);
 * 行为 (behavioral): :func:`purchase_styles` (忠诚型 / 冲动型 / 理性型 from transactions)
@@ -17,8 +18,9 @@ compare them on a target, such as the answer to a campaign ("did the client subs
   and :func:`dominant_segments` on purchase counts per channel;
 * comparing segments: :func:`profile_segments` (size, share, means and modes side by side),
   :func:`profile_index` (each mean against the average, 100 = average) and
-  :func:`response_by` (response rate and lift); readable tables with Chinese headers:
-  :func:`response_table`, :func:`sales_by` (sales per segment of order lines) and
+  :func:`response_by` (response rate and lift), :func:`segment_response` (the same on
+  readable segments) with :func:`overall_rate` and :func:`response_sentence`; readable
+  tables with Chinese headers: :func:`response_table`, :func:`sales_by` (sales per segment of order lines) and
   :func:`mix_table` (the mix of one column within each segment).
 """
 
@@ -45,7 +47,13 @@ from custseg.dimensions.demographic import (
 from custseg.dimensions.geographic import COUNTRIES, country_regions, customer_countries
 from custseg.dimensions.group_sales import sales_by
 from custseg.dimensions.mix import mix_table
-from custseg.dimensions.profiles import OVERALL, profile_index, profile_segments, response_by
+from custseg.dimensions.profiles import (
+    OVERALL,
+    overall_rate,
+    profile_index,
+    profile_segments,
+    response_by,
+)
 from custseg.dimensions.psychographic import (
     IFOOD_CHANNELS,
     IFOOD_SPENDING,
@@ -53,13 +61,22 @@ from custseg.dimensions.psychographic import (
     dominant_segments,
     spending_mix,
 )
-from custseg.dimensions.response_tables import response_table
+from custseg.dimensions.response_tables import (
+    RESPONSE_AXIS_LABEL,
+    overall_rate_label,
+    response_sentence,
+    response_table,
+    response_title,
+    segment_response,
+)
 from custseg.dimensions.segment_labels import DIMENSION_NAMES, labeled_rows, segment_labels
 from custseg.dimensions.segment_labels import labelled_rows as labelled_rows  # old name
 from custseg.dimensions.survey import (
     SURVEY_ITEMS,
     SURVEY_SEGMENT,
     add_survey_segments,
+    survey_item_ranking,
+    survey_item_sentence,
     survey_profile,
     survey_segments,
 )
@@ -76,6 +93,14 @@ __all__ = [
     "mix_table",
     "purchase_style_table",
     "response_table",
+    "RESPONSE_AXIS_LABEL",
+    "overall_rate",
+    "overall_rate_label",
+    "response_sentence",
+    "response_title",
+    "segment_response",
+    "survey_item_ranking",
+    "survey_item_sentence",
     "sales_by",
     "segment_labels",
     "survey_profile",

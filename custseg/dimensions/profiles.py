@@ -59,6 +59,24 @@ def response_by(
     return table.sort_values("response_rate", ascending=False, kind="stable")
 
 
+def overall_rate(table: pd.DataFrame) -> float:
+    """The response rate of all customers of a :func:`response_by` table.
+
+    The responses of all segments over all their customers, so a large segment weighs
+    more than a small one (not the mean of the segments' rates).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> clients = pd.DataFrame({"job": ["学生", "工人", "工人", "工人"],
+    ...                         "y": ["yes", "yes", "no", "no"]})
+    >>> overall_rate(response_by(clients, "job"))
+    0.5
+    """
+    require_columns(table, ["customers", "responses"], what="响应率表 (response_by table)")
+    return float(table["responses"].sum() / table["customers"].sum())
+
+
 OVERALL = "全部客户"
 """Label of the all-customers row that :func:`profile_segments` appends."""
 

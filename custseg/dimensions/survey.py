@@ -13,6 +13,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from custseg.dimensions.profiles import OVERALL
 from custseg.dimensions.segment_labels import segment_labels
 from custseg.errors import DataError, ParameterError, require_columns
 
@@ -21,6 +22,8 @@ __all__ = [
     "SURVEY_ITEMS",
     "SURVEY_SEGMENT",
     "add_survey_segments",
+    "survey_item_ranking",
+    "survey_item_sentence",
     "survey_profile",
     "survey_segments",
 ]
@@ -147,7 +150,7 @@ def survey_profile(
             order = sizes.sort_values(ascending=False, kind="stable").index.tolist()
         for group in order:
             rows.append((str(group), int(sizes[group]), means.loc[group]))
-    rows.append(("全部客户", len(answers), everyone))
+    rows.append((OVERALL, len(answers), everyone))
     total = len(answers)
     table = pd.DataFrame(
         [
@@ -159,3 +162,75 @@ def survey_profile(
         ),
     )
     return table
+
+
+def survey_item_ranking(profile: pd.DataFrame, item: str) -> tuple[pd.Series, float]:
+    """The groups' averages of one statement, highest first, and all customers' average.
+
+    Parameters
+    ----------
+    profile : pandas.DataFrame
+        From :func:`survey_profile` with ``by`` (its last row is 全部客户).
+    item : str
+        A statement's Chinese name, a column of ``profile`` (e.g. "价格敏感").
+
+    Returns
+    -------
+    groups : pandas.Series
+        The average answer of each group, highest first (ties in the profile's order).
+    everyone : float
+        The average answer of all customers.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> answers = pd.DataFrame({"city_tier": ["一线", "一线", "二线"],
+    ...     "price_sensitivity": [2, 3, 5], "health_focus": [5, 4, 2],
+    ...     "brand_loyalty": [3, 3, 3], "novelty_seeking": [1, 2, 3], "convenience": [4, 4, 4]})
+    >>> groups, everyone = survey_item_ranking(survey_profile(answers, by="city_tier"), "价格敏感")
+    >>> groups.to_dict(), everyone
+    ({'二线': 5.0, '一线': 2.5}, 3.3)
+    """
+    require_columns(profile, [item], what="问卷画像表 (survey profile)")
+    if OVERALL not in profile.index:
+        raise DataError(
+            f"问卷画像表缺少 {OVERALL!r} 行 (overall row)：请用 survey_profile 得到的表"
+        )
+    everyone = float(profile.loc[OVERALL, item])
+    groups = profile.drop(index=OVERALL)[item].sort_values(ascending=False, kind="stable")
+    if groups.empty:
+        raise DataError("问卷画像表没有分组 (no group)：请用 survey_profile(..., by=...) 得到的表")
+    return groups, everyone
+
+
+def survey_item_sentence(profile: pd.DataFrame, item: str, grouping: str) -> str:
+    """One Chinese line on a statement: the groups with the highest and lowest average.
+
+    Parameters
+    ----------
+    profile, item
+        As in :func:`survey_item_ranking`.
+    grouping : str
+        How the customers are grouped, as the reader calls it (e.g. "城市级别").
+
+    Returns
+    -------
+    str
+        HTML-marked text: the highest and the lowest group with their averages (one
+        decimal) and all customers' average.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> answers = pd.DataFrame({"city_tier": ["一线", "一线", "二线"],
+    ...     "price_sensitivity": [2, 3, 5], "health_focus": [5, 4, 2],
+    ...     "brand_loyalty": [3, 3, 3], "novelty_seeking": [1, 2, 3], "convenience": [4, 4, 4]})
+    >>> survey_item_sentence(survey_profile(answers, by="city_tier"), "价格敏感", "城市级别")
+    '按<b>城市级别</b>分组，“价格敏感”平均分最高的是 <b>二线</b>（5.0），最低的是 <b>一线</b>（2.5）；全部客户 3.3。'
+    """
+    groups, everyone = survey_item_ranking(profile, item)
+    return (
+        f"按<b>{grouping}</b>分组，“{item}”平均分最高的是 <b>{groups.index[0]}</b>"
+        f"（{groups.iloc[0]:.1f}），最低的是 <b>{groups.index[-1]}</b>（{groups.iloc[-1]:.1f}）；"
+        f"全部客户 {everyone:.1f}。"
+    )

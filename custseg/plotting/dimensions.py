@@ -11,7 +11,15 @@ from matplotlib.axes import Axes
 from matplotlib.colors import TwoSlopeNorm
 from matplotlib.ticker import PercentFormatter
 
-from custseg.dimensions import PURCHASE_STYLES, profile_index, response_by, segment_labels
+from custseg.dimensions import (
+    PURCHASE_STYLES,
+    RESPONSE_AXIS_LABEL,
+    overall_rate,
+    overall_rate_label,
+    profile_index,
+    response_title,
+    segment_response,
+)
 from custseg.errors import DataError, require_columns
 from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
@@ -211,15 +219,17 @@ def plot_response_by(table: pd.DataFrame, ax=None, *, title: str = ""):
     with chinese_font_context():
         if ax is None:
             _, ax = plt.subplots(figsize=(7, 4))
-        overall = table["responses"].sum() / table["customers"].sum()
+        overall = overall_rate(table)
         labels = [str(i) for i in table.index]
         bars = ax.barh(labels[::-1], table["response_rate"].to_numpy()[::-1], color=palette.MAIN)
         ax.bar_label(
             bars, labels=[f"{v:.0%}" for v in table["response_rate"].to_numpy()[::-1]], padding=3
         )
-        ax.axvline(overall, color=palette.HIGHLIGHT, linestyle="--", label=f"整体 {overall:.0%}")
+        ax.axvline(
+            overall, color=palette.HIGHLIGHT, linestyle="--", label=overall_rate_label(overall)
+        )
         ax.xaxis.set_major_formatter(PercentFormatter(1.0))
-        ax.set_xlabel("响应率（认购定期存款的比例）")
+        ax.set_xlabel(RESPONSE_AXIS_LABEL)
         ax.set_title(title or "各客户群的响应率")
         ax.legend(loc="lower right")
     return ax
@@ -237,7 +247,8 @@ def plot_response_rates(
     """Bars of the response rate of each segment along ``by``, the overall rate dashed.
 
     Segments are labelled as in :func:`custseg.dimensions.segment_labels` (``"age"`` in
-    age bands, coded values in Chinese); the highest rate is drawn on top.
+    age bands, coded values in Chinese); the highest rate is drawn on top. The table is
+    :func:`custseg.dimensions.segment_response`, the one the dimension widget shows.
 
     Examples
     --------
@@ -247,9 +258,9 @@ def plot_response_rates(
     >>> ax = plot_response_rates(clients, by="job")
     >>> [t.get_text() for t in ax.get_yticklabels()], [float(p.get_width()) for p in ax.patches]
     (['退休', '学生'], [0.5, 1.0])
+    >>> ax.get_title()
+    '按职业分群的响应率'
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
-    labels = segment_labels(data, by)
-    frame = pd.DataFrame({labels.name: labels.to_numpy(), target: data[target].to_numpy()})
-    table = response_by(frame, labels.name, target=target, positive=positive)
-    return plot_response_by(table, ax, title=title or f"按{labels.name}分群的响应率")
+    table = segment_response(data, by, target=target, positive=positive)
+    return plot_response_by(table, ax, title=title or response_title(table.index.name))

@@ -7,7 +7,14 @@ from collections.abc import Mapping
 import ipywidgets as widgets
 import pandas as pd
 
-from custseg.dimensions import response_by, segment_labels
+from custseg.dimensions import (
+    RESPONSE_AXIS_LABEL,
+    overall_rate,
+    overall_rate_label,
+    response_sentence,
+    response_title,
+    segment_response,
+)
 from custseg.widgets.live import LiveChart
 from custseg.widgets.moved import moved_names
 
@@ -43,28 +50,28 @@ def dimension_explorer(
         Chinese name shown in the dropdown -> column of ``frame``; by default
         :data:`BANK_DIMENSIONS`. Segments are labelled as in
         :func:`custseg.dimensions.segment_labels` (``"age"`` in age bands, coded values
-        in Chinese).
+        in Chinese); every dimension's table (:func:`custseg.dimensions.segment_response`)
+        is computed when the widget is built.
     target, positive
         As in :func:`custseg.dimensions.response_by`.
 
     Returns
     -------
     ipywidgets.VBox
-        ``children``: the dropdown, a summary line (HTML) and the chart (a bqplot Figure:
+        ``children``: the dropdown, a summary line (HTML,
+        :func:`custseg.dimensions.response_sentence`) and the chart (a bqplot Figure:
         ``marks[0]`` the bars of the segments' response rates, highest on top,
         ``marks[1]`` their percentages, ``marks[2]`` the dashed line of the overall rate).
     """
     dimensions = dict(BANK_DIMENSIONS if dimensions is None else dimensions)
-    labelled = {
-        name: pd.DataFrame(
-            {"segment": segment_labels(frame, column).to_numpy(), target: frame[target].to_numpy()}
-        )
+    tables = {
+        name: segment_response(frame, column, target=target, positive=positive)
         for name, column in dimensions.items()
     }
     choice = widgets.Dropdown(options=list(dimensions), description="分类维度")
     summary = widgets.HTML()
     chart = LiveChart(
-        x_label="响应率（认购定期存款的比例）",
+        x_label=RESPONSE_AXIS_LABEL,
         y_scale="ordinal",
         x_format=".0%",
         x_min=0,
@@ -79,19 +86,13 @@ def dimension_explorer(
     margin = dict(chart.figure.fig_margin)
 
     def update(change: dict | None = None) -> None:
-        table = response_by(labelled[choice.value], "segment", target=target, positive=positive)
-        best, worst = table.index[0], table.index[-1]
-        high, low = table["response_rate"].iloc[0], table["response_rate"].iloc[-1]
-        summary.value = (
-            f"按<b>{choice.value}</b>分成 {len(table)} 群：响应率最高的是 <b>{best}</b>"
-            f"（{high:.1%}），最低的是 <b>{worst}</b>（{low:.1%}），"
-            f"相差 {(high - low) * 100:.1f} 个百分点。"
-        )
+        table = tables[choice.value]
+        summary.value = response_sentence(table, choice.value)
         names = [str(i) for i in table.index]
         values = table["response_rate"].to_numpy()
-        overall = table["responses"].sum() / table["customers"].sum()
+        overall = overall_rate(table)
         with chart.hold():
-            chart.figure.title = f"按{choice.value}分群的响应率"
+            chart.figure.title = response_title(choice.value)
             chart.figure.fig_margin = margin
             chart.fit_categories(names)
             chart.leave_room([*values, overall], share=0.15)
@@ -99,7 +100,7 @@ def dimension_explorer(
             rates.x, rates.y = values, names
             rates.text = [f"{v:.0%}" for v in values]
             overall_line.x = [overall, overall]
-            overall_line.labels = [f"整体 {overall:.0%}"]
+            overall_line.labels = [overall_rate_label(overall)]
 
     choice.observe(update, names="value")
     update()

@@ -7,7 +7,13 @@ from collections.abc import Mapping
 import ipywidgets as widgets
 import pandas as pd
 
-from custseg.dimensions import SURVEY_ITEMS, SURVEY_SEGMENT, survey_profile
+from custseg.dimensions import (
+    SURVEY_ITEMS,
+    SURVEY_SEGMENT,
+    survey_item_ranking,
+    survey_item_sentence,
+    survey_profile,
+)
 from custseg.widgets.live import LiveChart
 
 __all__ = ["SURVEY_GROUPINGS", "survey_explorer"]
@@ -39,7 +45,8 @@ def survey_explorer(
     Returns
     -------
     ipywidgets.VBox
-        ``children``: the two dropdowns (an HBox), a summary line (HTML) and the chart (a
+        ``children``: the two dropdowns (an HBox), a summary line (HTML,
+        :func:`custseg.dimensions.survey_item_sentence`) and the chart (a
         bqplot Figure: ``marks[0]`` the bars of the groups' averages, highest on top,
         ``marks[1]`` their values, ``marks[2]`` the dashed line of all customers' average).
     """
@@ -68,17 +75,10 @@ def survey_explorer(
 
     def update(change: dict | None = None) -> None:
         profile = profiles[by.value]
-        everyone = float(profile.loc["全部客户", item.value])
-        groups = profile.drop(index="全部客户")[item.value].sort_values(
-            ascending=False, kind="stable"
-        )
+        groups, everyone = survey_item_ranking(profile, item.value)
         names = [str(name) for name in groups.index]
         scores = groups.to_numpy(dtype=float)
-        summary.value = (
-            f"按<b>{by.value}</b>分组，“{item.value}”平均分最高的是 <b>{names[0]}</b>"
-            f"（{scores[0]:.1f}），最低的是 <b>{names[-1]}</b>（{scores[-1]:.1f}）；"
-            f"全部客户 {everyone:.1f}。"
-        )
+        summary.value = survey_item_sentence(profile, item.value, by.value)
         with chart.hold():
             chart.figure.title = f"按{by.value}分组：“{item.value}”的平均分"
             chart.figure.fig_margin = margin

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from custseg.dimensions import BANK_LABELS, response_by
-from custseg.plotting.dimensions import plot_response_by
+from custseg.plotting.dimensions import plot_response_by, plot_response_rates
 from custseg.widgets.dimensions import BANK_DIMENSIONS, dimension_explorer
 
 
@@ -61,3 +61,13 @@ def test_plot_bars_are_the_rates(bank):
     ax = plot_response_by(table)
     heights = sorted(p.get_width() for p in ax.patches)
     assert heights == sorted(table["response_rate"].tolist())
+
+
+def test_the_widget_reads_like_the_static_chart(bank):
+    box = dimension_explorer(bank, {"职业": "job"})
+    _, _, figure = box.children
+    ax = plot_response_rates(bank, "job")
+    assert figure.title == ax.get_title() == "按职业分群的响应率"
+    assert figure.axes[0].label == ax.get_xlabel()
+    assert list(figure.marks[2].labels) == [ax.get_legend().get_texts()[0].get_text()]
+    assert list(figure.marks[0].x)[::-1] == [t.get_text() for t in ax.get_yticklabels()]
