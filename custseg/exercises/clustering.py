@@ -143,7 +143,7 @@ def _price_cluster_size() -> int:
 q1 = bind(
     Problem(
         name="why_log",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             '聚类前为什么要对消费金额取对数、再做标准化？（填选项字母或原文，例如 `why_log = "A"`）'
         ),
@@ -283,7 +283,7 @@ q3 = bind(
 q4 = bind(
     Problem(
         name="cluster_name",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "另一家店聚类后，有一簇的画像是：最近一次购买距今 **210 天**（全体平均 95 天），购买次数 "
             "**1.3 次**（全体平均 3.8 次），消费金额 **2,400 元**（全体平均 1,100 元）。"

@@ -1,4 +1,4 @@
-"""Practice for module 05 (CLV and customer selection): judgements, then 禾悦食品's customers."""
+"""Practice for module 05 (CLV and customer selection): judgments, then 禾悦食品's customers."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def _top_by_clv():
 q1 = bind(
     Problem(
         name="next_visit",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "客户甲过去两年贡献了 50 万元，但模型预测他未来 12 个月只会带来 2 万元；"
             "客户乙过去只贡献了 5 万元，预测未来 12 个月会带来 20 万元。"
@@ -185,7 +185,7 @@ q4 = bind(
 q5 = bind(
     Problem(
         name="proxy_problem",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "有人建议用“没有取消的订单比例”代表支付能力。示例网店里 73% 的客户从没取消过订单。"
             "这个衡量方法最大的问题是什么？"
@@ -221,7 +221,7 @@ q5 = bind(
 q6 = bind(
     Problem(
         name="weak_criterion",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "一家经销商每月都大量进货，预测未来价值也很高，但货款平均拖欠 90 天才付。"
             "如果评分卡用真实的回款记录打分，三条标准中他哪一条的分数会低？"

@@ -243,7 +243,7 @@ q2 = bind(
 q3 = bind(
     Problem(
         name="widest_dimension",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "在上面的小部件里逐个切换“分类维度”，看摘要里“相差多少个百分点”。"
             "哪个维度把客户分得最“开”（最高和最低响应率相差最大）？写下拉框里的名称。"
@@ -303,7 +303,7 @@ q4 = bind(
 q5 = bind(
     Problem(
         name="launch_segment",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "禾悦食品要上市一款**低糖高蛋白**的燕麦棒，卖点是“健康、无负担”。首发短信只发给一个心理分群，"
             "你选哪一个？"
@@ -373,7 +373,7 @@ q6 = bind(
 q8 = bind(
     Problem(
         name="convenience_channel",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             '在草稿格运行 `mix_table(data=cn_customers, by="心理分群", column="channel")`。'
             "要接触**追求便利型**客户，主要应该放在哪个渠道？"
@@ -433,7 +433,7 @@ q9 = bind(
 q10 = bind(
     Problem(
         name="channel_dimension",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "禾悦食品客户表里的“渠道”（门店 / 电商 / 经销商：客户主要在哪里买）属于哪一类分类维度？"
         ),

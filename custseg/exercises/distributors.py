@@ -150,7 +150,7 @@ def _direction(before: int, after: int) -> str:
 q1 = bind(
     Problem(
         name="rollout_partner",
-        kind="judgement",
+        kind="judgment",
         prompt=("公司的新品要在**三个月内**进入 20 个以上省份的超市。第一批合作先找哪一类经销商？"),
         choices=("全国性经销商", "区域性经销商", "地方性经销商"),
         expected=_widest_coverage,
@@ -183,7 +183,7 @@ q1 = bind(
 q2 = bind(
     Problem(
         name="uncooperative_action",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "一家全国性经销商的销售能力得分 90，合作意愿得分只有 25（经常不执行统一价格、回款慢）。"
             "它的总分够 B 级。你作为渠道经理，第一步做什么？"
@@ -386,7 +386,7 @@ q7 = bind(
 q8 = bind(
     Problem(
         name="training_claim",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "上面的表格里，A 级经销商参加培训的次数最多、回款最快。同事说："
             "“培训让经销商变好了，所以明年给所有 D 级经销商加培训，他们就能升到 A 级。”你怎么看？"

@@ -76,7 +76,7 @@ q1 = bind(
 q2 = bind(
     Problem(
         name="old_customer_stage",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "一位客户 5 年来几乎每个月都买，但已经 **100 天**没有购买了。"
             "按默认规则（90 天、180 天、5 单），他现在处在哪个阶段？"
@@ -242,7 +242,7 @@ q6 = bind(
 q7 = bind(
     Problem(
         name="how_to_judge",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "禾悦食品从 2024 年 3 月起给每位新客户寄“新客欢迎礼包”。想知道礼包是否让新客留得更好，"
             "应该怎样看留存表？"

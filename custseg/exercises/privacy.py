@@ -49,7 +49,7 @@ def narrowest_width(quasi_identifiers: list[str], limit: int = MAX_ROWS_AT_RISK)
 q1 = bind(
     Problem(
         name="satisfaction_level",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "先判断，再运行下面的分类核对：示例客户表 `customers` 中，“满意度”这一列"
             "（同一行还有客户编号和姓名）属于哪一级？"
@@ -89,7 +89,7 @@ q1 = bind(
 q2 = bind(
     Problem(
         name="sensitive_field",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "禾悦食品想给会员推荐合适的零食，会员登记表有下面四列。哪一列属于**敏感个人信息**？"
         ),
@@ -137,7 +137,7 @@ q2 = bind(
 q3 = bind(
     Problem(
         name="child_taste_level",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "一款儿童零食的会员活动登记了会员的生日和“最喜欢的口味”。其中一位会员 12 岁。"
             "他的“最喜欢的口味”属于哪一级？"
@@ -285,7 +285,7 @@ q5 = bind(
 q6 = bind(
     Problem(
         name="pseudonymised_still_personal",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "把客户编号换成加盐的假名、遮蔽姓名和电话、删掉证件号之后，这张表交给分析团队。"
             "它还属于个人信息吗？"

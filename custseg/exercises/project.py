@@ -189,7 +189,7 @@ q3 = bind(
 q4 = bind(
     Problem(
         name="main_method",
-        kind="judgement",
+        kind="judgment",
         prompt=("第 2 步 数据分析之后：老板要决定“先服务谁、给谁发券”。用哪种分类方法做主方法？"),
         choices=(
             "RFM 八类：按最近购买、购买次数和消费金额分，每一类都对应一个营销动作",
@@ -286,7 +286,7 @@ def _developing_customers() -> int:
 q7 = bind(
     Problem(
         name="vip_strategy",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "1 月的随机发券实验里，重要价值客户的增量不是正的（发券的一组反而略低），置信区间跨过 0。"
             "对重要价值客户，今年的策略选哪个？"
@@ -376,7 +376,7 @@ NEXT = "看各客户群的增量，检查券的面额和门槛，调整后再做
 q10 = bind(
     Problem(
         name="next_step",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "活动结束：实验组响应率 30%，对照组 29%，增量的 95% 置信区间是 −3 至 5 个百分点。向老板汇报的下一步是？"
         ),

@@ -106,7 +106,7 @@ q1 = bind(
 q2 = bind(
     Problem(
         name="bank_claim",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "银行数据里，“此前联系过”的客户比“首次联系”的客户响应率高十几个百分点，而且显著。"
             "能不能对领导说“多联系一次，响应率就能提高这么多”？"
@@ -192,7 +192,7 @@ q3 = bind(
 q4 = bind(
     Problem(
         name="cn_overall_verdict",
-        kind="judgement",
+        kind="judgment",
         prompt="从全部客户看，能不能说这次发券让客户多买了？",
         choices=(
             "能：增量大于 0 就说明有效",

@@ -75,7 +75,7 @@ def _under_other_names(*misconceptions: Misconception) -> tuple[Misconception, .
 q1 = bind(
     Problem(
         name="likelier_buyer",
-        kind="judgement",
+        kind="judgment",
         prompt=("客户甲的 R 是 5，客户乙的 R 是 200，两人的 F、M 一样。谁更可能在下周再来买？"),
         expected=lambda: "客户甲",
         choices=("客户甲", "客户乙", "两人一样"),

@@ -199,7 +199,7 @@ q2 = bind(
 q3 = bind(
     Problem(
         name="stage_of_wang",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "王女士 150 天前第一次买，之后又买了 5 次（一共 6 次），最近一次是 10 天前。"
             "按本课程的默认规则，她在哪个生命周期阶段？"
@@ -232,7 +232,7 @@ q3 = bind(
 q4 = bind(
     Problem(
         name="stage_of_zhang",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "张先生去年是店里的常客，一共买了 8 次，可最近一次购买已经是 **200 天前**。"
             "按本课程的默认规则，他现在在哪个阶段？"
@@ -266,7 +266,7 @@ q4 = bind(
 q5 = bind(
     Problem(
         name="stage_of_14344",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "示例网店的客户 **14344**：在草稿格运行 `customer_card(data=clean, customer_id=14344)`，"
             "读他的订单数和“最近购买距今天数”，按默认规则判断他在哪个阶段。"
@@ -298,7 +298,7 @@ q5 = bind(
 q6 = bind(
     Problem(
         name="theory_dairy",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "一家乳制品企业把市场分成“健身人群”“有孩子的家庭”“老年人”三群，"
             "分别推出高蛋白奶、儿童成长奶和高钙奶，广告也各说各的。这主要体现了哪个理论？"
@@ -331,7 +331,7 @@ q6 = bind(
 q7 = bind(
     Problem(
         name="theory_bank",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "一家银行发现，5% 的客户贡献了 60% 的利润。银行为这 5% 的客户配了专属客户经理，"
             "其余客户主要用手机银行服务。这主要体现了哪个理论？"

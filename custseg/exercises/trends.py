@@ -201,7 +201,7 @@ q5 = bind(
 q6 = bind(
     Problem(
         name="new_market_data",
-        kind="judgement",
+        kind="judgment",
         prompt="禾悦食品要进入几个县级市场，那里几乎没有历史订单。客户分类怎么开始？",
         choices=(
             "直接套用一线城市的 RFM 分界点",
@@ -239,7 +239,7 @@ q6 = bind(
 q7 = bind(
     Problem(
         name="review_cutoffs",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "去年定的规则是“90 天内买过算最近购买”。今年禾悦把主打产品换成了每月都要复购的日用饮品。"
             "分类标准怎么办？"

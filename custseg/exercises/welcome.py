@@ -35,7 +35,7 @@ def _cn_orders():
 q1 = bind(
     Problem(
         name="what_to_do",
-        kind="judgement",
+        kind="judgment",
         prompt=(
             "早上你打开这本笔记本，直接点到“练一练”那里运行了一个单元格，"
             "结果出现一个红框，最后一行是 `NameError: name 'clean' is not defined`。"

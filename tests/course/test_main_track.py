@@ -15,7 +15,7 @@ runs or fills those cells, so each statement in them must be one of
 
 and none uses a pandas/numpy idiom (``.loc``, ``groupby``, ``lambda``, boolean masks, method
 chains …). Each module has at least six questions (module 00: four), at least half of them
-judgement, decision or prediction; each is shown (``ex.qN``), checked with its hint and
+judgment, decision or prediction; each is shown (``ex.qN``), checked with its hint and
 solution calls written beside it, and tested in tests/exercises; the first markdown cell links
 the glossary.
 
@@ -45,7 +45,7 @@ from custseg.exercises.problem import KINDS, ProblemView, compare_answers
 from tests.course.test_notebooks import SOURCES, build
 
 TESTS = Path(__file__).parents[1]
-JUDGEMENT_KINDS = {"judgement", "decision", "prediction"}
+JUDGMENT_KINDS = {"judgment", "decision", "prediction"}
 QUESTION = re.compile(r"q\d+")
 
 # The idioms the main track never uses (a learner should neither write nor need to read them).
@@ -511,13 +511,13 @@ def test_main_track_does_not_depend_on_advanced_cells(source):
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=IDS)
-def test_module_has_enough_questions_mostly_judgement(source):
+def test_module_has_enough_questions_mostly_judgment(source):
     questions = _questions(_exercise_module(source))
     needed = 4 if source.stem.startswith("00_") else 6
     assert len(questions) >= needed, f"{source.name}: {len(questions)} questions, need {needed}"
-    judgement = [n for n, v in questions.items() if v.problem.kind in JUDGEMENT_KINDS]
-    assert 2 * len(judgement) >= len(questions), (
-        f"{source.name}: only {judgement} of {sorted(questions)} are judgement/decision/prediction"
+    judgment = [n for n, v in questions.items() if v.problem.kind in JUDGMENT_KINDS]
+    assert 2 * len(judgment) >= len(questions), (
+        f"{source.name}: only {judgment} of {sorted(questions)} are judgment/decision/prediction"
     )
 
 

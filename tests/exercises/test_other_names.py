@@ -17,7 +17,7 @@ def _problem(misconceptions):
         "哪一类？",
         lambda: "重要保持客户",
         ["看 R。"],
-        kind="judgement",
+        kind="judgment",
         choices=("重要保持客户", "重要挽留客户", "一般挽留客户"),
         misconceptions=misconceptions,
     )
@@ -62,7 +62,7 @@ def test_a_wrong_choice_typed_as_a_word_gets_its_message_and_an_unknown_word_is_
         "哪一类？",
         lambda: "技术型",
         ["看技术。"],
-        kind="judgement",
+        kind="judgment",
         choices=("技术型", "标准型"),
         compare=choice_words(("技术型", "标准型"), {"性价比": "标准型"}),
         misconceptions=(Misconception("标准型", "要的是技术。"),),
