@@ -232,7 +232,9 @@ class Course:
             start_new_session=True,
         ) as process:
             try:
-                stdout, stderr = process.communicate(json.dumps(request), timeout=timeout)
+                stdout, stderr = process.communicate(
+                    json.dumps(request, default=str), timeout=timeout
+                )
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)  # the kernels see their parent go and stop
                 process.communicate()
