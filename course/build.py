@@ -7,7 +7,7 @@ solution versions. This script writes, for each of them,
   ``### BEGIN SOLUTION`` and ``### END SOLUTION`` is replaced by a blank to fill in
   (``answer = ____``) and markdown cells tagged ``solution`` by a prompt. This is the
   preprocessor that also clears the solutions of the graded assignments
-  (:class:`custseg.grading.solutions.BlankSolutions`), set to leave blanks for names;
+  (:class:`custseg.notebook_solutions.BlankSolutions`), set to leave blanks for names;
 - ``course/solutions/<name>.ipynb``: the trainer's version, markers removed;
 - ``course/dashboards/<name>.ipynb``: the module's code-free dashboard for Voilà: the title,
   the set-up cell, each widget with the text just before it, and only the cells the widget
@@ -37,7 +37,7 @@ from pathlib import Path
 import jupytext
 import nbformat
 
-from custseg.grading.solutions import BEGIN_SOLUTION, END_SOLUTION, BlankSolutions, keep_solutions
+from custseg.notebook_solutions import BEGIN_SOLUTION, END_SOLUTION, BlankSolutions, keep_solutions
 
 COURSE = Path(__file__).resolve().parent
 BEGIN, END = f"### {BEGIN_SOLUTION}", f"### {END_SOLUTION}"  # the marker lines, as written

@@ -7,7 +7,9 @@ The course folder ``grading/`` of the repository is an nbgrader course root; the
 :mod:`~custseg.grading.autograde` (parallel, with :mod:`~custseg.grading.execute` and
 :mod:`~custseg.grading.checks`), :mod:`~custseg.grading.backup`,
 :mod:`~custseg.grading.feedback`, :mod:`~custseg.grading.grades` (export) and
-:mod:`~custseg.grading.report` (培训效果评估).
+:mod:`~custseg.grading.report` (培训效果评估). Every nbgrader step runs through nbgrader's Python
+API in :mod:`~custseg.grading.nbgrader_step` (started by ``Course.nbgrader``); solutions are
+cleared by :mod:`~custseg.notebook_solutions`, which the course notebooks' build uses too.
 """
 
 from custseg.extras import require_extra

@@ -171,12 +171,12 @@ def test_the_glossary_source_is_what_the_vocabulary_generates():
 
 def test_the_course_clears_solutions_with_the_preprocessor_grading_installs():
     """One rule for both: the course's learner blanks are grading's BlankSolutions, set for names."""
-    from custseg.grading.solutions import BlankSolutions
+    from custseg.notebook_solutions import BlankSolutions
 
     clearing = build.learner_blanks()
     assert type(clearing) is BlankSolutions and clearing.blank_names
     config = (build.COURSE.parent / "grading" / "nbgrader_config.py").read_text(encoding="utf-8")
-    assert '"custseg.grading.solutions.BlankSolutions"' in config
+    assert '"custseg.notebook_solutions.BlankSolutions"' in config
     prompt = nbformat.v4.new_markdown_cell("我的答案：先打给重要保持客户。")
     prompt.metadata["tags"] = ["solution"]
     notebook = nbformat.v4.new_notebook(cells=[prompt])

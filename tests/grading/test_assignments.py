@@ -51,7 +51,7 @@ def course(tmp_path_factory, empty_gradebook) -> Course:
     for assignment in ASSIGNMENTS:
         build_source(course, assignment)
     # What ``custseg.grading.build.generate`` runs, once for all (nbgrader takes a glob).
-    course.nbgrader("generate_assignment", "*", "--force")
+    course.nbgrader("generate_assignment", "*", force=True)
     return course
 
 

@@ -18,7 +18,7 @@ from custseg.grading.build import build_source
 from custseg.grading.course import Course
 from custseg.grading.judge import read_checks
 from custseg.grading.questions import questions
-from custseg.grading.solutions import BlankSolutions
+from custseg.notebook_solutions import BlankSolutions
 from tests.grading.conftest import ASSIGNMENT, GRADING
 
 _REGION = re.compile(r"### BEGIN (SOLUTION|HIDDEN TESTS)\n(.*?)### END \1", re.DOTALL)
