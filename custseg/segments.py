@@ -5,8 +5,10 @@ The segments themselves come from :mod:`custseg.segment_rules` (the rule tables,
 :func:`apply_rules`), re-exported here. This module adds what is read about them: the
 segments in plain Chinese (:func:`scheme_table`), one row per segment
 (:func:`segment_profile`), the cut points a slider starts from (:func:`default_cutoffs`) and
-how customers moved between segments from one analysis day to another
-(:func:`segment_migration`).
+the largest it offers (:func:`cutoff_limits`), the customers per segment
+(:func:`segment_sizes`, :func:`segment_sentence`), the analysis days of dynamic segmentation
+(:func:`analysis_days`) and how customers moved between segments from one analysis day to
+another (:func:`segment_migration`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from typing import Any
 
 import pandas as pd
 
-from custseg.errors import ParameterError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
+from custseg.frames import canonical_columns, columns_as_given, to_pandas
 from custseg.rfm import RFMScorer, rfm_table
 from custseg.segment_rules import (
     SCHEMES,
@@ -28,13 +31,17 @@ from custseg.segment_rules import (
 __all__ = [
     "SCHEMES",
     "RFMSegmenter",
+    "analysis_days",
     "apply_rules",
+    "cutoff_limits",
     "default_cutoffs",
     "rule_table",
     "scheme_table",
     "segment_customers",
     "segment_migration",
     "segment_profile",
+    "segment_sentence",
+    "segment_sizes",
 ]
 
 
@@ -194,3 +201,135 @@ def scheme_table(scheme: str = "cn8") -> pd.DataFrame:
         )
     table["建议动作"] = rules["action"].to_numpy()
     return table
+
+
+def segment_sizes(segments: pd.Series, scheme: str = "cn8") -> pd.Series:
+    """Customers per segment of ``scheme``, in the scheme's order, 0 where a segment is empty.
+
+    Parameters
+    ----------
+    segments : pandas.Series
+        One segment name per customer (the ``segment`` column of :func:`segment_customers`).
+    scheme : {"cn8", "classic"}
+        The built-in scheme whose segments, in its order, index the result.
+
+    Returns
+    -------
+    pandas.Series
+        Named ``customers``, indexed by the scheme's segment names.
+
+    Raises
+    ------
+    DataError
+        If ``segments`` holds a name that is not a segment of ``scheme`` (those customers
+        would otherwise vanish from the counts).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> segment_sizes(pd.Series(["重要价值客户", "一般挽留客户", "重要价值客户"])).tolist()
+    [2, 0, 0, 0, 0, 0, 0, 1]
+    """
+    names = rule_table(scheme)["segment"].tolist()
+    counts = segments.value_counts()
+    unknown = [name for name in counts.index if name not in names]
+    if unknown:
+        raise DataError(
+            f"客户群 {unknown[0]!r} 不是方案 {scheme!r} 的客户群（共 {int(counts[unknown].sum())} "
+            f"位客户）(segment {unknown[0]!r} is not a segment of scheme {scheme!r})"
+        )
+    return counts.reindex(names, fill_value=0).rename("customers")
+
+
+def segment_sentence(segments: pd.Series) -> str:
+    """The customers of each segment in one Chinese line, the largest first.
+
+    Parameters
+    ----------
+    segments : pandas.Series
+        One segment name per customer.
+
+    Returns
+    -------
+    str
+        ``"<segment> <n> 人"`` per segment, joined by a Chinese comma.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> segment_sentence(pd.Series(["重要价值客户", "一般挽留客户", "重要价值客户"]))
+    '重要价值客户 2 人，一般挽留客户 1 人'
+    """
+    counts = segments.value_counts()
+    return "，".join(f"{name} {count} 人" for name, count in counts.items())
+
+
+def cutoff_limits(rfm: pd.DataFrame) -> dict[str, float]:
+    """The largest R, F and M cut points worth offering on a slider.
+
+    The largest recency, and the 99th percentile of frequency and of monetary (a few huge
+    buyers would otherwise squeeze the slider so that every useful value sits at its left end).
+
+    Parameters
+    ----------
+    rfm : pandas.DataFrame
+        From :func:`custseg.rfm.rfm_table` (``recency``, ``frequency``, ``monetary``).
+
+    Returns
+    -------
+    dict
+        ``recency`` (whole days), ``frequency`` (float) and ``monetary`` (whole money units).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rfm = pd.DataFrame({"recency": range(1, 102), "frequency": range(1, 102),
+    ...                     "monetary": [10.0 * n for n in range(1, 102)]})
+    >>> cutoff_limits(rfm)
+    {'recency': 101, 'frequency': 100.0, 'monetary': 1000}
+    """
+    require_columns(rfm, ["recency", "frequency", "monetary"], what="RFM 表 (RFM table)")
+    return {
+        "recency": int(rfm["recency"].max()),
+        "frequency": float(rfm["frequency"].quantile(0.99)),
+        "monetary": int(rfm["monetary"].quantile(0.99)),
+    }
+
+
+def analysis_days(transactions: Any, *, date_col: str = "invoice_date") -> list[pd.Timestamp]:
+    """The analysis days of dynamic segmentation: first days of months, two months of history first.
+
+    From the first day of the third month of the data to the first day of the month after
+    the last purchase.
+
+    Parameters
+    ----------
+    transactions : pandas, polars, DuckDB or PySpark frame
+        The purchases, with a date column.
+    date_col : str
+        The column of the purchase date (default ``"invoice_date"``).
+
+    Returns
+    -------
+    list of pandas.Timestamp
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"invoice_date": pd.to_datetime(["2011-01-05", "2011-04-20"])})
+    >>> [f"{day:%Y-%m-%d}" for day in analysis_days(tx)]
+    ['2011-03-01', '2011-04-01', '2011-05-01']
+    """
+    with columns_as_given(date_col=date_col):
+        renamed = canonical_columns(transactions, date_col=date_col, needed=("date",))
+    if not isinstance(renamed, pd.DataFrame):
+        renamed = to_pandas(renamed)
+    dates = pd.to_datetime(renamed["invoice_date"].reset_index(drop=True))
+    if dates.isna().any():
+        row = int(dates.isna().to_numpy().argmax())
+        raise DataError(
+            f"交易表的列 {date_col!r} 第 {row + 1} 行没有日期 (column {date_col!r} has no date "
+            f"in row {row + 1})"
+        )
+    first, last = dates.min().to_period("M") + 2, dates.max().to_period("M") + 1
+    return [period.to_timestamp() for period in pd.period_range(first, last, freq="M")]

@@ -284,3 +284,58 @@ def test_rfm_and_segments_import_in_one_direction():
     assert custseg.rfm.RFMSegmenter is custseg.segments.RFMSegmenter
     assert custseg.rfm.segment_customers is custseg.segments.segment_customers
     assert custseg.rfm.rule_table is custseg.segments.rule_table
+
+
+def test_segment_sizes_count_every_customer_in_the_scheme_order(online_retail_clean):
+    from custseg.segments import segment_sentence, segment_sizes
+
+    segments = segment_customers(rfm_table(online_retail_clean))["segment"]
+    sizes = segment_sizes(segments)
+    assert sizes.index.tolist() == rule_table("cn8")["segment"].tolist()
+    assert int(sizes.sum()) == len(segments)
+    for name, count in sizes.items():
+        assert count == int((segments == name).sum())
+    sentence = segment_sentence(segments)
+    largest = sizes.idxmax()
+    assert sentence.startswith(f"{largest} {sizes.max()} 人，")
+    assert sentence.count("人") == int((sizes > 0).sum())
+
+
+def test_segment_sizes_refuse_a_name_outside_the_scheme():
+    from custseg.segments import segment_sizes
+
+    with pytest.raises(DataError, match="Champions"):
+        segment_sizes(pd.Series(["重要价值客户", "Champions"]))
+
+
+def test_cutoff_limits_cover_the_default_cutoffs_on_real_data(online_retail_clean):
+    from custseg.segments import cutoff_limits, default_cutoffs
+
+    rfm = rfm_table(online_retail_clean)
+    limits = cutoff_limits(rfm)
+    assert limits["recency"] == rfm["recency"].max()
+    share_below = (rfm["frequency"] <= limits["frequency"]).mean()
+    assert 0.99 <= share_below < 1
+    assert (rfm["monetary"] > limits["monetary"]).mean() <= 0.011
+    start = default_cutoffs(rfm)
+    assert all(start[key] <= limits[key] for key in start)
+
+
+def test_analysis_days_are_month_starts_after_two_months_of_history(online_retail_clean):
+    from custseg.segments import analysis_days
+
+    days = analysis_days(online_retail_clean)
+    dates = online_retail_clean["invoice_date"]
+    assert all(day.day == 1 for day in days)
+    assert days[0] == (dates.min().to_period("M") + 2).to_timestamp()
+    assert days[-1] > dates.max() >= days[-2]
+    assert len(days) == len(set(days)) == (days[-1].to_period("M") - days[0].to_period("M")).n + 1
+
+
+def test_analysis_days_read_the_callers_date_column(online_retail_clean):
+    from custseg.segments import analysis_days
+
+    renamed = online_retail_clean.rename(columns={"invoice_date": "InvoiceDate"})
+    assert analysis_days(renamed, date_col="InvoiceDate") == analysis_days(online_retail_clean)
+    with pytest.raises(DataError, match="'下单时间'"):
+        analysis_days(renamed, date_col="下单时间")

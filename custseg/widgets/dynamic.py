@@ -6,7 +6,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from custseg.rfm import rfm_table
-from custseg.segments import RFMSegmenter
+from custseg.segments import RFMSegmenter, analysis_days, segment_sizes
 from custseg.widgets.rfm import SegmentSizesChart
 
 __all__ = ["segments_over_time_explorer"]
@@ -23,9 +23,7 @@ def segments_over_time_explorer(transactions: pd.DataFrame) -> widgets.VBox:
         the number of customers written beside it, so the room sees each bar grow or
         shrink from month to month).
     """
-    first = transactions["invoice_date"].min().to_period("M") + 2
-    last = transactions["invoice_date"].max().to_period("M") + 1
-    days = [p.to_timestamp() for p in pd.period_range(first, last, freq="M")]
+    days = analysis_days(transactions)
     slider = widgets.SelectionSlider(
         options=[(day.strftime("%Y-%m-%d"), day) for day in days],
         value=days[-1],
@@ -39,7 +37,7 @@ def segments_over_time_explorer(transactions: pd.DataFrame) -> widgets.VBox:
     def update(change: dict | None = None) -> None:
         rfm = rfm_table(transactions, as_of=slider.value)
         segmented = RFMSegmenter().fit_transform(rfm)
-        vip = int((segmented["segment"] == "重要价值客户").sum())
+        vip = int(segment_sizes(segmented["segment"])["重要价值客户"])
         summary.value = (
             f"截至 {slider.value:%Y-%m-%d}：{len(rfm)} 位客户，其中重要价值客户 {vip} 位"
         )

@@ -5,7 +5,14 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from custseg.segments import RFMSegmenter, default_cutoffs, rule_table
+from custseg.segments import (
+    RFMSegmenter,
+    cutoff_limits,
+    default_cutoffs,
+    rule_table,
+    segment_sentence,
+    segment_sizes,
+)
 from custseg.widgets.live import LiveChart
 
 __all__ = ["SegmentSizesChart", "rfm_cutoff_explorer"]
@@ -49,7 +56,7 @@ class SegmentSizesChart:
 
     def show(self, segments: pd.Series) -> None:
         """Draw the sizes of the segments named in ``segments`` (one row per customer)."""
-        sizes = segments.value_counts().reindex(self.names, fill_value=0).to_numpy()
+        sizes = segment_sizes(segments).to_numpy()
         with self._chart.hold():
             self._chart.leave_room(sizes, share=0.15)
             self._bars.y = sizes
@@ -73,11 +80,12 @@ def rfm_cutoff_explorer(rfm: pd.DataFrame) -> widgets.VBox:
         order, so the room sees each bar grow or shrink).
     """
     start = default_cutoffs(rfm)
+    limits = cutoff_limits(rfm)
     style = {"description_width": "initial"}
     recency = widgets.IntSlider(
         value=start["recency"],
         min=1,
-        max=int(rfm["recency"].max()),
+        max=limits["recency"],
         description="R：几天内买过算“近”",
         style=style,
         continuous_update=False,
@@ -85,7 +93,7 @@ def rfm_cutoff_explorer(rfm: pd.DataFrame) -> widgets.VBox:
     frequency = widgets.FloatSlider(
         value=start["frequency"],
         min=1,
-        max=float(rfm["frequency"].quantile(0.99)),
+        max=limits["frequency"],
         step=0.5,
         description="F：超过几单算“多”",
         style=style,
@@ -94,7 +102,7 @@ def rfm_cutoff_explorer(rfm: pd.DataFrame) -> widgets.VBox:
     monetary = widgets.IntSlider(
         value=start["monetary"],
         min=0,
-        max=int(rfm["monetary"].quantile(0.99)),
+        max=limits["monetary"],
         step=50,
         description="M：超过多少钱算“高”",
         style=style,
@@ -110,8 +118,7 @@ def rfm_cutoff_explorer(rfm: pd.DataFrame) -> widgets.VBox:
             "monetary": monetary.value,
         }
         segmented = RFMSegmenter(cutoffs=cutoffs).fit_transform(rfm)
-        counts = segmented["segment"].value_counts()
-        summary.value = "，".join(f"{name} {count} 人" for name, count in counts.items())
+        summary.value = segment_sentence(segmented["segment"])
         chart.show(segmented["segment"])
 
     for slider in (recency, frequency, monetary):
