@@ -40,6 +40,7 @@ __all__ = [
     "cluster_profile_table",
     "k_choice_table",
     "mixed_profile_table",
+    "readable_profiles",
 ]
 
 SURVEY_COLUMNS = (
@@ -162,8 +163,36 @@ def cluster_customers(
     return CustomerClusterer(n_clusters=k, random_state=random_state).fit(frame).labels_
 
 
-def _readable_profiles(profiles: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per cluster in Chinese, then a row 全体客户 with the overall figures."""
+def readable_profiles(profiles: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per cluster in Chinese, then a row 全体 with the overall figures.
+
+    Parameters
+    ----------
+    profiles : pandas.DataFrame
+        From :func:`custseg.clustering.cluster_profiles` on ``frame``.
+    frame : pandas.DataFrame
+        The customers that were clustered (one row per customer).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``簇``: 名称, 客户数, 占比（%）, then 平均<feature> for each numeric feature,
+        最常见<feature> and <feature>占该类（%） for each category; the last row (index
+        ``全体``) gives the same over all customers.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from custseg.clustering import cluster_profiles
+    >>> rfm = pd.DataFrame({"recency": [5, 8, 200, 250], "frequency": [12, 9, 1, 2],
+    ...                     "monetary": [900.0, 700.0, 40.0, 80.0]})
+    >>> readable_profiles(cluster_profiles(rfm, [0, 0, 1, 1]), rfm)[["名称", "客户数", "平均消费金额"]]
+                名称  客户数  平均消费金额
+    簇
+    0      高价值活跃客户    2   800.0
+    1     已流失低价值客户    2    60.0
+    全体  （对照）全体客户    4   430.0
+    """
     out = pd.DataFrame(
         {
             "名称": profiles["name"],
@@ -234,7 +263,7 @@ def cluster_profile_table(
     """
     frame = _frame(features, columns)
     labels = cluster_customers(frame, k=k, random_state=random_state)
-    return _readable_profiles(cluster_profiles(frame, labels), frame)
+    return readable_profiles(cluster_profiles(frame, labels), frame)
 
 
 def mixed_profile_table(
@@ -284,4 +313,4 @@ def mixed_profile_table(
     _check_k(k, len(frame))
     model = MixedClusterer(n_clusters=k, categorical=categories, random_state=random_state)
     labels = model.fit(frame).labels_
-    return _readable_profiles(cluster_profiles(frame, labels), frame)
+    return readable_profiles(cluster_profiles(frame, labels), frame)

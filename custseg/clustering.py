@@ -38,6 +38,7 @@ from custseg.estimator_contract import check_fitted, validate_parameters
 from custseg.frames import to_pandas
 
 __all__ = [
+    "FEATURE_LABELS",
     "FEATURE_NAMES",
     "RFM_SEGMENT_NAMES",
     "SKEW_THRESHOLD",
@@ -482,6 +483,14 @@ FEATURE_NAMES: dict[str, str] = {
     "job": "职业",
     "marital": "婚姻状况",
     "education": "学历",
+}
+
+#: Chinese axis labels of the RFM features (Chinese, then the column in brackets); other
+#: features keep their column name.
+FEATURE_LABELS: dict[str, str] = {
+    "recency": "最近购买距今天数 (recency)",
+    "frequency": "购买次数 (frequency)",
+    "monetary": "消费金额 (monetary)",
 }
 
 #: How two clusters of the same name differ, per RFM feature: (the one with the larger

@@ -14,8 +14,9 @@ from custseg.cluster_tables import (
     cluster_profile_table,
     k_choice_table,
     mixed_profile_table,
+    readable_profiles,
 )
-from custseg.clustering import CustomerClusterer, MixedClusterer, choose_k
+from custseg.clustering import CustomerClusterer, MixedClusterer, choose_k, cluster_profiles
 from custseg.datasets import load_cn_customers, load_sample
 from custseg.errors import DataError, ParameterError
 from custseg.rfm import rfm_table
@@ -67,6 +68,20 @@ def test_profile_table_counts_and_means_match_the_clusters(rfm):
     assert total["平均最近一次购买距今天数"] == round(rfm["recency"].mean(), 1)
     assert clusters["名称"].is_unique
     assert not any(str(c).isascii() for c in table.columns)
+
+
+def test_readable_profiles_of_any_labels_count_and_average_every_customer(online_retail_clean):
+    features = rfm_table(online_retail_clean)
+    labels = (features["frequency"] > 1).astype(int) + (features["monetary"] > 1000).astype(int)
+    table = readable_profiles(cluster_profiles(features, labels), features)
+    clusters = table.drop(index=TOTAL_ROW)
+    assert clusters["客户数"].to_dict() == labels.value_counts().to_dict()
+    assert clusters["平均消费金额"].to_dict() == (
+        features.groupby(labels)["monetary"].mean().round(1).to_dict()
+    )
+    assert table.loc[TOTAL_ROW, "客户数"] == len(features)
+    assert table.loc[TOTAL_ROW, "平均购买次数"] == round(features["frequency"].mean(), 1)
+    assert table.index.name == "簇"
 
 
 def test_survey_clusters_are_named_by_their_highest_answers(survey):

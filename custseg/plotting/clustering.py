@@ -12,19 +12,12 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import LogLocator, NullLocator, StrMethodFormatter
 
 from custseg.cluster_tables import INERTIA_HEADER, SILHOUETTE_HEADER, SUGGESTED_HEADER
-from custseg.clustering import cluster_profiles
+from custseg.clustering import FEATURE_LABELS, cluster_profiles
 from custseg.errors import DataError, require_columns
 from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
 
 __all__ = ["FEATURE_LABELS", "plot_choose_k", "plot_cluster_profiles", "plot_clusters"]
-
-#: Chinese axis labels of the RFM features; other features keep their column name.
-FEATURE_LABELS = {
-    "recency": "最近购买距今天数 (recency)",
-    "frequency": "购买次数 (frequency)",
-    "monetary": "消费金额 (monetary)",
-}
 
 
 def _label(column: str) -> str:

@@ -6,23 +6,14 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from custseg.clustering import CustomerClusterer, cluster_profiles
+from custseg.cluster_tables import readable_profiles
+from custseg.clustering import FEATURE_LABELS, CustomerClusterer, cluster_profiles
 from custseg.errors import require_columns
 from custseg.plotting import palette
-from custseg.plotting.clustering import FEATURE_LABELS
 from custseg.widgets.live import LiveChart
 
 __all__ = ["cluster_explorer"]
 
-_SHOWN = ["name", "size", "share", "recency_mean", "frequency_mean", "monetary_mean"]
-_HEADERS = {
-    "name": "名称",
-    "size": "客户数",
-    "share": "占比",
-    "recency_mean": "平均最近一次购买距今天数",
-    "frequency_mean": "平均购买次数",
-    "monetary_mean": "平均消费金额",
-}
 _X, _Y = "recency", "monetary"
 
 
@@ -100,12 +91,7 @@ def cluster_explorer(
             model = CustomerClusterer(n_clusters=slider.value, random_state=random_state)
             labels = model.fit(features).labels_.to_numpy()
             profiles = cluster_profiles(features, labels)
-            shown = profiles[[c for c in _SHOWN if c in profiles.columns]]
-            html = (
-                shown.rename(columns=_HEADERS)
-                .rename_axis("簇")
-                .to_html(formatters={"占比": "{:.1%}".format}, float_format=lambda v: f"{v:,.1f}")
-            )
+            html = readable_profiles(profiles, features).to_html(float_format=lambda v: f"{v:,.1f}")
             members = [(f"{c} {name}", labels == c) for c, name in profiles["name"].items()]
             fitted[slider.value] = html, members
         table.value, members = fitted[slider.value]

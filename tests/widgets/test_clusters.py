@@ -13,9 +13,13 @@ from custseg.widgets.clusters import cluster_explorer
 
 
 def _sizes(html: str) -> list[int]:
+    """The 客户数 of each cluster row of the table (the last row, 全体, is all customers)."""
     body = html.split("<tbody>")[1]
     rows = re.findall(r"<tr>(.*?)</tr>", body, flags=re.S)
-    return [int(re.findall(r"<td>(.*?)</td>", row)[1].replace(",", "")) for row in rows]
+    assert re.search(r"<th>全体</th>", rows[-1])
+    sizes = [int(re.findall(r"<td>(.*?)</td>", row)[1].replace(",", "")) for row in rows]
+    assert sizes[-1] == sum(sizes[:-1])
+    return sizes[:-1]
 
 
 def test_moving_k_changes_the_table(online_retail_clean):
@@ -23,6 +27,7 @@ def test_moving_k_changes_the_table(online_retail_clean):
     box = cluster_explorer(rfm, k=3)
     slider, table, _ = box.children
     assert sum(_sizes(table.value)) == len(rfm) and len(_sizes(table.value)) == 3
+    assert "平均消费金额" in table.value and "平均最近一次购买距今天数" in table.value
     slider.value = 5
     sizes = _sizes(table.value)
     expected = CustomerClusterer(n_clusters=5, random_state=0).fit(rfm).labels_.value_counts()
