@@ -298,6 +298,45 @@ class _BasketModel(BaseEstimator):
         )
         return table
 
+    def popular_items(self, n: int | None = None) -> pd.DataFrame:
+        """The ``n`` items found in the most baskets, with their descriptions.
+
+        Ties go to the item that comes first in the catalogue (``items_``), as in the
+        recommendations' popularity fill.
+
+        Parameters
+        ----------
+        n : int, optional
+            How many items; ``top_n`` by default (fewer when the catalogue is smaller).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per item, most popular first: the item code (named like ``item_col``),
+            ``description`` and ``baskets`` (the number of baskets containing it).
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> tx = pd.DataFrame({
+        ...     "invoice_id": [1, 1, 2, 2, 3],
+        ...     "stock_code": ["茶杯", "茶壶", "茶杯", "茶叶", "茶杯"],
+        ...     "description": ["青瓷茶杯", "紫砂壶", "青瓷茶杯", "龙井", "青瓷茶杯"]})
+        >>> MostPopular().fit(tx).popular_items(2)
+          stock_code description  baskets
+        0         茶杯        青瓷茶杯        3
+        1         茶叶          龙井        1
+        """
+        check_fitted(self)
+        codes = self.popularity_order_[: self._n(n)]
+        return pd.DataFrame(
+            {
+                self.item_col: self.items_[codes],
+                "description": self.descriptions_.to_numpy()[codes],
+                "baskets": self.item_baskets_.to_numpy()[codes],
+            }
+        )
+
     def _reasons(self, basket: list[Hashable], codes: np.ndarray, scores: np.ndarray) -> list[str]:
         share = self.item_baskets_.to_numpy()[codes] / self.n_baskets_
         return [f"热门商品：{s:.1%} 的订单包含它 (popular)" for s in share]

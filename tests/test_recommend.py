@@ -111,6 +111,26 @@ def test_descriptions_are_the_most_frequent(model, train):
         assert text == train.loc[train["stock_code"] == item, "description"].mode().sort_values()[0]
 
 
+def test_popular_items_are_the_items_in_most_invoices(model, train):
+    popular = model.popular_items(20)
+    products = train[~train["stock_code"].isin(ONLINE_RETAIL_NON_PRODUCTS)]
+    invoices = products.groupby("stock_code")["invoice_id"].nunique()
+    assert popular.columns.tolist() == ["stock_code", "description", "baskets"]
+    assert popular["baskets"].tolist() == invoices.sort_values(ascending=False).head(20).tolist()
+    assert popular["baskets"].tolist() == invoices[popular["stock_code"]].tolist()
+    assert popular["stock_code"].is_unique
+    for code, text in popular[["stock_code", "description"]].itertuples(index=False):
+        assert text == products.loc[products["stock_code"] == code, "description"].mode()[0]
+    assert popular.equals(
+        MostPopular(exclude=ONLINE_RETAIL_NON_PRODUCTS).fit(train).popular_items(20)
+    )
+    assert len(model.popular_items()) == model.top_n
+    with pytest.raises(ParameterError, match="0"):
+        model.popular_items(0)
+    with pytest.raises(NotFittedError):
+        ItemToItemRecommender().popular_items(5)
+
+
 def test_recommend_for_a_customer_uses_their_history(model, train):
     history = train.loc[train["customer_id"] == 17850, "stock_code"].unique().tolist()
     by_customer = model.recommend(customer=17850, n=8)

@@ -69,9 +69,11 @@ def also_bought_explorer(
     check_fitted(model, "similarity_")
     if not isinstance(products, int) or products < 1 or not isinstance(n, int) or n < 1:
         raise ParameterError(f"products 和 n 须为正整数 (positive integers)：{products!r}, {n!r}")
-    popular = model.items_[model.popularity_order_[:products]]
-    labels = model.descriptions_.reindex(popular).fillna("").astype(str)
-    options = [(f"{text or code}（{code}）", code) for code, text in labels.items()]
+    popular = model.popular_items(products)
+    options = [
+        (f"{text or code}（{code}）", code)
+        for code, text in zip(popular[model.item_col], popular["description"], strict=True)
+    ]
     choice = widgets.Dropdown(
         options=options, description="顾客买了", style={"description_width": "initial"}
     )
