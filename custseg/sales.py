@@ -13,6 +13,7 @@ __all__ = [
     "monthly_sales_by_country",
     "monthly_sales_sentence",
     "monthly_sales_table",
+    "monthly_sales_title",
     "sales_month_key",
 ]
 
@@ -120,6 +121,29 @@ def monthly_sales(
             raise DataError(f"数据中没有国家/地区 {country!r}；例如有：{known}")
         transactions = transactions[transactions["country"] == country]
     return transactions.groupby(sales_month_key(transactions))["amount"].sum()
+
+
+def monthly_sales_title(country: str = ALL_COUNTRIES) -> str:
+    """The title of the monthly sales chart of ``country``, the same wording for every choice.
+
+    The static chart (:func:`custseg.plotting.sales.plot_monthly_sales`) and the monthly
+    sales widget both show it, so the printed handout and the live chart say the same.
+
+    Parameters
+    ----------
+    country : str, default :data:`ALL_COUNTRIES`
+        A country, or :data:`ALL_COUNTRIES`.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> monthly_sales_title(), monthly_sales_title("Germany")
+    ('每月销售额：全部国家', '每月销售额：Germany')
+    """
+    return f"每月销售额：{country}"
 
 
 def monthly_sales_by_country(

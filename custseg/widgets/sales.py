@@ -5,7 +5,12 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from custseg.sales import ALL_COUNTRIES, monthly_sales_by_country, monthly_sales_sentence
+from custseg.sales import (
+    ALL_COUNTRIES,
+    monthly_sales_by_country,
+    monthly_sales_sentence,
+    monthly_sales_title,
+)
 from custseg.widgets.live import LiveChart
 from custseg.widgets.moved import moved_names
 
@@ -52,7 +57,7 @@ def monthly_sales_explorer(transactions: pd.DataFrame) -> widgets.VBox:
     def update(change: dict | None = None) -> None:
         total.value = f"<b>{monthly_sales_sentence(table, choice.value)}</b>"
         with chart.hold():
-            chart.figure.title = f"每月销售额：{choice.value}"
+            chart.figure.title = monthly_sales_title(choice.value)
             bars.y = table[choice.value].to_numpy()
 
     choice.observe(update, names="value")

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
+from custseg.errors import DataError
 from custseg.plotting.sales import plot_monthly_sales
+from custseg.sales import monthly_sales_title
 
 
 def test_bars_are_the_monthly_totals(online_retail_clean):
@@ -15,3 +18,29 @@ def test_bars_are_the_monthly_totals(online_retail_clean):
     assert [t.get_text() for t in ax.get_xticklabels()] == totals.index.tolist()
     assert ax.get_title() == "每月销售额：Germany"
     assert ax.get_ylabel() == "销售额（英镑）"
+
+
+def test_the_chart_and_the_widget_give_the_same_title(online_retail_clean):
+    from custseg.widgets.sales import monthly_sales_explorer
+
+    choice, _, figure = monthly_sales_explorer(online_retail_clean).children
+    for country in ("全部国家", "Germany", "EIRE"):
+        choice.value = country
+        assert plot_monthly_sales(online_retail_clean, country=country).get_title() == figure.title
+        assert figure.title == monthly_sales_title(country)
+    own = plot_monthly_sales(online_retail_clean, title="英国网店：每月销售额")
+    assert own.get_title() == "英国网店：每月销售额"
+
+
+def test_renamed_columns_draw_the_same_bars(online_retail_clean):
+    tx = online_retail_clean[["customer_id", "invoice_date", "amount", "country"]]
+    renamed = tx.rename(
+        columns={"customer_id": "CustomerID", "invoice_date": "InvoiceDate", "amount": "Sales"}
+    )
+    keywords = {"customer_col": "CustomerID", "date_col": "InvoiceDate", "amount_col": "Sales"}
+    canonical = plot_monthly_sales(tx, country="France")
+    own = plot_monthly_sales(renamed, country="France", **keywords)
+    assert [b.get_height() for b in own.patches] == [b.get_height() for b in canonical.patches]
+    assert own.get_title() == canonical.get_title()
+    with pytest.raises(DataError, match="'Sales'"):
+        plot_monthly_sales(tx, country="France", **keywords)
