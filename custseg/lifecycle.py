@@ -36,7 +36,7 @@ import pandas as pd
 
 from custseg.errors import DataError, ParameterError
 from custseg.rfm import customer_summary
-from custseg.segments import apply_rules
+from custseg.segment_rules import apply_rules
 
 __all__ = [
     "STAGES",

@@ -19,7 +19,6 @@ from typing import Any
 
 import pandas as pd
 
-from custseg.frames import canonical_columns, columns_as_given
 from custseg.segments import SCHEMES, segment_migration
 
 __all__ = ["NEW_CUSTOMERS", "migration_table"]
@@ -87,9 +86,7 @@ def migration_table(
     columns = dict(
         customer_col=customer_col, date_col=date_col, amount_col=amount_col, invoice_col=invoice_col
     )
-    transactions = canonical_columns(transactions, **columns)
-    with columns_as_given(**columns):
-        counts = segment_migration(transactions, start, end, scheme=scheme)
+    counts = segment_migration(transactions, start, end, scheme=scheme, **columns)
     rows = _order(counts.index.drop(NEW_CUSTOMERS, errors="ignore"), scheme)
     if NEW_CUSTOMERS in counts.index:
         rows.append(NEW_CUSTOMERS)
