@@ -20,6 +20,7 @@ MOVED = [
 
 DISPLAY_ONLY = [
     "abc_analysis",
+    "cases",
     "clusters",
     "concentration",
     "dimensions",
