@@ -193,6 +193,7 @@ class Case:
 _RECOMMENDER_METHODS: dict[str, Method] = {
     "recommend": lambda est, X, tmp: est.recommend(_first_item(X)),
     "recommend_many": lambda est, X, tmp: est.recommend_many([_first_item(X)]),
+    "popular_items": lambda est, X, tmp: est.popular_items(3),
 }
 
 _PURCHASE_MODEL_METHODS: dict[str, Method] = {
