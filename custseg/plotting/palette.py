@@ -14,9 +14,13 @@ Examples
 True
 >>> len(palette.SERIES)
 10
+
+``GREY`` is the old spelling of :data:`GRAY`: it still works, with a ``DeprecationWarning``.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 __all__ = [
     "ABC_CLASS_COLORS",
@@ -30,8 +34,8 @@ __all__ = [
     "DISTRIBUTOR_GRADE_COLORS",
     "DIVERGING_CMAP",
     "GOOD",
+    "GRAY",
     "GREEN",
-    "GREY",
     "HIGHLIGHT",
     "MAIN",
     "NEUTRAL",
@@ -58,12 +62,12 @@ RED = "#C44E52"
 PURPLE = "#8172B3"
 BROWN = "#937860"
 PINK = "#DA8BC3"
-GREY = "#8C8C8C"
+GRAY = "#8C8C8C"
 OLIVE = "#CCB974"
 CYAN = "#64B5CD"
 
 #: One colour per series, segment or cluster, in this order (segment ``k`` gets ``SERIES[k % 10]``).
-SERIES = (BLUE, ORANGE, GREEN, RED, PURPLE, BROWN, PINK, GREY, OLIVE, CYAN)
+SERIES = (BLUE, ORANGE, GREEN, RED, PURPLE, BROWN, PINK, GRAY, OLIVE, CYAN)
 
 # Colours by meaning: a chart says what a mark is through these names.
 #: The chart's one data series (sales per month, customers per segment, the model's hit rate).
@@ -73,9 +77,9 @@ COMPARE = ORANGE
 #: What the reader should look at: a cut, a risk, the campaign group, a significant effect.
 HIGHLIGHT = RED
 #: What stays in the background: the baseline, an effect that is not significant.
-NEUTRAL = GREY
+NEUTRAL = GRAY
 #: Reference lines (the 50-point cross, score cuts, zero, equality, the suggested k).
-REFERENCE = GREY
+REFERENCE = GRAY
 #: Customers in a healthy state (the lifecycle stages).
 GOOD = GREEN
 #: Text drawn on a white chart (labels of the live charts).
@@ -90,7 +94,7 @@ DISTRIBUTOR_GRADE_COLORS = {"A": HIGHLIGHT, "B": ORANGE, "C": BLUE, "D": NEUTRAL
 #: The three business-customer groups of the Huawei case.
 CUSTOMER_GROUP_COLORS = {"技术型": BLUE, "标准型": GREEN, "战略型": RED}
 #: Groups other than the three above, in turn.
-OTHER_GROUP_COLORS = (PURPLE, ORANGE, BROWN, GREY)
+OTHER_GROUP_COLORS = (PURPLE, ORANGE, BROWN, GRAY)
 #: The parts of a customer score, one colour per criterion, in turn.
 SCORE_PART_COLORS = (RED, BLUE, GREEN, ORANGE, PURPLE, BROWN)
 #: The three personal-information levels of ``custseg.privacy.classify_columns``.
@@ -105,3 +109,14 @@ COUNT_CMAP = "Blues"
 RATE_CMAP = "YlGnBu"
 #: A probability from 0 to 1 (the probability-alive matrix).
 PROBABILITY_CMAP = "viridis"
+
+
+def __getattr__(name: str) -> Any:
+    """``GREY``, the old spelling of :data:`GRAY`, with the ``DeprecationWarning`` of a rename."""
+    if name == "GREY":
+        # Imported here, so that importing the palette loads no data or plotting library.
+        from custseg.deprecation import warn_renamed
+
+        warn_renamed(f"{__name__}.GREY", f"{__name__}.GRAY")
+        return GRAY
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -131,3 +131,12 @@ def test_a_static_chart_draws_with_the_palette():
     colours = {mpl.colors.to_hex(bar.get_facecolor()) for bar in ax.patches}
     plt.close(ax.figure)
     assert colours == {palette.GOOD.lower()}
+
+
+def test_grey_is_the_deprecated_spelling_of_gray():
+    assert "GRAY" in palette.__all__ and "GREY" not in palette.__all__
+    with pytest.deprecated_call(match="palette.GREY 已改名为 custseg.plotting.palette.GRAY"):
+        grey = palette.GREY
+    assert grey == palette.GRAY == palette.NEUTRAL == "#8C8C8C"
+    with pytest.raises(AttributeError, match="GRAYISH"):
+        palette.GRAYISH  # noqa: B018
