@@ -86,12 +86,15 @@ def summary_table(
     """
     estimate = np.array([params[name] for name in names], dtype=np.float64)
     log_error = np.sqrt(np.diag(np.asarray(covariance, dtype=np.float64)))
+    with np.errstate(over="ignore"):  # an undetermined parameter's upper limit is infinite
+        lower = estimate * np.exp(-_Z95 * log_error)
+        upper = estimate * np.exp(_Z95 * log_error)
     table = pd.DataFrame(
         {
             ESTIMATE: estimate,
             STANDARD_ERROR: estimate * log_error,
-            LOWER: estimate * np.exp(-_Z95 * log_error),
-            UPPER: estimate * np.exp(_Z95 * log_error),
+            LOWER: lower,
+            UPPER: upper,
         },
         index=pd.Index(list(names), name="参数 (parameter)"),
     )

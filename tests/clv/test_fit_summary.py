@@ -187,3 +187,15 @@ def test_hand_set_parameters_have_no_errors(bg):
     model.params_ = dict(bg.params_)
     with pytest.raises(DataError, match="fit"):
         model.fit_summary()
+
+
+def test_an_undetermined_parameter_gets_an_infinite_limit_without_a_warning():
+    from custseg.clv._fit_summary import summary_table
+
+    # a parameter pressed against its bound: log-standard error 1000, exp(1.96 x 1000) overflows
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = summary_table({"a": 0.01}, ["a"], np.array([[1e6]]))
+    assert table.loc["a", UPPER] == np.inf
+    assert table.loc["a", LOWER] == 0.0
+    assert table.loc["a", ERROR] == pytest.approx(10.0)
