@@ -7,7 +7,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.axes import Axes
 
-from custseg.errors import DataError, require_columns
+from custseg.errors import DataError, ParameterError, require_columns
 from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
 
@@ -52,7 +52,9 @@ def plot_segment_sizes(
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
     if value not in _VALUES:
-        raise ValueError(f"value 只能是 (must be) {sorted(_VALUES)}, 收到 (got) {value!r}")
+        raise ParameterError(
+            f"plot_segment_sizes 的参数 value 只能是 (must be) {sorted(_VALUES)}，收到 (got) {value!r}"
+        )
     needed = ["segment"] if value == "count" else ["segment", "monetary"]
     require_columns(segmented, needed, what="分群结果 (segmented customers)")
     if segmented.empty:

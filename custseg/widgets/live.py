@@ -10,6 +10,9 @@ A widget builds one :class:`LiveChart`, adds its marks once (:meth:`LiveChart.ba
 :meth:`LiveChart.lines`, :meth:`LiveChart.scatter`, :meth:`LiveChart.labels`,
 :meth:`LiveChart.vline`, :meth:`LiveChart.hline`) and, on every change, sets their data
 inside ``with chart.hold():`` so that the browser redraws once.
+
+``PALETTE``, the list of series colours this module once held, is now
+:data:`custseg.plotting.palette.SERIES`; the old name still works, with a ``DeprecationWarning``.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from typing import Any
 import bqplot as bq
 import ipywidgets as widgets
 
+from custseg.deprecation import warn_renamed
+from custseg.errors import ParameterError
 from custseg.plotting import palette
 
 __all__ = ["LiveChart", "text_width"]
@@ -111,8 +116,8 @@ class LiveChart:
         left: int | None = None,
         legend: bool = False,
     ) -> None:
-        self.x = _scale(x_scale, x_min, x_max)
-        self.y = _scale(y_scale, y_min, y_max)
+        self.x = _scale(x_scale, x_min, x_max, argument="x_scale")
+        self.y = _scale(y_scale, y_min, y_max, argument="y_scale")
         self._unit = bq.LinearScale(min=_UNIT[0], max=_UNIT[1])  # for lines across the chart
         axes = [
             bq.Axis(
@@ -339,10 +344,21 @@ class LiveChart:
         )
 
 
-def _scale(kind: str, low: float | None, high: float | None) -> bq.Scale:
+def _scale(kind: str, low: float | None, high: float | None, *, argument: str) -> bq.Scale:
     if kind not in _SCALES:
-        raise ValueError(f"坐标轴类型只能是 (scale must be) {sorted(_SCALES)}, 收到 (got) {kind!r}")
+        raise ParameterError(
+            f"LiveChart 的参数 {argument}（坐标轴类型）只能是 (must be) {sorted(_SCALES)}，"
+            f"收到 (got) {kind!r}"
+        )
     if kind == "ordinal":
         return bq.OrdinalScale()
     limits = {name: value for name, value in (("min", low), ("max", high)) if value is not None}
     return _SCALES[kind](**limits)
+
+
+def __getattr__(name: str) -> Any:
+    """``PALETTE``, the old name of the series colours, with the ``DeprecationWarning`` of a rename."""
+    if name == "PALETTE":
+        warn_renamed(f"{__name__}.PALETTE", "custseg.plotting.palette.SERIES")
+        return list(palette.SERIES)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from custseg.errors import DataError
+from custseg.errors import DataError, ParameterError
 from custseg.plotting.rfm import plot_rf_heatmap, plot_segment_sizes
 from custseg.rfm import RFMScorer, rfm_table, segment_customers
 
@@ -40,7 +40,7 @@ def test_bar_lengths_can_be_the_segment_spend(scored):
     widths = np.array([p.get_width() for p in ax.patches])
     expected = segmented.groupby("segment")["monetary"].sum().loc[labels].to_numpy()
     np.testing.assert_allclose(widths, expected)
-    with pytest.raises(ValueError, match="value"):
+    with pytest.raises(ParameterError, match=r"参数 value .*\['count', 'monetary'\].*'median'"):
         plot_segment_sizes(segmented, value="median")
 
 

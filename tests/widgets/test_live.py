@@ -5,6 +5,8 @@ from __future__ import annotations
 import bqplot as bq
 import pytest
 
+from custseg.errors import ParameterError
+from custseg.plotting import palette
 from custseg.widgets.live import LiveChart, text_width
 
 
@@ -70,8 +72,20 @@ def test_reference_lines_span_the_chart_and_move():
 
 
 def test_an_unknown_scale_is_refused_in_chinese_and_english():
-    with pytest.raises(ValueError, match="坐标轴类型.*'logarithmic'"):
+    with pytest.raises(ParameterError, match="x_scale（坐标轴类型）.*'logarithmic'"):
         LiveChart(x_scale="logarithmic")
+    with pytest.raises(ParameterError, match="y_scale.*'loggish'"):
+        LiveChart(y_scale="loggish")
+
+
+def test_the_old_palette_name_still_gives_the_series_colours_with_a_warning():
+    from custseg.widgets import live
+
+    with pytest.deprecated_call(match="live.PALETTE 已改名为 custseg.plotting.palette.SERIES"):
+        colours = live.PALETTE
+    assert colours == list(palette.SERIES) and colours[0] == "#4C72B0" and len(colours) == 10
+    with pytest.raises(AttributeError, match="PALETTES"):
+        live.PALETTES  # noqa: B018
 
 
 def test_text_width_counts_chinese_characters_double():
