@@ -6,6 +6,7 @@ from typing import Any
 
 import pandas as pd
 
+from custseg.deprecation import renamed_keywords
 from custseg.errors import DataError
 from custseg.rfm import customer_summary
 
@@ -20,11 +21,14 @@ def _find(summary: pd.DataFrame, customer_id: Any) -> Any:
     if str(customer_id) in as_text:
         return as_text[str(customer_id)]
     examples = "、".join(map(str, summary.index[:3]))
-    raise DataError(f"数据中没有客户编号 {customer_id!r}（例如有：{examples}）")
+    raise DataError(
+        f"数据中没有客户编号 {customer_id!r}（例如有：{examples}） (no such customer id)"
+    )
 
 
+@renamed_keywords(data="transactions")
 def customer_card(
-    data: Any,
+    transactions: Any,
     customer_id: Any,
     as_of: Any = None,
     *,
@@ -40,9 +44,10 @@ def customer_card(
 
     Parameters
     ----------
-    data : pandas, polars (eager or lazy), DuckDB or PySpark frame
+    transactions : pandas, polars (eager or lazy), DuckDB or PySpark frame
         Cleaned order lines (``customer_id``, ``invoice_date``, ``amount``, and
-        ``invoice_id`` when present). Not modified.
+        ``invoice_id`` when present). Not modified. The old keyword ``data=`` still
+        works, with a :class:`DeprecationWarning`.
     customer_id : str or int
         The customer; ``13748`` and ``"13748"`` both work.
     as_of : date-like, optional
@@ -80,7 +85,7 @@ def customer_card(
     True
     """
     summary = customer_summary(
-        data,
+        transactions,
         as_of,
         customer_col=customer_col,
         date_col=date_col,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from custseg.deprecation import renamed_keywords
 from custseg.errors import DataError, ParameterError
 from custseg.frames import canonical_columns
 from custseg.vocabulary import chinese_label
@@ -43,9 +44,11 @@ def first_rows(data: pd.DataFrame, rows: int = 5) -> pd.DataFrame:
     0   C1  2024-01-05   3  12.35
     """
     if not isinstance(data, pd.DataFrame):
-        raise DataError(f"first_rows 需要一张表格 (DataFrame)，收到的是 {type(data).__name__}")
+        raise DataError(
+            f"first_rows 需要一张表格 (DataFrame)，收到的是 {type(data).__name__} (not a table)"
+        )
     if isinstance(rows, bool) or not isinstance(rows, int) or rows < 1:
-        raise ParameterError(f"rows 须为正整数：收到 {rows!r}")
+        raise ParameterError(f"rows 须为正整数：收到 {rows!r} (must be a positive integer)")
     shown = data.head(rows).copy()
     for column in shown.columns:
         values = shown[column]
@@ -59,8 +62,9 @@ def first_rows(data: pd.DataFrame, rows: int = 5) -> pd.DataFrame:
     return chinese_headers(shown)
 
 
+@renamed_keywords(data="transactions")
 def data_overview(
-    data: pd.DataFrame,
+    transactions: pd.DataFrame,
     *,
     customer_col: str = "customer_id",
     date_col: str = "invoice_date",
@@ -71,9 +75,10 @@ def data_overview(
 
     Parameters
     ----------
-    data : pandas.DataFrame
+    transactions : pandas.DataFrame
         Order lines with ``customer_id``, ``invoice_date`` and ``amount`` (``invoice_id``
         when there is one). Missing customer ids are counted, not dropped. Not modified.
+        The old keyword ``data=`` still works, with a :class:`DeprecationWarning`.
     customer_col, date_col, amount_col, invoice_col : str
         Column names of the customer id, the order date, the amount and the invoice
         number (defaults: the canonical names). ``invoice_col`` is used when present; a
@@ -105,7 +110,7 @@ def data_overview(
     True
     """
     data = canonical_columns(
-        data,
+        transactions,
         customer_col=customer_col,
         date_col=date_col,
         amount_col=amount_col,

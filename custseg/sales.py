@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from custseg.deprecation import renamed_keywords
 from custseg.errors import DataError, require_columns
 from custseg.frames import canonical_columns
 
@@ -118,7 +119,7 @@ def monthly_sales(
         require_columns(transactions, ["country"], what=_WHAT)
         if not (transactions["country"] == country).any():
             known = transactions["country"].dropna().unique().tolist()[:8]
-            raise DataError(f"数据中没有国家/地区 {country!r}；例如有：{known}")
+            raise DataError(f"数据中没有国家/地区 {country!r} (no such country)；例如有：{known}")
         transactions = transactions[transactions["country"] == country]
     return transactions.groupby(sales_month_key(transactions))["amount"].sum()
 
@@ -248,8 +249,9 @@ def monthly_sales_sentence(
     return f"{country}：{int((sales != 0).sum())} 个月，销售额合计 {sales.sum():,.0f} {currency}"
 
 
+@renamed_keywords(data="transactions")
 def monthly_sales_table(
-    data: pd.DataFrame,
+    transactions: pd.DataFrame,
     country: str = ALL_COUNTRIES,
     *,
     customer_col: str = "customer_id",
@@ -258,7 +260,8 @@ def monthly_sales_table(
 ) -> pd.DataFrame:
     """Sales per month as a readable table: 月份 and 销售额 (rounded to whole units).
 
-    Parameters are those of :func:`monthly_sales`.
+    Parameters are those of :func:`monthly_sales` (the old keyword ``data=`` for
+    ``transactions=`` still works, with a :class:`DeprecationWarning`).
 
     Examples
     --------
@@ -271,7 +274,7 @@ def monthly_sales_table(
     1  2024-02    7
     """
     sales = monthly_sales(
-        data, country, customer_col=customer_col, date_col=date_col, amount_col=amount_col
+        transactions, country, customer_col=customer_col, date_col=date_col, amount_col=amount_col
     )
     return pd.DataFrame(
         {"月份": sales.index.astype(str), "销售额": sales.round(0).astype("int64").to_numpy()}

@@ -80,3 +80,9 @@ def test_a_missing_renamed_column_is_named(online_retail_clean):
     renamed = online_retail_clean.head(1000).rename(columns=NAMES)
     with pytest.raises(DataError, match="'下单时间'"):
         customer_card(renamed, 17850, **{**KEYWORDS, "date_col": "下单时间"})
+
+
+def test_the_old_data_keyword_still_works_and_warns(online_retail_clean):
+    with pytest.deprecated_call(match="data= 已改名为 transactions="):
+        card = customer_card(data=online_retail_clean, customer_id=17850)
+    pd.testing.assert_frame_equal(card, customer_card(online_retail_clean, 17850))

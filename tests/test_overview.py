@@ -138,3 +138,12 @@ def test_overview_of_renamed_online_retail_is_the_same(online_retail):
         data_overview(renamed, **{**keywords, "invoice_col": "单号"})
     with pytest.raises(DataError, match="'会员号'"):
         data_overview(renamed, **{**keywords, "customer_col": "会员号"})
+
+
+def test_the_old_data_keyword_still_works_and_warns(online_retail_clean):
+    with pytest.deprecated_call(match="data= 已改名为 transactions="):
+        overview = data_overview(data=online_retail_clean)
+    pd.testing.assert_frame_equal(overview, data_overview(online_retail_clean))
+    with pytest.deprecated_call(match="data= 已改名为 transactions="):
+        table = monthly_sales_table(data=online_retail_clean)
+    pd.testing.assert_frame_equal(table, monthly_sales_table(online_retail_clean))

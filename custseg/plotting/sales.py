@@ -6,6 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 
+from custseg.deprecation import renamed_keywords
 from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
 from custseg.sales import ALL_COUNTRIES, monthly_sales, monthly_sales_title
@@ -13,8 +14,9 @@ from custseg.sales import ALL_COUNTRIES, monthly_sales, monthly_sales_title
 __all__ = ["plot_monthly_sales"]
 
 
+@renamed_keywords(data="transactions")
 def plot_monthly_sales(
-    data: pd.DataFrame,
+    transactions: pd.DataFrame,
     ax: Axes | None = None,
     *,
     country: str = ALL_COUNTRIES,
@@ -28,8 +30,9 @@ def plot_monthly_sales(
 
     Parameters
     ----------
-    data : pandas.DataFrame
-        Order lines with the date and the amount (and ``country`` to pick one).
+    transactions : pandas.DataFrame
+        Order lines with the date and the amount (and ``country`` to pick one). The old
+        keyword ``data=`` still works, with a :class:`DeprecationWarning`.
     ax : matplotlib Axes, optional
     country : str, default "全部国家"
     currency : str, default "英镑"
@@ -57,7 +60,7 @@ def plot_monthly_sales(
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
     sales = monthly_sales(
-        data, country, customer_col=customer_col, date_col=date_col, amount_col=amount_col
+        transactions, country, customer_col=customer_col, date_col=date_col, amount_col=amount_col
     )
     with chinese_font_context():
         if ax is None:

@@ -44,3 +44,11 @@ def test_renamed_columns_draw_the_same_bars(online_retail_clean):
     assert own.get_title() == canonical.get_title()
     with pytest.raises(DataError, match="'Sales'"):
         plot_monthly_sales(tx, country="France", **keywords)
+
+
+def test_the_old_data_keyword_still_works_and_warns(online_retail_clean):
+    with pytest.deprecated_call(match="data= 已改名为 transactions="):
+        old = plot_monthly_sales(data=online_retail_clean)
+    new = plot_monthly_sales(online_retail_clean)
+    heights = [bar.get_height() for bar in new.patches]
+    assert heights and [bar.get_height() for bar in old.patches] == heights
