@@ -446,7 +446,8 @@ def summary_from_transactions(
     ------
     DataError
         A column is missing, a date or customer id is missing, a date cannot be read
-        (naming its column, row and value).
+        (naming its column, row and value), or ``calibration_end`` is before the first
+        purchase.
     ParameterError
         ``unit`` or ``period`` is unknown, a date argument is not a date, or
         ``observation_end`` is not after ``calibration_end``.
@@ -516,6 +517,12 @@ def summary_from_transactions(
         date_format,
         weekly_calendar,
     )
+    if calibration_end is not None and calibration.empty:
+        raise DataError(
+            f"参数 calibration_end {calibration_end!r} 早于第一笔购买，这一天及以前没有任何购买 "
+            "(is before the first purchase: no purchase on or before it)。"
+            "请选一个数据范围内的日期 (choose a date within the data)。"
+        )
     cal_period = _period_of_day(cal_day, weekly_calendar)
 
     frequency = calibration["n_periods"].to_numpy() - 1

@@ -402,3 +402,18 @@ def test_an_unreadable_date_names_its_row_and_value(cdnow_raw):
     assert day_first.loc[2, "T"] == 9.0
     with pytest.raises(DataError, match="'invoice_date'.*%Y%m%d"):
         summary_from_transactions(pl.from_pandas(broken), date_format="%Y%m%d")
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars"])
+def test_calibration_end_before_the_first_purchase_is_refused(cdnow_sample, engine):
+    first = cdnow_sample["invoice_date"].min()
+    day_before = str((first - pd.Timedelta(days=1)).date())
+    frame = cdnow_sample if engine == "pandas" else pl.from_pandas(cdnow_sample)
+    with pytest.raises(DataError, match=f"calibration_end '{day_before}'.*早于第一笔购买"):
+        summary_from_transactions(frame, day_before)
+    # on the first purchase day itself the customers of that day are there
+    summary = summary_from_transactions(frame, str(first.date()))
+    assert (
+        len(summary)
+        == cdnow_sample.loc[cdnow_sample["invoice_date"] == first, "customer_id"].nunique()
+    )
