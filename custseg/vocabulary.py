@@ -28,12 +28,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from custseg.errors import ParameterError
+
 __all__ = [
     "COLUMNS",
     "GLOSSARY",
     "MODULE_TITLES",
     "Label",
     "Term",
+    "UnknownTermError",
     "canonical_name",
     "chinese_label",
     "english_label",
@@ -41,6 +44,23 @@ __all__ = [
     "is_share",
     "term",
 ]
+
+
+class UnknownTermError(ParameterError, KeyError):
+    """A name that is not in the glossary, asked of :func:`term`.
+
+    A :class:`custseg.errors.ParameterError` (the argument is wrong) and, as before, a
+    :class:`KeyError` (a look-up that found nothing), so ``except KeyError`` keeps working.
+    The message is shown as written, without the quotes a plain ``KeyError`` adds.
+
+    Examples
+    --------
+    >>> issubclass(UnknownTermError, ParameterError), issubclass(UnknownTermError, KeyError)
+    (True, True)
+    """
+
+    def __str__(self) -> str:
+        return Exception.__str__(self)
 
 
 @dataclass(frozen=True)
@@ -714,13 +734,16 @@ def term(name: str) -> Term:
     >>> term("魔法")
     Traceback (most recent call last):
     ...
-    KeyError: "术语表中没有 '魔法'。"
+    custseg.vocabulary.UnknownTermError: 术语表中没有 '魔法'，请用中文或英文术语名 (no such term in the glossary: give a Chinese or English term)
     """
     wanted = str(name).strip().casefold()
     for entry in GLOSSARY:
         if wanted in (entry.term.casefold(), entry.english.casefold()):
             return entry
-    raise KeyError(f"术语表中没有 {name!r}。")
+    raise UnknownTermError(
+        f"术语表中没有 {name!r}，请用中文或英文术语名 "
+        "(no such term in the glossary: give a Chinese or English term)"
+    )
 
 
 def _cell(text: str) -> str:

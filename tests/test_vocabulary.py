@@ -9,6 +9,7 @@ import jupytext
 import pytest
 
 from custseg import vocabulary
+from custseg.errors import ParameterError
 from custseg.lifecycle import STAGES, lifecycle_rule_table
 from custseg.segments import SCHEMES
 from custseg.vocabulary import COLUMNS, GLOSSARY, MODULE_TITLES, Term
@@ -111,6 +112,10 @@ def test_columns_of_the_package_tables_have_chinese_labels():
     assert [n for n in names if n not in COLUMNS] == []
 
 
-def test_unknown_term_is_a_chinese_error():
-    with pytest.raises(KeyError, match="术语表中没有"):
+def test_unknown_term_is_a_chinese_and_english_parameter_error_and_still_a_key_error():
+    with pytest.raises(ParameterError, match="术语表中没有 '不存在的词'.*no such term") as caught:
         vocabulary.term("不存在的词")
+    assert isinstance(caught.value, KeyError)
+    assert str(caught.value).startswith("术语表中没有 '不存在的词'")  # no KeyError quotes
+    with pytest.raises(KeyError):
+        vocabulary.term("magic")
