@@ -57,6 +57,10 @@ def segment_needs(
     *,
     load_customers: bool = False,
     scheme: str = "cn8",
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+    invoice_col: str = "invoice_id",
 ) -> pd.DataFrame:
     """The importance of each need to each RFM segment: its customers' mean survey answer.
 
@@ -71,6 +75,10 @@ def segment_needs(
         Use the simulated 禾悦食品 customers and orders instead (模拟数据).
     scheme : str, default "cn8"
         The segment scheme.
+    customer_col, date_col, amount_col, invoice_col : str
+        Column names in ``transactions`` of the customer id, the purchase date, the amount
+        and the invoice number, passed to :func:`custseg.rfm.rfm_table` (defaults: the
+        canonical names). The customer table keeps ``customer_id``.
 
     Returns
     -------
@@ -98,7 +106,14 @@ def segment_needs(
             "需要客户表和订单表 (customers and transactions)，或 load_customers=True"
         )
     require_columns(customers, ["customer_id", *NEEDS], what="客户表 (customers)")
-    segments = segment_customers(rfm_table(transactions), scheme=scheme)["segment"]
+    rfm = rfm_table(
+        transactions,
+        customer_col=customer_col,
+        date_col=date_col,
+        amount_col=amount_col,
+        invoice_col=invoice_col,
+    )
+    segments = segment_customers(rfm, scheme=scheme)["segment"]
     answers = customers.set_index("customer_id")[list(NEEDS)]
     joined = answers.join(segments, how="inner")
     if joined.empty:
@@ -146,7 +161,7 @@ def house_of_quality(
     """
     relations = RELATIONS if relations is None else relations
     if segment not in needs.index:
-        raise DataError(
+        raise ParameterError(
             f"没有客户群 {segment!r} (unknown segment)；可选：{'、'.join(map(str, needs.index))}"
         )
     require_columns(needs, list(relations.index), what="客户需求表 (needs)")

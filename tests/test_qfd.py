@@ -43,7 +43,7 @@ def test_house_of_quality_sums_importance_times_strength():
 
 def test_unknown_segment_and_missing_needs_are_named():
     needs = segment_needs(load_customers=True)
-    with pytest.raises(DataError, match="沉睡客户"):
+    with pytest.raises(ParameterError, match="沉睡客户"):
         house_of_quality(needs=needs, segment="沉睡客户")
     with pytest.raises(DataError, match="买得方便"):
         house_of_quality(needs=needs.drop(columns="买得方便"), segment="重要价值客户")
@@ -52,3 +52,28 @@ def test_unknown_segment_and_missing_needs_are_named():
     with pytest.raises(DataError, match="共同"):
         segment_needs(load_cn_customers().assign(customer_id="X"), load_cn_orders())
     assert isinstance(needs, pd.DataFrame)
+
+
+RENAMED = {
+    "customer_id": "会员号",
+    "invoice_id": "单号",
+    "invoice_date": "下单时间",
+    "amount": "实付",
+}
+KEYWORDS = {
+    "customer_col": "会员号",
+    "invoice_col": "单号",
+    "date_col": "下单时间",
+    "amount_col": "实付",
+}
+
+
+def test_renamed_order_columns_give_the_same_needs():
+    customers, orders = load_cn_customers(), load_cn_orders()
+    renamed = orders.rename(columns=RENAMED)
+    before = renamed.copy()
+    needs = segment_needs(customers, renamed, **KEYWORDS)
+    pd.testing.assert_frame_equal(needs, segment_needs(customers, orders))
+    pd.testing.assert_frame_equal(renamed, before)
+    with pytest.raises(DataError, match="'付款时间'"):
+        segment_needs(customers, renamed, **{**KEYWORDS, "date_col": "付款时间"})
