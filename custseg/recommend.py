@@ -28,6 +28,7 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, clone
 from sklearn.utils._param_validation import Interval, StrOptions
 
+from custseg.deprecation import renamed_keywords
 from custseg.errors import DataError, ParameterError, require_columns
 from custseg.estimator_contract import check_fitted, validate_parameters
 
@@ -82,6 +83,7 @@ def _baskets(
     return pairs
 
 
+@renamed_keywords(basket_col="invoice_col")
 def basket_item_matrix(
     transactions: pd.DataFrame,
     *,
@@ -384,6 +386,7 @@ class MostPopular(_BasketModel):
     1         茶壶  0.333333
     """
 
+    @renamed_keywords(basket_col="invoice_col")
     def __init__(
         self,
         *,
@@ -493,6 +496,7 @@ class ItemToItemRecommender(_BasketModel):
     1         茶叶          龙井  0.577350  常与「青瓷茶杯」一起购买 (1 单)
     """
 
+    @renamed_keywords(basket_col="invoice_col")
     def __init__(
         self,
         *,

@@ -330,3 +330,21 @@ def test_column_keywords_give_the_same_recommendations(online_retail_clean, trai
     )
     with pytest.raises(DataError, match="'商品代码'"):
         fit_recommender(renamed, **{**COLUMN_KEYWORDS, "item_col": "商品代码"})
+
+
+def test_the_old_basket_col_keyword_still_works_with_a_warning(online_retail_clean):
+    spring = online_retail_clean[online_retail_clean["invoice_date"] < "2011-03-01"]
+    renamed = spring.rename(columns={"invoice_id": "发票号"})
+    with pytest.deprecated_call(match="basket_col= 已改名为 invoice_col="):
+        old = basket_item_matrix(renamed, basket_col="发票号")
+    new = basket_item_matrix(spring)
+    assert (old[0] != new[0]).nnz == 0 and old[1].equals(new[1]) and old[2].equals(new[2])
+    for model_class in (MostPopular, ItemToItemRecommender):
+        with pytest.deprecated_call(match="basket_col= 已改名为 invoice_col="):
+            model = model_class(basket_col="发票号")
+        assert model.get_params()["invoice_col"] == "发票号" and "basket_col" not in repr(model)
+        assert clone(model).invoice_col == "发票号"
+        fitted, expected = model.fit(renamed), model_class().fit(spring)
+        assert fitted.item_baskets_.equals(expected.item_baskets_)
+        with pytest.raises(ParameterError, match="只能给一个"):
+            model_class(basket_col="发票号", invoice_col="发票号")
