@@ -548,3 +548,74 @@ def test_one_survey_statement_ranked_across_groups():
         survey_item_ranking(profile, "爱喝咖啡")
     with pytest.raises(DataError, match="分组"):
         survey_item_ranking(survey_profile(customers), "注重健康")
+
+
+RETAIL_NAMES = {
+    "customer_id": "CustomerID",
+    "invoice_id": "InvoiceNo",
+    "invoice_date": "InvoiceDate",
+    "amount": "Sales",
+}
+RETAIL_KEYWORDS = {
+    "customer_col": "CustomerID",
+    "invoice_col": "InvoiceNo",
+    "date_col": "InvoiceDate",
+    "amount_col": "Sales",
+}
+
+
+def test_renamed_columns_give_the_same_styles_countries_and_sales(online_retail_clean):
+    from custseg.dimensions import purchase_style_table, sales_by
+
+    renamed = online_retail_clean.rename(columns=RETAIL_NAMES)
+    before = renamed.copy()
+    pd.testing.assert_frame_equal(
+        purchase_styles(renamed, **RETAIL_KEYWORDS), purchase_styles(online_retail_clean)
+    )
+    pd.testing.assert_frame_equal(
+        purchase_style_table(renamed, loyal_min_orders=3, **RETAIL_KEYWORDS),
+        purchase_style_table(online_retail_clean, loyal_min_orders=3),
+    )
+    pd.testing.assert_series_equal(
+        customer_countries(renamed, customer_col="CustomerID"),
+        customer_countries(online_retail_clean),
+    )
+    pd.testing.assert_frame_equal(
+        sales_by(renamed, by="country", **RETAIL_KEYWORDS),
+        sales_by(online_retail_clean, by="country"),
+    )
+    pd.testing.assert_frame_equal(renamed, before)  # input untouched
+    # the invoice column was read: without it orders are counted per day
+    by_day = purchase_styles(
+        renamed.drop(columns="InvoiceNo"), **{**RETAIL_KEYWORDS, "invoice_col": "invoice_id"}
+    )
+    assert not by_day["orders"].equals(purchase_styles(renamed, **RETAIL_KEYWORDS)["orders"])
+
+
+def test_a_missing_renamed_column_is_named_by_its_given_name(online_retail_clean):
+    from custseg.dimensions import sales_by
+
+    renamed = online_retail_clean.head(500).rename(columns=RETAIL_NAMES)
+    with pytest.raises(DataError, match="'下单时间'"):
+        purchase_styles(renamed, **{**RETAIL_KEYWORDS, "date_col": "下单时间"})
+    with pytest.raises(DataError, match="'会员号'"):
+        customer_countries(renamed, customer_col="会员号")
+    with pytest.raises(DataError, match="'实付'"):
+        sales_by(renamed, by="country", **{**RETAIL_KEYWORDS, "amount_col": "实付"})
+    bad = renamed.assign(Sales=renamed["Sales"].astype(object))
+    bad.loc[bad.index[3], "Sales"] = "x"
+    with pytest.raises(DataError, match="'x'"):
+        sales_by(bad, by="country", **RETAIL_KEYWORDS)
+
+
+def test_the_old_data_keyword_of_the_tables_still_works_and_warns():
+    from custseg.datasets import load_cn_orders
+    from custseg.dimensions import purchase_style_table, sales_by
+
+    orders = load_cn_orders()
+    with pytest.deprecated_call(match="data= 已改名为 transactions="):
+        old = sales_by(data=orders, by="channel")
+    pd.testing.assert_frame_equal(old, sales_by(orders, by="channel"))
+    with pytest.deprecated_call(match="data= 已改名为 transactions="):
+        old = purchase_style_table(data=orders)
+    pd.testing.assert_frame_equal(old, purchase_style_table(orders))

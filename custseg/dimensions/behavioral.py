@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from custseg.deprecation import renamed_keywords
 from custseg.dimensions._plain import _plain
 from custseg.errors import DataError, ParameterError, require_columns
+from custseg.frames import canonical_columns, columns_as_given
 
 __all__ = ["PURCHASE_STYLES", "purchase_style_table", "purchase_styles"]
 
@@ -21,6 +24,8 @@ PURCHASE_STYLES = {
 }
 """The three purchase styles of :func:`purchase_styles`, what marks them and how to serve them."""
 
+_WHAT = "交易明细 (transactions)"
+
 
 def purchase_styles(
     transactions: pd.DataFrame,
@@ -31,6 +36,10 @@ def purchase_styles(
     impulsive_promo_share: float = 0.6,
     big_order_ratio: float = 3.0,
     impulsive_concentration: float = 0.5,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+    invoice_col: str = "invoice_id",
 ) -> pd.DataFrame:
     """Behavioral purchase styles from transactions: 忠诚型 / 冲动型 / 理性型.
 
@@ -56,6 +65,10 @@ def purchase_styles(
     loyal_min_orders, loyal_min_days, promo_months, impulsive_promo_share, big_order_ratio,
     impulsive_concentration
         The thresholds of the rules above.
+    customer_col, date_col, amount_col, invoice_col : str
+        Column names of the customer id, the purchase date, the amount and the invoice
+        number (defaults: the canonical names). ``invoice_col`` is used when present; a
+        name other than the default must be present.
 
     Returns
     -------
@@ -77,18 +90,47 @@ def purchase_styles(
     乙                 1          0          1.0   冲动型
     甲                 5        239          0.0   忠诚型
     """
-    require_columns(
-        transactions, ["customer_id", "invoice_date", "amount"], what="交易明细 (transactions)"
-    )
+    columns = {
+        "customer_col": customer_col,
+        "date_col": date_col,
+        "amount_col": amount_col,
+        "invoice_col": invoice_col,
+    }
+    transactions = canonical_columns(transactions, **columns, what=_WHAT)
+    with columns_as_given(**columns):
+        return _purchase_styles(
+            transactions,
+            loyal_min_orders=loyal_min_orders,
+            loyal_min_days=loyal_min_days,
+            promo_months=promo_months,
+            impulsive_promo_share=impulsive_promo_share,
+            big_order_ratio=big_order_ratio,
+            impulsive_concentration=impulsive_concentration,
+        )
+
+
+def _purchase_styles(
+    transactions: pd.DataFrame,
+    *,
+    loyal_min_orders: int,
+    loyal_min_days: int,
+    promo_months: Sequence[int],
+    impulsive_promo_share: float,
+    big_order_ratio: float,
+    impulsive_concentration: float,
+) -> pd.DataFrame:
+    require_columns(transactions, ["customer_id", "invoice_date", "amount"], what=_WHAT)
     months = sorted({int(m) for m in promo_months})
     if any(not 1 <= m <= 12 for m in months):
-        raise ParameterError(f"promo_months 须为 1 到 12 的月份：收到 {list(promo_months)!r}")
+        raise ParameterError(
+            f"promo_months 须为 1 到 12 的月份：收到 {list(promo_months)!r} (months are 1 to 12)"
+        )
     for name, value in [
         ("impulsive_promo_share", impulsive_promo_share),
         ("impulsive_concentration", impulsive_concentration),
     ]:
         if not 0 < value <= 1:
-            raise ParameterError(f"{name} 须在 (0, 1] 之间：收到 {value!r}")
+            raise ParameterError(f"{name} 须在 (0, 1] 之间：收到 {value!r} (must be in (0, 1])")
     if loyal_min_orders < 1 or loyal_min_days < 0 or big_order_ratio <= 0:
         raise ParameterError(
             "阈值无效 (invalid threshold): "
@@ -101,7 +143,7 @@ def purchase_styles(
         row = amount.index[bad.to_numpy()][0]
         raise DataError(
             f"金额 (amount) 须为正数，请先用 clean_transactions 清洗：索引 {_plain(row)!r}，"
-            f"值 {_plain(transactions.loc[row, 'amount'])!r}"
+            f"值 {_plain(transactions.loc[row, 'amount'])!r} (amount must be positive)"
         )
     dates = pd.to_datetime(transactions["invoice_date"])
     has_invoice = "invoice_id" in transactions.columns
@@ -146,15 +188,18 @@ def purchase_styles(
     return table
 
 
-def purchase_style_table(data: pd.DataFrame, **thresholds: object) -> pd.DataFrame:
+@renamed_keywords(data="transactions")
+def purchase_style_table(transactions: pd.DataFrame, **keywords: Any) -> pd.DataFrame:
     """The purchase styles of :func:`purchase_styles` side by side, as a readable table.
 
     Parameters
     ----------
-    data : pandas.DataFrame
-        Cleaned transactions, as for :func:`purchase_styles`.
-    **thresholds
-        Passed on to :func:`purchase_styles` (``loyal_min_orders=5`` …).
+    transactions : pandas.DataFrame
+        Cleaned transactions, as for :func:`purchase_styles`. The old keyword ``data=``
+        still works, with a :class:`DeprecationWarning`.
+    **keywords
+        Passed on to :func:`purchase_styles`: the thresholds (``loyal_min_orders=5`` …)
+        and the column keywords (``customer_col=`` …).
 
     Returns
     -------
@@ -179,7 +224,7 @@ def purchase_style_table(data: pd.DataFrame, **thresholds: object) -> pd.DataFra
     冲动型     1  45.5%    1.0   300
     理性型     1  16.7%    2.0   110
     """
-    styles = purchase_styles(data, **thresholds)
+    styles = purchase_styles(transactions, **keywords)
     groups = styles.groupby("style")
     order = [style for style in PURCHASE_STYLES if style in groups.groups]
     sizes = groups.size().reindex(order)

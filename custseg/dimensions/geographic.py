@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from custseg.errors import DataError, ParameterError, require_columns
+from custseg.frames import canonical_columns, columns_as_given
 
 # ----------------------------------------------------------------------------- geographic
 
@@ -64,11 +65,31 @@ COUNTRIES: dict[str, tuple[str, str]] = {
 _UNKNOWN_COUNTRY = {"Unspecified", "unspecified", "Unknown", "unknown", ""}
 
 
-def customer_countries(transactions: pd.DataFrame) -> pd.Series:
+def customer_countries(
+    transactions: pd.DataFrame,
+    *,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+) -> pd.Series:
     """Each customer's country: the one on most of the customer's order lines.
 
     Ties go to the country first in alphabetical order; customers without a country are
     left out.
+
+    Parameters
+    ----------
+    transactions : pandas.DataFrame
+        Order lines with the customer id and ``country``. Not modified.
+    customer_col, date_col, amount_col : str
+        Column names of the customer id, the purchase date and the amount (defaults: the
+        canonical names); only the customer id is read, the other two are accepted so that
+        one set of column keywords works for every function.
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by ``customer_id``: the customer's country.
 
     Examples
     --------
@@ -78,7 +99,11 @@ def customer_countries(transactions: pd.DataFrame) -> pd.Series:
     >>> customer_countries(tx).to_dict()
     {1: 'France', 2: 'Japan'}
     """
-    require_columns(transactions, ["customer_id", "country"], what="交易明细 (transactions)")
+    what = "交易明细 (transactions)"
+    columns = {"customer_col": customer_col, "date_col": date_col, "amount_col": amount_col}
+    transactions = canonical_columns(transactions, **columns, needed=("customer",), what=what)
+    with columns_as_given(**columns):
+        require_columns(transactions, ["customer_id", "country"], what=what)
     lines = pd.DataFrame(
         {"customer_id": transactions["customer_id"], "country": transactions["country"]}
     ).dropna()

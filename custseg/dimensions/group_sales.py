@@ -4,22 +4,39 @@ from __future__ import annotations
 
 import pandas as pd
 
+from custseg.deprecation import renamed_keywords
 from custseg.dimensions.segment_labels import segment_labels
 from custseg.errors import DataError, require_columns
+from custseg.frames import canonical_columns, columns_as_given
 
 __all__ = ["sales_by"]
 
 
-def sales_by(data: pd.DataFrame, by: str) -> pd.DataFrame:
+@renamed_keywords(data="transactions")
+def sales_by(
+    transactions: pd.DataFrame,
+    by: str,
+    *,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+    invoice_col: str = "invoice_id",
+) -> pd.DataFrame:
     """Compare segments of order lines (by city tier, province, channel, category…) on sales.
 
     Parameters
     ----------
-    data : pandas.DataFrame
+    transactions : pandas.DataFrame
         Order lines with ``customer_id``, ``amount`` and the column ``by`` (``invoice_id``
-        when there is one).
+        when there is one). Not modified. The old keyword ``data=`` still works, with a
+        :class:`DeprecationWarning`.
     by : str
         The segmenting column, e.g. ``"city_tier"``.
+    customer_col, date_col, amount_col, invoice_col : str
+        Column names of the customer id, the order date (not read; accepted so that one
+        set of column keywords works for every function), the amount and the invoice
+        number (defaults: the canonical names). ``invoice_col`` is used when present; a
+        name other than the default must be present.
 
     Returns
     -------
@@ -41,11 +58,23 @@ def sales_by(data: pd.DataFrame, by: str) -> pd.DataFrame:
     一线      1    2  150  75.0%    150
     二线      2    2   50  25.0%     25
     """
-    require_columns(data, ["customer_id", "amount", by], what="订单数据 (orders)")
-    amounts = pd.to_numeric(data["amount"], errors="coerce")
-    if amounts.isna().any():
-        row = data.index[amounts.isna().to_numpy()][0]
-        raise DataError(f"金额 (amount) 不是数字：索引 {row!r}，值 {data.loc[row, 'amount']!r}")
+    what = "订单数据 (orders)"
+    columns = {
+        "customer_col": customer_col,
+        "date_col": date_col,
+        "amount_col": amount_col,
+        "invoice_col": invoice_col,
+    }
+    data = canonical_columns(transactions, **columns, needed=("customer", "amount"), what=what)
+    with columns_as_given(**columns):
+        require_columns(data, ["customer_id", "amount", by], what=what)
+        amounts = pd.to_numeric(data["amount"], errors="coerce")
+        if amounts.isna().any():
+            row = data.index[amounts.isna().to_numpy()][0]
+            raise DataError(
+                f"金额 (amount) 不是数字：索引 {row!r}，值 {data.loc[row, 'amount']!r}"
+                " (amount is not a number)"
+            )
     labels = segment_labels(data, by)
     lines = pd.DataFrame(
         {
