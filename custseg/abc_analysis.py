@@ -21,6 +21,7 @@ be non-negative.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from numbers import Real
 from typing import Any
 
 import narwhals as nw
@@ -315,6 +316,19 @@ def gini(
     return float(max(coefficient, 0.0) if abs(coefficient) > 1e-12 else 0.0)
 
 
+def _share_argument(value: object, name: str, upper: float) -> float:
+    """A share argument as a float in (0, upper], or a ParameterError naming it and its value."""
+    number = None
+    if isinstance(value, Real) and not isinstance(value, bool):
+        number = float(value)
+    if number is None or not 0 < number <= upper:
+        raise ParameterError(
+            f"{name} 必须是 (0, {upper}] 之间的数 (must be a number in (0, {upper}]), "
+            f"收到 (got) {value!r}"
+        )
+    return number
+
+
 def top_share(
     data: Any,
     top: float = 0.2,
@@ -346,10 +360,9 @@ def top_share(
     >>> top_share([10.0, 20.0, 30.0, 40.0, 900.0], top=0.2)
     0.9
     """
-    if not 0 < float(top) <= 1:
-        raise ParameterError(f"top 必须在 (0, 1] 之间 (must be in (0, 1]), 收到 (got) {top!r}")
+    top = _share_argument(top, "top", 1)
     curve = lorenz_curve(data, customer_col=customer_col, date_col=date_col, amount_col=amount_col)
-    below = np.interp(1 - float(top), curve["customer_share"], curve["value_share"])
+    below = np.interp(1 - top, curve["customer_share"], curve["value_share"])
     return float(1 - below)
 
 
@@ -486,15 +499,12 @@ def concentration_sentence(
     >>> concentration_sentence([70.0, 10.0, 10.0, 5.0, 5.0], 20)
     '前 20% 的客户（1 位）贡献了 70.0% 的销售额。'
     """
-    if not 0 < float(top_percent) <= 100:
-        raise ParameterError(
-            f"top_percent 必须在 (0, 100] 之间 (must be in (0, 100]), 收到 (got) {top_percent!r}"
-        )
+    percent = _share_argument(top_percent, "top_percent", 100)
     values = customer_values(
         values, customer_col=customer_col, date_col=date_col, amount_col=amount_col
     )
-    count = round(len(values) * top_percent / 100)
-    share = top_share(values, top=top_percent / 100)
+    count = round(len(values) * percent / 100)
+    share = top_share(values, top=percent / 100)
     return f"前 {top_percent}% 的客户（{count:,} 位）贡献了 {share:.1%} 的销售额。"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 import numpy as np
 import pandas as pd
@@ -236,6 +238,13 @@ def test_concentration_sentence_names_the_top_customers_and_their_share(spend):
     by_hand = spend.sort_values(ascending=False)
     top = by_hand.head(round(len(spend) * 0.2)).sum() / spend.sum()
     assert abs(top_share(spend, 0.2) - top) < 0.01  # the sentence's share is the top 20 %
-    for bad in (0, 101, -5):
+    for bad in (0, 101, -5, None, "abc", "20", True, float("nan")):
         with pytest.raises(ParameterError, match="top_percent"):
             concentration_sentence(spend, bad)
+
+
+def test_a_share_that_is_not_a_number_is_a_parameter_error(spend):
+    for bad in (None, "abc", "0.2", [0.2], 0, 1.5, float("nan")):
+        with pytest.raises(ParameterError, match=r"top .*收到 \(got\) " + re.escape(repr(bad))):
+            top_share(spend, top=bad)
+    assert top_share(spend, top=np.float32(0.2)) == pytest.approx(top_share(spend, top=0.2))
