@@ -18,16 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from custseg.errors import ConvergenceError, DataError, ParameterError
-    from custseg.plotting.style import CJK_FONT_FAMILY, use_chinese_font
+    from custseg.plotting.style import CJK_FONT_FAMILY as CJK_FONT_FAMILY
+    from custseg.plotting.style import use_chinese_font as use_chinese_font
 
-__all__ = [
-    "CJK_FONT_FAMILY",
-    "ConvergenceError",
-    "DataError",
-    "ParameterError",
-    "__version__",
-    "use_chinese_font",
-]
+__all__ = ["ConvergenceError", "DataError", "ParameterError", "__version__"]
+# CJK_FONT_FAMILY and use_chinese_font (custseg.plotting.style) are lazily available as
+# attributes but not in __all__: ``from custseg import *`` must work without matplotlib.
 
 #: Where each public name lives; it is imported when first asked for.
 _LAZY = {

@@ -28,7 +28,7 @@ __all__ = ["EXTRAS", "MissingExtraError", "require_extra"]
 EXTRAS: dict[str, tuple[str, ...]] = {
     "plot": ("matplotlib", "seaborn", "mplfonts"),
     "widgets": ("ipywidgets", "bqplot"),
-    "course": ("jupyterlab", "voila", "jupytext"),
+    "course": ("jupyterlab", "voila", "jupytext", "nbconvert"),
     "grading": ("nbgrader", "jupytext"),
     "spark": ("pyspark",),
 }

@@ -33,10 +33,14 @@ from __future__ import annotations
 
 import re
 
-from nbconvert.preprocessors import Preprocessor
-from traitlets import Bool, List, Unicode
+from custseg.extras import require_extra
 
-from custseg.errors import DataError
+require_extra("course", "custseg.notebook_solutions", packages=("nbconvert", "traitlets"))
+
+from nbconvert.preprocessors import Preprocessor  # noqa: E402
+from traitlets import Bool, List, Unicode  # noqa: E402
+
+from custseg.errors import DataError  # noqa: E402
 
 __all__ = ["BEGIN_SOLUTION", "END_SOLUTION", "BlankSolutions", "answer_blanks", "keep_solutions"]
 

@@ -108,3 +108,18 @@ def test_an_unknown_name_is_an_attribute_error():
 
     with pytest.raises(AttributeError, match="no_such_name"):
         custseg.no_such_name  # noqa: B018
+
+
+def test_star_import_works_without_matplotlib():
+    code = (
+        "import json, sys\nsys.modules['matplotlib'] = None\n"
+        "namespace = {}\nexec('from custseg import *', namespace)\n"
+        "import custseg\n"
+        "try:\n    custseg.use_chinese_font\n    font = 'loaded'\n"
+        "except ImportError:\n    font = 'needs matplotlib'\n"
+        "print(json.dumps([sorted(n for n in namespace if not n.startswith('__')) + "
+        "['__version__' in namespace], font]))"
+    )
+    names, font = _run(code)
+    assert names == ["ConvergenceError", "DataError", "ParameterError", True]
+    assert font == "needs matplotlib"
