@@ -8,7 +8,14 @@ from typing import Any
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 
-from custseg.abc_analysis import ABC_LABELS, abc_classify, abc_summary, gini, lorenz_curve
+from custseg.abc_analysis import (
+    ABC_LABELS,
+    abc_classify,
+    abc_summary,
+    customer_values,
+    gini,
+    lorenz_curve,
+)
 from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
 
@@ -18,7 +25,15 @@ __all__ = ["plot_lorenz"]
 ABC_COLORS = palette.ABC_CLASS_COLORS
 
 
-def plot_lorenz(data: Any, ax: Axes | None = None, *, cuts: Sequence[float] = (0.8, 0.95)) -> Axes:
+def plot_lorenz(
+    data: Any,
+    ax: Axes | None = None,
+    *,
+    cuts: Sequence[float] = (0.8, 0.95),
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+) -> Axes:
     """Lorenz curve of customer value, with the Gini in the title and the ABC classes shaded.
 
     Customers run from the lowest value (left) to the highest (right), so the A
@@ -33,6 +48,9 @@ def plot_lorenz(data: Any, ax: Axes | None = None, *, cuts: Sequence[float] = (0
         Where to draw; a new figure is made if omitted.
     cuts : pair of float, default (0.8, 0.95)
         ABC cut points, as in :func:`custseg.abc_analysis.abc_classify`.
+    customer_col, date_col, amount_col : str
+        Column names when ``data`` is a table of transactions, as in
+        :func:`custseg.abc_analysis.customer_values` (defaults: the canonical names).
 
     Returns
     -------
@@ -48,9 +66,12 @@ def plot_lorenz(data: Any, ax: Axes | None = None, *, cuts: Sequence[float] = (0
     '洛伦兹曲线 (Lorenz curve)  基尼系数 (Gini) = 0.40'
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
-    curve = lorenz_curve(data)
-    coefficient = gini(data)
-    shares = abc_summary(abc_classify(data, cuts=cuts))["客户占比"].to_numpy()
+    values = customer_values(
+        data, customer_col=customer_col, date_col=date_col, amount_col=amount_col
+    )
+    curve = lorenz_curve(values)
+    coefficient = gini(values)
+    shares = abc_summary(abc_classify(values, cuts=cuts))["客户占比"].to_numpy()
     with chinese_font_context():
         if ax is None:
             _, ax = plt.subplots(figsize=(6.5, 6))

@@ -57,3 +57,17 @@ def test_chinese_text_renders_later_with_default_fonts(spend):
     with mpl.rc_context(plain), warnings.catch_warnings():
         warnings.simplefilter("error")  # "Glyph ... missing from font" would fail here
         ax.figure.canvas.draw()
+
+
+def test_renamed_transaction_columns_draw_the_same_curve(online_retail_clean):
+    from custseg.errors import DataError
+
+    names = {"customer_id": "CustomerID", "invoice_date": "InvoiceDate", "amount": "Sales"}
+    renamed = online_retail_clean.rename(columns=names)
+    keywords = {"customer_col": "CustomerID", "date_col": "InvoiceDate", "amount_col": "Sales"}
+    ax = plot_lorenz(renamed, **keywords)
+    expected = plot_lorenz(online_retail_clean)
+    assert ax.get_title() == expected.get_title()
+    np.testing.assert_allclose(ax.lines[0].get_xydata(), expected.lines[0].get_xydata())
+    with pytest.raises(DataError, match="'实付'"):
+        plot_lorenz(renamed, **{**keywords, "amount_col": "实付"})
