@@ -82,7 +82,7 @@ def segment_migration(
     columns = dict(
         customer_col=customer_col, date_col=date_col, amount_col=amount_col, invoice_col=invoice_col
     )
-    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    start, end = _day(start, "start"), _day(end, "end")
     if start >= end:
         raise ParameterError(f"start 必须早于 end (start must be before end): {start} >= {end}")
 
@@ -95,6 +95,20 @@ def segment_migration(
     before, after = segments_at(start), segments_at(end)
     before = before.reindex(after.index).fillna("（新客户）")
     return pd.crosstab(before.rename("分析日 1 的客户群"), after.rename("分析日 2 的客户群"))
+
+
+def _day(value: Any, name: str) -> pd.Timestamp:
+    """``value`` as a day, or a :class:`ParameterError` naming the argument and the value."""
+    try:
+        day = pd.Timestamp(value)
+    except (TypeError, ValueError) as error:
+        raise ParameterError(
+            f'{name} 不是日期：收到 {value!r}，请写成 "2011-06-01" 这样的日期 '
+            f"({name} is not a date)"
+        ) from error
+    if pd.isna(day):
+        raise ParameterError(f"{name} 不能为空：收到 {value!r} ({name} is missing)")
+    return day
 
 
 def default_cutoffs(rfm: pd.DataFrame) -> dict[str, float]:
@@ -296,7 +310,14 @@ def cutoff_limits(rfm: pd.DataFrame) -> dict[str, float]:
     }
 
 
-def analysis_days(transactions: Any, *, date_col: str = "invoice_date") -> list[pd.Timestamp]:
+def analysis_days(
+    transactions: Any,
+    *,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+    invoice_col: str = "invoice_id",
+) -> list[pd.Timestamp]:
     """The analysis days of dynamic segmentation: first days of months, two months of history first.
 
     From the first day of the third month of the data to the first day of the month after
@@ -306,8 +327,10 @@ def analysis_days(transactions: Any, *, date_col: str = "invoice_date") -> list[
     ----------
     transactions : pandas, polars, DuckDB or PySpark frame
         The purchases, with a date column.
-    date_col : str
-        The column of the purchase date (default ``"invoice_date"``).
+    customer_col, date_col, amount_col, invoice_col : str
+        Column names of the customer id, the purchase date, the amount and the invoice
+        number (defaults: the canonical names). Only the date is read; the others are
+        accepted so that one set of column keywords works for every function.
 
     Returns
     -------
@@ -320,8 +343,14 @@ def analysis_days(transactions: Any, *, date_col: str = "invoice_date") -> list[
     >>> [f"{day:%Y-%m-%d}" for day in analysis_days(tx)]
     ['2011-03-01', '2011-04-01', '2011-05-01']
     """
-    with columns_as_given(date_col=date_col):
-        renamed = canonical_columns(transactions, date_col=date_col, needed=("date",))
+    columns = {
+        "customer_col": customer_col,
+        "date_col": date_col,
+        "amount_col": amount_col,
+        "invoice_col": invoice_col,
+    }
+    with columns_as_given(**columns):
+        renamed = canonical_columns(transactions, **columns, needed=("date",))
     if not isinstance(renamed, pd.DataFrame):
         renamed = to_pandas(renamed)
     dates = pd.to_datetime(renamed["invoice_date"].reset_index(drop=True))

@@ -339,3 +339,35 @@ def test_analysis_days_read_the_callers_date_column(online_retail_clean):
     assert analysis_days(renamed, date_col="InvoiceDate") == analysis_days(online_retail_clean)
     with pytest.raises(DataError, match="'下单时间'"):
         analysis_days(renamed, date_col="下单时间")
+
+
+def test_analysis_days_take_every_column_keyword(online_retail_clean):
+    from custseg.segments import analysis_days
+
+    names = {
+        "customer_id": "CustomerID",
+        "invoice_date": "InvoiceDate",
+        "amount": "Sales",
+        "invoice_id": "InvoiceNo",
+    }
+    keywords = {
+        f"{key}_col": value
+        for key, value in zip(
+            ("customer", "date", "amount", "invoice"), names.values(), strict=True
+        )
+    }
+    renamed = online_retail_clean.rename(columns=names)
+    assert analysis_days(renamed, **keywords) == analysis_days(online_retail_clean)
+    with pytest.raises(DataError, match="'单号'"):
+        analysis_days(renamed, **{**keywords, "invoice_col": "单号"})
+
+
+@pytest.mark.parametrize("start", ["2011-13-45", "不是日期", None, [2011, 6]])
+def test_a_bad_start_is_a_parameter_error_naming_it(online_retail_clean, start):
+    from custseg.errors import ParameterError
+    from custseg.segments import segment_migration
+
+    with pytest.raises(ParameterError, match="start"):
+        segment_migration(online_retail_clean.head(2000), start, "2011-12-01")
+    with pytest.raises(ParameterError, match="end"):
+        segment_migration(online_retail_clean.head(2000), "2011-06-01", start)
