@@ -89,7 +89,8 @@ def require_columns(
     Raises
     ------
     DataError
-        Naming every missing column and listing the columns found.
+        Naming every missing column and listing the columns found; or, when ``frame`` is
+        not a table at all, naming its type and value.
 
     Examples
     --------
@@ -99,7 +100,18 @@ def require_columns(
     Traceback (most recent call last):
     ...
     custseg.errors.DataError: 数据 (data) 缺少必需的列 (missing required column): 'customer_id'。现有的列 (columns found): '客户'
+    >>> require_columns([1, 2], ["customer_id"], what="交易表 (transactions)")
+    Traceback (most recent call last):
+    ...
+    custseg.errors.DataError: 交易表 (transactions) 应当是一张表 (must be a table, such as a pandas DataFrame)，收到的是 (got) list: [1, 2]
     """
+    if not hasattr(frame, "columns"):
+        given = repr(frame)
+        given = given if len(given) <= 60 else given[:57] + "..."
+        raise DataError(
+            f"{what} 应当是一张表 (must be a table, such as a pandas DataFrame)，"
+            f"收到的是 (got) {type(frame).__name__}: {given}"
+        )
     missing = [name for name in columns if name not in frame.columns]
     if missing:
         found = ", ".join(repr(str(c)) for c in frame.columns) or "（无 none）"

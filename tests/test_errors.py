@@ -67,3 +67,15 @@ def test_arguments_once_plain_value_errors_are_parameter_errors_in_chinese_first
     with pytest.raises(ParameterError) as caught:
         call()
     assert chinese_first(str(caught.value)), str(caught.value)
+
+
+def test_a_list_where_a_table_belongs_is_a_data_error_naming_what_was_given(online_retail_clean):
+    from custseg.rfm import RFMSegmenter
+    from custseg.segment_rules import segment_customers
+
+    # the customer ids of real orders passed as a list instead of the table
+    ids = online_retail_clean["customer_id"].head(3).tolist()
+    with pytest.raises(DataError, match=r"应当是一张表.*收到的是 \(got\) list: \[" + str(ids[0])):
+        segment_customers(ids)
+    with pytest.raises(DataError, match="收到的是 \\(got\\) list"):
+        RFMSegmenter().fit(ids)
