@@ -23,7 +23,15 @@ _ROWS = [0.95, 0.90, 0.85]  # heights of a zone's letter, name and share of cust
 _WIDE = 0.1  # the narrowest zone, as a share of the width, that its name fits in
 
 
-def abc_cut_explorer(data: Any, *, a_cut: float = 0.8, b_cut: float = 0.95) -> widgets.VBox:
+def abc_cut_explorer(
+    data: Any,
+    *,
+    a_cut: float = 0.8,
+    b_cut: float = 0.95,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+) -> widgets.VBox:
     """Two sliders for the A and B cut points, the class summary and the Lorenz curve.
 
     Parameters
@@ -32,6 +40,9 @@ def abc_cut_explorer(data: Any, *, a_cut: float = 0.8, b_cut: float = 0.95) -> w
         See :func:`custseg.abc_analysis.customer_values`.
     a_cut, b_cut : float
         Where the sliders start (cumulative value shares).
+    customer_col, date_col, amount_col : str
+        Column names of the customer id, the purchase date and the amount, as in
+        :func:`custseg.abc_analysis.customer_values`; errors name these columns.
 
     Returns
     -------
@@ -43,7 +54,9 @@ def abc_cut_explorer(data: Any, *, a_cut: float = 0.8, b_cut: float = 0.95) -> w
         A and B; ``marks[7:10]`` the labels of A, B and C: letter, name, share of customers,
         the name only in a zone 10 % wide or more, the share from 5 %).
     """
-    values = customer_values(data)
+    values = customer_values(
+        data, customer_col=customer_col, date_col=date_col, amount_col=amount_col
+    )
     style = {"description_width": "initial"}
     a_slider = widgets.FloatSlider(
         value=a_cut,

@@ -64,7 +64,14 @@ def lorenz_chart(values: pd.Series, curve: pd.DataFrame | None = None) -> LiveCh
     return chart
 
 
-def concentration_explorer(data: Any, *, top_percent: int = 20) -> widgets.VBox:
+def concentration_explorer(
+    data: Any,
+    *,
+    top_percent: int = 20,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+) -> widgets.VBox:
     """A slider over the top x % of customers, the share of value they hold, and the Lorenz curve.
 
     Parameters
@@ -74,6 +81,9 @@ def concentration_explorer(data: Any, *, top_percent: int = 20) -> widgets.VBox:
         :func:`custseg.abc_analysis.customer_values`).
     top_percent : int, default 20
         Where the slider starts.
+    customer_col, date_col, amount_col : str
+        Column names of the customer id, the purchase date and the amount, as in
+        :func:`custseg.abc_analysis.customer_values`; errors name these columns.
 
     Returns
     -------
@@ -83,7 +93,9 @@ def concentration_explorer(data: Any, *, top_percent: int = 20) -> widgets.VBox:
         ``marks[2]`` the dashed line where the top x % begin, ``marks[3]`` the point of
         the curve there and ``marks[4]`` its note "前 x% 客户：share").
     """
-    values = customer_values(data)
+    values = customer_values(
+        data, customer_col=customer_col, date_col=date_col, amount_col=amount_col
+    )
     curve = lorenz_curve(values)
     slider = widgets.IntSlider(
         value=top_percent,

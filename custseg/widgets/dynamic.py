@@ -12,8 +12,23 @@ from custseg.widgets.rfm import SegmentSizesChart
 __all__ = ["segments_over_time_explorer"]
 
 
-def segments_over_time_explorer(transactions: pd.DataFrame) -> widgets.VBox:
+def segments_over_time_explorer(
+    transactions: pd.DataFrame,
+    *,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+    invoice_col: str = "invoice_id",
+) -> widgets.VBox:
     """A slider over month ends; the cn8 segments computed on the purchases up to that day.
+
+    Parameters
+    ----------
+    transactions : pandas.DataFrame
+        The purchases (see :func:`custseg.rfm.rfm_table`).
+    customer_col, date_col, amount_col, invoice_col : str
+        Column names of the customer id, the purchase date, the amount and the invoice
+        number, as in :func:`custseg.rfm.rfm_table`; errors name these columns.
 
     Returns
     -------
@@ -23,7 +38,13 @@ def segments_over_time_explorer(transactions: pd.DataFrame) -> widgets.VBox:
         the number of customers written beside it, so the room sees each bar grow or
         shrink from month to month).
     """
-    days = analysis_days(transactions)
+    columns = {
+        "customer_col": customer_col,
+        "date_col": date_col,
+        "amount_col": amount_col,
+        "invoice_col": invoice_col,
+    }
+    days = analysis_days(transactions, date_col=date_col)
     slider = widgets.SelectionSlider(
         options=[(day.strftime("%Y-%m-%d"), day) for day in days],
         value=days[-1],
@@ -35,7 +56,7 @@ def segments_over_time_explorer(transactions: pd.DataFrame) -> widgets.VBox:
     chart = SegmentSizesChart()
 
     def update(change: dict | None = None) -> None:
-        rfm = rfm_table(transactions, as_of=slider.value)
+        rfm = rfm_table(transactions, as_of=slider.value, **columns)
         segmented = RFMSegmenter().fit_transform(rfm)
         vip = int(segment_sizes(segmented["segment"])["重要价值客户"])
         summary.value = (

@@ -21,7 +21,15 @@ __all__ = ["lifecycle_explorer"]
 
 
 def lifecycle_explorer(
-    transactions: Any, *, at_risk_days: int = 90, churn_days: int = 180, loyal_orders: int = 5
+    transactions: Any,
+    *,
+    at_risk_days: int = 90,
+    churn_days: int = 180,
+    loyal_orders: int = 5,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+    invoice_col: str = "invoice_id",
 ) -> widgets.VBox:
     """Sliders for the at-risk and churn thresholds and the loyal order count, and the stage counts.
 
@@ -35,6 +43,9 @@ def lifecycle_explorer(
         Canonical transactions (see :func:`custseg.lifecycle.lifecycle_stages`).
     at_risk_days, churn_days, loyal_orders : int
         Where the sliders start.
+    customer_col, date_col, amount_col, invoice_col : str
+        Column names of the customer id, the purchase date, the amount and the invoice
+        number, as in :func:`custseg.lifecycle.lifecycle_stages`; errors name these columns.
 
     Returns
     -------
@@ -71,7 +82,13 @@ def lifecycle_explorer(
         continuous_update=False,
     )
     summary = widgets.HTML()
-    customers = customer_summary(transactions)
+    columns = {
+        "customer_col": customer_col,
+        "date_col": date_col,
+        "amount_col": amount_col,
+        "invoice_col": invoice_col,
+    }
+    customers = customer_summary(transactions, **columns)
     names = list(STAGES)
     chart = LiveChart(
         title="客户生命周期分布 (customers per stage)",
@@ -94,6 +111,7 @@ def lifecycle_explorer(
             transactions,
             **explorer_thresholds(at_risk.value, churn.value, loyal.value),
             summary=customers,
+            **columns,
         )
         summary.value = stage_sentence(stages)
         sizes = stage_counts(stages).reindex(names, fill_value=0).to_numpy()

@@ -21,8 +21,23 @@ __getattr__ = moved_names(__name__, {"monthly_sales": "custseg.sales"})
 ALL = ALL_COUNTRIES
 
 
-def monthly_sales_explorer(transactions: pd.DataFrame) -> widgets.VBox:
+def monthly_sales_explorer(
+    transactions: pd.DataFrame,
+    *,
+    customer_col: str = "customer_id",
+    date_col: str = "invoice_date",
+    amount_col: str = "amount",
+) -> widgets.VBox:
     """A country dropdown and the monthly sales bars of that country.
+
+    Parameters
+    ----------
+    transactions : pandas.DataFrame
+        Order lines with a ``country`` column (see
+        :func:`custseg.sales.monthly_sales_by_country`).
+    customer_col, date_col, amount_col : str
+        Column names of the customer id, the purchase date and the amount, as in
+        :func:`custseg.sales.monthly_sales_by_country`; errors name these columns.
 
     Returns
     -------
@@ -33,7 +48,9 @@ def monthly_sales_explorer(transactions: pd.DataFrame) -> widgets.VBox:
         order, 0 where the country bought nothing), all from
         :func:`custseg.sales.monthly_sales_by_country`.
     """
-    table = monthly_sales_by_country(transactions)
+    table = monthly_sales_by_country(
+        transactions, customer_col=customer_col, date_col=date_col, amount_col=amount_col
+    )
     month_names = table.index.astype(str).tolist()
 
     choice = widgets.Dropdown(options=table.columns.tolist(), description="国家/地区")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pytest
 
+from custseg.errors import DataError
 from custseg.widgets.abc_analysis import abc_cut_explorer
 
 
@@ -67,3 +69,18 @@ def test_the_zones_are_as_wide_as_the_classes(online_retail_clean):
         np.testing.assert_allclose(labels[0].x, [(a_left + 1) / 2] * 3)
     b_slider.value = 0.55  # refused: the chart keeps the last valid classes
     np.testing.assert_allclose(_zone(zones[0]), (a_left, 1))
+
+
+RENAMED = {"customer_id": "CustomerID", "invoice_date": "InvoiceDate", "amount": "Sales",
+           "invoice_id": "InvoiceNo"}  # fmt: skip
+KEYWORDS = {"customer_col": "CustomerID", "date_col": "InvoiceDate", "amount_col": "Sales"}  # fmt: skip
+
+
+def test_renamed_columns_give_the_same_widget(online_retail_clean):
+    spring = online_retail_clean[online_retail_clean["invoice_date"] < "2011-03-01"]
+    renamed = spring.rename(columns=RENAMED)
+    canonical, given = abc_cut_explorer(spring), abc_cut_explorer(renamed, **KEYWORDS)
+    assert given.children[1].value == canonical.children[1].value
+    np.testing.assert_array_equal(given.children[2].marks[3].y, canonical.children[2].marks[3].y)
+    with pytest.raises(DataError, match="'Sales'"):
+        abc_cut_explorer(renamed.drop(columns="Sales"), **KEYWORDS)

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from custseg.abc_analysis import concentration_sentence
+from custseg.errors import DataError
 from custseg.widgets.concentration import concentration_explorer
 
 
@@ -53,3 +54,18 @@ def test_the_chart_marks_the_top_customers_on_the_lorenz_curve(online_retail_cle
 def test_sentence_counts_customers():
     values = np.arange(1, 101, dtype=float)
     assert "（10 位）" in concentration_sentence(values, 10)
+
+
+RENAMED = {"customer_id": "CustomerID", "invoice_date": "InvoiceDate", "amount": "Sales",
+           "invoice_id": "InvoiceNo"}  # fmt: skip
+KEYWORDS = {"customer_col": "CustomerID", "date_col": "InvoiceDate", "amount_col": "Sales"}  # fmt: skip
+
+
+def test_renamed_columns_give_the_same_widget(online_retail_clean):
+    spring = online_retail_clean[online_retail_clean["invoice_date"] < "2011-03-01"]
+    renamed = spring.rename(columns=RENAMED)
+    canonical, given = concentration_explorer(spring), concentration_explorer(renamed, **KEYWORDS)
+    assert given.children[1].value == canonical.children[1].value
+    np.testing.assert_array_equal(given.children[2].marks[0].y, canonical.children[2].marks[0].y)
+    with pytest.raises(DataError, match="'Sales'"):
+        concentration_explorer(renamed.drop(columns="Sales"), **KEYWORDS)

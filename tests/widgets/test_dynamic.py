@@ -5,7 +5,9 @@ from __future__ import annotations
 import duckdb
 import numpy as np
 import pandas as pd
+import pytest
 
+from custseg.errors import DataError
 from custseg.widgets.dynamic import segments_over_time_explorer
 
 CN8 = [
@@ -60,3 +62,22 @@ def test_bars_hold_the_segment_sizes_of_the_chosen_day(online_retail_clean):
         np.testing.assert_array_equal(numbers.x, expected)
         assert figure.axes[0].scale.max > max(expected)  # room for the longest bar's number
     assert sum(expected) < online_retail_clean["customer_id"].nunique()
+
+
+RENAMED = {"customer_id": "CustomerID", "invoice_date": "InvoiceDate", "amount": "Sales",
+           "invoice_id": "InvoiceNo"}  # fmt: skip
+KEYWORDS = {"customer_col": "CustomerID", "date_col": "InvoiceDate", "amount_col": "Sales",
+            "invoice_col": "InvoiceNo"}  # fmt: skip
+
+
+def test_renamed_columns_give_the_same_widget(online_retail_clean):
+    spring = online_retail_clean[online_retail_clean["invoice_date"] < "2011-03-01"]
+    renamed = spring.rename(columns=RENAMED)
+    canonical, given = (
+        segments_over_time_explorer(spring),
+        segments_over_time_explorer(renamed, **KEYWORDS),
+    )
+    assert given.children[1].value == canonical.children[1].value
+    np.testing.assert_array_equal(given.children[2].marks[0].y, canonical.children[2].marks[0].y)
+    with pytest.raises(DataError, match="'Sales'"):
+        segments_over_time_explorer(renamed.drop(columns="Sales"), **KEYWORDS)

@@ -6,7 +6,9 @@ import re
 
 import numpy as np
 import pandas as pd
+import pytest
 
+from custseg.errors import DataError
 from custseg.lifecycle import STAGES, lifecycle_stages
 from custseg.widgets.lifecycle import lifecycle_explorer
 
@@ -75,3 +77,19 @@ def test_bars_follow_every_slider(online_retail_clean):
     at_risk.value = 360  # not below the churn threshold: refused, the bars stay
     assert "必须大于" in summary.value
     np.testing.assert_array_equal(bars.y, stricter)
+
+
+RENAMED = {"customer_id": "CustomerID", "invoice_date": "InvoiceDate", "amount": "Sales",
+           "invoice_id": "InvoiceNo"}  # fmt: skip
+KEYWORDS = {"customer_col": "CustomerID", "date_col": "InvoiceDate", "amount_col": "Sales",
+            "invoice_col": "InvoiceNo"}  # fmt: skip
+
+
+def test_renamed_columns_give_the_same_widget(online_retail_clean):
+    spring = online_retail_clean[online_retail_clean["invoice_date"] < "2011-03-01"]
+    renamed = spring.rename(columns=RENAMED)
+    canonical, given = lifecycle_explorer(spring), lifecycle_explorer(renamed, **KEYWORDS)
+    assert given.children[1].value == canonical.children[1].value
+    np.testing.assert_array_equal(given.children[2].marks[0].y, canonical.children[2].marks[0].y)
+    with pytest.raises(DataError, match="'Sales'"):
+        lifecycle_explorer(renamed.drop(columns="Sales"), **KEYWORDS)

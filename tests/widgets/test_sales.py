@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
+from custseg.errors import DataError
 from custseg.widgets.sales import monthly_sales_explorer
 
 
@@ -37,3 +39,18 @@ def test_the_bars_are_the_months_of_the_chosen_country(online_retail_clean):
         np.testing.assert_allclose(bars.y, expected.to_numpy())
         assert figure.title == f"每月销售额：{country}"
     assert (np.asarray(bars.y) == 0).any()  # Australia did not buy every month
+
+
+RENAMED = {"customer_id": "CustomerID", "invoice_date": "InvoiceDate", "amount": "Sales",
+           "invoice_id": "InvoiceNo"}  # fmt: skip
+KEYWORDS = {"customer_col": "CustomerID", "date_col": "InvoiceDate", "amount_col": "Sales"}  # fmt: skip
+
+
+def test_renamed_columns_give_the_same_widget(online_retail_clean):
+    spring = online_retail_clean[online_retail_clean["invoice_date"] < "2011-03-01"]
+    renamed = spring.rename(columns=RENAMED)
+    canonical, given = monthly_sales_explorer(spring), monthly_sales_explorer(renamed, **KEYWORDS)
+    assert given.children[1].value == canonical.children[1].value
+    np.testing.assert_array_equal(given.children[2].marks[0].y, canonical.children[2].marks[0].y)
+    with pytest.raises(DataError, match="'Sales'"):
+        monthly_sales_explorer(renamed.drop(columns="Sales"), **KEYWORDS)
