@@ -22,6 +22,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from custseg.cli import _ChineseParser
 from custseg.errors import DataError, ParameterError
 from custseg.grading.autograde import (
     DEFAULT_CELL_TIMEOUT,
@@ -38,7 +39,7 @@ from custseg.grading.grades import export_grades
 from custseg.grading.report import write_report
 from custseg.grading.roster import import_roster
 
-__all__ = ["default_course_root", "main"]
+__all__ = ["course_folder", "default_course_root", "main"]
 
 
 def default_course_root() -> Path:
@@ -51,14 +52,16 @@ def default_course_root() -> Path:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _ChineseParser(
         prog="custseg-grade",
         description="发布、收取、自动评分作业，并生成培训效果评估报告 (nbgrader for custseg)",
     )
     parser.add_argument(
         "--course", type=Path, default=None, help="课程评分文件夹 (default: ./grading)"
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="命令")
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="命令", parser_class=_ChineseParser
+    )
 
     build = commands.add_parser("build", help="由文本源文件生成作业笔记本 (build assignments)")
     build.add_argument("assignments", nargs="*", help="作业编号；不写则生成全部")
@@ -130,8 +133,30 @@ def _submit(course: Course, assignment: str, notebook: Path, student: str) -> No
         )
 
 
+def course_folder(root: Path) -> Course:
+    """The course in ``root``; a :class:`DataError` naming the folder when it is not one.
+
+    Every command works in a course folder, the one holding ``nbgrader_config.py``; in any
+    other folder it would make a gradebook and reports of nothing, so it stops first.
+
+    Examples
+    --------
+    >>> course_folder(Path("/没有这个文件夹"))
+    Traceback (most recent call last):
+    custseg.errors.DataError: /没有这个文件夹 不是课程评分文件夹：里面没有 nbgrader_config.py。...
+    """
+    course = Course(root)
+    if not (course.root / "nbgrader_config.py").is_file():
+        raise DataError(
+            f"{course.root} 不是课程评分文件夹：里面没有 nbgrader_config.py。"
+            "请用 --course 指定课程评分文件夹，或在该文件夹中运行 "
+            f"(not a course folder, no nbgrader_config.py: {course.root})"
+        )
+    return course
+
+
 def _run(args: argparse.Namespace) -> None:
-    course = Course(args.course or default_course_root())
+    course = course_folder(args.course or default_course_root())
     say = print
     if args.command == "build":
         for assignment in args.assignments or course.assignment_ids():
@@ -161,7 +186,8 @@ def _run(args: argparse.Namespace) -> None:
         if args.sequential and not args.no_sandbox:
             raise SandboxUnavailable(
                 "--sequential 用普通的 nbgrader autograde 评分，不使用沙箱；"
-                "确需这样做时请同时加上 --no-sandbox"
+                "确需这样做时请同时加上 --no-sandbox "
+                "(--sequential grades without a sandbox: add --no-sandbox to confirm)"
             )
         if args.sequential:
             run = autograde_sequential(course, args.assignment, timeout=args.timeout)

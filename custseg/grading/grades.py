@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 from nbgrader.api import MissingEntry
 
+from custseg.errors import DataError
 from custseg.grading.course import Course
 from custseg.grading.gradebook import open_gradebook
 from custseg.grading.questions import questions
@@ -196,11 +197,23 @@ def export_grades(
     -------
     list of Path
         The files written.
+
+    Raises
+    ------
+    DataError
+        When the gradebook has no student or no assignment (to export: ``assignment``).
     """
+    totals = submissions(course, assignment)
+    if totals.empty:
+        which = f"作业 {assignment}" if assignment else "作业或学员"
+        raise DataError(
+            f"成绩库 {course.gradebook} 里还没有{which}，没有成绩可导出；"
+            "请先导入学员名单并发布作业 "
+            f"(nothing to export from {course.gradebook}: no students or assignments)"
+        )
+    details = cell_grades(course, assignment)
     folder = Path(folder) if folder is not None else course.reports
     folder.mkdir(parents=True, exist_ok=True)
-    totals = submissions(course, assignment)
-    details = cell_grades(course, assignment)
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     csv_path = folder / "grades.csv"
     chinese_headers(totals).to_csv(csv_path, index=False, encoding="utf-8-sig")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from custseg.errors import DataError
 from custseg.grading.checks import issues_frame, load_issues
 from custseg.grading.course import Course
 from custseg.grading.grades import cell_grades, submissions
@@ -80,10 +81,24 @@ def _share(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
 
 
 def training_report(course: Course, assignment: str | None = None) -> TrainingReport:
-    """Compute the figures of the report for one assignment or for all of them."""
+    """Compute the figures of the report for one assignment or for all of them.
+
+    Raises
+    ------
+    DataError
+        When nothing (of ``assignment``) has been graded yet; the message names the gradebook.
+    """
     every = submissions(course, assignment)
+    grades = cell_grades(course, assignment)
+    if grades.empty:
+        which = f"作业 {assignment} " if assignment else ""
+        raise DataError(
+            f"成绩库 {course.gradebook} 里{which}还没有评分过的作业，无法生成报告；"
+            "请先运行 custseg-grade autograde <作业编号> "
+            f"(nothing graded yet in {course.gradebook}, no report)"
+        )
     totals = coursework(every, assignment)
-    cells = coursework(cell_grades(course, assignment), assignment)
+    cells = coursework(grades, assignment)
     graded = cells[~cells["needs_manual_grade"]]
     mastery = _share(graded[graded["kind"] == "auto"], ["topic"])
     application = _share(graded[graded["kind"] == "manual"], ["topic"])
