@@ -77,6 +77,12 @@ COVERAGE_POINTS = {"全国": 100.0, "区域": 70.0, "地方": 40.0}
 COVERAGE_LABELS = {"全国": "全国性经销商", "区域": "区域性经销商", "地方": "地方性经销商"}
 """Name of each coverage type."""
 
+COVERAGE_SIZES = {"全国性经销商": 140, "区域性经销商": 70, "地方性经销商": 30}
+"""Point area of each coverage type on the grade charts (static and interactive)."""
+
+OTHER_COVERAGE_SIZE = 50
+"""Point area of a coverage type not in :data:`COVERAGE_SIZES`."""
+
 CRITERIA_LABELS = {"coverage": "市场覆盖率", "sales": "销售能力", "cooperation": "合作意愿"}
 """Chinese name of each criterion."""
 

@@ -7,17 +7,20 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from custseg.distributors import GRADE_LABELS, GRADES
+from custseg.distributors import (
+    COVERAGE_SIZES,
+    GRADE_LABELS,
+    GRADES,
+    OTHER_COVERAGE_SIZE,
+)
 from custseg.errors import require_columns
 from custseg.plotting import palette
 from custseg.plotting.style import chinese_font_context, pin_chinese_font
 
 __all__ = ["plot_distributor_grades", "plot_grade_changes"]
 
-#: Colour of each grade and point area of each coverage type (shared with the widget).
+#: Colour of each grade (shared with the widget).
 GRADE_COLORS = palette.DISTRIBUTOR_GRADE_COLORS
-COVERAGE_SIZES = {"全国性经销商": 140, "区域性经销商": 70, "地方性经销商": 30}
-OTHER_COVERAGE_SIZE = 50
 
 
 def plot_distributor_grades(evaluation: pd.DataFrame, ax: Axes | None = None) -> Axes:

@@ -13,10 +13,12 @@ import ipywidgets as widgets
 import pandas as pd
 
 from custseg.distributors import (
+    COVERAGE_SIZES,
     CRITERIA_LABELS,
     DEFAULT_WEIGHTS,
     GRADE_LABELS,
     GRADES,
+    OTHER_COVERAGE_SIZE,
     RANKING_COLUMNS,
     DistributorEvaluator,
     grade_counts,
@@ -25,7 +27,6 @@ from custseg.distributors import (
 )
 from custseg.errors import ParameterError
 from custseg.plotting import palette
-from custseg.plotting.distributors import COVERAGE_SIZES, OTHER_COVERAGE_SIZE
 from custseg.widgets.live import LiveChart
 
 # grade_counts and ranked_distributors live in custseg.distributors; importable here as before.

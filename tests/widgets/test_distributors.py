@@ -117,3 +117,25 @@ def test_grade_map_draws_every_distributor(h1):
     evaluation = DistributorEvaluator().fit(h1).evaluate(h1)
     ax = plot_distributor_grades(evaluation)
     assert sum(len(c.get_offsets()) for c in ax.collections) == len(h1)
+
+
+def test_the_widget_module_loads_no_static_plotting_library():
+    import json
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys\n"
+        "import custseg.widgets.distributors\n"
+        "print(json.dumps([m for m in ('matplotlib', 'seaborn') if m in sys.modules]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True
+    )
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+    # the static chart and the widget size their points alike
+    from custseg import distributors
+    from custseg.plotting import distributors as static
+
+    assert static.COVERAGE_SIZES is distributors.COVERAGE_SIZES
+    assert static.OTHER_COVERAGE_SIZE == distributors.OTHER_COVERAGE_SIZE
