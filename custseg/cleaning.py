@@ -108,16 +108,16 @@ def _check_conventions(options: Mapping, where: str) -> dict:
     checked = dict(options)
     if "drop_duplicates" in checked and not isinstance(checked["drop_duplicates"], bool | np.bool_):
         raise ParameterError(
-            f"{where}: drop_duplicates 只能是 True 或 False，收到 {checked['drop_duplicates']!r}"
+            f"{where}: drop_duplicates 只能是 True 或 False，收到 {checked['drop_duplicates']!r} (True or False)"
         )
     prefix = checked.get("cancel_prefix")
     if prefix is not None and (not isinstance(prefix, str) or not prefix.strip()):
         raise ParameterError(
-            f"{where}: cancel_prefix 应是取消单号的开头文字（如 'C'）或 None，收到 {prefix!r}"
+            f"{where}: cancel_prefix 应是取消单号的开头文字（如 'C'）或 None，收到 {prefix!r} (cancel_prefix: a text prefix or None)"
         )
     if "refunds" in checked and checked["refunds"] not in ("net", "drop"):
         raise ParameterError(
-            f"{where}: refunds 只能是 'net' 或 'drop'，收到 {checked['refunds']!r}"
+            f"{where}: refunds 只能是 'net' 或 'drop'，收到 {checked['refunds']!r} (refunds: 'net' or 'drop')"
         )
     return checked
 

@@ -72,7 +72,9 @@ def _check_k(k: Any, n_rows: int) -> int:
     if isinstance(k, bool) or not isinstance(k, int) or k < 2:
         raise ParameterError(f"k 应为不小于 2 的整数 (integer k >= 2)，收到 {k!r}")
     if k >= n_rows:
-        raise ParameterError(f"k={k} 不少于客户数 {n_rows}：请减小 k")
+        raise ParameterError(
+            f"k={k} 不少于客户数 {n_rows}：请减小 k (k must be below the number of customers)"
+        )
     return k
 
 
@@ -116,7 +118,9 @@ def k_choice_table(
     """
     frame = _frame(features, columns)
     if isinstance(k_from, bool) or isinstance(k_to, bool) or k_from > k_to:
-        raise ParameterError(f"k_from ({k_from!r}) 应不大于 k_to ({k_to!r})")
+        raise ParameterError(
+            f"k_from ({k_from!r}) 应不大于 k_to ({k_to!r}) (k_from must be <= k_to)"
+        )
     table = choose_k(frame, k_range=range(k_from, k_to + 1))
     out = pd.DataFrame(
         {

@@ -119,7 +119,9 @@ def control_group_size(
             f"baseline_rate={baseline_rate!r}, difference={difference!r}"
         )
     if not (0 < alpha < 1 and 0 < power < 1):
-        raise ParameterError(f"alpha 和 power 要在 0 和 1 之间：alpha={alpha!r}, power={power!r}")
+        raise ParameterError(
+            f"alpha 和 power 要在 0 和 1 之间 (alpha and power in (0, 1))：alpha={alpha!r}, power={power!r}"
+        )
     mean = (p0 + p1) / 2
     top = _z(1 - alpha / 2) * math.sqrt(2 * mean * (1 - mean)) + _z(power) * math.sqrt(
         p0 * (1 - p0) + p1 * (1 - p1)

@@ -644,7 +644,7 @@ def check_k_anonymity(
     custseg.errors.DataError: k = 1 < 5：1 行所在的组合少于 5 行，可能识别到个人 (re-identification risk)。最小的组合：城市='拉萨', 性别='女'（1 行）。请合并取值（如年龄分段、地区归并）或删除这些行。
     """
     if int(k_min) < 1:
-        raise ParameterError(f"k_min 须 >= 1：收到 {k_min!r}")
+        raise ParameterError(f"k_min 须 >= 1：收到 {k_min!r} (k_min must be >= 1)")
     result = k_anonymity(frame, quasi_identifiers)
     if result.k >= k_min or not raise_error:
         return result
@@ -675,7 +675,7 @@ def suppress_small_groups(
     ['北京']
     """
     if int(k_min) < 1:
-        raise ParameterError(f"k_min 须 >= 1：收到 {k_min!r}")
+        raise ParameterError(f"k_min 须 >= 1：收到 {k_min!r} (k_min must be >= 1)")
     columns = [quasi_identifiers] if isinstance(quasi_identifiers, str) else list(quasi_identifiers)
     group_sizes(frame, columns)  # validates the columns
     sizes = frame.groupby(columns, dropna=False, observed=True)[columns[0]].transform("size")
@@ -870,7 +870,7 @@ def group_size_classes(sizes: Sequence[int], k_min: int) -> pd.DataFrame:
     """
     k_min = int(k_min)
     if k_min < 1:
-        raise ParameterError(f"k_min 须 >= 1：收到 {k_min!r}")
+        raise ParameterError(f"k_min 须 >= 1：收到 {k_min!r} (k_min must be >= 1)")
     sizes = np.asarray(sizes)
     edges = sorted({*_SIZE_EDGES, k_min})
     labels, rows, at_risk = [], [], []
@@ -908,7 +908,7 @@ def k_risk(frame: pd.DataFrame, quasi_identifiers: Sequence[str], *, k_min: int 
     {'k': 1, 'groups': 2, 'rows_at_risk': 1, 'share_at_risk': 0.16666666666666666}
     """
     if isinstance(k_min, bool) or not isinstance(k_min, int | np.integer) or k_min < 1:
-        raise ParameterError(f"k_min 须为正整数：收到 {k_min!r}")
+        raise ParameterError(f"k_min 须为正整数：收到 {k_min!r} (k_min must be a positive integer)")
     sizes = group_sizes(frame, list(quasi_identifiers))["rows"]
     at_risk = int(sizes[sizes < k_min].sum())
     return {

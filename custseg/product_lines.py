@@ -100,7 +100,9 @@ def preference_groups(
     {'A': '零食偏好型', 'B': '均衡型'}
     """
     if isinstance(dominance, bool) or not 0 < dominance <= 1:
-        raise ParameterError(f"dominance 是 0 到 1 之间的比例（0.3 表示 30%），收到 {dominance!r}")
+        raise ParameterError(
+            f"dominance 是 0 到 1 之间的比例（0.3 表示 30%），收到 {dominance!r} (dominance: a share in [0, 1])"
+        )
     columns = dict(customer_col=customer_col, date_col=date_col, amount_col=amount_col)
     spend = _spend(transactions, category_col, columns)
     return dominant_segments(spending_mix(spend, list(spend.columns)), dominance=dominance)

@@ -996,7 +996,7 @@ def rate_interval_table(
     """
     if len(responses) != len(contacted):
         raise DataError(
-            f"responses 和 contacted 要一样长：{len(responses)} 个和 {len(contacted)} 个"
+            f"responses 和 contacted 要一样长：{len(responses)} 个和 {len(contacted)} 个 (responses and contacted differ in length)"
         )
     level = f"{1 - alpha:.0%}"
     rows = []

@@ -35,7 +35,7 @@ def is_quality_client(clients: pd.DataFrame, *, balance_top_share: float = 0.25)
     require_columns(clients, ["balance", "default", "loan"], what="银行客户数据 (clients)")
     if isinstance(balance_top_share, bool) or not 0 < balance_top_share <= 1:
         raise ParameterError(
-            f"balance_top_share 是 0 到 1 之间的比例（0.25 表示余额前 25%），收到 {balance_top_share!r}"
+            f"balance_top_share 是 0 到 1 之间的比例（0.25 表示余额前 25%），收到 {balance_top_share!r} (balance_top_share: a share in [0, 1])"
         )
     cut = clients["balance"].quantile(1 - balance_top_share)
     rich = clients["balance"] >= cut

@@ -149,7 +149,7 @@ def _equal_mask(name: str, column: pd.Series, value: Any) -> pd.Series:
         more = "……" if len(values) > _SHOWN else ""
         raise DataError(
             f"列 '{name}'（{chinese_label(name)}）中没有 {'、'.join(map(repr, missing))} 这个值。"
-            f"现有的值：{'、'.join(values[:_SHOWN])}{more}。"
+            f"现有的值：{'、'.join(values[:_SHOWN])}{more}。 (value not found in column {name!r})"
         )
     mask = column.isin(wanted)
     return mask | column.isna() if empty else mask
@@ -164,7 +164,7 @@ def _mask(frame: pd.DataFrame, where: dict[str, Any]) -> pd.Series:
         except DataError as error:
             raise DataError(
                 f"{error}条件的写法：列名=值，或 列名_at_most=、列名_at_least=、列名_below=、"
-                "列名_above=、列名_not=。"
+                "列名_above=、列名_not=。 (condition: column=value or column_at_most=...)"
             ) from None
         if suffix == "":
             keep &= _equal_mask(name, column, value)
@@ -176,11 +176,11 @@ def _mask(frame: pd.DataFrame, where: dict[str, Any]) -> pd.Series:
                 column
             ) and not pd.api.types.is_datetime64_any_dtype(column):
                 raise DataError(
-                    f"列 '{name}'（{chinese_label(name)}）不是数字，不能用“{words}”比较。"
+                    f"列 '{name}'（{chinese_label(name)}）不是数字，不能用“{words}”比较。 (not numeric, cannot compare)"
                 )
             if isinstance(value, str) and not pd.api.types.is_datetime64_any_dtype(column):
                 raise ParameterError(
-                    f"{key}= 需要一个数字，收到的是文字 {value!r}：数字不要加引号。"
+                    f"{key}= 需要一个数字，收到的是文字 {value!r}：数字不要加引号。 (a number is needed, not text)"
                 )
             if pd.api.types.is_datetime64_any_dtype(column):
                 value = pd.Timestamp(value)
@@ -212,7 +212,7 @@ def count_rows(table: Any, **where: Any) -> int:
     >>> count_rows(orders, chanel="电商")
     Traceback (most recent call last):
     ...
-    custseg.errors.DataError: 表格里没有名为 'chanel' 的列 (column)。是不是想写 'channel'？可用的列：channel（渠道）、amount（金额）。条件的写法：列名=值，或 列名_at_most=、列名_at_least=、列名_below=、列名_above=、列名_not=。
+    custseg.errors.DataError: 表格里没有名为 'chanel' 的列 (column)。是不是想写 'channel'？可用的列：channel（渠道）、amount（金额）。条件的写法：列名=值，或 列名_at_most=、列名_at_least=、列名_below=、列名_above=、列名_not=。 (condition: column=value or column_at_most=...)
     >>> orders["customer_id"] = ["C1", None, "C2"]
     >>> count_rows(orders, customer_id=None), count_rows(orders, customer_id_not=None)
     (1, 2)
@@ -235,7 +235,9 @@ def total(table: Any, column: str, *, digits: int = 2, **where: Any) -> float | 
     rows = _rows(table, where)
     name, values = _column(rows, column)
     if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
-        raise DataError(f"列 '{name}'（{chinese_label(name)}）不是数字，不能求和。")
+        raise DataError(
+            f"列 '{name}'（{chinese_label(name)}）不是数字，不能求和。 (not numeric, cannot sum)"
+        )
     return _number(values.sum(), digits)
 
 
@@ -253,14 +255,18 @@ def average(table: Any, column: str, *, digits: int = 2, **where: Any) -> float:
     >>> average(rfm, "recency", segment="丙")
     Traceback (most recent call last):
     ...
-    custseg.errors.DataError: 列 'segment'（客户群）中没有 '丙' 这个值。现有的值：乙、甲。
+    custseg.errors.DataError: 列 'segment'（客户群）中没有 '丙' 这个值。现有的值：乙、甲。 (value not found in column 'segment')
     """
     rows = _rows(table, where)
     name, values = _column(rows, column)
     if not pd.api.types.is_numeric_dtype(values):
-        raise DataError(f"列 '{name}'（{chinese_label(name)}）不是数字，不能求平均。")
+        raise DataError(
+            f"列 '{name}'（{chinese_label(name)}）不是数字，不能求平均。 (not numeric, cannot average)"
+        )
     if values.notna().sum() == 0:
-        raise DataError(f"没有符合条件的行，无法计算 '{name}'（{chinese_label(name)}）的平均值。")
+        raise DataError(
+            f"没有符合条件的行，无法计算 '{name}'（{chinese_label(name)}）的平均值。 (no matching rows)"
+        )
     return _number(float(values.mean()), max(digits, 4) if is_share(name) else digits)
 
 
@@ -276,7 +282,7 @@ def share(table: Any, *, digits: int = 4, **where: Any) -> float:
     """
     frame = _as_frame(table)
     if len(frame) == 0:
-        raise DataError("表格是空的，无法计算占比。")
+        raise DataError("表格是空的，无法计算占比。 (empty table, no share)")
     return _number(len(_rows(frame, where)) / len(frame), digits)
 
 
@@ -296,11 +302,15 @@ def top(
     2   C3   55.5
     """
     if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
-        raise ParameterError(f"n 应该是正整数（要看几行），收到的是 {n!r}。")
+        raise ParameterError(
+            f"n 应该是正整数（要看几行），收到的是 {n!r}。 (n must be a positive integer)"
+        )
     rows = _rows(table, where)
     name, values = _column(rows, column)
     if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
-        raise DataError(f"列 '{name}'（{chinese_label(name)}）不是数字，不能排序取前几名。")
+        raise DataError(
+            f"列 '{name}'（{chinese_label(name)}）不是数字，不能排序取前几名。 (not numeric, cannot rank)"
+        )
     by_position = values.reset_index(drop=True)
     order = by_position.sort_values(ascending=smallest, kind="stable", na_position="last").index
     return readable(rows.iloc[order[:n]])
@@ -327,10 +337,10 @@ def value_of(table: Any, row: Any, column: str) -> Any:
         found = values[(frame.iloc[:, 0] == row).to_numpy()]
     else:
         keys = [str(k) for k in frame.index[:_SHOWN]]
-        raise DataError(f"表格里没有 {row!r} 这一行。前几行是：{'、'.join(keys)}。")
+        raise DataError(f"表格里没有 {row!r} 这一行。前几行是：{'、'.join(keys)}。 (no such row)")
     if isinstance(found, pd.Series):
         if len(found) != 1:
-            raise DataError(f"{row!r} 对应 {len(found)} 行，无法取出一个值。")
+            raise DataError(f"{row!r} 对应 {len(found)} 行，无法取出一个值。 (row is not unique)")
         found = found.iloc[0]
     return found.item() if isinstance(found, np.generic) else found
 
@@ -339,7 +349,7 @@ def _groups(table: Any, by: str, where: dict[str, Any]) -> tuple[str, pd.DataFra
     rows = _rows(table, where)
     name, keys = _column(rows, by)
     if len(rows) == 0:
-        raise DataError("没有符合条件的行，无法分组。")
+        raise DataError("没有符合条件的行，无法分组。 (no matching rows to group)")
     keys = keys.astype(object).where(keys.notna(), "（缺失）")  # no row is dropped silently
     return name, rows, keys
 
@@ -367,7 +377,9 @@ def _per_group(table: Any, by: str, column: str, how: str, where: dict[str, Any]
     name, rows, keys = _groups(table, by, where)
     value_name, values = _column(rows, column)
     if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
-        raise DataError(f"列 '{value_name}'（{chinese_label(value_name)}）不是数字，不能计算。")
+        raise DataError(
+            f"列 '{value_name}'（{chinese_label(value_name)}）不是数字，不能计算。 (not numeric)"
+        )
     grouped = pd.Series(values.to_numpy(), index=keys.to_numpy()).groupby(level=0, sort=False)
     result = getattr(grouped, how)().sort_values(ascending=False, kind="stable")
     label = (

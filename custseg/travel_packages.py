@@ -79,7 +79,7 @@ def example_travelers(n: int = 400, *, seed: int = 11) -> pd.DataFrame:
     True
     """
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        raise ParameterError(f"n 应为正整数，收到 {n!r}")
+        raise ParameterError(f"n 应为正整数，收到 {n!r} (n must be a positive integer)")
     rng = np.random.default_rng(seed)
     # kind: share, trips (Poisson mean), spend (lognormal median), days ahead (mean), family
     kinds = [

@@ -76,7 +76,7 @@ def read_model(cls: Any, path: str | Path) -> Any:
     kind = document.get("model")
     if kind != cls.__name__:
         raise DataError(
-            f"文件 {source} 保存的是 {kind}, 不是 {cls.__name__}: 请用 {kind}.load(...) 读取"
+            f"文件 {source} 保存的是 {kind}, 不是 {cls.__name__}: 请用 {kind}.load(...) 读取 (the file holds another model)"
         )
     settings = document.get("settings", {})
     known = cls().get_params()

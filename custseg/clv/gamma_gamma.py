@@ -273,7 +273,9 @@ class GammaGammaModel(CLVModel):
                 f"参数 time (月数 months) 必须是正整数 (positive integer): {time!r}"
             )
         if not np.isfinite(discount_rate) or discount_rate <= -1:
-            raise ParameterError(f"参数 discount_rate (折现率) 必须大于 -1: {discount_rate!r}")
+            raise ParameterError(
+                f"参数 discount_rate (折现率) 必须大于 -1 (must be > -1): {discount_rate!r}"
+            )
         spend = self.expected_average_value(summary).to_numpy()
         per_month = _PERIODS_PER_MONTH[freq]
         clv = np.zeros(len(summary))
