@@ -61,7 +61,10 @@ def _baskets(
 ) -> pd.DataFrame:
     """Distinct (basket, item) pairs; baskets from customer and date when there is no invoice."""
     if not isinstance(transactions, pd.DataFrame):
-        raise DataError(f"需要交易明细表 pandas.DataFrame，收到 {type(transactions).__name__}")
+        raise DataError(
+            f"需要交易明细表 pandas.DataFrame，收到 {type(transactions).__name__} "
+            "(transactions must be a pandas DataFrame)"
+        )
     if invoice_col in transactions.columns:
         require_columns(transactions, [item_col], what="交易明细 (transactions)")
         pairs = pd.DataFrame(
@@ -277,7 +280,9 @@ class _BasketModel(BaseEstimator):
         check_fitted(self)
         n = self._n(n)
         if (basket is None) == (customer is None):
-            raise ParameterError("请给出购物篮 (basket) 或客户 (customer) 二者之一")
+            raise ParameterError(
+                "请给出购物篮 (basket) 或客户 (customer) 二者之一 (give basket or customer)"
+            )
         if customer is not None:
             row = self.customers_.get_indexer([customer])[0]
             owned = self.customer_items_[row].indices if row >= 0 else np.array([], dtype=int)
@@ -653,7 +658,7 @@ def compare_hit_rates(
     if not models:
         raise ParameterError("至少需要一个模型 (no model given)")
     if max_baskets is not None and max_baskets < 1:
-        raise ParameterError(f"max_baskets 须 >= 1：收到 {max_baskets!r}")
+        raise ParameterError(f"max_baskets 须 >= 1 (at least 1)：收到 (got) {max_baskets!r}")
     fitted = {name: clone(model).fit(train) for name, model in models.items()}
     first = next(iter(fitted.values()))
     queries, hidden = _held_out(test, first.items_, first, max_baskets, random_state)
@@ -860,7 +865,9 @@ def hit_rate_table(
     try:
         cut = pd.Timestamp(split_date)
     except (TypeError, ValueError):
-        raise ParameterError(f"split_date {split_date!r} 不是日期，请写成 '2011-09-01'") from None
+        raise ParameterError(
+            f"split_date {split_date!r} 不是日期，请写成 '2011-09-01' (not a date)"
+        ) from None
     dates = pd.to_datetime(transactions[date_col])
     train, test = transactions.loc[dates < cut], transactions.loc[dates >= cut]
     columns = {
@@ -872,7 +879,8 @@ def hit_rate_table(
     }
     if train.empty or test.empty:
         raise DataError(
-            f"按 split_date={split_date!r} 切分后，学习用或测试用的订单为空：请换一个日期"
+            f"按 split_date={split_date!r} 切分后，学习用或测试用的订单为空：请换一个日期 "
+            "(no training or no test orders: choose another date)"
         )
     table = compare_hit_rates(
         {

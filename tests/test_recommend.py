@@ -279,9 +279,9 @@ def test_hit_rate_table_splits_by_date_and_compares_both(online_retail_clean, tr
     )
     assert table["命中数"].to_dict() == reference["hits"].to_dict()
     assert table["命中率（%）"].to_dict() == (100 * reference["hit_rate"]).round(1).to_dict()
-    with pytest.raises(DataError, match="split_date"):
+    with pytest.raises(DataError, match="split_date.*请换一个日期 \\(no training or no test"):
         hit_rate_table(online_retail_clean, split_date="2030-01-01")
-    with pytest.raises(ParameterError, match="不是日期"):
+    with pytest.raises(ParameterError, match="不是日期.*\\(not a date\\)"):
         hit_rate_table(online_retail_clean, split_date="九月")
 
 

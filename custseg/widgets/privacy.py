@@ -83,7 +83,9 @@ def k_anonymity_explorer(
     checked = list(candidates) if checked is None else list(checked)
     unknown = [label for label in checked if label not in candidates]
     if unknown:
-        raise DataError(f"checked 中的 {unknown} 不在候选列 (candidates) 中")
+        raise DataError(
+            f"checked 中的 {unknown} 不在候选列 (candidates) 中 (not a candidate column)"
+        )
     if frame.empty:
         raise DataError("数据表是空的 (empty table)：无法计算 k")
     data = frame[list(dict.fromkeys([*candidates.values(), *([age_col] if age_col else [])]))]
