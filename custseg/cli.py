@@ -17,12 +17,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-__all__ = ["main"]
+__all__ = ["ChineseArgumentParser", "main"]
 
 _SEPARATORS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 
 
-class _ChineseParser(argparse.ArgumentParser):
+class ChineseArgumentParser(argparse.ArgumentParser):
     """Argument errors in Chinese, exit code 2, no usage dump in English alone."""
 
     def error(self, message: str):
@@ -51,8 +51,12 @@ def _separator(value: str) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _ChineseParser(prog="custseg", description="客户分类 (customer segmentation) 工具")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_ChineseParser)
+    parser = ChineseArgumentParser(
+        prog="custseg", description="客户分类 (customer segmentation) 工具"
+    )
+    commands = parser.add_subparsers(
+        dest="command", required=True, parser_class=ChineseArgumentParser
+    )
     segment = commands.add_parser(
         "segment",
         help="对订单文件做客户分类并生成报告 (segment orders, write a report)",

@@ -22,7 +22,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from custseg.cli import _ChineseParser
+from custseg.cli import ChineseArgumentParser
 from custseg.errors import DataError, ParameterError
 from custseg.grading.autograde import (
     DEFAULT_CELL_TIMEOUT,
@@ -52,7 +52,7 @@ def default_course_root() -> Path:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _ChineseParser(
+    parser = ChineseArgumentParser(
         prog="custseg-grade",
         description="发布、收取、自动评分作业，并生成培训效果评估报告 (nbgrader for custseg)",
     )
@@ -60,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
         "--course", type=Path, default=None, help="课程评分文件夹 (default: ./grading)"
     )
     commands = parser.add_subparsers(
-        dest="command", required=True, metavar="命令", parser_class=_ChineseParser
+        dest="command", required=True, metavar="命令", parser_class=ChineseArgumentParser
     )
 
     build = commands.add_parser("build", help="由文本源文件生成作业笔记本 (build assignments)")
