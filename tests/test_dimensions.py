@@ -619,3 +619,22 @@ def test_the_old_data_keyword_of_the_tables_still_works_and_warns():
     with pytest.deprecated_call(match="data= 已改名为 transactions="):
         old = purchase_style_table(data=orders)
     pd.testing.assert_frame_equal(old, purchase_style_table(orders))
+
+
+def test_segment_labels_is_the_function_and_its_module_is_labels(bank):
+    import importlib
+    import sys
+
+    import custseg.dimensions
+    import custseg.dimensions.segment_labels  # the old module path  # noqa: F401
+    from custseg.dimensions import labels, segment_labels
+
+    assert custseg.dimensions.segment_labels is segment_labels is labels.segment_labels
+    jobs = segment_labels(bank.head(200), "job")
+    assert jobs.name == "职业" and jobs.notna().all()
+    old_module = sys.modules["custseg.dimensions.segment_labels"]
+    assert importlib.import_module("custseg.dimensions.segment_labels") is old_module
+    with pytest.deprecated_call(match="custseg.dimensions.labels.labeled_rows"):
+        from custseg.dimensions.segment_labels import labeled_rows
+    assert labeled_rows is labels.labeled_rows
+    assert custseg.dimensions.segment_labels is segment_labels  # still the function

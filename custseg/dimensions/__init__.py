@@ -24,6 +24,9 @@ compare them on a target, such as the answer to a campaign ("did the client subs
   :func:`mix_table` (the mix of one column within each segment).
 """
 
+import importlib
+
+from custseg.dimensions import labels
 from custseg.dimensions.behavioral import (
     PURCHASE_STYLES,
     purchase_style_table,
@@ -46,6 +49,8 @@ from custseg.dimensions.demographic import (
 )
 from custseg.dimensions.geographic import COUNTRIES, country_regions, customer_countries
 from custseg.dimensions.group_sales import sales_by
+from custseg.dimensions.labels import DIMENSION_NAMES, labeled_rows, segment_labels
+from custseg.dimensions.labels import labelled_rows as labelled_rows  # old name
 from custseg.dimensions.mix import mix_table
 from custseg.dimensions.profiles import (
     OVERALL,
@@ -69,8 +74,6 @@ from custseg.dimensions.response_tables import (
     response_title,
     segment_response,
 )
-from custseg.dimensions.segment_labels import DIMENSION_NAMES, labeled_rows, segment_labels
-from custseg.dimensions.segment_labels import labelled_rows as labelled_rows  # old name
 from custseg.dimensions.survey import (
     SURVEY_ITEMS,
     SURVEY_SEGMENT,
@@ -80,6 +83,13 @@ from custseg.dimensions.survey import (
     survey_profile,
     survey_segments,
 )
+
+# The old module path custseg.dimensions.segment_labels (the module is now
+# custseg.dimensions.labels) is loaded here once; loading it sets the package attribute
+# to the module, so the function of the same name is bound again after it: the name
+# custseg.dimensions.segment_labels always means the function.
+importlib.import_module("custseg.dimensions.segment_labels")
+segment_labels = labels.segment_labels  # noqa: F811
 
 __all__ = [
     "AGE_EDGES",

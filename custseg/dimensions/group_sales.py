@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from custseg.deprecation import renamed_keywords
-from custseg.dimensions.segment_labels import segment_labels
+from custseg.dimensions.labels import segment_labels
 from custseg.errors import DataError, require_columns
 from custseg.frames import canonical_columns, columns_as_given
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from custseg.dimensions.segment_labels import segment_labels
+from custseg.dimensions.labels import segment_labels
 
 __all__ = ["mix_table"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from custseg.dimensions.labels import segment_labels
 from custseg.dimensions.profiles import response_by
-from custseg.dimensions.segment_labels import segment_labels
 from custseg.errors import DataError, require_columns
 
 __all__ = [
@@ -33,7 +33,7 @@ def response_table(
         One row per customer.
     by : str, optional
         The column that defines the segments (``"job"``; ``"age"`` is cut into age bands,
-        see :func:`custseg.dimensions.segment_labels.segment_labels`). Without it, one
+        see :func:`custseg.dimensions.labels.segment_labels`). Without it, one
         row for all customers.
     target, positive
         The outcome column and the value that counts as a response (default: ``y`` is
@@ -86,7 +86,7 @@ def segment_response(
         One row per customer. Not modified.
     by : str, optional
         The column that defines the segments, labelled as in
-        :func:`custseg.dimensions.segment_labels.segment_labels` (``"age"`` in age bands,
+        :func:`custseg.dimensions.labels.segment_labels` (``"age"`` in age bands,
         coded values in Chinese). Without it, one row :data:`OVERALL_ROW` for all customers.
     target, positive
         The outcome column and the value that counts as a response.

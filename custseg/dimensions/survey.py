@@ -13,8 +13,8 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from custseg.dimensions.labels import segment_labels
 from custseg.dimensions.profiles import OVERALL
-from custseg.dimensions.segment_labels import segment_labels
 from custseg.errors import DataError, ParameterError, require_columns
 
 __all__ = [
