@@ -4,9 +4,9 @@ The functions here wrap :mod:`custseg.clustering` for a reader who never program
 takes the customer table and a few named settings and returns a table with Chinese
 headers, rounded numbers and shares in per cent (``占比（%）``), e.g.::
 
-    k_choice_table(features=rfm, k_from=2, k_to=8)
-    cluster_profile_table(features=rfm, k=4)
-    cluster_profile_table(features=customers, k=4, columns=SURVEY_COLUMNS)
+    k_choice_table(rfm, k_from=2, k_to=8)
+    cluster_profile_table(rfm, k=4)
+    cluster_profile_table(customers, k=4, features=SURVEY_COLUMNS)
     mixed_profile_table(data=clients, k=3, numeric=["age", "balance"], categorical=["job"])
 
 The clusters are those of :class:`~custseg.clustering.CustomerClusterer` and
@@ -17,8 +17,9 @@ The clusters are those of :class:`~custseg.clustering.CustomerClusterer` and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+import functools
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -29,6 +30,7 @@ from custseg.clustering import (
     cluster_profiles,
     feature_name,
 )
+from custseg.deprecation import warn_renamed
 from custseg.dimensions import BANK_LABELS, label_values
 from custseg.errors import ParameterError, require_columns
 from custseg.frames import to_pandas
@@ -59,12 +61,41 @@ TOTAL_ROW = "全体"
 """Index of the last row of the profile tables: all customers, to compare each cluster with."""
 
 
-def _frame(data: Any, columns: Sequence[str] | None) -> pd.DataFrame:
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _old_keywords(function: F) -> F:
+    """Accept the old spellings, with a warning: the table as ``features=``, the columns as
+    ``columns=``.
+
+    ``features=`` now names the columns to cluster on, as in
+    :class:`~custseg.clustering.CustomerClusterer`; the table is the first argument, ``data``.
+    A call without ``data`` that gives ``features=`` is an old call giving the table.
+    """
+
+    @functools.wraps(function)
+    def accepting_old_keywords(*args: Any, **kwargs: Any) -> Any:
+        if not args and "data" not in kwargs and "features" in kwargs:
+            warn_renamed("features=", "data=")
+            kwargs["data"] = kwargs.pop("features")
+        if "columns" in kwargs:
+            if "features" in kwargs:
+                raise ParameterError(
+                    "columns= 已改名为 features=，只能给一个：请只写 features= (both given)"
+                )
+            warn_renamed("columns=", "features=")
+            kwargs["features"] = kwargs.pop("columns")
+        return function(*args, **kwargs)
+
+    return accepting_old_keywords  # type: ignore[return-value]
+
+
+def _frame(data: Any, features: str | Sequence[str] | None) -> pd.DataFrame:
     frame = data if isinstance(data, pd.DataFrame) else to_pandas(data)
-    if columns is None:
+    if features is None:
         return frame
-    chosen = [columns] if isinstance(columns, str) else list(columns)
-    require_columns(frame, chosen, what="客户表 (features)")
+    chosen = [features] if isinstance(features, str) else list(features)
+    require_columns(frame, chosen, what="客户表 (data)")
     return frame[chosen]
 
 
@@ -78,8 +109,9 @@ def _check_k(k: Any, n_rows: int) -> int:
     return k
 
 
+@_old_keywords
 def k_choice_table(
-    features: Any, *, k_from: int = 2, k_to: int = 8, columns: Sequence[str] | None = None
+    data: Any, *, k_from: int = 2, k_to: int = 8, features: str | Sequence[str] | None = None
 ) -> pd.DataFrame:
     """For each number of clusters k: the within-cluster sum of squares and the silhouette.
 
@@ -91,12 +123,14 @@ def k_choice_table(
 
     Parameters
     ----------
-    features : pandas.DataFrame
+    data : pandas.DataFrame
         One row per customer, numeric columns (e.g. :func:`custseg.rfm.rfm_table`).
+        Given as ``features=`` before (still works, with a :class:`DeprecationWarning`).
     k_from, k_to : int, default 2 and 8
         The smallest and the largest k tried (both included).
-    columns : list of str, optional
-        The columns to cluster on; all columns by default.
+    features : list of str, optional
+        The columns to cluster on (as in :class:`~custseg.clustering.CustomerClusterer`);
+        all columns by default. ``columns=`` is its old, deprecated name.
 
     Returns
     -------
@@ -116,7 +150,7 @@ def k_choice_table(
     >>> table[SUGGESTED_HEADER].tolist()
     ['', '是', '']
     """
-    frame = _frame(features, columns)
+    frame = _frame(data, features)
     if isinstance(k_from, bool) or isinstance(k_to, bool) or k_from > k_to:
         raise ParameterError(
             f"k_from ({k_from!r}) 应不大于 k_to ({k_to!r}) (k_from must be <= k_to)"
@@ -133,19 +167,26 @@ def k_choice_table(
     return out
 
 
+@_old_keywords
 def cluster_customers(
-    features: Any, *, k: int = 4, columns: Sequence[str] | None = None, random_state: int = 0
+    data: Any,
+    *,
+    k: int = 4,
+    features: str | Sequence[str] | None = None,
+    random_state: int = 0,
 ) -> pd.Series:
     """The cluster number of every customer, with k-means on log-scaled, standardised features.
 
     Parameters
     ----------
-    features : pandas.DataFrame
-        One row per customer, numeric columns.
+    data : pandas.DataFrame
+        One row per customer, numeric columns. Given as ``features=`` before (still works,
+        with a :class:`DeprecationWarning`).
     k : int, default 4
         Number of clusters.
-    columns : list of str, optional
-        The columns to cluster on; all columns by default.
+    features : list of str, optional
+        The columns to cluster on (as in :class:`~custseg.clustering.CustomerClusterer`);
+        all columns by default. ``columns=`` is its old, deprecated name.
     random_state : int, default 0
         Seed, so everyone gets the same clusters.
 
@@ -162,7 +203,7 @@ def cluster_customers(
     >>> cluster_customers(rfm, k=2).nunique()
     2
     """
-    frame = _frame(features, columns)
+    frame = _frame(data, features)
     _check_k(k, len(frame))
     return CustomerClusterer(n_clusters=k, random_state=random_state).fit(frame).labels_
 
@@ -227,20 +268,27 @@ def readable_profiles(profiles: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFra
     return out
 
 
+@_old_keywords
 def cluster_profile_table(
-    features: Any, *, k: int = 4, columns: Sequence[str] | None = None, random_state: int = 0
+    data: Any,
+    *,
+    k: int = 4,
+    features: str | Sequence[str] | None = None,
+    random_state: int = 0,
 ) -> pd.DataFrame:
     """Cluster the customers into k groups and describe each group in a Chinese table.
 
     Parameters
     ----------
-    features : pandas.DataFrame
+    data : pandas.DataFrame
         One row per customer, numeric columns (e.g. the RFM table, or the survey answers of
-        :func:`custseg.datasets.load_cn_customers` with ``columns=SURVEY_COLUMNS``).
+        :func:`custseg.datasets.load_cn_customers` with ``features=SURVEY_COLUMNS``).
+        Given as ``features=`` before (still works, with a :class:`DeprecationWarning`).
     k : int, default 4
         Number of clusters.
-    columns : list of str, optional
-        The columns to cluster on; all columns by default.
+    features : list of str, optional
+        The columns to cluster on (as in :class:`~custseg.clustering.CustomerClusterer`);
+        all columns by default. ``columns=`` is its old, deprecated name.
     random_state : int, default 0
         Seed, so everyone gets the same clusters.
 
@@ -265,7 +313,7 @@ def cluster_profile_table(
     全体  （对照）全体客户    4  100.0   430.0
     ...      高价值活跃客户    2   50.0   800.0
     """
-    frame = _frame(features, columns)
+    frame = _frame(data, features)
     labels = cluster_customers(frame, k=k, random_state=random_state)
     return readable_profiles(cluster_profiles(frame, labels), frame)
 

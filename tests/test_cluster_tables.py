@@ -85,7 +85,7 @@ def test_readable_profiles_of_any_labels_count_and_average_every_customer(online
 
 
 def test_survey_clusters_are_named_by_their_highest_answers(survey):
-    table = cluster_profile_table(survey, k=4, columns=SURVEY_COLUMNS)
+    table = cluster_profile_table(survey, k=4, features=SURVEY_COLUMNS)
     clusters = table.drop(index=TOTAL_ROW)
     assert clusters["客户数"].sum() == len(survey) == table.loc[TOTAL_ROW, "客户数"]
     answers = ["平均价格敏感", "平均注重健康", "平均品牌忠诚", "平均喜欢尝新", "平均追求便利"]
@@ -115,4 +115,43 @@ def test_bad_settings_are_named(rfm):
     with pytest.raises(ParameterError, match="k_from"):
         k_choice_table(rfm, k_from=5, k_to=3)
     with pytest.raises(DataError, match="health_focus"):
-        cluster_profile_table(rfm, k=2, columns=["health_focus"])
+        cluster_profile_table(rfm, k=2, features=["health_focus"])
+
+
+def test_features_names_the_columns_as_in_the_clusterer(survey):
+    chosen = list(SURVEY_COLUMNS[:3])
+    labels = cluster_customers(survey, k=3, features=chosen)
+    model = CustomerClusterer(n_clusters=3, features=chosen, random_state=0).fit(survey)
+    assert labels.tolist() == model.labels_.tolist()
+    table = k_choice_table(survey, features=chosen, k_from=2, k_to=3)
+    assert table.index.tolist() == [2, 3]
+
+
+def test_the_old_keywords_still_work_with_a_warning(survey):
+    new = cluster_profile_table(survey, k=4, features=SURVEY_COLUMNS)
+    with pytest.deprecated_call(match="columns= 已改名为 features="):
+        by_columns = cluster_profile_table(survey, k=4, columns=SURVEY_COLUMNS)
+    with pytest.deprecated_call(match="已改名为") as caught:
+        old_call = cluster_profile_table(features=survey, columns=SURVEY_COLUMNS, k=4)
+    assert sorted(str(w.message) for w in caught) == [
+        "columns= 已改名为 features= (renamed to features=)",
+        "features= 已改名为 data= (renamed to data=)",
+    ]
+    pd.testing.assert_frame_equal(by_columns, new)
+    pd.testing.assert_frame_equal(old_call, new)
+    with pytest.deprecated_call(match="已改名为") as caught:
+        old_k = k_choice_table(features=survey, columns=SURVEY_COLUMNS, k_from=2, k_to=3)
+    assert sorted(str(w.message) for w in caught) == [
+        "columns= 已改名为 features= (renamed to features=)",
+        "features= 已改名为 data= (renamed to data=)",
+    ]
+    pd.testing.assert_frame_equal(
+        old_k, k_choice_table(survey, features=SURVEY_COLUMNS, k_from=2, k_to=3)
+    )
+    with pytest.deprecated_call(match="features= 已改名为 data="):
+        old_labels = cluster_customers(features=survey[list(SURVEY_COLUMNS)], k=3)
+    pd.testing.assert_series_equal(
+        old_labels, cluster_customers(survey, features=SURVEY_COLUMNS, k=3)
+    )
+    with pytest.raises(ParameterError, match="只能给一个"):
+        cluster_profile_table(survey, features=SURVEY_COLUMNS, columns=SURVEY_COLUMNS)
