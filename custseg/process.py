@@ -44,6 +44,7 @@ from custseg.lifecycle import lifecycle_stages
 from custseg.promotion import evaluate_campaign
 from custseg.report_document import CHARTS_NEED_PLOT, ReportPage, charts_available, write_workbook
 from custseg.rfm import RFMScorer, customer_summary
+from custseg.segment_rules import SCHEMES
 from custseg.segments import RFMSegmenter
 from custseg.transactions import (
     CLEANING_REASONS,
@@ -90,15 +91,16 @@ class SegmentationProcess(BaseEstimator):
 
     Parameters
     ----------
-    scheme : {"cn8", "classic"}, default "cn8"
-        The RFM segment scheme (see :mod:`custseg.segments`).
+    scheme : {"cn8", "classic"} or DataFrame, default "cn8"
+        The RFM segment scheme, or your own rule table, as
+        :class:`custseg.segments.RFMSegmenter` takes them.
     as_of : date-like, optional
         The analysis day; defaults to the day after the last purchase.
     control_share : float, default 0.1
         Share of each segment held out as a control group (not contacted), so the
         campaign's effect can be measured later; 0 for none, at most 0.5 (half and half).
-    random_state : int, default 0
-        Seed of the control-group draw.
+    random_state : int, numpy.random.RandomState or None, default 0
+        Seed of the control-group draw (as the clusterers take it).
     bins : int, default 5
         RFM score bands, 2 to 9 (fewer for a handful of customers).
     currency : str, default "元"
@@ -146,10 +148,10 @@ class SegmentationProcess(BaseEstimator):
     """
 
     _parameter_constraints: dict = {
-        "scheme": [StrOptions({"cn8", "classic"})],
+        "scheme": [StrOptions(set(SCHEMES)), pd.DataFrame],
         "as_of": "no_validation",  # any date-like value, checked when the orders are cleaned
         "control_share": [Interval(Real, 0, 0.5, closed="both")],
-        "random_state": [Interval(Integral, 0, None, closed="left"), None],
+        "random_state": ["random_state"],
         "bins": [Interval(Integral, 2, 9, closed="both")],
         "currency": [str],
         "cleaning": [dict, None],
@@ -163,11 +165,11 @@ class SegmentationProcess(BaseEstimator):
 
     def __init__(
         self,
-        scheme: str = "cn8",
+        scheme: str | pd.DataFrame = "cn8",
         *,
         as_of: Any = None,
         control_share: float = 0.1,
-        random_state: int | None = 0,
+        random_state: int | np.random.RandomState | None = 0,
         bins: int = 5,
         currency: str = "元",
         cleaning: dict | None = None,
@@ -211,8 +213,8 @@ class SegmentationProcess(BaseEstimator):
             Ignored (scikit-learn's convention).
         columns, read_options
             Deprecated: give them to ``SegmentationProcess(columns=..., read_options=...)``.
-            Still work, with a :class:`DeprecationWarning`, and are kept as the
-            parameters of the same names.
+            Still work for this fit only, with a :class:`DeprecationWarning`; the
+            parameters of the same names (``get_params()``) stay as they were.
 
         Returns
         -------
@@ -221,12 +223,12 @@ class SegmentationProcess(BaseEstimator):
         """
         if isinstance(y, Mapping) and columns is None:  # the old fit(transactions, columns)
             columns, y = y, None
-        if columns is not None or read_options is not None:
-            self._take_fit_settings(columns, read_options)
         validate_parameters(self)
-        self._check_settings()
+        columns, read_options = self._fit_settings(columns, read_options)
+        self._check_settings(columns, read_options)
         # Step 1: collect
-        orders = self._orders(X)
+        orders = self._orders(X, columns, read_options)
+        self._read_settings_ = (columns, read_options)  # later orders are read alike
         self.clean_, self.cleaning_report_ = clean_transactions(
             orders, as_of=self.as_of, **(self.cleaning or {})
         )
@@ -267,13 +269,16 @@ class SegmentationProcess(BaseEstimator):
         self.segments_ = self._segment_table(customers)
         return self
 
-    def _take_fit_settings(self, columns: Any, read_options: Any) -> None:
-        """The deprecated ``fit(X, columns, read_options=...)``: the same as the parameters."""
+    def _fit_settings(self, columns: Any, read_options: Any) -> tuple[Any, Any]:
+        """The columns and read options of this fit: the deprecated fit arguments, if given,
+        else the parameters (which the deprecated arguments never change)."""
         given = {
             name: value
             for name, value in (("columns", columns), ("read_options", read_options))
             if value is not None
         }
+        if not given:
+            return self.columns, self.read_options
         names = ", ".join(f"{name}=..." for name in given)
         warnings.warn(
             f"fit({names}) 已不再使用，请改为 SegmentationProcess({names}).fit(X) "
@@ -281,21 +286,30 @@ class SegmentationProcess(BaseEstimator):
             DeprecationWarning,
             stacklevel=3,
         )
-        self.set_params(**given)
+        for name, kind, wanted in (
+            ("columns", Mapping, "字典 (mapping)"),
+            ("read_options", dict, "字典 (dict)"),
+        ):
+            if name in given and not isinstance(given[name], kind):
+                raise ParameterError(
+                    f"fit 的参数 {name} 必须是{wanted} (must be a {kind.__name__}), "
+                    f"收到 (got) {given[name]!r}"
+                )
+        return given.get("columns", self.columns), given.get("read_options", self.read_options)
 
     def _keywords(self) -> dict[str, str]:
         return {keyword: getattr(self, keyword) for keyword in _KEYWORDS}
 
-    def _check_settings(self) -> None:
+    def _check_settings(self, columns: Any, read_options: Any) -> None:
         """What the constraints cannot say: read options by name, one column per role."""
-        unknown = sorted(set(self.read_options or {}) - set(_READ_OPTIONS))
+        unknown = sorted(set(read_options or {}) - set(_READ_OPTIONS))
         if unknown:
             raise ParameterError(
                 f"read_options 不认识 {unknown}，可用的有 {list(_READ_OPTIONS)} "
                 f"(unknown read options)"
             )
         named = {_KEYWORDS[k]: (k, v) for k, v in self._keywords().items() if v != _KEYWORDS[k]}
-        for yours, canonical in (self.columns or {}).items():
+        for yours, canonical in (columns or {}).items():
             if canonical in named:
                 keyword, name = named[canonical]
                 raise ParameterError(
@@ -303,13 +317,15 @@ class SegmentationProcess(BaseEstimator):
                     f"请只保留一个 (column {canonical!r} named twice)"
                 )
 
-    def _orders(self, data: pd.DataFrame | str | os.PathLike) -> pd.DataFrame:
+    def _orders(
+        self, data: pd.DataFrame | str | os.PathLike, columns: Any, read_options: Any
+    ) -> pd.DataFrame:
         """Canonical transactions from a file or a table, with the columns as named."""
-        options = dict(self.read_options or {})
+        options = dict(read_options or {})
         keywords = self._keywords()
         if isinstance(data, str | os.PathLike):
             mapping = {
-                **(self.columns or {}),
+                **(columns or {}),
                 **{name: _KEYWORDS[k] for k, name in keywords.items() if name != _KEYWORDS[k]},
             }
             return read_transactions(data, mapping or None, **options)
@@ -318,11 +334,12 @@ class SegmentationProcess(BaseEstimator):
         renamed = canonical_columns(data, **keywords, needed=needed)
         with columns_as_given(**keywords):
             return to_canonical(
-                renamed, dict(self.columns or {}) or None, date_format=options.get("date_format")
+                renamed, dict(columns or {}) or None, date_format=options.get("date_format")
             )
 
     def _draw_control(self, customers: pd.DataFrame) -> pd.Series:
-        rng = np.random.default_rng(self.random_state)
+        seed = self.random_state
+        rng = seed if isinstance(seed, np.random.RandomState) else np.random.default_rng(seed)
         group = pd.Series("营销组", index=customers.index, dtype="object")
         for _, members in customers.groupby("segment", sort=True).groups.items():
             size = int(np.floor(len(members) * float(self.control_share)))
@@ -376,7 +393,8 @@ class SegmentationProcess(BaseEstimator):
         True
         """
         check_fitted(self, "customers_")
-        later, _ = clean_transactions(self._orders(later_transactions), **(self.cleaning or {}))
+        orders = self._orders(later_transactions, *self._read_settings_)
+        later, _ = clean_transactions(orders, **(self.cleaning or {}))
         bought = later.groupby("customer_id")["amount"].sum()
         frame = self.customers_[["segment", "group"]].copy()
         frame["responded"] = np.where(frame.index.isin(bought.index), "yes", "no")

@@ -289,10 +289,18 @@ def test_a_file_with_column_keywords_or_the_old_fit_call(autumn, tmp_path):
     ours = SegmentationProcess(**rules, **KEYWORDS).fit(path)
     _same_fit(ours, expected, ids_as_text=True)
     columns = {v: k for k, v in RENAMED.items()}
+    old = SegmentationProcess(**rules)
+    params = old.get_params()
     with pytest.deprecated_call(match="SegmentationProcess"):
-        old = SegmentationProcess(**rules).fit(path, columns=columns, read_options={"sep": ","})
+        old.fit(path, columns=columns, read_options={"sep": ","})
     _same_fit(old, expected, ids_as_text=True)
-    assert old.get_params()["columns"] == columns
+    # the old arguments served that fit only: the parameters did not change
+    assert old.get_params() == params
+    assert old.columns is None and old.read_options is None
+    with pytest.raises(DataError, match="customer_id"):
+        old.fit(path)
+    with pytest.deprecated_call(), pytest.raises(ParameterError, match="read_options"):
+        SegmentationProcess(**rules).fit(path, columns=columns, read_options=["sep"])
     with pytest.deprecated_call():
         _same_fit(SegmentationProcess(**rules).fit(path, columns), expected, ids_as_text=True)
     with pytest.raises(ParameterError, match="read_options"):
@@ -447,3 +455,22 @@ def test_everything_but_the_charts_works_without_matplotlib(fitted, online_retai
         assert len(seen["tables"]) == 3
     book = openpyxl.load_workbook(tmp_path / "report" / "report.xlsx", read_only=True)
     assert book.sheetnames == ["分群汇总", "客户分群", "清洗报告", "对照组", "流程"]
+
+
+def test_scheme_and_random_state_take_what_the_segmenter_and_clusterers_take(online_retail):
+    from custseg.segment_rules import rule_table
+
+    spring = online_retail[online_retail["invoice_date"] < "2011-04-01"]
+    by_name = SegmentationProcess(scheme="classic", random_state=5).fit(spring)
+    by_table = SegmentationProcess(scheme=rule_table("classic"), random_state=5).fit(spring)
+    pd.testing.assert_series_equal(by_table.customers_["segment"], by_name.customers_["segment"])
+    pd.testing.assert_series_equal(by_table.customers_["group"], by_name.customers_["group"])
+    # a RandomState draws the control groups again alike from the same seed
+    first, second = (
+        SegmentationProcess(random_state=np.random.RandomState(8)).fit(spring) for _ in range(2)
+    )
+    pd.testing.assert_series_equal(first.customers_["group"], second.customers_["group"])
+    shares = first.customers_.groupby("segment")["group"].apply(lambda g: (g == "对照组").mean())
+    assert ((shares > 0.05) & (shares <= 0.1)).all()
+    with pytest.raises(ParameterError, match="random_state"):
+        SegmentationProcess(random_state="seed").fit(spring)
