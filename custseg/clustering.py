@@ -435,12 +435,15 @@ def choose_k(
     ks = list(k_range)
     frame = _select(features, None)
     if not ks:
-        raise ParameterError("k_range 为空 (empty): 请至少给一个 k")
+        raise ParameterError(
+            "k_range 为空 (empty): 请至少给一个 k（k_choice_table 中 k_from 应不大于 k_to）"
+        )
     for k in ks:
         if not isinstance(k, Integral) or isinstance(k, bool) or not 2 <= k < len(frame):
             raise ParameterError(
-                f"k_range 中的 {k!r} 无效 (invalid k): 轮廓系数 (silhouette) 要求 "
-                f"2 <= k < 行数 {len(frame)}"
+                f"k = {k!r} 无效 (invalid k): 轮廓系数 (silhouette) 要求 2 <= k < 行数 "
+                f"{len(frame)}；请调整 k_range（k_choice_table 中是 k_from 和 k_to） "
+                "(change k_range, or k_from and k_to of k_choice_table)"
             )
     sample = sample_size if sample_size is not None and len(frame) > sample_size else None
     rows = []

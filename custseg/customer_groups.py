@@ -565,6 +565,9 @@ def account_groups(
     strategic_min, technical_min, price_max : float
         Least strategic importance for 战略型; least technical need and the price sensitivity
         to stay below for 技术型.
+    region_col : str, default "region"
+        The column of the account's region, shown as 地区; an account table without it
+        is shown without 地区.
 
     Returns
     -------

@@ -259,8 +259,17 @@ def test_bad_parameters_are_named(rfm):
         CustomerClusterer(n_clusters=0).fit(rfm)
     with pytest.raises(ParameterError, match="n_clusters=10"):
         CustomerClusterer(n_clusters=10).fit(rfm.head(5))
-    with pytest.raises(ParameterError, match="k_range"):
+    with pytest.raises(ParameterError, match="k = 1 无效.*k_range"):
         choose_k(rfm.head(50), [1, 2])
+
+
+def test_a_bad_k_of_the_readable_table_names_k_from_and_k_to(rfm):
+    from custseg.cluster_tables import k_choice_table
+
+    with pytest.raises(ParameterError, match="k = 1 无效.*k_from 和 k_to"):
+        k_choice_table(rfm.head(50), k_from=1, k_to=3)
+    with pytest.raises(ParameterError, match="k = 50 无效.*行数 50.*k_from 和 k_to"):
+        k_choice_table(rfm.head(50), k_from=48, k_to=50)
 
 
 def test_predict_before_fit_is_a_clear_error(rfm):

@@ -116,6 +116,9 @@ def survey_profile(
     by : str, optional
         The grouping column: ``"city_tier"``, ``"channel"``, ``"gender"``, ``"age"``
         (cut into age bands), ``"心理分群"``…; without it, one row for everyone.
+    items : mapping of str to str, default :data:`SURVEY_ITEMS`
+        Survey column → the Chinese name of its statement, in the order of the columns
+        of the result; another questionnaire gives its own.
 
     Returns
     -------
