@@ -817,7 +817,8 @@ class MixedClusterer(ClusterMixin, BaseEstimator):
         if not numeric or not categorical:
             kind = "数值列 (numeric)" if not numeric else "类别列 (categorical)"
             raise DataError(
-                f"k-prototypes 需要数值列和类别列，缺少{kind}。只有数值列时请用 CustomerClusterer"
+                f"k-prototypes 需要数值列和类别列，缺少{kind}。只有数值列时请用 CustomerClusterer "
+                "(k-prototypes needs numeric and categorical columns)"
             )
         self.numeric_features_ = numeric
         self.categorical_features_ = categorical

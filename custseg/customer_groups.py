@@ -112,7 +112,7 @@ def _threshold(value: object, values: np.ndarray, row: int) -> tuple[float, str]
             level = np.nan
         if not 0 <= level <= 1:
             raise DataError(
-                f"规则表第 {row} 行的阈值 (threshold) {value!r} 无效：分位数写成 'q0.9'，在 0 到 1 之间"
+                f"规则表第 {row} 行的阈值 (threshold) {value!r} 无效：分位数写成 'q0.9'，在 0 到 1 之间 (invalid quantile)"
             )
         return float(np.quantile(values, level)), f"（前 {1 - level:.0%} 分界）"
     try:
@@ -205,7 +205,7 @@ class CustomerGroupClassifier(BaseEstimator):
         rules = DEFAULT_RULES if self.rules is None else self.rules
         require_columns(rules, _RULE_COLUMNS, what="规则表 (rules)")
         if len(rules) == 0:
-            raise DataError("规则表 (rules) 是空的")
+            raise DataError("规则表 (rules) 是空的 (no rules)")
         strategies = dict(GROUP_STRATEGIES if self.strategies is None else self.strategies)
         require_columns(X, rules["attribute"].unique(), what="客户数据 (customers)")
         if len(X) == 0:
@@ -217,7 +217,7 @@ class CustomerGroupClassifier(BaseEstimator):
             if condition["operator"] not in _OPERATORS:
                 raise DataError(
                     f"规则表第 {row} 行的运算符 (operator) {condition['operator']!r} 无效；"
-                    f"可选: {list(_OPERATORS)}"
+                    f"可选: {list(_OPERATORS)} (unknown operator)"
                 )
             if condition["group"] not in strategies:
                 raise DataError(
@@ -230,7 +230,7 @@ class CustomerGroupClassifier(BaseEstimator):
             shown.append(note)
         if self.default_group not in strategies:
             raise ParameterError(
-                f"默认客户群 (default_group) {self.default_group!r} 没有对应的策略"
+                f"默认客户群 (default_group) {self.default_group!r} 没有对应的策略 (no strategy for the default group)"
             )
         table["threshold_value"] = values
         table["threshold_note"] = shown
@@ -395,7 +395,9 @@ def example_accounts(per_region: int = 80, *, seed: int = 8) -> pd.DataFrame:
     (True, True)
     """
     if isinstance(per_region, bool) or not isinstance(per_region, int) or per_region < 1:
-        raise ParameterError(f"per_region 应为正整数，收到 {per_region!r}")
+        raise ParameterError(
+            f"per_region 应为正整数，收到 {per_region!r} (must be a positive integer)"
+        )
     rng = np.random.default_rng(seed)
 
     def rating(mean: float) -> np.ndarray:
@@ -440,7 +442,9 @@ def group_rules(
     ['q0.9', 4.5, 4.0, 3.5]
     """
     if not 0 <= revenue_quantile <= 1:
-        raise ParameterError(f"revenue_quantile 须在 0 到 1 之间：收到 {revenue_quantile!r}")
+        raise ParameterError(
+            f"revenue_quantile 须在 0 到 1 之间：收到 {revenue_quantile!r} (must be between 0 and 1)"
+        )
     return pd.DataFrame(
         {
             "rule": [1, 2, 3, 3],
@@ -476,7 +480,7 @@ def group_rules_by_share(
     """
     if isinstance(top_revenue_share, bool) or not 0 <= top_revenue_share <= 1:
         raise ParameterError(
-            f"top_revenue_share 是 0 到 1 之间的比例（0.1 表示前 10%），收到 {top_revenue_share!r}"
+            f"top_revenue_share 是 0 到 1 之间的比例（0.1 表示前 10%），收到 {top_revenue_share!r} (must be between 0 and 1)"
         )
     return group_rules(
         revenue_quantile=round(1 - float(top_revenue_share), 6),

@@ -133,7 +133,7 @@ def income_bands(
     edges = list(edges)
     if sorted(edges) != edges or len(set(edges)) != len(edges) or len(edges) != len(labels) + 1:
         raise ParameterError(
-            f"收入分档边界 (edges) 须严格递增且比标签多一个：edges={edges}, labels={labels}"
+            f"收入分档边界 (edges) 须严格递增且比标签多一个：edges={edges}, labels={labels} (edges must increase and be one more than labels)"
         )
     return pd.cut(values, edges, right=False, labels=labels)
 

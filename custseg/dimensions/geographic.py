@@ -159,7 +159,9 @@ def country_regions(
     ['英国', '爱尔兰', '日本', '未知']
     """
     if level not in ("region", "continent", "country"):
-        raise ParameterError(f"level 须为 'region'、'continent' 或 'country'：收到 {level!r}")
+        raise ParameterError(
+            f"level 须为 'region'、'continent' 或 'country'：收到 {level!r} (unknown level)"
+        )
     table = {**COUNTRIES, **(extra or {})}
     if home not in table:
         raise ParameterError(f"本国市场 (home) {home!r} 不在国家表中 (unknown country)")

@@ -116,7 +116,7 @@ def labeled_rows(data: pd.DataFrame, rows: int = 5) -> pd.DataFrame:
     0  58  管理人员  未认购
     """
     if isinstance(rows, bool) or not isinstance(rows, int) or rows < 1:
-        raise ParameterError(f"rows 须为正整数：收到 {rows!r}")
+        raise ParameterError(f"rows 须为正整数：收到 {rows!r} (must be a positive integer)")
     shown = data.head(rows).copy()
     for column in shown.columns:
         if column in BANK_LABELS:

@@ -217,5 +217,7 @@ def profile_index(profile: pd.DataFrame, columns: Sequence[str] | None = None) -
     base = values.loc[OVERALL]
     zero = base.index[(base == 0) | base.isna()].tolist()
     if zero:
-        raise DataError(f"全部客户的均值为 0 或空，无法计算指数 (index)：{zero}")
+        raise DataError(
+            f"全部客户的均值为 0 或空，无法计算指数 (index)：{zero} (overall mean is 0 or missing)"
+        )
     return values.drop(index=OVERALL) / base * 100

@@ -121,7 +121,7 @@ def dominant_segments(
     ['葡萄酒偏好型', '均衡型', '无记录']
     """
     if not 0 < dominance <= 1:
-        raise ParameterError(f"dominance 须在 (0, 1] 之间：收到 {dominance!r}")
+        raise ParameterError(f"dominance 须在 (0, 1] 之间：收到 {dominance!r} (must be in (0, 1])")
     if values.shape[1] == 0:
         raise ParameterError("至少需要一个类别列 (no column given)")
     shares = _row_shares(values)
@@ -173,12 +173,12 @@ def cluster_mix(
     from threadpoolctl import threadpool_limits
 
     if not standout > 0:
-        raise ParameterError(f"standout 须为正数：收到 {standout!r}")
+        raise ParameterError(f"standout 须为正数：收到 {standout!r} (must be positive)")
     shares = _row_shares(mix)
     usable = shares.dropna()
     if not isinstance(n_clusters, int | np.integer) or not 2 <= n_clusters <= len(usable):
         raise ParameterError(
-            f"n_clusters 须为 2 到 {len(usable)}（有消费的客户数）之间的整数：收到 {n_clusters!r}"
+            f"n_clusters 须为 2 到 {len(usable)}（有消费的客户数）之间的整数：收到 {n_clusters!r} (invalid n_clusters)"
         )
     model = KMeans(n_clusters=int(n_clusters), n_init=10, random_state=random_state)
     # one thread: on a few thousand rows, starting OpenMP threads costs more than it saves

@@ -53,7 +53,7 @@ def _answers(data: pd.DataFrame, items: Mapping[str, str]) -> pd.DataFrame:
         row = bad.index[bad[column].to_numpy()][0]
         raise DataError(
             f"问卷列 {column!r} 的答案须为 1 到 5 的数字：索引 {row!r}，"
-            f"值 {data.loc[row, column]!r}"
+            f"值 {data.loc[row, column]!r} (answers must be numbers from 1 to 5)"
         )
     return answers
 
@@ -76,7 +76,9 @@ def survey_segments(
     ['价格敏感型', '均衡型', '均衡型']
     """
     if isinstance(min_score, bool) or not isinstance(min_score, int) or not 1 <= min_score <= 5:
-        raise ParameterError(f"min_score 须为 1 到 5 的整数：收到 {min_score!r}")
+        raise ParameterError(
+            f"min_score 须为 1 到 5 的整数：收到 {min_score!r} (must be an integer from 1 to 5)"
+        )
     answers = _answers(data, items).to_numpy()
     top = answers.max(axis=1)
     ties = (answers == top[:, None]).sum(axis=1)
