@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -276,6 +277,8 @@ class DistributorEvaluator(TransformerMixin, BaseEstimator):
         self.cooperation_range_ = tuple(scale)
         self.reference_ = reference
         self.n_distributors_ = len(X)
+        self.feature_names_in_ = np.asarray([str(c) for c in X.columns], dtype=object)
+        self.n_features_in_ = len(self.feature_names_in_)
         return self
 
     def _coverage_scores(self, X: pd.DataFrame, points: Mapping[str, float]) -> np.ndarray:
@@ -331,6 +334,21 @@ class DistributorEvaluator(TransformerMixin, BaseEstimator):
             },
             index=pd.Index(X[self._id()].to_numpy(), name=self._id()),
         )
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        """Names of the columns :meth:`transform` returns: ``coverage``, ``sales`` and ``cooperation``.
+
+        Parameters
+        ----------
+        input_features : list of str, optional
+            Ignored: the output columns do not depend on the input's names.
+
+        Returns
+        -------
+        numpy.ndarray of str
+        """
+        check_fitted(self, "reference_")
+        return np.asarray(["coverage", "sales", "cooperation"], dtype=object)
 
     def evaluate(self, X: pd.DataFrame) -> pd.DataFrame:
         """Scores, grade and recommended strategy of every distributor, in input order.

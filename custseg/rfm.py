@@ -541,6 +541,9 @@ _HIGHER_IS_BETTER = {"recency": False, "frequency": True, "monetary": True}
 _SCORE_NAMES = {"recency": "r_score", "frequency": "f_score", "monetary": "m_score"}
 
 
+_ADDED_COLUMNS = ("r_score", "f_score", "m_score", "rfm_score")
+
+
 class RFMScorer(TransformerMixin, BaseEstimator):
     """Score recency, frequency and monetary value from 1 (worst) to ``bins`` (best).
 
@@ -714,6 +717,8 @@ class RFMScorer(TransformerMixin, BaseEstimator):
             )
         self.bin_edges_ = edges
         self.n_customers_ = len(values)
+        self.feature_names_in_ = np.asarray([str(c) for c in X.columns], dtype=object)
+        self.n_features_in_ = len(self.feature_names_in_)
         return self
 
     def _score(self, values: pd.DataFrame, column: str) -> np.ndarray:
@@ -753,6 +758,22 @@ class RFMScorer(TransformerMixin, BaseEstimator):
             + result["m_score"].astype(str)
         )
         return result
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        """Names of the columns :meth:`transform` returns: the input's, then the four scores.
+
+        Parameters
+        ----------
+        input_features : list of str, optional
+            The input's column names; by default those seen by :meth:`fit`.
+
+        Returns
+        -------
+        numpy.ndarray of str
+        """
+        check_fitted(self)
+        names = list(self.feature_names_in_ if input_features is None else input_features)
+        return np.asarray(names + [c for c in _ADDED_COLUMNS if c not in names], dtype=object)
 
 
 RFM_LABELS = {

@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils._param_validation import StrOptions
@@ -413,6 +414,8 @@ class RFMSegmenter(TransformerMixin, BaseEstimator):
         self.cutoffs_ = self.means_.copy()
         for name, value in cutoffs.items():
             self.cutoffs_[name] = float(value)
+        self.feature_names_in_ = np.asarray([str(c) for c in rfm.columns], dtype=object)
+        self.n_features_in_ = len(self.feature_names_in_)
         return self
 
     def transform(self, X: pd.DataFrame) -> pd.DataFrame:
@@ -445,6 +448,24 @@ class RFMSegmenter(TransformerMixin, BaseEstimator):
         for column in labels.columns:
             result[column] = labels[column]
         return result
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        """Names of the columns :meth:`transform` returns: the input's, then ``segment``, ``segment_en`` and ``action``.
+
+        Parameters
+        ----------
+        input_features : list of str, optional
+            The input's column names; by default those seen by :meth:`fit`.
+
+        Returns
+        -------
+        numpy.ndarray of str
+        """
+        check_fitted(self)
+        names = list(self.feature_names_in_ if input_features is None else input_features)
+        return np.asarray(
+            names + [c for c in ("segment", "segment_en", "action") if c not in names], dtype=object
+        )
 
 
 def segment_customers(rfm: pd.DataFrame, scheme: str | pd.DataFrame = "cn8") -> pd.DataFrame:

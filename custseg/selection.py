@@ -204,6 +204,8 @@ class CustomerScorecard(TransformerMixin, BaseEstimator):
         self.weights_ = weights
         self.tier_cuts_ = cuts
         self.reference_ = {name: np.sort(self._values(X, name)) for name in criteria}
+        self.feature_names_in_ = np.asarray([str(c) for c in X.columns], dtype=object)
+        self.n_features_in_ = len(self.feature_names_in_)
         return self
 
     def transform(self, X: pd.DataFrame) -> pd.DataFrame:
@@ -230,6 +232,21 @@ class CustomerScorecard(TransformerMixin, BaseEstimator):
             for name in self.criteria_
         }
         return pd.DataFrame(scores, index=X.index)
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        """Names of the columns :meth:`transform` returns: one per criterion.
+
+        Parameters
+        ----------
+        input_features : list of str, optional
+            Ignored: the output columns do not depend on the input's names.
+
+        Returns
+        -------
+        numpy.ndarray of str
+        """
+        check_fitted(self, "reference_")
+        return np.asarray(list(self.criteria_), dtype=object)
 
     def _reasons(self, scores: pd.DataFrame) -> list[str]:
         weights = self.weights_.to_numpy()

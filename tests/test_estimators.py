@@ -211,12 +211,18 @@ CASES: dict[str, Case] = {
     "RFMScorer": Case(
         data=lambda request: _rfm(),
         bad={"bins": 12},
-        methods={"transform": lambda est, X, tmp: est.transform(X)},
+        methods={
+            "transform": lambda est, X, tmp: est.transform(X),
+            "get_feature_names_out": lambda est, X, tmp: est.get_feature_names_out(),
+        },
     ),
     "RFMSegmenter": Case(
         data=_scored_rfm,
         bad={"scheme": "cn9"},
-        methods={"transform": lambda est, X, tmp: est.transform(X)},
+        methods={
+            "transform": lambda est, X, tmp: est.transform(X),
+            "get_feature_names_out": lambda est, X, tmp: est.get_feature_names_out(),
+        },
     ),
     "CustomerClusterer": Case(
         data=lambda request: _rfm(),
@@ -253,6 +259,7 @@ CASES: dict[str, Case] = {
         bad={"weights": "equal"},
         methods={
             "transform": lambda est, X, tmp: est.transform(X),
+            "get_feature_names_out": lambda est, X, tmp: est.get_feature_names_out(),
             "evaluate": lambda est, X, tmp: est.evaluate(X),
             "predict": lambda est, X, tmp: est.predict(X),
             "shortlist": lambda est, X, tmp: est.shortlist(X, top=5),
@@ -263,6 +270,7 @@ CASES: dict[str, Case] = {
         bad={"weights": "equal"},
         methods={
             "transform": lambda est, X, tmp: est.transform(X),
+            "get_feature_names_out": lambda est, X, tmp: est.get_feature_names_out(),
             "evaluate": lambda est, X, tmp: est.evaluate(X),
             "predict": lambda est, X, tmp: est.predict(X),
             "reevaluate": lambda est, X, tmp: est.reevaluate(X, X),
@@ -502,6 +510,17 @@ def _check_mixins(estimator: BaseEstimator, X: Any, before: Any, fitted: dict) -
             "fit_transform(X) against fit(X).transform(X)",
         )
         _assert_unchanged(X, before, "fit_transform")
+        # scikit-learn's pandas output works: the names agree with what transform gives
+        fitted_copy = clone(estimator).fit(X)
+        plain = fitted_copy.transform(X)
+        names = list(fitted_copy.get_feature_names_out())
+        assert names == [str(c) for c in plain.columns], (
+            "get_feature_names_out: transform's columns"
+        )
+        assert fitted_copy.n_features_in_ == len(fitted_copy.feature_names_in_) == X.shape[1]
+        as_pandas = clone(estimator).set_output(transform="pandas").fit(X).transform(X)
+        _assert_same(as_pandas, plain, 'set_output(transform="pandas")')
+        _assert_unchanged(X, before, "set_output")
     if "labels_" in fitted:
         assert issubclass(cls, ClusterMixin), "a clusterer (with labels_): ClusterMixin"
         _assert_same(clone(estimator).fit_predict(X), fitted["labels_"], "fit_predict(X)")
