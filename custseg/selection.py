@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from custseg.deprecation import warn_renamed
 from custseg.errors import DataError, ParameterError, require_columns
 from custseg.estimator_contract import check_fitted, validate_parameters
 from custseg.frames import canonical_columns, columns_as_given
@@ -88,8 +89,9 @@ class CustomerScorecard(TransformerMixin, BaseEstimator):
 
     Parameters
     ----------
-    columns : mapping of str to str, optional
-        Criterion name to the column holding it. Default: each of ``potential_value``,
+    criterion_cols : mapping of str to str, optional
+        Criterion name to the column of your data holding it, e.g.
+        ``{"potential_value": "潜在价值"}``. Default: each of ``potential_value``,
         ``loyalty`` and ``payment_ability`` read from the column of the same name.
     weights : mapping of str to float, optional
         Criterion name to its weight (non-negative, not all zero; rescaled to sum to 1).
@@ -99,11 +101,13 @@ class CustomerScorecard(TransformerMixin, BaseEstimator):
     tier_cuts : sequence of float, default (80, 60, 40)
         Total scores (0-100) where 核心客户, 重要客户 and 普通客户 begin; below the last is
         观察客户. Must decrease.
+    columns : mapping of str to str, optional
+        Deprecated name of ``criterion_cols`` (works, with a :class:`DeprecationWarning`).
 
     Attributes
     ----------
     criteria_ : list of str
-        The criteria, in the order of ``columns``.
+        The criteria, in the order of ``criterion_cols``.
     columns_ : dict
         Criterion to column.
     weights_ : pandas.Series
@@ -139,24 +143,27 @@ class CustomerScorecard(TransformerMixin, BaseEstimator):
     """
 
     _parameter_constraints: dict = {
-        "columns": [Mapping, None],
+        "criterion_cols": [Mapping, None],
         "weights": [Mapping, None],
         "lower_is_better": ["array-like"],
         "tier_cuts": ["array-like"],
+        "columns": [Mapping, None],
     }
 
     def __init__(
         self,
-        columns: Mapping[str, str] | None = None,
+        criterion_cols: Mapping[str, str] | None = None,
         *,
         weights: Mapping[str, float] | None = None,
         lower_is_better: Sequence[str] = (),
         tier_cuts: Sequence[float] = (80.0, 60.0, 40.0),
+        columns: Mapping[str, str] | None = None,
     ):
-        self.columns = columns
+        self.criterion_cols = criterion_cols
         self.weights = weights
         self.lower_is_better = lower_is_better
         self.tier_cuts = tier_cuts
+        self.columns = columns
 
     def _values(self, frame: pd.DataFrame, criterion: str) -> np.ndarray:
         return numeric_column(frame, self.columns_[criterion], label=criterion_label(criterion))
@@ -183,17 +190,24 @@ class CustomerScorecard(TransformerMixin, BaseEstimator):
             Bad weights, ``lower_is_better`` or ``tier_cuts``.
         """
         validate_parameters(self)
-        columns = dict(self.columns) if self.columns is not None else None
-        if columns is None:
-            columns = {name: name for name in CRITERIA_LABELS}
+        given = self.criterion_cols
+        if self.columns is not None:
+            warn_renamed("CustomerScorecard(columns=)", "CustomerScorecard(criterion_cols=)")
+            if given is not None:
+                raise ParameterError(
+                    "criterion_cols 和旧名 columns 只能给一个 "
+                    "(give criterion_cols only; columns is its old name)"
+                )
+            given = self.columns
+        columns = dict(given) if given is not None else {name: name for name in CRITERIA_LABELS}
         if not columns:
-            raise ParameterError("至少需要一个评分标准 (columns must not be empty)")
+            raise ParameterError("至少需要一个评分标准 (criterion_cols must not be empty)")
         criteria = list(columns)
         weights = scorecard_weights(self.weights, criteria, default=DEFAULT_WEIGHTS)
         unknown = sorted(set(self.lower_is_better) - set(criteria))
         if unknown:
             raise ParameterError(
-                f"lower_is_better 中的标准不在 columns 中 (unknown criteria): {unknown}"
+                f"lower_is_better 中的标准不在 criterion_cols 中 (unknown criteria): {unknown}"
             )
         cuts = decreasing_cuts(self.tier_cuts, levels=len(TIER_LABELS), name="tier_cuts")
         require_columns(X, columns.values(), what="客户数据 (customers)")

@@ -147,7 +147,7 @@ def test_estimator_conventions(customers):
     card = CustomerScorecard(
         COLUMNS, weights={"potential_value": 1, "loyalty": 1, "payment_ability": 1}
     )
-    assert clone(card).get_params()["columns"] == COLUMNS
+    assert clone(card).get_params()["criterion_cols"] == COLUMNS
     with pytest.raises(NotFittedError):
         card.evaluate(customers)
     assert card.fit(customers) is card
@@ -295,7 +295,7 @@ def test_shortlist_and_tier_counts_are_the_scorecard_in_chinese(criteria):
 
 def test_scorecard_keeps_the_estimator_contract(customers):
     card = CustomerScorecard(COLUMNS, tier_cuts=(90, 70, 50))
-    assert repr(card).count("=") == 2  # only the parameters set: columns and tier_cuts
+    assert repr(card).count("=") == 2  # only the parameters set: criterion_cols and tier_cuts
     assert "weights" not in repr(card)
     pd.testing.assert_frame_equal(
         clone(card).fit_transform(customers), card.fit(customers).transform(customers)
@@ -306,3 +306,15 @@ def test_scorecard_keeps_the_estimator_contract(customers):
         CustomerScorecard(COLUMNS, lower_is_better="loyalty").fit(customers)
     with pytest.raises(NotFittedError, match="CustomerScorecard 还没有拟合"):
         CustomerScorecard().transform(customers)
+
+
+def test_the_old_columns_keyword_still_works_and_names_criterion_cols(customers, card):
+    old = CustomerScorecard(columns=COLUMNS)
+    with pytest.deprecated_call(match="criterion_cols"):
+        old.fit(customers)
+    pd.testing.assert_frame_equal(old.evaluate(customers), card.evaluate(customers))
+    assert old.get_params()["criterion_cols"] is None  # fit leaves the parameters alone
+    named = CustomerScorecard(criterion_cols=COLUMNS).fit(customers)
+    pd.testing.assert_frame_equal(named.evaluate(customers), card.evaluate(customers))
+    with pytest.deprecated_call(), pytest.raises(ParameterError, match="criterion_cols"):
+        CustomerScorecard(COLUMNS, columns=COLUMNS).fit(customers)
