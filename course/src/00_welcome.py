@@ -37,7 +37,7 @@
 # 可以自动批改的练习、课堂讨论与角色扮演、小结。
 #
 # **你不需要会编程。** 课程里每个要你运行的格子，都只是“调用一个现成的功能”，例如
-# `data_overview(data=orders)`：意思是“给我看看 `orders` 这份数据的概况”。你要做的只有三件事：
+# `data_overview(transactions=orders)`：意思是“给我看看 `orders` 这份数据的概况”。你要做的只有三件事：
 # 按顺序运行、拖动小部件、把答案填进练习里。
 
 # %% [markdown]
@@ -117,7 +117,7 @@ first_rows(data=orders, rows=5)
 # 一眼看不完几千行，先看**概况**：一共多少行、多少位客户、多少个订单、从哪天到哪天、销售额合计多少（英镑）。
 
 # %%
-data_overview(data=orders)
+data_overview(transactions=orders)
 
 # %% [markdown]
 # ## 2. 数据清洗：删掉不应计入购买的行
@@ -188,11 +188,11 @@ ex.q3.check()
 # ex.q3.solution()  # 看参考答案
 
 # %% [markdown]
-# **草稿格**：在下面写 `data_overview(data=clean)` 并运行，看看清洗后的概况，验证你的猜测。
+# **草稿格**：在下面写 `data_overview(transactions=clean)` 并运行，看看清洗后的概况，验证你的猜测。
 
 # %%
 ### BEGIN SOLUTION
-data_overview(data=clean)
+data_overview(transactions=clean)
 ### END SOLUTION
 
 # %% [markdown]
@@ -215,7 +215,7 @@ ex.q4.check()
 # 这家网店的生意有没有季节性？画出每个月的销售额（清洗后的数据）：
 
 # %%
-chart = plot_monthly_sales(data=clean, currency="英镑")
+chart = plot_monthly_sales(transactions=clean, currency="英镑")
 
 # %% [markdown] tags=["advanced"]
 # `plot_monthly_sales` 背后是按月份分组求和，用 pandas 写是这样：
@@ -263,11 +263,11 @@ cn_orders = load_cn_orders()
 ex.q6
 
 # %% [markdown]
-# **草稿格**：在下面写 `data_overview(data=cn_orders)` 并运行。
+# **草稿格**：在下面写 `data_overview(transactions=cn_orders)` 并运行。
 
 # %%
 ### BEGIN SOLUTION
-data_overview(data=cn_orders)
+data_overview(transactions=cn_orders)
 ### END SOLUTION
 
 # %%
@@ -282,7 +282,7 @@ ex.q6.check()
 # 再画一张禾悦食品的每月销售额：和英国网店比，哪几个月特别高？
 
 # %%
-cn_chart = plot_monthly_sales(data=cn_orders, currency="元", title="禾悦食品：每月销售额")
+cn_chart = plot_monthly_sales(transactions=cn_orders, currency="元", title="禾悦食品：每月销售额")
 
 # %% [markdown]
 # ## 小结

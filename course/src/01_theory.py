@@ -80,7 +80,7 @@ cn_orders = load_cn_orders()
 # `customer_card` 把这几个数字列成一张“客户档案卡”，例如客户 12613：
 
 # %%
-customer_card(data=clean, customer_id=12613)
+customer_card(transactions=clean, customer_id=12613)
 
 # %% [markdown]
 # 他 58 天前还买过（活跃），成为客户已经 263 天，一共 5 个订单：按默认规则，他是**忠诚**客户。
@@ -194,11 +194,11 @@ ex.q4.check()
 # %% [markdown]
 # ### 练习 5（判断题）用客户档案卡判断阶段
 #
-# **草稿格**：在下面写 `customer_card(data=clean, customer_id=14344)` 并运行。
+# **草稿格**：在下面写 `customer_card(transactions=clean, customer_id=14344)` 并运行。
 
 # %%
 ### BEGIN SOLUTION
-customer_card(data=clean, customer_id=14344)
+customer_card(transactions=clean, customer_id=14344)
 ### END SOLUTION
 
 # %%

@@ -101,7 +101,7 @@ ax = plot_response_rates(data=clients, by="age")
 cn_orders = load_cn_orders()
 
 # %%
-sales_by(data=cn_orders, by="province")
+sales_by(transactions=cn_orders, by="province")
 
 # %% [markdown]
 # 广东一个省就贡献了约 15% 的销售额。同一张表也能按城市级别、渠道、品类来做：`by="city_tier"`、
@@ -265,7 +265,7 @@ ex.q3.check()
 
 # %%
 ### BEGIN SOLUTION
-sales_by(data=cn_orders, by="city_tier")
+sales_by(transactions=cn_orders, by="city_tier")
 ### END SOLUTION
 
 # %%
@@ -360,7 +360,7 @@ ex.q9.check()
 # 揭晓：禾悦食品三种购买风格的客户（表格最后一列是每种风格的特征和营销建议）。
 
 # %%
-purchase_style_table(data=cn_orders)
+purchase_style_table(transactions=cn_orders)
 
 # %%
 styles = purchase_styles(transactions=cn_orders)

@@ -105,7 +105,7 @@ ex.q2.check()
 # 图把它们画成两条曲线。
 
 # %%
-k_table = k_choice_table(features=rfm, k_from=2, k_to=8)
+k_table = k_choice_table(data=rfm, k_from=2, k_to=8)
 k_table
 
 # %%
@@ -135,7 +135,7 @@ ex.q3.check()
 # 最后一行是**全体客户**的平均，用来对照。
 
 # %%
-profiles = cluster_profile_table(features=rfm, k=4)
+profiles = cluster_profile_table(data=rfm, k=4)
 profiles
 
 # %% [markdown]
@@ -160,7 +160,7 @@ profiles
 # 下面的热力图把每一簇的平均值换算成“比全体平均高（红）或低（蓝）几个标准差”，散点图画出每位客户。
 
 # %%
-k4 = cluster_customers(features=rfm, k=4)
+k4 = cluster_customers(data=rfm, k=4)
 profile_chart = plot_cluster_profiles(features=rfm, labels=k4)
 # %%
 scatter_chart = plot_clusters(features=rfm, labels=k4)
@@ -228,14 +228,14 @@ ex.q6.check()
 
 # %%
 customers = load_cn_customers()
-survey_k = k_choice_table(features=customers, columns=SURVEY_COLUMNS, k_from=2, k_to=7)
+survey_k = k_choice_table(data=customers, features=SURVEY_COLUMNS, k_from=2, k_to=7)
 survey_k
 
 # %% [markdown]
 # 轮廓系数在 k = 4 最高，而且 4 个活动团队也做得过来。用 k = 4 聚类：名字列出这一簇和全体平均差得最远的两个特征。
 
 # %%
-survey_profiles = cluster_profile_table(features=customers, columns=SURVEY_COLUMNS, k=4)
+survey_profiles = cluster_profile_table(data=customers, features=SURVEY_COLUMNS, k=4)
 survey_profiles
 
 # %% [markdown]

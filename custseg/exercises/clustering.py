@@ -44,7 +44,7 @@ def _survey_profiles() -> pd.DataFrame:
     from custseg.cluster_tables import SURVEY_COLUMNS, TOTAL_ROW, cluster_profile_table
     from custseg.datasets import load_cn_customers
 
-    table = cluster_profile_table(load_cn_customers(), columns=SURVEY_COLUMNS, k=4)
+    table = cluster_profile_table(load_cn_customers(), features=SURVEY_COLUMNS, k=4)
     return table.drop(index=TOTAL_ROW)
 
 

@@ -275,7 +275,7 @@ q4 = bind(
         name="top_tier",
         kind="calculation",
         prompt=(
-            '**换到禾悦食品。** 在草稿格运行 `sales_by(data=cn_orders, by="city_tier")`。'
+            '**换到禾悦食品。** 在草稿格运行 `sales_by(transactions=cn_orders, by="city_tier")`。'
             "哪个城市级别的**人均销售额**最高？"
         ),
         choices=("一线", "新一线", "二线", "三线及以下"),
@@ -289,10 +289,10 @@ q4 = bind(
             ),
         ),
         hints=(
-            '草稿格写 `sales_by(data=cn_orders, by="city_tier")`，运行。',
+            '草稿格写 `sales_by(transactions=cn_orders, by="city_tier")`，运行。',
             "表格按销售额合计排序；要比较的是最后一列“人均销售额”。",
         ),
-        solution='top_tier = "一线"  # sales_by(data=cn_orders, by="city_tier")：人均销售额最高',
+        solution='top_tier = "一线"  # sales_by(transactions=cn_orders, by="city_tier")：人均销售额最高',
         explanation=(
             "新一线城市客户最多，销售额合计最大；但一线城市的客户**人均**买得最多。"
             "比较客户群时，总额和人均回答的是两个不同的问题：“哪里生意大”和“哪里的客户更有价值”。"
@@ -406,7 +406,7 @@ q9 = bind(
         prompt=(
             "**先猜再看。** 禾悦食品的客户按购买行为分为忠诚型、冲动型、理性型三种。"
             "忠诚型客户约占客户总数的 **22%**。先猜一猜：他们贡献了多少比例的销售额？"
-            "答完再运行下面的 `purchase_style_table(data=cn_orders)` 看答案。"
+            "答完再运行下面的 `purchase_style_table(transactions=cn_orders)` 看答案。"
         ),
         choices=LOYAL_BUCKETS,
         expected=lambda: _bucket(_loyal_shares()[1]),

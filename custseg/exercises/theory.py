@@ -268,7 +268,7 @@ q5 = bind(
         name="stage_of_14344",
         kind="judgment",
         prompt=(
-            "示例网店的客户 **14344**：在草稿格运行 `customer_card(data=clean, customer_id=14344)`，"
+            "示例网店的客户 **14344**：在草稿格运行 `customer_card(transactions=clean, customer_id=14344)`，"
             "读他的订单数和“最近购买距今天数”，按默认规则判断他在哪个阶段。"
         ),
         choices=STAGE_CHOICES,

@@ -150,7 +150,7 @@ q3 = bind(
         prompt=(
             "**先猜再验证。** 清洗删掉了几百行。清洗之后，示例数据的“销售额合计”会比清洗前"
             "变多、变少，还是不变？先写下你的猜测并检查；然后在下面的草稿格运行 "
-            "`data_overview(data=clean)`，和上面清洗前的概况比一比。"
+            "`data_overview(transactions=clean)`，和上面清洗前的概况比一比。"
         ),
         choices=("变多", "变少", "不变"),
         expected=_sales_direction,
@@ -194,7 +194,7 @@ q4 = bind(
         misconceptions=(
             Misconception(
                 lambda: int(_sample()[0]["invoice_id"].nunique()),
-                "这是清洗**前**的订单数。请看 `data_overview(data=clean)` 的结果，不是 `orders` 的。",
+                "这是清洗**前**的订单数。请看 `data_overview(transactions=clean)` 的结果，不是 `orders` 的。",
             ),
             Misconception(
                 lambda: len(_sample()[1]),
@@ -206,10 +206,10 @@ q4 = bind(
             ),
         ),
         hints=(
-            "在草稿格运行 `data_overview(data=clean)`。",
+            "在草稿格运行 `data_overview(transactions=clean)`。",
             "找“订单数”那一行，只写数字，不要加引号和逗号，例如 `orders_after_cleaning = 512`。",
         ),
-        solution="orders_after_cleaning = 435  # data_overview(data=clean) 中的“订单数”",
+        solution="orders_after_cleaning = 435  # data_overview(transactions=clean) 中的“订单数”",
         explanation=(
             "清洗前有 750 个订单号，其中缺少客户编号的订单和取消的订单被整单删除，剩下 435 个。"
             "行数、订单数、客户数是三个不同的数，读表时先看清楚是哪一个。"
@@ -248,7 +248,7 @@ q6 = bind(
         kind="calculation",
         prompt=(
             "**换一份数据。** 禾悦食品（模拟数据）的订单已经读入 `cn_orders`。"
-            "在草稿格运行 `data_overview(data=cn_orders)`：这份数据里一共有多少位客户？"
+            "在草稿格运行 `data_overview(transactions=cn_orders)`：这份数据里一共有多少位客户？"
         ),
         expected=lambda: int(_cn_orders()["customer_id"].nunique()),
         misconceptions=(
@@ -262,10 +262,10 @@ q6 = bind(
             ),
         ),
         hints=(
-            "在草稿格运行 `data_overview(data=cn_orders)`。",
+            "在草稿格运行 `data_overview(transactions=cn_orders)`。",
             "找“客户数”那一行，只写数字。",
         ),
-        solution="cn_customers = 2000  # data_overview(data=cn_orders) 中的“客户数”",
+        solution="cn_customers = 2000  # data_overview(transactions=cn_orders) 中的“客户数”",
         explanation="同一个函数换一份数据就能用：先看行数、客户数、订单数和日期范围，是每次拿到新数据的第一步。",
     )
 )

@@ -60,7 +60,7 @@ reference_far_dates = reference_raw[reference_raw["invoice_date"] > pd.Timestamp
 # 把行数保存为 `missing_rows`（整数）。
 
 # %%
-data_overview(data=orders)
+data_overview(transactions=orders)
 
 # %% nbgrader={"grade": false, "grade_id": "q1_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
@@ -215,7 +215,7 @@ def check_q5(small_rows_decision):
 
 # %%
 raw_orders = raw_cn_orders()
-data_overview(data=raw_orders)
+data_overview(transactions=raw_orders)
 
 # %% nbgrader={"grade": false, "grade_id": "q6_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION

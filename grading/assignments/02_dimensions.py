@@ -66,7 +66,7 @@ reference_customers = add_survey_segments(load_cn_customers())
 # 写成 0 到 1 之间的小数，保存为 `dealer_sales_share`（差 0.005 以内都算对）。
 
 # %%
-sales_by(data=cn_orders, by="channel")
+sales_by(transactions=cn_orders, by="channel")
 
 # %% nbgrader={"grade": false, "grade_id": "q1_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
@@ -165,7 +165,7 @@ def check_q3(launch_channel):
 # 保存为 `flash_sale_style`（名称或字母）。
 
 # %%
-purchase_style_table(data=cn_orders)
+purchase_style_table(transactions=cn_orders)
 
 # %% nbgrader={"grade": false, "grade_id": "q4_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION

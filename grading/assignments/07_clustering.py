@@ -30,7 +30,7 @@ from custseg.rfm import rfm_table
 
 cn_rfm = rfm_table(transactions=load_cn_orders())
 cn_customers = load_cn_customers()
-cluster_profile_table(features=cn_rfm, k=4)
+cluster_profile_table(data=cn_rfm, k=4)
 
 # %% check="setup"
 # 评分检查：只在讲师的文件中，不会进入学员的笔记本和反馈；评分时在学员的内核之外运行。
@@ -49,7 +49,7 @@ from custseg.rfm import rfm_table  # noqa: E402, F811
 reference_rfm = rfm_table(load_cn_orders())
 reference_customers = load_cn_customers()
 rfm_profiles = cluster_profile_table(reference_rfm, k=4)
-survey_profiles = cluster_profile_table(reference_customers, columns=SURVEY_COLUMNS, k=4)
+survey_profiles = cluster_profile_table(reference_customers, features=SURVEY_COLUMNS, k=4)
 
 
 def clusters(profiles):
@@ -97,7 +97,7 @@ def check_q1(active_vip_share):
 # 轮廓系数（越高，簇分得越清楚）。在 k 不超过 5 的前提下，你用几簇？保存为整数 `survey_k`。
 
 # %%
-k_choice_table(features=cn_customers, columns=SURVEY_COLUMNS, k_from=2, k_to=7)
+k_choice_table(data=cn_customers, features=SURVEY_COLUMNS, k_from=2, k_to=7)
 
 # %% nbgrader={"grade": false, "grade_id": "q2_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
@@ -111,7 +111,7 @@ assert 2 <= survey_k <= 7, "簇数应该在表中的 2 到 7 之间"
 
 # %% check="q2_test"
 def check_q2(survey_k):
-    table = k_choice_table(reference_customers, columns=SURVEY_COLUMNS, k_from=2, k_to=7)
+    table = k_choice_table(reference_customers, features=SURVEY_COLUMNS, k_from=2, k_to=7)
     allowed = table[table.index <= 5]
     # silhouettes equal to the 3 decimals shown are equally right
     best = allowed["轮廓系数"].round(3).max()
@@ -179,7 +179,7 @@ def check_q4(new_cluster_name):
 # 一共需要多少元？保存为 `price_coupon_budget`（一个数字）。
 
 # %%
-cluster_profile_table(features=cn_customers, columns=SURVEY_COLUMNS, k=4)
+cluster_profile_table(data=cn_customers, features=SURVEY_COLUMNS, k=4)
 
 # %% nbgrader={"grade": false, "grade_id": "q5_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION

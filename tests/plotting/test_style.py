@@ -86,9 +86,9 @@ def test_every_chart_of_a_notebook_is_shown_not_only_the_first():
         "import custseg\nimport pandas as pd\nfrom custseg.plotting.sales import plot_monthly_sales\n"
         "custseg.use_chinese_font()\norders = pd.DataFrame({'invoice_date': pd.to_datetime("
         "['2024-01-05', '2024-02-01']), 'amount': [10.0, 7.0]})",
-        "first = plot_monthly_sales(data=orders)",
-        "second = plot_monthly_sales(data=orders, currency='元')",
-        "third = plot_monthly_sales(data=orders, title='第三张')",
+        "first = plot_monthly_sales(transactions=orders)",
+        "second = plot_monthly_sales(transactions=orders, currency='元')",
+        "third = plot_monthly_sales(transactions=orders, title='第三张')",
     ]
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
     nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3").execute()
