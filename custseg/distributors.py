@@ -264,7 +264,8 @@ class DistributorEvaluator(TransformerMixin, BaseEstimator):
             scale = []
         if len(scale) != 2 or not scale[0] < scale[1]:
             raise ParameterError(
-                f"cooperation_range 需要 (最低分, 最高分): {self.cooperation_range}"
+                "cooperation_range 需要 (最低分, 最高分)，最低分小于最高分 "
+                f"(needs (lowest, highest) with lowest < highest): {self.cooperation_range!r}"
             )
         cuts = scorecard.decreasing_cuts(self.grade_cuts, levels=len(GRADES), name="grade_cuts")
         points = dict(COVERAGE_POINTS if self.coverage_points is None else self.coverage_points)
@@ -463,7 +464,10 @@ def period_rows(
     rows = distributors.loc[distributors[period_col] == period]
     if rows.empty:
         periods = sorted(distributors[period_col].dropna().astype(str).unique())
-        raise DataError(f"没有 {period!r} 这一期的数据；已有的期数：{periods}")
+        raise DataError(
+            f"列 '{period_col}' 中没有 {period!r} 这一期的数据 (no rows for this period)；"
+            f"已有的期数 (periods found)：{periods}"
+        )
     return rows
 
 
@@ -753,7 +757,10 @@ def regrade_table(
         wanted = [only] if isinstance(only, str) else list(only)
         unknown = [d for d in wanted if d not in changes.index]
         if unknown:
-            raise DataError(f"没有这些经销商：{unknown}；编号形如 {changes.index[0]!r}")
+            raise DataError(
+                f"没有这些经销商 (unknown distributors)：{unknown}；"
+                f"编号形如 (ids look like) {changes.index[0]!r}"
+            )
         changes = changes.loc[wanted]
     return pd.DataFrame(
         {
