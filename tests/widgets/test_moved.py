@@ -24,12 +24,15 @@ DISPLAY_ONLY = [
     "clusters",
     "concentration",
     "dimensions",
+    "distributors",
     "dynamic",
     "lifecycle",
     "privacy",
+    "process",
     "promotion",
     "rfm",
     "sales",
+    "selection",
     "survey",
 ]
 
