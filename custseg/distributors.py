@@ -45,7 +45,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from custseg import scorecard
 from custseg.errors import DataError, ParameterError, require_columns
-from custseg.estimator_contract import check_fitted, validate_parameters
+from custseg.estimator_contract import check_fitted, record_input_columns, validate_parameters
 
 __all__ = [
     "COVERAGE_LABELS",
@@ -278,8 +278,7 @@ class DistributorEvaluator(TransformerMixin, BaseEstimator):
         self.cooperation_range_ = tuple(scale)
         self.reference_ = reference
         self.n_distributors_ = len(X)
-        self.feature_names_in_ = np.asarray([str(c) for c in X.columns], dtype=object)
-        self.n_features_in_ = len(self.feature_names_in_)
+        record_input_columns(self, X)
         return self
 
     def _coverage_scores(self, X: pd.DataFrame, points: Mapping[str, float]) -> np.ndarray:

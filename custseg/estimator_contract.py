@@ -17,8 +17,10 @@ value, Chinese first.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 from sklearn.exceptions import NotFittedError
 from sklearn.utils._param_validation import (
     InvalidParameterError,
@@ -28,7 +30,13 @@ from sklearn.utils._param_validation import (
 
 from custseg.errors import ParameterError
 
-__all__ = ["check_fitted", "describe_constraint", "validate_parameters"]
+__all__ = [
+    "check_fitted",
+    "describe_constraint",
+    "input_and_added_names",
+    "record_input_columns",
+    "validate_parameters",
+]
 
 
 def describe_constraint(constraint: Any) -> str:
@@ -193,3 +201,41 @@ def check_fitted(estimator: Any, attributes: str | list[str] | None = None) -> N
         raise NotFittedError(
             f"{type(estimator).__name__} 还没有拟合：请先调用 fit(...) (not fitted yet: call fit first)"
         )
+
+
+def record_input_columns(estimator: Any, X: Any) -> None:
+    """Store ``feature_names_in_`` and ``n_features_in_`` from the columns of ``X``, as scikit-learn does.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from custseg.rfm import RFMScorer
+    >>> scorer = RFMScorer()
+    >>> record_input_columns(scorer, pd.DataFrame({"recency": [1], "frequency": [2]}))
+    >>> scorer.feature_names_in_.tolist(), scorer.n_features_in_
+    (['recency', 'frequency'], 2)
+    """
+    estimator.feature_names_in_ = np.asarray([str(c) for c in X.columns], dtype=object)
+    estimator.n_features_in_ = len(estimator.feature_names_in_)
+
+
+def input_and_added_names(
+    estimator: Any, input_features: Sequence[str] | None, added: Sequence[str]
+) -> np.ndarray:
+    """Output names of a transformer that keeps its input's columns and adds ``added`` after them.
+
+    The body of ``get_feature_names_out`` for such transformers: ``input_features``, or the
+    names seen by ``fit``, then each added name not already among them.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from custseg.rfm import RFMScorer
+    >>> scorer = RFMScorer()
+    >>> record_input_columns(scorer, pd.DataFrame({"recency": [1], "r_score": [2]}))
+    >>> input_and_added_names(scorer, None, ["r_score", "f_score"]).tolist()
+    ['recency', 'r_score', 'f_score']
+    """
+    check_fitted(estimator)
+    names = list(estimator.feature_names_in_ if input_features is None else input_features)
+    return np.asarray(names + [c for c in added if c not in names], dtype=object)

@@ -50,7 +50,12 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils._param_validation import Interval, StrOptions
 
 from custseg.errors import DataError, ParameterError, require_columns
-from custseg.estimator_contract import check_fitted, validate_parameters
+from custseg.estimator_contract import (
+    check_fitted,
+    input_and_added_names,
+    record_input_columns,
+    validate_parameters,
+)
 from custseg.frames import (
     as_lazy,
     canonical_columns,
@@ -717,8 +722,7 @@ class RFMScorer(TransformerMixin, BaseEstimator):
             )
         self.bin_edges_ = edges
         self.n_customers_ = len(values)
-        self.feature_names_in_ = np.asarray([str(c) for c in X.columns], dtype=object)
-        self.n_features_in_ = len(self.feature_names_in_)
+        record_input_columns(self, X)
         return self
 
     def _score(self, values: pd.DataFrame, column: str) -> np.ndarray:
@@ -771,9 +775,7 @@ class RFMScorer(TransformerMixin, BaseEstimator):
         -------
         numpy.ndarray of str
         """
-        check_fitted(self)
-        names = list(self.feature_names_in_ if input_features is None else input_features)
-        return np.asarray(names + [c for c in _ADDED_COLUMNS if c not in names], dtype=object)
+        return input_and_added_names(self, input_features, _ADDED_COLUMNS)
 
 
 RFM_LABELS = {

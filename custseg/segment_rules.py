@@ -38,7 +38,12 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils._param_validation import StrOptions
 
 from custseg.errors import DataError, ParameterError, require_columns
-from custseg.estimator_contract import check_fitted, validate_parameters
+from custseg.estimator_contract import (
+    check_fitted,
+    input_and_added_names,
+    record_input_columns,
+    validate_parameters,
+)
 
 __all__ = [
     "SCHEMES",
@@ -414,8 +419,7 @@ class RFMSegmenter(TransformerMixin, BaseEstimator):
         self.cutoffs_ = self.means_.copy()
         for name, value in cutoffs.items():
             self.cutoffs_[name] = float(value)
-        self.feature_names_in_ = np.asarray([str(c) for c in rfm.columns], dtype=object)
-        self.n_features_in_ = len(self.feature_names_in_)
+        record_input_columns(self, rfm)
         return self
 
     def transform(self, X: pd.DataFrame) -> pd.DataFrame:
@@ -461,11 +465,7 @@ class RFMSegmenter(TransformerMixin, BaseEstimator):
         -------
         numpy.ndarray of str
         """
-        check_fitted(self)
-        names = list(self.feature_names_in_ if input_features is None else input_features)
-        return np.asarray(
-            names + [c for c in ("segment", "segment_en", "action") if c not in names], dtype=object
-        )
+        return input_and_added_names(self, input_features, ("segment", "segment_en", "action"))
 
 
 def segment_customers(rfm: pd.DataFrame, scheme: str | pd.DataFrame = "cn8") -> pd.DataFrame:

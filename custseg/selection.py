@@ -27,7 +27,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from custseg.deprecation import warn_renamed
 from custseg.errors import DataError, ParameterError, require_columns
-from custseg.estimator_contract import check_fitted, validate_parameters
+from custseg.estimator_contract import check_fitted, record_input_columns, validate_parameters
 from custseg.frames import canonical_columns, columns_as_given
 from custseg.scorecard import (
     decreasing_cuts,
@@ -218,8 +218,7 @@ class CustomerScorecard(TransformerMixin, BaseEstimator):
         self.weights_ = weights
         self.tier_cuts_ = cuts
         self.reference_ = {name: np.sort(self._values(X, name)) for name in criteria}
-        self.feature_names_in_ = np.asarray([str(c) for c in X.columns], dtype=object)
-        self.n_features_in_ = len(self.feature_names_in_)
+        record_input_columns(self, X)
         return self
 
     def transform(self, X: pd.DataFrame) -> pd.DataFrame:
